@@ -1,0 +1,1 @@
+"""Resources shipped with SprintJournal: report templates, styles, icons, the demo journal."""

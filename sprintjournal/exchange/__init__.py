@@ -1,0 +1,1 @@
+"""Interchange formats: JSON, people.txt and planning.txt."""

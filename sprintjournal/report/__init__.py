@@ -1,0 +1,1 @@
+"""The blog-ready sprint report: composition, rendering, export targets."""

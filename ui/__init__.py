@@ -1,0 +1,1 @@
+"""The SprintJournal Qt desktop layer."""

@@ -1,0 +1,1 @@
+"""Dockable panels, one widget per slice of the journal."""

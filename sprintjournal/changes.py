@@ -1,0 +1,26 @@
+"""The Change record every mutating use case returns.
+
+Modelled on Anki's OpChanges: the UI learns *what* changed (and who initiated it, added by the
+store) instead of reloading everything, and an editor can ignore the echo of its own save.
+"""
+
+from dataclasses import dataclass
+from typing import Literal
+
+Entity = Literal[
+    "person", "sprint", "attendance", "branch", "standup", "note", "photo", "report", "journal"
+]
+Op = Literal["added", "updated", "removed", "imported", "merged", "restored"]
+
+
+@dataclass(frozen=True)
+class Change:
+    entity: Entity
+    op: Op
+    ids: tuple[int, ...] = ()
+    sprint_id: int | None = None
+
+    @property
+    def id(self) -> int:
+        """The single id of an add/update/remove; an import has many (use `ids`)."""
+        return self.ids[0]

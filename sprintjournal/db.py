@@ -1,0 +1,206 @@
+"""The journal file on disk: identification, pragmas, schema version and migrations.
+
+Checks run on a read-only raw sqlite3 connection *before* anything can write, so a file that is
+not ours, is from a newer version or is damaged is refused byte-for-byte untouched. Migrations
+are hand-written numbered steps, each in one `BEGIN IMMEDIATE` transaction with its version bump,
+and a backup (SQLite backup API) is taken before the first step runs.
+"""
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.schema import CreateIndex, CreateTable
+
+from sprintjournal import models
+from sprintjournal.errors import DamagedJournalError, NewerJournalError, NotAJournalError
+
+APPLICATION_ID = 0x534A524E  # "SJRN"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+Step = Callable[[sqlite3.Connection], None]
+
+
+def _create_tables(conn: sqlite3.Connection) -> None:
+    dialect = sqlite_dialect.dialect()  # type: ignore[no-untyped-call]
+    for table in models.SQLModel.metadata.sorted_tables:
+        conn.execute(str(CreateTable(table).compile(dialect=dialect)))
+        for index in table.indexes:
+            conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
+
+
+_SEARCH_SOURCES = {
+    # kind: (table, body expression, sprint expression)
+    "note": ("note", "new.text", "new.sprint_id"),
+    "standup": ("standup_item", "new.text || ' ' || coalesce(new.status, '')", "new.sprint_id"),
+    "branch": (
+        "branch",
+        "new.name || ' ' || new.goal || ' ' || coalesce(new.notes, '') || ' ' || new.results",
+        "new.sprint_id",
+    ),
+    "person": ("person", "new.name || ' ' || coalesce(new.email, '')", "NULL"),
+    "photo": ("photo", "new.caption || ' ' || coalesce(new.alt, '')", "new.sprint_id"),
+}
+
+
+def _create_search_index(conn: sqlite3.Connection) -> None:
+    """FTS5 index kept by triggers, so no code path can forget to update it."""
+    conn.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "body, kind UNINDEXED, item_id UNINDEXED, sprint_id UNINDEXED, "
+        "tokenize='unicode61 remove_diacritics 2')"
+    )
+    for kind, (table, body, sprint) in _SEARCH_SOURCES.items():
+        insert = (
+            f"INSERT INTO search_index(body, kind, item_id, sprint_id) "
+            f"VALUES ({body}, '{kind}', new.id, {sprint});"
+        )
+        delete = f"DELETE FROM search_index WHERE kind = '{kind}' AND item_id = old.id;"
+        conn.execute(f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN {insert} END")
+        conn.execute(f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN {delete} END")
+        conn.execute(
+            f"CREATE TRIGGER {table}_au AFTER UPDATE ON {table} BEGIN {delete} {insert} END"
+        )
+
+
+def _step_1(conn: sqlite3.Connection) -> None:
+    _create_tables(conn)
+    _create_search_index(conn)
+
+
+MIGRATIONS: list[Step] = [_step_1]
+"""MIGRATIONS[i] takes a file from version i to version i + 1."""
+
+
+def latest_version() -> int:
+    return len(MIGRATIONS)
+
+
+def inspect_file(path: Path) -> int:
+    """Return the schema version of an existing journal, refusing anything that is not one.
+
+    Reads only: the header bytes, then a read-only connection for the two pragmas.
+    """
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAJournalError(
+            f"{path} is an empty file (0 bytes), not a SprintJournal journal. "
+            "It was left untouched; choose another name to create a new journal."
+        )
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_MAGIC))
+    if header != SQLITE_MAGIC:
+        raise NotAJournalError(f"{path} is not a SprintJournal file (it is not an SQLite database).")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedJournalError(
+            f"{path} is damaged ({exc}). It was left untouched; restore a backup."
+        ) from exc
+    if app_id != APPLICATION_ID:
+        raise NotAJournalError(
+            f"{path} is an SQLite database of another program, not a SprintJournal file."
+        )
+    if version > latest_version():
+        raise NewerJournalError(
+            f"{path} was written by a newer SprintJournal (journal version {version}; this "
+            f"version reads up to {latest_version()}). Update SprintJournal to open it."
+        )
+    return int(version)
+
+
+def connect_raw(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    """A raw connection in autocommit mode with the house pragmas; callers BEGIN explicitly."""
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rwc'}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    apply_pragmas(conn, readonly)
+    return conn
+
+
+def apply_pragmas(conn: sqlite3.Connection, readonly: bool = False) -> None:
+    if not readonly:
+        conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
+    """Copy a live database with the backup API: a temp name, checked, then renamed."""
+    tmp = target.with_name(target.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    dest = sqlite3.connect(tmp)
+    try:
+        conn.backup(dest)
+        if dest.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise DamagedJournalError(f"backup {target} failed its integrity check")
+    finally:
+        dest.close()
+    tmp.replace(target)
+    return target
+
+
+def migrate(path: Path, current: int, backup_dir: Path) -> Path | None:
+    """Bring an older (or brand new) file to the latest version, one step per transaction."""
+    if current >= latest_version():
+        return None
+    conn = connect_raw(path)
+    backup: Path | None = None
+    try:
+        if current > 0:
+            backup_dir.mkdir(parents=True, exist_ok=True)
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            name = f"{path.stem}-before-v{latest_version()}-{stamp}.sprintjournal"
+            backup = backup_to(conn, backup_dir / name)
+        for version in range(current, latest_version()):
+            _run_step(conn, version)
+    finally:
+        conn.close()
+    return backup
+
+
+def _run_step(conn: sqlite3.Connection, version: int) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if version == 0:
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        MIGRATIONS[version](conn)
+        conn.execute(f"PRAGMA user_version={version + 1}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def make_engine(path: Path, readonly: bool = False) -> Engine:
+    """SQLAlchemy engine whose transactions are real SQLite transactions.
+
+    pysqlite's own transaction handling skips BEGIN for some statements; the documented
+    recipe is to switch it off and emit BEGIN ourselves.
+    """
+    uri = f"sqlite:///{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}&uri=true"
+    engine = create_engine(
+        uri,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None
+        apply_pragmas(dbapi_conn, readonly)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: object) -> None:
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+
+    return engine

@@ -1,0 +1,134 @@
+"""The interchange document (format "sprintjournal", version 1).
+
+These pydantic models are the single definition of the JSON shape: import validates against
+them, export serialises them, and `docs/schema.json` is generated from them. Importers of other
+formats (people.txt, planning.txt) also produce these models, so every import goes through the
+same validated path into the journal.
+"""
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+FORMAT_NAME = "sprintjournal"
+FORMAT_VERSION = 1
+
+BRANCH_KINDS = ("branch", "topic", "task", "discussion")
+BRANCH_STATUSES = ("planned", "in progress", "blocked", "done", "merged", "abandoned")
+STANDUP_SECTIONS = ("done", "today")
+
+BranchKind = Literal["branch", "topic", "task", "discussion"]
+BranchStatus = Literal["planned", "in progress", "blocked", "done", "merged", "abandoned"]
+StandupSection = Literal["done", "today"]
+
+
+class _Doc(BaseModel):
+    """Strict base: unknown keys are errors, so a typo in a hand-written file is reported."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+class PersonDoc(_Doc):
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    email: str | None = None
+    url: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a person's name cannot be blank")
+        return value
+
+
+class BlogDoc(_Doc):
+    authors: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+
+
+class AttendeeDoc(_Doc):
+    person: str = Field(min_length=1)
+    arrive: date | None = None
+    depart: date | None = None
+    dates_text: str | None = None
+    accommodation: str | None = None
+    diet: str | None = None
+    host: bool = False
+    newcomer: bool | None = None
+    notes: str | None = None
+    needs_review: bool = False
+    review_reason: str | None = None
+
+
+class BranchDoc(_Doc):
+    name: str = Field(min_length=1)
+    kind: BranchKind = "branch"
+    goal: str = ""
+    status: BranchStatus = "planned"
+    people: list[str] = Field(default_factory=list)
+    results: list[str] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
+    notes: str | None = None
+
+
+class StandupDoc(_Doc):
+    day: date
+    section: StandupSection
+    text: str
+    status: str | None = None
+    people: list[str] = Field(default_factory=list)
+    branch: str | None = None
+    needs_review: bool = False
+    review_reason: str | None = None
+
+
+class NoteDoc(_Doc):
+    day: date | None = None
+    text: str
+
+
+class PhotoDoc(_Doc):
+    file: str = Field(min_length=1)
+    caption: str = ""
+    alt: str | None = None
+    day: date | None = None
+    people: list[str] = Field(default_factory=list)
+
+
+class ReportDoc(_Doc):
+    title: str | None = None
+    text: str | None = None
+
+
+class SprintDoc(_Doc):
+    title: str = Field(min_length=1)
+    project: str = ""
+    place: str = ""
+    venue: str | None = None
+    start: date | None = None
+    end: date | None = None
+    description: str = ""
+    blog: BlogDoc = Field(default_factory=BlogDoc)
+    attendees: list[AttendeeDoc] = Field(default_factory=list)
+    branches: list[BranchDoc] = Field(default_factory=list)
+    standup: list[StandupDoc] = Field(default_factory=list)
+    notes: list[NoteDoc] = Field(default_factory=list)
+    photos: list[PhotoDoc] = Field(default_factory=list)
+    report: ReportDoc = Field(default_factory=ReportDoc)
+
+
+class JournalDoc(_Doc):
+    format: Literal["sprintjournal"] = FORMAT_NAME
+    version: Literal[1] = FORMAT_VERSION
+    people: list[PersonDoc] = Field(default_factory=list)
+    sprints: list[SprintDoc] = Field(default_factory=list)
+
+
+def json_schema() -> dict[str, object]:
+    """The published JSON Schema of the interchange document."""
+    schema = JournalDoc.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "SprintJournal interchange document, version 1"
+    return schema

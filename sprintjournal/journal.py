@@ -1,0 +1,270 @@
+"""Journal: the one façade over a journal file (SQLite as an application file format).
+
+Each method is one use case in one short transaction; mutations return a `Change` saying what
+changed, queries return plain records. The UI and the command line use nothing else.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sprintjournal.changes import Change
+from sprintjournal.journal_file import JournalBase
+from sprintjournal.records import (
+    AttendeeRec,
+    BranchRec,
+    NoteRec,
+    NoteVersionRec,
+    Pair,
+    PersonRec,
+    PhotoRec,
+    ReportRec,
+    SearchHit,
+    SprintRec,
+    StandupRec,
+)
+from sprintjournal.usecases import (
+    analysis,
+    attendance,
+    branches,
+    gallery,
+    notes,
+    people,
+    reports,
+    search,
+    sprints,
+    standup,
+)
+
+
+class Journal(JournalBase):
+    # -- people -----------------------------------------------------------------------------
+    def list_people(self) -> list[PersonRec]:
+        with self.read() as s:
+            return people.list_people(s)
+
+    def get_person(self, person_id: int) -> PersonRec:
+        with self.read() as s:
+            return people.to_rec(s, people.get(s, person_id))
+
+    def find_person(self, name_or_alias: str) -> PersonRec | None:
+        with self.read() as s:
+            found = people.find(s, name_or_alias)
+            return None if found is None else people.to_rec(s, found)
+
+    def add_person(self, name: str, aliases: Iterable[str] = (), email: str | None = None,
+                   url: str | None = None) -> Change:
+        with self.write() as s:
+            p = people.add(s, name, aliases, email, url)
+        return Change("person", "added", (p.id,))  # type: ignore[arg-type]
+
+    def update_person(self, person_id: int, **fields: Any) -> Change:
+        with self.write() as s:
+            people.update_person(s, person_id, **fields)
+        return Change("person", "updated", (person_id,))
+
+    def remove_person(self, person_id: int) -> Change:
+        with self.write() as s:
+            people.remove(s, person_id)
+        return Change("person", "removed", (person_id,))
+
+    def merge_people(self, keep_id: int, other_id: int) -> Change:
+        with self.write() as s:
+            people.merge(s, keep_id, other_id)
+        return Change("person", "merged", (keep_id, other_id))
+
+    # -- sprints ----------------------------------------------------------------------------
+    def list_sprints(self) -> list[SprintRec]:
+        with self.read() as s:
+            return sprints.list_sprints(s)
+
+    def get_sprint(self, sprint_id: int) -> SprintRec:
+        with self.read() as s:
+            return sprints.to_rec(sprints.get(s, sprint_id))
+
+    def add_sprint(self, title: str, **fields: Any) -> Change:
+        with self.write() as s:
+            sp = sprints.add(s, title, **fields)
+        return Change("sprint", "added", (sp.id,), sp.id)  # type: ignore[arg-type]
+
+    def update_sprint(self, sprint_id: int, **fields: Any) -> Change:
+        with self.write() as s:
+            sprints.update_sprint(s, sprint_id, **fields)
+        return Change("sprint", "updated", (sprint_id,), sprint_id)
+
+    def remove_sprint(self, sprint_id: int) -> Change:
+        with self.write() as s:
+            sprints.remove(s, sprint_id)
+        return Change("sprint", "removed", (sprint_id,), sprint_id)
+
+    def sprint_ordinal(self, sprint_id: int) -> sprints.Ordinal | None:
+        with self.read() as s:
+            return sprints.ordinal(s, sprint_id)
+
+    # -- attendees --------------------------------------------------------------------------
+    def list_attendees(self, sprint_id: int) -> list[AttendeeRec]:
+        with self.read() as s:
+            return attendance.list_attendees(s, sprint_id)
+
+    def add_attendee(self, sprint_id: int, person_name: str, **fields: Any) -> Change:
+        with self.write() as s:
+            row = attendance.add(s, sprint_id, person_name, **fields)
+        return Change("attendance", "added", (row.id,), sprint_id)  # type: ignore[arg-type]
+
+    def update_attendee(self, attendance_id: int, **fields: Any) -> Change:
+        with self.write() as s:
+            row = attendance.update_attendee(s, attendance_id, **fields)
+        return Change("attendance", "updated", (attendance_id,), row.sprint_id)
+
+    def remove_attendee(self, attendance_id: int) -> Change:
+        with self.write() as s:
+            sprint_id = attendance.remove(s, attendance_id)
+        return Change("attendance", "removed", (attendance_id,), sprint_id)
+
+    def present_on(self, sprint_id: int, day: date) -> list[AttendeeRec]:
+        with self.read() as s:
+            return attendance.present_on(s, sprint_id, day)
+
+    def newcomers(self, sprint_id: int) -> list[AttendeeRec]:
+        with self.read() as s:
+            return analysis.newcomers(s, sprint_id)
+
+    # -- branches ---------------------------------------------------------------------------
+    def list_branches(self, sprint_id: int) -> list[BranchRec]:
+        with self.read() as s:
+            return branches.list_branches(s, sprint_id)
+
+    def add_branch(self, sprint_id: int, name: str, people: Iterable[str] = (), **fields: Any) -> Change:
+        with self.write() as s:
+            b = branches.add(s, sprint_id, name, people, **fields)
+        return Change("branch", "added", (b.id,), sprint_id)  # type: ignore[arg-type]
+
+    def update_branch(self, branch_id: int, **fields: Any) -> Change:
+        with self.write() as s:
+            b = branches.update_branch(s, branch_id, **fields)
+        return Change("branch", "updated", (branch_id,), b.sprint_id)
+
+    def remove_branch(self, branch_id: int) -> Change:
+        with self.write() as s:
+            sprint_id = branches.remove(s, branch_id)
+        return Change("branch", "removed", (branch_id,), sprint_id)
+
+    # -- stand-up ---------------------------------------------------------------------------
+    def list_standup(self, sprint_id: int, day: date | None = None) -> list[StandupRec]:
+        with self.read() as s:
+            return standup.list_items(s, sprint_id, day)
+
+    def add_standup_item(self, sprint_id: int, day: date, section: str, text: str,
+                         people: Iterable[str] = (), **fields: Any) -> Change:
+        with self.write() as s:
+            item, _created = standup.add(s, sprint_id, day, section, text, people, **fields)
+        return Change("standup", "added", (item.id,), sprint_id)  # type: ignore[arg-type]
+
+    def update_standup_item(self, item_id: int, **fields: Any) -> Change:
+        with self.write() as s:
+            item = standup.update_item(s, item_id, **fields)
+        return Change("standup", "updated", (item_id,), item.sprint_id)
+
+    def remove_standup_item(self, item_id: int) -> Change:
+        with self.write() as s:
+            sprint_id = standup.remove(s, item_id)
+        return Change("standup", "removed", (item_id,), sprint_id)
+
+    def carry_over(self, sprint_id: int, from_day: date, to_day: date) -> Change:
+        with self.write() as s:
+            ids = standup.carry_over(s, sprint_id, from_day, to_day)
+        return Change("standup", "added", tuple(ids), sprint_id)
+
+    def pairs(self, sprint_id: int, day: date | None = None) -> list[Pair]:
+        with self.read() as s:
+            return analysis.pairs(s, sprint_id, day)
+
+    def person_summaries(self, sprint_id: int) -> list[analysis.PersonSummary]:
+        with self.read() as s:
+            return analysis.person_summaries(s, sprint_id)
+
+    def branch_summaries(self, sprint_id: int) -> list[analysis.BranchSummary]:
+        with self.read() as s:
+            return analysis.branch_summaries(s, sprint_id)
+
+    # -- notes ------------------------------------------------------------------------------
+    def list_notes(self, sprint_id: int, day: date | None = None) -> list[NoteRec]:
+        with self.read() as s:
+            return notes.list_notes(s, sprint_id, day)
+
+    def get_note(self, note_id: int) -> NoteRec:
+        with self.read() as s:
+            return notes.to_rec(notes.get(s, note_id))
+
+    def add_note(self, sprint_id: int, day: date | None, text: str = "") -> Change:
+        with self.write() as s:
+            n = notes.add(s, sprint_id, day, text)
+        return Change("note", "added", (n.id,), sprint_id)  # type: ignore[arg-type]
+
+    def set_note_text(self, note_id: int, text: str) -> Change:
+        """Autosave's target: a no-op (empty ids) when the text is unchanged."""
+        with self.write() as s:
+            n = notes.set_text(s, note_id, text)
+            sprint_id = n.sprint_id if n else notes.get(s, note_id).sprint_id
+        return Change("note", "updated", (note_id,) if n else (), sprint_id)
+
+    def remove_note(self, note_id: int) -> Change:
+        with self.write() as s:
+            sprint_id = notes.remove(s, note_id)
+        return Change("note", "removed", (note_id,), sprint_id)
+
+    def note_versions(self, note_id: int) -> list[NoteVersionRec]:
+        with self.read() as s:
+            return notes.versions(s, note_id)
+
+    def restore_note_version(self, version_id: int) -> Change:
+        with self.write() as s:
+            n = notes.restore_version(s, version_id)
+        return Change("note", "restored", (n.id,), n.sprint_id)  # type: ignore[arg-type]
+
+    # -- photos -----------------------------------------------------------------------------
+    def list_photos(self, sprint_id: int) -> list[PhotoRec]:
+        with self.read() as s:
+            return gallery.list_photos(s, sprint_id)
+
+    def add_photo(self, sprint_id: int, data: bytes, filename: str, caption: str = "",
+                  alt: str | None = None, day: date | None = None, people: Iterable[str] = (),
+                  prepared: Any = None) -> Change:
+        """`prepared` is `gallery.prepare(data, filename)` done earlier in a worker thread."""
+        prepared = prepared or gallery.prepare(data, filename)
+        with self.write() as s:
+            p = gallery.add(s, sprint_id, data, filename, caption, alt, day, people, prepared)
+        return Change("photo", "added", (p.id,), sprint_id)  # type: ignore[arg-type]
+
+    def update_photo(self, photo_id: int, **fields: Any) -> Change:
+        with self.write() as s:
+            p = gallery.update_photo(s, photo_id, **fields)
+        return Change("photo", "updated", (photo_id,), p.sprint_id)
+
+    def remove_photo(self, photo_id: int) -> Change:
+        with self.write() as s:
+            sprint_id = gallery.remove(s, photo_id)
+        return Change("photo", "removed", (photo_id,), sprint_id)
+
+    def photo_bytes(self, photo_id: int) -> bytes:
+        with self.read() as s:
+            return gallery.original(s, photo_id)
+
+    def photo_thumbnail(self, photo_id: int) -> bytes:
+        with self.read() as s:
+            return gallery.thumbnail(s, photo_id)
+
+    # -- report -----------------------------------------------------------------------------
+    def get_report(self, sprint_id: int) -> ReportRec:
+        with self.read() as s:
+            return reports.get(s, sprint_id)
+
+    def save_report(self, sprint_id: int, **fields: str | None) -> Change:
+        with self.write() as s:
+            reports.save(s, sprint_id, **fields)
+        return Change("report", "updated", (sprint_id,), sprint_id)
+
+    # -- search -----------------------------------------------------------------------------
+    def search(self, text: str, sprint_id: int | None = None, limit: int = 100) -> list[SearchHit]:
+        with self.read() as s:
+            return search.search(s, text, sprint_id, limit)

@@ -1,0 +1,153 @@
+"""The journal file behind the façade: open, check, lock, migrate, transactions, close.
+
+Every use case is one method and one short transaction; mutations return a `Change`. Callers
+(the Qt store, the command line, importers) never see a session or SQL. The file is checked
+before anything writes to it, and one OS lock keeps a second process from writing it.
+"""
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session, select
+
+from sprintjournal import db
+from sprintjournal.changes import Change
+from sprintjournal.errors import (
+    DamagedJournalError,
+    DiskFullError,
+    JournalBusyError,
+    JournalError,
+    ReadOnlyJournalError,
+)
+from sprintjournal.lock import JournalLock
+from sprintjournal.models import Meta
+from sprintjournal.paths import backup_dir
+
+
+def translate(exc: DBAPIError, path: Path) -> JournalError:
+    """SQLite's terse errors as messages a user can act on."""
+    message = str(exc.orig).lower()
+    if "full" in message:
+        return DiskFullError(
+            f"The disk holding {path} is full; the last change was not saved. "
+            "Free some space and it will be saved again."
+        )
+    if "locked" in message or "busy" in message:
+        return JournalBusyError(f"{path} is busy: another program is writing it. Try again shortly.")
+    if "readonly" in message or "read-only" in message:
+        return ReadOnlyJournalError(f"{path} is read-only; changes cannot be saved.")
+    if "malformed" in message or "not a database" in message:
+        return DamagedJournalError(f"{path} is damaged ({exc.orig}); restore a backup.")
+    return JournalError(f"{path}: {exc.orig}")
+
+
+class JournalBase:
+    """Opening, closing and transactions; the use-case methods live in `JournalApi`."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True) -> None:
+        self.path = Path(path)
+        self.migration_backup: Path | None = None
+        self._lock = JournalLock(self.path)
+        self.readonly = readonly or not self._writable()
+        self._engine: Engine | None = None
+        self._open(create)
+
+    def _writable(self) -> bool:
+        target = self.path if self.path.exists() else self.path.parent
+        folder_ok = not self.path.parent.exists() or os.access(self.path.parent, os.W_OK)
+        return folder_ok and (not target.exists() or os.access(target, os.W_OK))
+
+    def _open(self, create: bool) -> None:
+        exists = self.path.exists()
+        if not exists and (not create or self.readonly):
+            raise JournalError(f"There is no journal at {self.path}.")
+        version = db.inspect_file(self.path) if exists else 0
+        if self.readonly:
+            if version < db.latest_version():
+                raise ReadOnlyJournalError(
+                    f"{self.path} is read-only and needs an upgrade to open; copy it somewhere writable."
+                )
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock.acquire()
+            try:
+                self.migration_backup = db.migrate(self.path, version, backup_dir(self.path))
+            except BaseException:
+                self._lock.release()
+                raise
+        self._engine = db.make_engine(self.path, self.readonly)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        self._lock.release()
+
+    def __enter__(self) -> "JournalBase":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise JournalError(f"{self.path} is closed.")
+        return self._engine
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise translate(exc, self.path) from exc
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: everything inside commits together or not at all."""
+        if self.readonly:
+            raise ReadOnlyJournalError(f"{self.path} is open read-only; changes cannot be saved.")
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise translate(exc, self.path) from exc
+
+    @contextmanager
+    def raw(self) -> Iterator[sqlite3.Connection]:
+        """The DB-API connection, for the backup API and PRAGMA checks."""
+        with self.engine.connect() as conn:
+            dbapi = conn.connection.dbapi_connection
+            assert isinstance(dbapi, sqlite3.Connection)
+            yield dbapi
+
+    def meta(self, key: str) -> str | None:
+        with self.read() as s:
+            row = s.get(Meta, key)
+            return None if row is None else row.value
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.write() as s:
+            s.merge(Meta(key=key, value=value))
+
+    def schema_version(self) -> int:
+        with self.raw() as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def changed(self, entity: str, op: str, ids: Iterable[int], sprint_id: int | None) -> Change:
+        return Change(entity, op, tuple(ids), sprint_id)  # type: ignore[arg-type]
+
+    def days_with_content(self, sprint_id: int) -> list[date]:
+        from sprintjournal.models import Note, StandupItem
+
+        with self.read() as s:
+            days = set(s.exec(select(Note.day).where(Note.sprint_id == sprint_id)).all())
+            days |= set(s.exec(select(StandupItem.day).where(StandupItem.sprint_id == sprint_id)).all())
+        return sorted(d for d in days if d is not None)

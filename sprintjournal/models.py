@@ -1,0 +1,191 @@
+"""SQLModel tables of a journal file (schema version 1).
+
+No `from __future__ import annotations` here: it breaks SQLModel's Relationship. The tables carry
+no relationships on purpose: use cases query explicitly, so nothing loads lazily behind the
+façade's back and records handed to the UI are plain data.
+Photo originals live in their own table so listing photos never reads megabytes of BLOB.
+"""
+
+from datetime import date, datetime
+from typing import Optional
+
+from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Meta(SQLModel, table=True):
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class Person(SQLModel, table=True):
+    __tablename__ = "person"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(unique=True, index=True)
+    email: Optional[str] = None
+    url: Optional[str] = None
+
+
+class PersonAlias(SQLModel, table=True):
+    __tablename__ = "person_alias"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    alias: str
+    alias_key: str = Field(index=True)
+    __table_args__ = (UniqueConstraint("person_id", "alias_key"),)
+
+
+class Sprint(SQLModel, table=True):
+    __tablename__ = "sprint"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    title: str
+    project: str = ""
+    place: str = ""
+    venue: Optional[str] = None
+    start: Optional[date] = None
+    end: Optional[date] = None
+    description: str = ""
+    blog_authors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    blog_tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime
+
+
+class Attendance(SQLModel, table=True):
+    __tablename__ = "attendance"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    sprint_id: int = Field(foreign_key="sprint.id", ondelete="CASCADE", index=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    arrive: Optional[date] = None
+    depart: Optional[date] = None
+    dates_text: Optional[str] = None
+    accommodation: Optional[str] = None
+    diet: Optional[str] = None
+    host: bool = False
+    newcomer: Optional[bool] = None
+    notes: Optional[str] = None
+    needs_review: bool = False
+    review_reason: Optional[str] = None
+    position: int = 0
+    __table_args__ = (UniqueConstraint("sprint_id", "person_id"),)
+
+
+class Branch(SQLModel, table=True):
+    __tablename__ = "branch"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    sprint_id: int = Field(foreign_key="sprint.id", ondelete="CASCADE", index=True)
+    name: str
+    kind: str = "branch"
+    goal: str = ""
+    status: str = "planned"
+    results: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    links: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    notes: Optional[str] = None
+    position: int = 0
+    __table_args__ = (UniqueConstraint("sprint_id", "name"),)
+
+
+class BranchPerson(SQLModel, table=True):
+    __tablename__ = "branch_person"
+    branch_id: int = Field(foreign_key="branch.id", ondelete="CASCADE", primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", primary_key=True)
+    position: int = 0
+
+
+class StandupItem(SQLModel, table=True):
+    __tablename__ = "standup_item"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    sprint_id: int = Field(foreign_key="sprint.id", ondelete="CASCADE")
+    day: date
+    section: str
+    text: str
+    status: Optional[str] = None
+    branch_id: Optional[int] = Field(
+        default=None, foreign_key="branch.id", ondelete="SET NULL", index=True
+    )
+    position: int = 0
+    needs_review: bool = False
+    review_reason: Optional[str] = None
+    __table_args__ = (Index("ix_standup_sprint_day", "sprint_id", "day"),)
+
+
+class StandupPerson(SQLModel, table=True):
+    __tablename__ = "standup_person"
+    item_id: int = Field(foreign_key="standup_item.id", ondelete="CASCADE", primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", primary_key=True)
+    position: int = 0
+
+
+class Note(SQLModel, table=True):
+    __tablename__ = "note"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    sprint_id: int = Field(foreign_key="sprint.id", ondelete="CASCADE")
+    day: Optional[date] = None
+    text: str = ""
+    sha256: str
+    position: int = 0
+    created_at: datetime
+    updated_at: datetime
+    __table_args__ = (Index("ix_note_sprint_day", "sprint_id", "day"),)
+
+
+class NoteVersion(SQLModel, table=True):
+    __tablename__ = "note_version"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    note_id: int = Field(foreign_key="note.id", ondelete="CASCADE", index=True)
+    text: str
+    sha256: str
+    saved_at: datetime
+
+
+class Photo(SQLModel, table=True):
+    __tablename__ = "photo"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    sprint_id: int = Field(foreign_key="sprint.id", ondelete="CASCADE", index=True)
+    filename: str
+    mime: str
+    width: int
+    height: int
+    byte_size: int
+    sha256: str
+    caption: str = ""
+    alt: Optional[str] = None
+    day: Optional[date] = None
+    taken_at: Optional[datetime] = None
+    thumbnail: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    position: int = 0
+
+
+class PhotoData(SQLModel, table=True):
+    __tablename__ = "photo_data"
+    photo_id: int = Field(foreign_key="photo.id", ondelete="CASCADE", primary_key=True)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class PhotoPerson(SQLModel, table=True):
+    __tablename__ = "photo_person"
+    photo_id: int = Field(foreign_key="photo.id", ondelete="CASCADE", primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", primary_key=True)
+    position: int = 0
+
+
+class Rendition(SQLModel, table=True):
+    """Web renditions cached per photo and parameters, so exporting again is instant."""
+
+    __tablename__ = "rendition"
+    photo_id: int = Field(foreign_key="photo.id", ondelete="CASCADE", primary_key=True)
+    params: str = Field(primary_key=True)
+    mime: str
+    width: int
+    height: int
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class Report(SQLModel, table=True):
+    __tablename__ = "report"
+    sprint_id: int = Field(foreign_key="sprint.id", ondelete="CASCADE", primary_key=True)
+    title: Optional[str] = None
+    text: Optional[str] = None
+    generated_text: Optional[str] = None
+    updated_at: datetime

@@ -1,0 +1,28 @@
+"""Name keys: how "Hakan Ardo", "håkan  ardö" and "Håkan Ardö" come to mean one person.
+
+Real sprint files spell names without accents, in other cases and with stray spaces; a key
+folds all of that so look-ups and merges agree everywhere.
+"""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def name_key(name: str) -> str:
+    """Case-, accent- and whitespace-insensitive key of a name or alias."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = stripped.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O")
+    return _SPACES.sub(" ", stripped).strip().casefold()
+
+
+def first_name_key(name: str) -> str:
+    key = name_key(name)
+    return key.split(" ", 1)[0] if key else ""
+
+
+def clean_name(name: str) -> str:
+    """The display form: inner runs of white space collapsed, ends stripped, NFC."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", name)).strip()

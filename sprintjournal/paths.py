@@ -1,0 +1,41 @@
+"""Where journals live: the platform user-data directory, unless told otherwise.
+
+Order of precedence: an explicit `--journal PATH`, then the SPRINTJOURNAL_JOURNAL environment
+variable, then `<user data dir>/journal.sprintjournal`. SPRINTJOURNAL_HOME moves the whole data
+directory (tests and portable installs use it).
+"""
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "SprintJournal"
+SUFFIX = ".sprintjournal"
+ENV_JOURNAL = "SPRINTJOURNAL_JOURNAL"
+ENV_HOME = "SPRINTJOURNAL_HOME"
+
+
+def data_dir() -> Path:
+    home = os.environ.get(ENV_HOME)
+    return Path(home) if home else user_data_path(APP_NAME, appauthor=False)
+
+
+def default_journal() -> Path:
+    return data_dir() / f"journal{SUFFIX}"
+
+
+def demo_journal() -> Path:
+    return data_dir() / f"demo{SUFFIX}"
+
+
+def resolve_journal(explicit: str | Path | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(ENV_JOURNAL)
+    return Path(env).expanduser() if env else default_journal()
+
+
+def backup_dir(journal: Path) -> Path:
+    """Backups sit beside the journal, so moving the folder moves them together."""
+    return journal.parent / "backups"

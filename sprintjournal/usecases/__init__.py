@@ -1,0 +1,1 @@
+"""Use cases behind the Journal façade: each function runs inside a transaction it is given."""

@@ -1,0 +1,96 @@
+"""Branches and topics: goal, status, people, results with their figures kept verbatim."""
+
+from collections.abc import Iterable
+
+from sqlmodel import Session, col, select
+
+from sprintjournal.errors import ValidationError
+from sprintjournal.exchange.schema import BRANCH_KINDS, BRANCH_STATUSES
+from sprintjournal.models import Branch, BranchPerson, Sprint
+from sprintjournal.records import BranchRec
+from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
+from sprintjournal.usecases.links import people_of, set_people
+
+FIELDS = {"name", "kind", "goal", "status", "results", "links", "notes", "position"}
+
+
+def _validate(session: Session, sprint_id: int, fields: dict[str, object], own_id: int | None) -> None:
+    if "status" in fields and fields["status"] not in BRANCH_STATUSES:
+        raise ValidationError(
+            f"Unknown status {fields['status']!r}; use one of: {', '.join(BRANCH_STATUSES)}."
+        )
+    if "kind" in fields and fields["kind"] not in BRANCH_KINDS:
+        raise ValidationError(f"Unknown kind {fields['kind']!r}; use one of: {', '.join(BRANCH_KINDS)}.")
+    if "name" in fields:
+        name = str(fields["name"] or "").strip()
+        if not name:
+            raise ValidationError("A branch needs a name.")
+        fields["name"] = name
+        clash = session.exec(
+            select(Branch).where(Branch.sprint_id == sprint_id, Branch.name == name)
+        ).first()
+        if clash is not None and clash.id != own_id:
+            raise ValidationError(f"This sprint already has a branch called {name}.")
+    for key in ("results", "links"):
+        if key in fields:
+            fields[key] = [str(v) for v in fields[key]]  # type: ignore[attr-defined]
+
+
+def list_branches(session: Session, sprint_id: int) -> list[BranchRec]:
+    rows = session.exec(
+        select(Branch).where(Branch.sprint_id == sprint_id).order_by(col(Branch.position), col(Branch.id))
+    ).all()
+    linked = people_of(session, BranchPerson, "branch_id", [b.id for b in rows if b.id])
+    return [to_rec(b, linked.get(b.id or 0, ())) for b in rows]
+
+
+def to_rec(b: Branch, linked: tuple = ()) -> BranchRec:  # type: ignore[type-arg]
+    assert b.id is not None
+    return BranchRec(
+        b.id, b.sprint_id, b.name, b.kind, b.goal, b.status, linked, tuple(b.results),
+        tuple(b.links), b.notes, b.position,
+    )
+
+
+def get(session: Session, branch_id: int) -> Branch:
+    return get_or_fail(session, Branch, branch_id, "branch")
+
+
+def find(session: Session, sprint_id: int, name: str) -> Branch | None:
+    key = name.strip().lstrip("#").casefold()
+    for branch in session.exec(select(Branch).where(Branch.sprint_id == sprint_id)).all():
+        if branch.name.casefold() == key:
+            return branch
+    return None
+
+
+def add(
+    session: Session, sprint_id: int, name: str, people: Iterable[str] = (), **fields: object
+) -> Branch:
+    get_or_fail(session, Sprint, sprint_id, "sprint")
+    fields["name"] = name
+    _validate(session, sprint_id, fields, None)
+    branch = Branch(sprint_id=sprint_id, name=str(fields.pop("name")),
+                    position=next_position(session, Branch, sprint_id=sprint_id))
+    apply_fields(branch, fields, FIELDS, "branch")
+    session.add(branch)
+    session.flush()
+    set_people(session, BranchPerson, "branch_id", branch.id, people)  # type: ignore[arg-type]
+    return branch
+
+
+def update_branch(session: Session, branch_id: int, **fields: object) -> Branch:
+    branch = get(session, branch_id)
+    names = fields.pop("people", None)
+    _validate(session, branch.sprint_id, fields, branch.id)
+    apply_fields(branch, fields, FIELDS, "branch")
+    session.add(branch)
+    if names is not None:
+        set_people(session, BranchPerson, "branch_id", branch_id, names)  # type: ignore[arg-type]
+    return branch
+
+
+def remove(session: Session, branch_id: int) -> int:
+    branch = get(session, branch_id)
+    session.delete(branch)
+    return branch.sprint_id

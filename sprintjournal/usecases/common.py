@@ -1,0 +1,46 @@
+"""Small helpers shared by the use-case modules."""
+
+import hashlib
+from datetime import UTC, datetime
+
+from typing import TypeVar
+
+from sqlalchemy import func
+from sqlmodel import Session, SQLModel, select
+
+from sprintjournal.errors import NotFoundError, ValidationError
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def next_position(session: Session, table: type[SQLModel], **scope: object) -> int:
+    """One past the largest position in the scope, so new items go last."""
+    query = select(func.max(table.position))  # type: ignore[attr-defined]
+    for name, value in scope.items():
+        query = query.where(getattr(table, name) == value)
+    current = session.exec(query).one()
+    return 0 if current is None else int(current) + 1
+
+
+T = TypeVar("T", bound=SQLModel)
+
+
+def get_or_fail(session: Session, table: type[T], item_id: int, what: str) -> T:
+    row = session.get(table, item_id)
+    if row is None:
+        raise NotFoundError(f"No {what} with id {item_id} in this journal.")
+    return row
+
+
+def apply_fields(row: SQLModel, fields: dict[str, object], allowed: set[str], what: str) -> None:
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValidationError(f"Unknown {what} fields: {', '.join(sorted(unknown))}")
+    for key, value in fields.items():
+        setattr(row, key, value)

@@ -1,0 +1,99 @@
+"""Photos in the journal: original bytes kept whole, thumbnail and web renditions derived."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from sprintjournal import photos
+from sprintjournal.models import Photo, PhotoData, PhotoPerson, Rendition, Sprint
+from sprintjournal.records import PhotoRec
+from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
+from sprintjournal.usecases.links import people_of, set_people
+
+FIELDS = {"caption", "alt", "day", "position", "filename"}
+
+
+def to_rec(p: Photo, linked: tuple = ()) -> PhotoRec:  # type: ignore[type-arg]
+    assert p.id is not None
+    return PhotoRec(
+        p.id, p.sprint_id, p.filename, p.mime, p.width, p.height, p.byte_size, p.sha256,
+        p.caption, p.alt, p.day, p.taken_at, linked, p.position,
+    )
+
+
+def list_photos(session: Session, sprint_id: int) -> list[PhotoRec]:
+    """Rows without the thumbnail column: listing stays cheap however many photos there are."""
+    cols = [c for c in Photo.__table__.columns if c.name != "thumbnail"]  # type: ignore[attr-defined]
+    rows = session.exec(  # type: ignore[call-overload]
+        select(*cols).where(Photo.sprint_id == sprint_id).order_by(col(Photo.position), col(Photo.id))
+    ).all()
+    items = [Photo.model_construct(**row._mapping, thumbnail=b"") for row in rows]
+    linked = people_of(session, PhotoPerson, "photo_id", [p.id for p in items])
+    return [to_rec(p, linked.get(p.id, ())) for p in items]
+
+
+def get(session: Session, photo_id: int) -> Photo:
+    return get_or_fail(session, Photo, photo_id, "photo")
+
+
+def prepare(data: bytes, filename: str) -> tuple[photos.PhotoInfo, bytes]:
+    """The slow, session-free part (decode, check, thumbnail): callable from a worker thread."""
+    info = photos.inspect_photo(data, filename)
+    return info, photos.thumbnail(data)
+
+
+def add(
+    session: Session, sprint_id: int, data: bytes, filename: str, caption: str = "",
+    alt: str | None = None, day: date | None = None, people: Iterable[str] = (),
+    prepared: tuple[photos.PhotoInfo, bytes] | None = None,
+) -> Photo:
+    get_or_fail(session, Sprint, sprint_id, "sprint")
+    info, thumb = prepared or prepare(data, filename)
+    taken_day = info.taken.date() if info.taken else None
+    photo = Photo(
+        sprint_id=sprint_id, filename=filename, mime=info.mime, width=info.width,
+        height=info.height, byte_size=len(data), sha256=info.sha256, caption=caption, alt=alt,
+        day=day or taken_day, taken_at=info.taken, thumbnail=thumb,
+        position=next_position(session, Photo, sprint_id=sprint_id),
+    )
+    session.add(photo)
+    session.flush()
+    session.add(PhotoData(photo_id=photo.id, data=data))  # type: ignore[arg-type]
+    set_people(session, PhotoPerson, "photo_id", photo.id, people)  # type: ignore[arg-type]
+    return photo
+
+
+def update_photo(session: Session, photo_id: int, **fields: object) -> Photo:
+    photo = get(session, photo_id)
+    names = fields.pop("people", None)
+    apply_fields(photo, fields, FIELDS, "photo")
+    session.add(photo)
+    if names is not None:
+        set_people(session, PhotoPerson, "photo_id", photo_id, names)  # type: ignore[arg-type]
+    return photo
+
+
+def remove(session: Session, photo_id: int) -> int:
+    photo = get(session, photo_id)
+    session.delete(photo)
+    return photo.sprint_id
+
+
+def original(session: Session, photo_id: int) -> bytes:
+    return get_or_fail(session, PhotoData, photo_id, "photo").data
+
+
+def thumbnail(session: Session, photo_id: int) -> bytes:
+    return get(session, photo_id).thumbnail
+
+
+def cached_rendition(session: Session, photo_id: int, params: str) -> Rendition | None:
+    return session.get(Rendition, (photo_id, params))
+
+
+def store_rendition(session: Session, photo_id: int, params: str, r: photos.Rendition) -> None:
+    session.merge(
+        Rendition(photo_id=photo_id, params=params, mime=r.mime, width=r.width, height=r.height,
+                  data=r.data)
+    )

@@ -1,0 +1,45 @@
+"""People attached to branches, stand-up items and photos (ordered link tables)."""
+
+from collections.abc import Iterable
+
+from sqlalchemy import delete
+from sqlmodel import Session, SQLModel, col, select
+
+from sprintjournal.models import Person
+from sprintjournal.records import PersonRef
+from sprintjournal.usecases import people
+
+
+def set_people(
+    session: Session, table: type[SQLModel], owner: str, owner_id: int, names: Iterable[str]
+) -> list[str]:
+    """Replace the people linked to one owner; returns names that had to be created."""
+    session.exec(delete(table).where(getattr(table, owner) == owner_id))  # type: ignore[call-overload]
+    created: list[str] = []
+    seen: set[int] = set()
+    for position, name in enumerate(names):
+        person, was_created = people.ensure(session, name)
+        if person.id in seen:
+            continue
+        seen.add(person.id)  # type: ignore[arg-type]
+        if was_created:
+            created.append(person.name)
+        session.add(table(**{owner: owner_id, "person_id": person.id, "position": position}))
+    return created
+
+
+def people_of(
+    session: Session, table: type[SQLModel], owner: str, owner_ids: list[int]
+) -> dict[int, tuple[PersonRef, ...]]:
+    """owner id -> its people in their recorded order, in one query for many owners."""
+    owner_col = getattr(table, owner)
+    rows = session.exec(
+        select(owner_col, Person.id, Person.name)
+        .join(Person, col(Person.id) == table.person_id)  # type: ignore[attr-defined]
+        .where(owner_col.in_(owner_ids))
+        .order_by(owner_col, table.position)  # type: ignore[attr-defined]
+    ).all()
+    result: dict[int, list[PersonRef]] = {}
+    for oid, pid, name in rows:
+        result.setdefault(oid, []).append(PersonRef(pid, name))
+    return {oid: tuple(refs) for oid, refs in result.items()}

@@ -1,0 +1,96 @@
+"""Daily notes in Markdown, with a checksum per note and a version history for undoing regrets."""
+
+from datetime import date, timedelta
+
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from sprintjournal.models import Note, NoteVersion, Sprint
+from sprintjournal.records import NoteRec, NoteVersionRec
+from sprintjournal.usecases.common import get_or_fail, next_position, now, sha256_text
+
+VERSION_EVERY = timedelta(minutes=10)
+VERSIONS_KEPT = timedelta(days=90)
+
+
+def to_rec(n: Note) -> NoteRec:
+    assert n.id is not None
+    return NoteRec(n.id, n.sprint_id, n.day, n.text, n.sha256, n.updated_at, n.position)
+
+
+def list_notes(session: Session, sprint_id: int, day: date | None = None) -> list[NoteRec]:
+    query = select(Note).where(Note.sprint_id == sprint_id)
+    if day is not None:
+        query = query.where(Note.day == day)
+    rows = session.exec(query.order_by(col(Note.day).nulls_first(), col(Note.position), col(Note.id)))
+    return [to_rec(n) for n in rows.all()]
+
+
+def get(session: Session, note_id: int) -> Note:
+    return get_or_fail(session, Note, note_id, "note")
+
+
+def add(session: Session, sprint_id: int, day: date | None, text: str = "") -> Note:
+    get_or_fail(session, Sprint, sprint_id, "sprint")
+    stamp = now()
+    note = Note(
+        sprint_id=sprint_id, day=day, text=text, sha256=sha256_text(text),
+        position=next_position(session, Note, sprint_id=sprint_id, day=day),
+        created_at=stamp, updated_at=stamp,
+    )
+    session.add(note)
+    session.flush()
+    return note
+
+
+def set_text(session: Session, note_id: int, text: str) -> Note | None:
+    """Save new text; None when it is unchanged (no write, no history entry)."""
+    note = get(session, note_id)
+    if note.text == text:
+        return None
+    _maybe_keep_version(session, note)
+    note.text, note.sha256, note.updated_at = text, sha256_text(text), now()
+    session.add(note)
+    return note
+
+
+def _maybe_keep_version(session: Session, note: Note) -> None:
+    """Keep the text being replaced, at most one version per 10 minutes of editing.
+
+    Ordering uses the version id, not the clock, so a clock moved backwards cannot make an old
+    version look like the latest.
+    """
+    if not note.text:
+        return
+    last = session.exec(
+        select(NoteVersion).where(NoteVersion.note_id == note.id).order_by(col(NoteVersion.id).desc())
+    ).first()
+    stamp = now()
+    if last is not None and timedelta(0) <= stamp - last.saved_at < VERSION_EVERY:
+        return
+    session.add(NoteVersion(note_id=note.id, text=note.text, sha256=note.sha256, saved_at=stamp))  # type: ignore[arg-type]
+    session.exec(delete(NoteVersion).where(col(NoteVersion.saved_at) < stamp - VERSIONS_KEPT))  # type: ignore[call-overload]
+
+
+def versions(session: Session, note_id: int) -> list[NoteVersionRec]:
+    rows = session.exec(
+        select(NoteVersion).where(NoteVersion.note_id == note_id).order_by(col(NoteVersion.id).desc())
+    ).all()
+    return [NoteVersionRec(v.id, v.note_id, v.text, v.saved_at) for v in rows]  # type: ignore[arg-type]
+
+
+def restore_version(session: Session, version_id: int) -> Note:
+    """Make an old version current; the current text is kept as a version first."""
+    version = get_or_fail(session, NoteVersion, version_id, "note version")
+    note = get(session, version.note_id)
+    if note.text != version.text:
+        session.add(NoteVersion(note_id=note.id, text=note.text, sha256=note.sha256, saved_at=now()))  # type: ignore[arg-type]
+        note.text, note.sha256, note.updated_at = version.text, version.sha256, now()
+        session.add(note)
+    return note
+
+
+def remove(session: Session, note_id: int) -> int:
+    note = get(session, note_id)
+    session.delete(note)
+    return note.sprint_id

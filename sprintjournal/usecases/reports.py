@@ -1,0 +1,25 @@
+"""The report draft of a sprint: the text the user edits, and the last generated text."""
+
+from sqlmodel import Session
+
+from sprintjournal.models import Report, Sprint
+from sprintjournal.records import ReportRec
+from sprintjournal.usecases.common import get_or_fail, now
+
+
+def get(session: Session, sprint_id: int) -> ReportRec:
+    row = session.get(Report, sprint_id)
+    if row is None:
+        return ReportRec(sprint_id, None, None, None, None)
+    return ReportRec(row.sprint_id, row.title, row.text, row.generated_text, row.updated_at)
+
+
+def save(session: Session, sprint_id: int, **fields: str | None) -> None:
+    """Set any of title, text, generated_text; the others keep their value."""
+    get_or_fail(session, Sprint, sprint_id, "sprint")
+    row = session.get(Report, sprint_id) or Report(sprint_id=sprint_id, updated_at=now())
+    for key in ("title", "text", "generated_text"):
+        if key in fields:
+            setattr(row, key, fields[key])
+    row.updated_at = now()
+    session.add(row)

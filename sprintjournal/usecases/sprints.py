@@ -1,0 +1,96 @@
+"""Sprints: the container of everything else; ordinal within the year for the report."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from sprintjournal.errors import ValidationError
+from sprintjournal.models import Sprint
+from sprintjournal.records import SprintRec
+from sprintjournal.usecases.common import apply_fields, get_or_fail, now
+
+FIELDS = {
+    "title", "project", "place", "venue", "start", "end", "description", "blog_authors",
+    "blog_tags",
+}
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """The n-th sprint of its project in its year (and at its place), as far as the journal knows."""
+
+    year: int
+    in_year: int
+    in_year_at_place: int
+    of_year: int
+
+
+def to_rec(s: Sprint) -> SprintRec:
+    assert s.id is not None
+    return SprintRec(
+        s.id, s.title, s.project, s.place, s.venue, s.start, s.end, s.description,
+        tuple(s.blog_authors), tuple(s.blog_tags),
+    )
+
+
+def list_sprints(session: Session) -> list[SprintRec]:
+    """Newest first: the organiser almost always wants the current sprint."""
+    rows = session.exec(
+        select(Sprint).order_by(col(Sprint.start).desc().nulls_last(), col(Sprint.id).desc())
+    ).all()
+    return [to_rec(s) for s in rows]
+
+
+def get(session: Session, sprint_id: int) -> Sprint:
+    return get_or_fail(session, Sprint, sprint_id, "sprint")
+
+
+def _validate(fields: dict[str, object]) -> None:
+    if "title" in fields and not str(fields["title"] or "").strip():
+        raise ValidationError("A sprint needs a title.")
+    start, end = fields.get("start"), fields.get("end")
+    if isinstance(start, date) and isinstance(end, date) and end < start:
+        raise ValidationError(f"The sprint ends ({end}) before it starts ({start}).")
+    for key in ("blog_authors", "blog_tags"):
+        if key in fields:
+            fields[key] = [str(v) for v in fields[key]]  # type: ignore[attr-defined]
+
+
+def add(session: Session, title: str, **fields: object) -> Sprint:
+    fields["title"] = title
+    _validate(fields)
+    sprint = Sprint(title=title.strip(), created_at=now())
+    apply_fields(sprint, {k: v for k, v in fields.items() if k != "title"}, FIELDS, "sprint")
+    session.add(sprint)
+    session.flush()
+    return sprint
+
+
+def update_sprint(session: Session, sprint_id: int, **fields: object) -> Sprint:
+    sprint = get(session, sprint_id)
+    merged = {"start": sprint.start, "end": sprint.end, **fields}
+    _validate(merged)
+    apply_fields(sprint, {k: merged[k] for k in fields}, FIELDS, "sprint")
+    session.add(sprint)
+    return sprint
+
+
+def remove(session: Session, sprint_id: int) -> None:
+    session.delete(get(session, sprint_id))
+
+
+def ordinal(session: Session, sprint_id: int) -> Ordinal | None:
+    sprint = get(session, sprint_id)
+    if sprint.start is None:
+        return None
+    year = sprint.start.year
+    same = [
+        s
+        for s in session.exec(select(Sprint).where(col(Sprint.start).is_not(None))).all()
+        if s.start and s.start.year == year and s.project.casefold() == sprint.project.casefold()
+    ]
+    same.sort(key=lambda s: (s.start, s.id))
+    index = [s.id for s in same].index(sprint.id) + 1
+    at_place = [s.id for s in same if s.place.casefold() == sprint.place.casefold()]
+    return Ordinal(year, index, at_place.index(sprint.id) + 1, len(same))

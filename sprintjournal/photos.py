@@ -1,0 +1,524 @@
+"""Photos: decode safely, read what the journal needs, and make clean renditions for export.
+
+Photos come from phones and cameras and leave the machine in a published blog report, so
+this module is where untrusted image bytes are tamed: sizes are checked before memory is
+spent (FAULTS 26, 31), half files are refused instead of shown half grey (27), only the
+formats the report can show are decoded (28), a broken EXIF block never blocks an import
+(29), and what is exported is always a fresh encoding of the pixels, upright (32) and
+without any metadata such as GPS positions (30).
+"""
+
+import hashlib
+import io
+import logging
+import random
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from PIL import ExifTags, Image, ImageCms, ImageDraw, ImageFont, UnidentifiedImageError
+
+from sprintjournal.errors import PhotoError
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
+_FORMAT_NAMES = "JPEG, PNG, WebP or GIF"
+_MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
+_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a")
+_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"mif1", b"msf1", b"avif")
+_THUMBNAIL_QUALITY = 80
+_EXIF_DATE_FORMAT = "%Y:%m:%d %H:%M:%S"
+_LOAD_ERRORS = (OSError, SyntaxError, EOFError, ValueError)
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+_SWAPS_SIDES = frozenset({5, 6, 7, 8})
+
+
+class PhotoTooLargeError(PhotoError):
+    """The file or its pixel count is beyond what the app will hold in memory."""
+
+
+class PhotoIncompleteError(PhotoError):
+    """The file is recognisably an image but its data stops early or is damaged."""
+
+
+class NotAnImageError(PhotoError):
+    """The bytes are not an image at all (a text file, random data...)."""
+
+
+class UnsupportedPhotoError(PhotoError):
+    """An image in a format the report cannot show (BMP, TIFF, HEIC...)."""
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    """What the journal stores about a photo; width and height are as shown upright."""
+
+    format: str
+    width: int
+    height: int
+    orientation: int
+    taken: datetime | None
+    mime: str
+    warnings: list[str] = field(default_factory=list)
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """A freshly encoded image ready to be written into an export, free of metadata."""
+
+    data: bytes
+    mime: str
+    width: int
+    height: int
+    extension: str
+
+
+@dataclass(frozen=True)
+class _ExifFacts:
+    orientation: int
+    taken: datetime | None
+    warnings: list[str]
+
+
+def read_photo_file(path: Path, max_bytes: int = 64 * 1024 * 1024) -> bytes:
+    """Read a photo file, refusing huge files before a single byte is read into memory.
+
+    A multi-hundred-MB file picked by mistake must not freeze the app (FAULTS 31); the read
+    is also capped, in case the file grows between the size check and the read.
+    """
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _file_too_large(path, size, max_bytes)
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise PhotoError(f"{path.name}: cannot read the photo ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:
+        raise _file_too_large(path, len(data), max_bytes)
+    return data
+
+
+def _file_too_large(path: Path, size: int, max_bytes: int) -> PhotoTooLargeError:
+    """Build the message for a file beyond the byte limit, in units people read."""
+    return PhotoTooLargeError(
+        f"{path.name}: photo file is too large ({_megabytes(size)} MB); the limit is "
+        f"{_megabytes(max_bytes)} MB — export a smaller copy from your photo app"
+    )
+
+
+def _megabytes(size: int) -> str:
+    """Format a byte count in MB with one decimal, the way file managers show it."""
+    return f"{size / (1024 * 1024):.1f}"
+
+
+def inspect_photo(data: bytes, name: str) -> PhotoInfo:
+    """Check that `data` is a complete, supported photo and read the facts the journal keeps.
+
+    The image is fully decoded once so that a truncated file is refused at import time
+    rather than discovered later as a half-grey picture in a published report.
+    """
+    image, notes = _decode(data, name)
+    facts = _exif_facts(image, notes)
+    for note in facts.warnings:
+        logger.warning("%s: %s", name, note)
+    width, height = image.size
+    if facts.orientation in _SWAPS_SIDES:
+        width, height = height, width
+    fmt = str(image.format)
+    return PhotoInfo(
+        format=fmt,
+        width=width,
+        height=height,
+        orientation=facts.orientation,
+        taken=facts.taken,
+        mime=_MIME[fmt],
+        warnings=facts.warnings,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def _decode(data: bytes, name: str, long_edge: int | None = None) -> tuple[Image.Image, list[str]]:
+    """Open and fully load a supported image; also return warnings Pillow gave on the way.
+
+    Pillow's bomb *warning* is promoted to an error so that no image above the pixel limit
+    is ever decoded; other warnings (such as corrupt EXIF seen while opening) become notes
+    instead of noise on stderr. `long_edge` lets JPEG decode at reduced scale to save memory.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        image = _open(data, name)
+        if long_edge is not None:
+            image.draft(None, _fitted_size(image.size, long_edge))
+        try:
+            image.load()
+        except _LOAD_ERRORS as exc:
+            raise _incomplete_error(name) from exc
+    return image, [f"damaged metadata ignored: {str(w.message).strip()}" for w in caught]
+
+
+def _open(data: bytes, name: str) -> Image.Image:
+    """Read the header, restricted to the supported formats, mapping failures to PhotoErrors."""
+    try:
+        image = Image.open(io.BytesIO(data), formats=list(SUPPORTED_FORMATS))
+        _check_pixel_count(image.size)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise _bomb_error(name, str(exc)) from exc
+    except UnidentifiedImageError as exc:
+        raise _unidentified_error(data, name) from exc
+    except _LOAD_ERRORS as exc:
+        raise _incomplete_error(name) from exc
+    return image
+
+
+def _check_pixel_count(size: tuple[int, int]) -> None:
+    """Re-check the pixel limit ourselves: warning filters are process-wide and not thread-safe."""
+    limit = Image.MAX_IMAGE_PIXELS
+    if limit is not None and size[0] * size[1] > limit:
+        raise Image.DecompressionBombError(f"Image size ({size[0] * size[1]} pixels) too big")
+
+
+def _bomb_error(name: str, message: str) -> PhotoTooLargeError:
+    """Say how big the picture is, taken from Pillow's message, so the user can shrink it."""
+    match = re.search(r"\((\d+) pixels\)", message)
+    size = f": {int(match.group(1)) / 1_000_000:.0f} megapixels" if match else ""
+    limit = f" (the limit is {(Image.MAX_IMAGE_PIXELS or 0) / 1_000_000:.0f})"
+    return PhotoTooLargeError(
+        f"{name}: photo too large{size}{limit}; export a smaller copy from your photo app"
+    )
+
+
+def _incomplete_error(name: str) -> PhotoIncompleteError:
+    """The message for a file that stops early: usually an interrupted copy or download."""
+    return PhotoIncompleteError(
+        f"{name}: photo file is incomplete or damaged; copy it again from the camera or phone"
+    )
+
+
+def _unidentified_error(data: bytes, name: str) -> PhotoError:
+    """Tell apart a damaged supported file, another image format, and something else."""
+    if data.startswith(_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
+        return _incomplete_error(name)
+    other = _other_image_format(data)
+    if other:
+        return UnsupportedPhotoError(
+            f"{name}: {other} images are not supported; save it as {_FORMAT_NAMES} first"
+        )
+    return NotAnImageError(f"{name}: not an image; choose a {_FORMAT_NAMES} photo")
+
+
+def _other_image_format(data: bytes) -> str | None:
+    """Name the format of an image Pillow knows but we do not accept (or HEIC/AVIF)."""
+    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+        return "HEIC/AVIF"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                return str(image.format)
+        except (*_LOAD_ERRORS, Image.DecompressionBombError):
+            return None
+
+
+def _exif_facts(image: Image.Image, notes: list[str]) -> _ExifFacts:
+    """Read orientation and capture date, never failing: bad EXIF only yields warnings.
+
+    Camera EXIF is often broken by editing tools; the photo is still worth importing, so
+    problems become warnings (kept with the photo) and orientation falls back to 1.
+    `notes` holds warnings already seen while decoding; it is extended and returned.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            exif = image.getexif()
+            raw_orientation = exif.get(ExifTags.Base.Orientation, 1)
+            sub_ifd = exif.get_ifd(ExifTags.IFD.Exif)
+            raw_date = sub_ifd.get(ExifTags.Base.DateTimeOriginal) or exif.get(
+                ExifTags.Base.DateTime
+            )
+        except Exception as exc:  # Pillow's EXIF parser raises many types on bad input.
+            exif, raw_orientation, raw_date = Image.Exif(), 1, None
+            notes.append(f"EXIF data is unreadable ({type(exc).__name__}); ignored")
+    notes.extend(f"EXIF data is damaged: {str(w.message).strip()}" for w in caught)
+    if not exif and len(image.info.get("exif", b"")) > 8 and not notes:
+        notes.append("EXIF data is damaged and was ignored")
+    orientation = _valid_orientation(raw_orientation, notes)
+    return _ExifFacts(orientation, _parse_exif_date(raw_date, notes), notes)
+
+
+def _valid_orientation(value: object, notes: list[str]) -> int:
+    """Accept orientations 1-8 only; anything else is shown as stored, with a warning."""
+    if isinstance(value, int) and 1 <= value <= 8:
+        return value
+    notes.append(f"EXIF orientation {value!r} is not valid; the photo is shown as stored")
+    return 1
+
+
+def _parse_exif_date(value: object, notes: list[str]) -> datetime | None:
+    """Parse an EXIF 'YYYY:MM:DD HH:MM:SS' (camera local time, so naive); blanks mean unknown."""
+    if isinstance(value, bytes):
+        value = value.decode("ascii", "replace")
+    if not isinstance(value, str) or not value.strip("\x00 :0"):
+        return None
+    text = value.strip("\x00 ")
+    try:
+        return datetime.strptime(text[:19], _EXIF_DATE_FORMAT)
+    except ValueError:
+        notes.append(f"EXIF date {text!r} is not valid; the photo has no date")
+        return None
+
+
+def thumbnail(data: bytes, size: int = 256, *, name: str = "photo") -> bytes:
+    """A small upright preview for the journal's photo strip (JPEG, or PNG if transparent)."""
+    return _render(data, size, _THUMBNAIL_QUALITY, name).data
+
+
+def web_rendition(
+    data: bytes, long_edge: int = 1600, quality: int = 85, *, name: str = "photo"
+) -> Rendition:
+    """The copy of a photo that goes into a published report: upright, bounded, metadata-free.
+
+    It is always a new encoding built from pixels only, never the original bytes, so GPS
+    positions, XMP, comments and camera serials cannot leak (FAULTS 30). Same input and
+    parameters give the same bytes, so exports are reproducible.
+    """
+    return _render(data, long_edge, quality, name)
+
+
+def _render(data: bytes, long_edge: int, quality: int, name: str) -> Rendition:
+    """Decode, turn upright, shrink, convert to sRGB and encode a metadata-free copy."""
+    if long_edge < 1 or not 1 <= quality <= 95:
+        raise ValueError("long_edge must be >= 1 and quality between 1 and 95")
+    image, notes = _decode(data, name, long_edge)
+    orientation = _exif_facts(image, notes).orientation
+    pixels = _to_srgb(image, name)
+    if orientation in _UPRIGHT:
+        pixels = pixels.transpose(_UPRIGHT[orientation])
+    return _encode(_fresh(_fit(pixels, long_edge)), quality)
+
+
+def _fitted_size(size: tuple[int, int], long_edge: int) -> tuple[int, int]:
+    """The size with its long edge limited to `long_edge`, keeping proportions, never larger."""
+    width, height = size
+    scale = min(1.0, long_edge / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _fit(image: Image.Image, long_edge: int) -> Image.Image:
+    """Shrink so the long edge fits; small photos are never upscaled (that only adds blur)."""
+    target = _fitted_size(image.size, long_edge)
+    if target == image.size:
+        return image
+    return image.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _to_srgb(image: Image.Image, name: str) -> Image.Image:
+    """Convert to 8-bit RGB, or RGBA when transparency is really used, in the sRGB space.
+
+    Browsers assume sRGB for untagged images; converting through the embedded ICC profile
+    keeps colours right even though the profile itself is not exported.
+    """
+    if image.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N"):
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
+    mode = "RGBA" if alpha and _uses_alpha(image) else "RGB"
+    profile = image.info.get("icc_profile")
+    profiled = image.mode == "RGBA" or (image.mode in ("RGB", "CMYK", "L") and mode == "RGB")
+    if profile and profiled:
+        converted = _convert_with_profile(image, profile, mode, name)
+        if converted is not None:
+            return converted
+    return image.convert(mode)
+
+
+def _uses_alpha(image: Image.Image) -> bool:
+    """True when some pixel is not fully opaque, so a JPEG would lose something visible."""
+    low = image.convert("RGBA").getchannel("A").getextrema()[0]
+    return isinstance(low, int | float) and low < 255
+
+
+def _convert_with_profile(
+    image: Image.Image, profile: bytes, mode: str, name: str
+) -> Image.Image | None:
+    """Apply the photo's ICC profile to reach sRGB; None (and a log line) if it is unusable."""
+    source = image.convert("RGB") if image.mode == "RGBA" and mode == "RGB" else image
+    try:
+        return ImageCms.profileToProfile(
+            source,
+            ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+            ImageCms.createProfile("sRGB"),
+            outputMode=mode,
+        )
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError) as exc:
+        logger.warning("%s: colour profile ignored (%s)", name, exc)
+        return None
+
+
+def _fresh(image: Image.Image) -> Image.Image:
+    """A new image holding only the pixels: no info dict, EXIF, XMP, ICC or comments."""
+    return Image.frombytes(image.mode, image.size, image.tobytes())
+
+
+def _encode(image: Image.Image, quality: int) -> Rendition:
+    """Encode as PNG if it has alpha, else JPEG, with fixed options so output is repeatable."""
+    buffer = io.BytesIO()
+    if image.mode == "RGBA":
+        image.save(buffer, "PNG", optimize=False, compress_level=6)
+        mime, extension = "image/png", "png"
+    else:
+        image.save(buffer, "JPEG", quality=quality, optimize=True)
+        mime, extension = "image/jpeg", "jpg"
+    return Rendition(buffer.getvalue(), mime, image.width, image.height, extension)
+
+
+_CAKE_DATE = "2011:11:06 15:30:00"
+_GOTHENBURG = (57.7089, 11.9746)
+_Box = tuple[float, float, float, float]
+
+
+def make_demo_cake(width: int = 1600, height: int = 1200) -> bytes:
+    """A generated sprint-cake photo for demos, built to exercise the tricky paths.
+
+    Its pixels are stored turned 90° (EXIF orientation 6, as phones do) and it carries a
+    date, a camera and a GPS position, so a demo shows upright display and GPS stripping.
+    """
+    scene = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(scene)
+    _draw_backdrop(draw, width, height)
+    _draw_cake(draw, width, height)
+    _draw_caption(draw, width, height)
+    stored = scene.transpose(Image.Transpose.ROTATE_90)
+    buffer = io.BytesIO()
+    stored.save(buffer, "JPEG", quality=90, exif=_demo_exif().tobytes())
+    return buffer.getvalue()
+
+
+def _draw_backdrop(draw: ImageDraw.ImageDraw, width: int, height: int) -> None:
+    """A warm gradient wall, confetti and a wooden table edge."""
+    for y in range(height):
+        t = y / height
+        colour = (int(255 - 40 * t), int(236 - 60 * t), int(210 + 20 * t))
+        draw.line([(0, y), (width, y)], fill=colour)
+    rng = random.Random(5)
+    palette = [(255, 99, 132), (54, 162, 235), (255, 206, 86), (75, 192, 192), (153, 102, 255)]
+    for _ in range(90):
+        x, y0, r = rng.uniform(0, width), rng.uniform(0, height * 0.7), rng.uniform(4, 10)
+        draw.ellipse((x - r, y0 - r, x + r, y0 + r), fill=rng.choice(palette))
+    draw.rectangle((0, height * 0.82, width, height), fill=(150, 98, 60))
+    draw.line([(0, height * 0.82), (width, height * 0.82)], fill=(110, 70, 40), width=6)
+
+
+def _draw_cake(draw: ImageDraw.ImageDraw, width: int, height: int) -> None:
+    """Plate, two tiers with icing drips, and five candles (one per 'times faster')."""
+    cx, w, h = width / 2, width, height
+    draw.ellipse((cx - 0.33 * w, 0.79 * h, cx + 0.33 * w, 0.91 * h), fill=(200, 200, 210))
+    draw.ellipse((cx - 0.31 * w, 0.795 * h, cx + 0.31 * w, 0.895 * h), fill=(250, 250, 252))
+    _draw_tier(draw, (cx - 0.25 * w, 0.62 * h, cx + 0.25 * w, 0.85 * h), (122, 72, 45))
+    _draw_tier(draw, (cx - 0.17 * w, 0.47 * h, cx + 0.17 * w, 0.66 * h), (240, 128, 170))
+    for i in range(5):
+        x = cx + (i - 2) * 0.06 * w
+        _draw_candle(draw, x, 0.49 * h, w, h, i)
+
+
+def _draw_tier(draw: ImageDraw.ImageDraw, box: _Box, colour: tuple[int, int, int]) -> None:
+    """One cylindrical tier: body, darker bottom rim, cream top and drips."""
+    left, top, right, bottom = box
+    rim = (right - left) * 0.12
+    shade = tuple(int(c * 0.8) for c in colour)
+    draw.ellipse((left, bottom - rim, right, bottom + rim), fill=shade)
+    draw.rectangle((left, top, right, bottom), fill=colour)
+    cream = (255, 248, 235)
+    draw.ellipse((left, top - rim, right, top + rim), fill=cream)
+    step = (right - left) / 10
+    for i in range(10):
+        x = left + step * (i + 0.5)
+        depth = rim * (1.4 if i % 2 else 0.9)
+        draw.ellipse((x - step / 2, top, x + step / 2, top + depth), fill=cream)
+    dots = [(255, 206, 86), (54, 162, 235), (75, 192, 192)]
+    for i in range(8):
+        x, y = left + step * (1 + i * 1.15), top + (bottom - top) * 0.8
+        draw.ellipse((x - 7, y - 7, x + 7, y + 7), fill=dots[i % 3])
+
+
+def _draw_candle(
+    draw: ImageDraw.ImageDraw, x: float, base: float, w: float, h: float, index: int
+) -> None:
+    """A striped candle with a two-tone flame."""
+    half, top = 0.008 * w, base - 0.12 * h
+    colours = [(54, 162, 235), (255, 206, 86), (75, 192, 192), (153, 102, 255), (255, 99, 132)]
+    draw.rectangle((x - half, top, x + half, base), fill=colours[index])
+    for y in range(int(top) + 8, int(base), 18):
+        draw.line([(x - half, y), (x + half, y - 8)], fill=(255, 255, 255), width=4)
+    flame = 0.025 * h
+    draw.ellipse((x - half * 1.3, top - flame * 2, x + half * 1.3, top), fill=(255, 170, 30))
+    draw.ellipse((x - half * 0.6, top - flame * 1.3, x + half * 0.6, top - 2), fill=(255, 240, 150))
+
+
+def _draw_caption(draw: ImageDraw.ImageDraw, width: int, height: int) -> None:
+    """The banner "5× faster than CPython" above the cake, and 'PyPy' piped onto it.
+
+    Pillow's built-in font has no "×" glyph, so the sign is drawn as two strokes.
+    """
+    size = max(12, width // 17)
+    font = ImageFont.load_default(size=size)
+    head, tail, sign = "5", " faster than CPython", size * 0.55
+    head_width = draw.textlength(head, font=font)
+    total = head_width + sign + draw.textlength(tail, font=font)
+    x, baseline, pad = (width - total) / 2, height * 0.1 + size, height * 0.03
+    draw.rounded_rectangle(
+        (x - pad, baseline - size * 0.75 - pad, x + total + pad, baseline + size * 0.22 + pad),
+        radius=pad,
+        fill=(255, 255, 255),
+        outline=(240, 128, 170),
+        width=6,
+    )
+    ink = (200, 40, 100)
+    draw.text((x, baseline), head, font=font, fill=ink, anchor="ls")
+    cx, cy, arm = x + head_width + sign / 2, baseline - size * 0.3, size * 0.17
+    for dy in (arm, -arm):
+        draw.line([(cx - arm, cy - dy), (cx + arm, cy + dy)], fill=ink, width=max(2, size // 12))
+    draw.text((x + head_width + sign, baseline), tail, font=font, fill=ink, anchor="ls")
+    small = ImageFont.load_default(size=max(10, width // 22))
+    draw.text((width / 2, height * 0.745), "PyPy", font=small, fill=(255, 248, 235), anchor="mm")
+
+
+def _demo_exif() -> Image.Exif:
+    """EXIF like a phone writes: camera, date, orientation 6, and a GPS position."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "SprintCam"
+    exif[ExifTags.Base.Model] = "Demo 5x"
+    exif[ExifTags.Base.Orientation] = 6
+    exif[ExifTags.Base.DateTime] = _CAKE_DATE
+    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.DateTimeOriginal] = _CAKE_DATE
+    latitude, longitude = _GOTHENBURG
+    exif.get_ifd(ExifTags.IFD.GPSInfo).update(
+        {
+            ExifTags.GPS.GPSVersionID: b"\x02\x03\x00\x00",
+            ExifTags.GPS.GPSLatitudeRef: "N",
+            ExifTags.GPS.GPSLatitude: _degrees_minutes_seconds(latitude),
+            ExifTags.GPS.GPSLongitudeRef: "E",
+            ExifTags.GPS.GPSLongitude: _degrees_minutes_seconds(longitude),
+        }
+    )
+    return exif
+
+
+def _degrees_minutes_seconds(value: float) -> tuple[float, float, float]:
+    """EXIF stores GPS angles as three rationals: degrees, minutes, seconds."""
+    degrees = int(value)
+    minutes = int((value - degrees) * 60)
+    seconds = round(((value - degrees) * 60 - minutes) * 60, 2)
+    return float(degrees), float(minutes), seconds

@@ -6,9 +6,14 @@ changed, queries return plain records. The UI and the command line use nothing e
 
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from sprintjournal import photos as photo_codec
 from sprintjournal.changes import Change
+from sprintjournal.errors import ImportFailedError
+from sprintjournal.exchange import json_io
+from sprintjournal.exchange.schema import JournalDoc
 from sprintjournal.journal_file import JournalBase
 from sprintjournal.records import (
     AttendeeRec,
@@ -27,7 +32,9 @@ from sprintjournal.usecases import (
     analysis,
     attendance,
     branches,
+    exporting,
     gallery,
+    importing,
     notes,
     people,
     reports,
@@ -35,6 +42,7 @@ from sprintjournal.usecases import (
     sprints,
     standup,
 )
+from sprintjournal.usecases.importing import ImportSummary, PreparedPhoto
 
 
 class Journal(JournalBase):
@@ -254,6 +262,33 @@ class Journal(JournalBase):
         with self.read() as s:
             return gallery.thumbnail(s, photo_id)
 
+    def cached_rendition(self, photo_id: int, long_edge: int = 1600,
+                         quality: int = 85) -> photo_codec.Rendition | None:
+        """The export copy made earlier with these parameters, if the journal still has it."""
+        with self.read() as s:
+            row = gallery.cached_rendition(s, photo_id, _rendition_key(long_edge, quality))
+            if row is None:
+                return None
+            ext = "png" if row.mime == "image/png" else "jpg"
+            return photo_codec.Rendition(row.data, row.mime, row.width, row.height, ext)
+
+    def store_rendition(self, photo_id: int, long_edge: int, quality: int,
+                        rendition: photo_codec.Rendition) -> None:
+        """Keep an export copy so exporting again is instant; a cache, so no Change."""
+        with self.write() as s:
+            gallery.store_rendition(s, photo_id, _rendition_key(long_edge, quality), rendition)
+
+    def rendition(self, photo_id: int, long_edge: int = 1600,
+                  quality: int = 85) -> photo_codec.Rendition:
+        """The web copy of a photo (upright, bounded, metadata-free), cached in the journal."""
+        cached = self.cached_rendition(photo_id, long_edge, quality)
+        if cached is not None:
+            return cached
+        made = photo_codec.web_rendition(self.photo_bytes(photo_id), long_edge, quality)
+        if not self.readonly:
+            self.store_rendition(photo_id, long_edge, quality, made)
+        return made
+
     # -- report -----------------------------------------------------------------------------
     def get_report(self, sprint_id: int) -> ReportRec:
         with self.read() as s:
@@ -268,3 +303,39 @@ class Journal(JournalBase):
     def search(self, text: str, sprint_id: int | None = None, limit: int = 100) -> list[SearchHit]:
         with self.read() as s:
             return search.search(s, text, sprint_id, limit)
+
+    # -- interchange ------------------------------------------------------------------------
+    def import_document(
+        self, doc: JournalDoc, photos: dict[tuple[int, int], PreparedPhoto] | None = None,
+        source: str = "import",
+    ) -> tuple[Change, ImportSummary]:
+        """All or nothing: problems are found before writing, and the writes share one transaction."""
+        with self.write() as s:
+            problems = importing.existing_sprint_problems(s, doc)
+            if problems:
+                raise ImportFailedError(source, problems)
+            summary = importing.apply_document(s, doc, photos or {})
+        return Change("journal", "imported", tuple(summary.sprint_ids)), summary
+
+    def export_document(self, sprint_ids: list[int] | None = None) -> tuple[JournalDoc, exporting.PhotoFiles]:
+        with self.read() as s:
+            return exporting.build_document(s, sprint_ids, exporting.PhotoNamer())
+
+    def export_json(self, out_dir: Path, sprint_ids: list[int] | None = None) -> Path:
+        """`out_dir/journal.json` plus original photos beside it; each file written atomically."""
+        doc, files = self.export_document(sprint_ids)
+        for photo, rel in files:
+            json_io.atomic_write_bytes(out_dir / rel, self.photo_bytes(photo.id))
+        target = out_dir / json_io.JSON_NAME
+        json_io.atomic_write_bytes(target, json_io.document_json(doc).encode("utf-8"))
+        return target
+
+    def import_json(self, path: Path) -> tuple[Change, ImportSummary]:
+        doc, photos = json_io.read_export(path)
+        return self.import_document(doc, photos, str(path))
+
+
+def _rendition_key(long_edge: int, quality: int) -> str:
+    """The cache key of a web rendition: a change of either parameter makes a new copy."""
+    return f"web:{long_edge}:q{quality}"
+

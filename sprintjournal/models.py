@@ -9,6 +9,7 @@ Photo originals live in their own table so listing photos never reads megabytes 
 from datetime import date, datetime
 from typing import Optional
 
+from pydantic import NaiveDatetime
 from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -152,7 +153,7 @@ class Photo(SQLModel, table=True):
     caption: str = ""
     alt: Optional[str] = None
     day: Optional[date] = None
-    taken_at: Optional[datetime] = None
+    taken_at: Optional[NaiveDatetime] = None  # camera local time: EXIF has no zone
     thumbnail: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     position: int = 0
 

@@ -1,0 +1,111 @@
+"""Interchange JSON on disk: `journal.json` with the photos as files beside it.
+
+Reading validates everything first — syntax, shape, photo files — and reports every problem
+with its JSON path, so one run shows the user all that is wrong and a bad file changes nothing.
+"""
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pydantic
+
+from sprintjournal.errors import ImportFailedError, PhotoError, Problem
+from sprintjournal.exchange.schema import JournalDoc
+from sprintjournal.photos import read_photo_file
+from sprintjournal.usecases.gallery import prepare
+from sprintjournal.usecases.importing import PreparedPhoto
+
+JSON_NAME = "journal.json"
+
+
+def json_path(loc: Sequence[int | str]) -> str:
+    """('sprints', 0, 'branches', 2, 'status') -> '$.sprints[0].branches[2].status'."""
+    out = "$"
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def parse_document(text: str, source: str) -> JournalDoc:
+    try:
+        raw: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFailedError(source, [Problem(f"line {exc.lineno} column {exc.colno}", exc.msg)]) from exc
+    if not isinstance(raw, dict) or raw.get("format") != "sprintjournal":
+        raise ImportFailedError(source, [Problem("$.format", 'expected "sprintjournal": this is not a SprintJournal export')])
+    try:
+        return JournalDoc.model_validate(raw)
+    except pydantic.ValidationError as exc:
+        problems = [Problem(json_path(e["loc"]), _plain(e)) for e in exc.errors()]
+        raise ImportFailedError(source, problems) from exc
+
+
+def _plain(error: Any) -> str:
+    kind, msg = error["type"], error["msg"]
+    if kind == "literal_error":
+        return f"{msg} (found {error['input']!r})"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "missing":
+        return "required field is missing"
+    return str(msg)
+
+
+def load_photos(doc: JournalDoc, folder: Path) -> dict[tuple[int, int], PreparedPhoto]:
+    """Read, check and thumbnail every photo before anything is written."""
+    prepared: dict[tuple[int, int], PreparedPhoto] = {}
+    problems: list[Problem] = []
+    root = folder.resolve()
+    for s, sprint in enumerate(doc.sprints):
+        for p, photo in enumerate(sprint.photos):
+            where = f"$.sprints[{s}].photos[{p}].file"
+            path = (root / photo.file).resolve()
+            if not path.is_relative_to(root):
+                problems.append(Problem(where, f"{photo.file} points outside the export folder"))
+                continue
+            try:
+                data = read_photo_file(path)
+                info, thumb = prepare(data, path.name)
+            except (OSError, PhotoError) as exc:
+                problems.append(Problem(where, str(exc)))
+                continue
+            prepared[(s, p)] = (data, info, thumb)
+    if problems:
+        raise ImportFailedError(str(folder), problems)
+    return prepared
+
+
+def read_export(path: Path) -> tuple[JournalDoc, dict[tuple[int, int], PreparedPhoto]]:
+    """A `journal.json` file (or a folder holding one) -> validated document and its photos."""
+    file = path / JSON_NAME if path.is_dir() else path
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportFailedError(str(file), [Problem(f"byte {exc.start}", "the file is not UTF-8 text")]) from exc
+    except OSError as exc:
+        raise ImportFailedError(str(file), [Problem("", exc.strerror or str(exc))]) from exc
+    doc = parse_document(text, str(file))
+    return doc, load_photos(doc, file.parent)
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename: the target is old or new, never half."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).replace(target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def document_json(doc: JournalDoc) -> str:
+    return doc.model_dump_json(indent=2) + "\n"

@@ -1,0 +1,226 @@
+"""Apply a validated interchange document to the journal, in one transaction, in bulk.
+
+Bulk inserts (SQLAlchemy Core executemany) rather than one ORM object at a time: a 20,000-note
+journal imports in about a second instead of a minute. Everything that can be checked is checked
+before the first write (see `check_document`), so a failed import changes nothing.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import insert
+from sqlmodel import Session, col, select
+
+from sprintjournal.errors import Problem
+from sprintjournal.exchange.schema import JournalDoc, SprintDoc
+from sprintjournal.models import (
+    Attendance,
+    Branch,
+    BranchPerson,
+    Note,
+    Person,
+    PersonAlias,
+    Photo,
+    PhotoData,
+    PhotoPerson,
+    Report,
+    Sprint,
+    StandupItem,
+    StandupPerson,
+)
+from sprintjournal.names import clean_name, name_key
+from sprintjournal.photos import PhotoInfo
+from sprintjournal.usecases.common import now, sha256_text
+
+PreparedPhoto = tuple[bytes, PhotoInfo, bytes]  # original bytes, info, thumbnail
+
+
+@dataclass
+class ImportSummary:
+    sprint_ids: list[int] = field(default_factory=list)
+    people_created: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, what: str, n: int) -> None:
+        self.counts[what] = self.counts.get(what, 0) + n
+
+
+class PeopleIndex:
+    """name/alias key -> person id, loaded once, extended as people are created."""
+
+    def __init__(self, session: Session, summary: ImportSummary) -> None:
+        self.session, self.summary = session, summary
+        self.keys: dict[str, int] = {}
+        for pid, key in session.exec(select(Person.id, Person.name_key)):
+            self.keys[key] = pid  # type: ignore[assignment]
+        aliases: dict[str, set[int]] = {}
+        for pid, key in session.exec(select(PersonAlias.person_id, PersonAlias.alias_key)):
+            aliases.setdefault(key, set()).add(pid)
+        for key, owners in aliases.items():
+            if len(owners) == 1 and key not in self.keys:
+                self.keys[key] = next(iter(owners))
+
+    def resolve(self, name: str) -> int:
+        key = name_key(name)
+        if key not in self.keys:
+            self.keys[key] = self._create(clean_name(name))
+        return self.keys[key]
+
+    def _create(self, display: str) -> int:
+        person = Person(name=display, name_key=name_key(display))
+        self.session.add(person)
+        self.session.flush()
+        self.summary.people_created.append(display)
+        return person.id  # type: ignore[return-value]
+
+
+def existing_sprint_problems(session: Session, doc: JournalDoc) -> list[Problem]:
+    """A sprint with the same title and start is already here: importing again would duplicate."""
+    known = {(s.title.casefold(), s.start) for s in session.exec(select(Sprint)).all()}
+    return [
+        Problem(f"$.sprints[{i}]", f"the sprint {s.title!r} ({s.start or 'no date'}) is already in this journal")
+        for i, s in enumerate(doc.sprints)
+        if (s.title.casefold(), s.start) in known
+    ]
+
+
+def apply_document(
+    session: Session, doc: JournalDoc, photos: dict[tuple[int, int], PreparedPhoto]
+) -> ImportSummary:
+    summary = ImportSummary()
+    index = PeopleIndex(session, summary)
+    _apply_people(session, doc, index)
+    for s_index, sprint_doc in enumerate(doc.sprints):
+        sprint_id = _insert_sprint(session, sprint_doc)
+        summary.sprint_ids.append(sprint_id)
+        sprint_photos = {p: v for (s, p), v in photos.items() if s == s_index}
+        _apply_sprint(session, sprint_id, sprint_doc, index, sprint_photos, summary)
+    return summary
+
+
+def _apply_people(session: Session, doc: JournalDoc, index: PeopleIndex) -> None:
+    for person in doc.people:
+        pid = index.resolve(person.name)
+        row = session.get(Person, pid)
+        assert row is not None
+        row.email = row.email or person.email
+        row.url = row.url or person.url
+        known = {a.alias_key for a in session.exec(select(PersonAlias).where(PersonAlias.person_id == pid))}
+        for alias in person.aliases:
+            key = name_key(alias)
+            if key and key != row.name_key and key not in known:
+                known.add(key)
+                session.add(PersonAlias(person_id=pid, alias=clean_name(alias), alias_key=key))
+                index.keys.setdefault(key, pid)
+
+
+def _insert_sprint(session: Session, s: SprintDoc) -> int:
+    sprint = Sprint(
+        title=s.title, project=s.project, place=s.place, venue=s.venue, start=s.start, end=s.end,
+        description=s.description, blog_authors=list(s.blog.authors), blog_tags=list(s.blog.tags),
+        created_at=now(),
+    )
+    session.add(sprint)
+    session.flush()
+    if s.report.title is not None or s.report.text is not None:
+        session.add(Report(sprint_id=sprint.id, title=s.report.title, text=s.report.text, updated_at=now()))  # type: ignore[arg-type]
+    return sprint.id  # type: ignore[return-value]
+
+
+def _apply_sprint(
+    session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex,
+    photos: dict[int, PreparedPhoto], summary: ImportSummary,
+) -> None:
+    _insert_attendees(session, sprint_id, s, index)
+    branch_ids = _insert_branches(session, sprint_id, s, index)
+    _insert_standup(session, sprint_id, s, index, branch_ids)
+    _insert_notes(session, sprint_id, s)
+    _insert_photos(session, sprint_id, s, index, photos)
+    for what, items in (("attendees", s.attendees), ("branches", s.branches),
+                        ("stand-up items", s.standup), ("notes", s.notes), ("photos", s.photos)):
+        summary.add(what, len(items))
+
+
+def _bulk(session: Session, table: type, rows: list[dict[str, object]]) -> None:
+    if rows:
+        session.execute(insert(table), rows)
+
+
+def _insert_attendees(session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex) -> None:
+    rows: dict[int, dict[str, object]] = {}
+    for position, a in enumerate(s.attendees):
+        pid = index.resolve(a.person)
+        fields = a.model_dump(exclude={"person"})
+        rows.setdefault(pid, {"sprint_id": sprint_id, "person_id": pid, "position": position, **fields})
+    _bulk(session, Attendance, list(rows.values()))
+
+
+def _insert_branches(session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    links: list[dict[str, object]] = []
+    for position, b in enumerate(s.branches):
+        branch = Branch(sprint_id=sprint_id, name=b.name, kind=b.kind, goal=b.goal, status=b.status,
+                        results=list(b.results), links=list(b.links), notes=b.notes, position=position)
+        session.add(branch)
+        session.flush()
+        ids[b.name] = branch.id  # type: ignore[assignment]
+        links += _link_rows("branch_id", branch.id, b.people, index)  # type: ignore[arg-type]
+    _bulk(session, BranchPerson, links)
+    return ids
+
+
+def _link_rows(owner: str, owner_id: int, names: Iterable[str], index: PeopleIndex) -> list[dict[str, object]]:
+    seen: dict[int, dict[str, object]] = {}
+    for position, name in enumerate(names):
+        pid = index.resolve(name)
+        seen.setdefault(pid, {owner: owner_id, "person_id": pid, "position": position})
+    return list(seen.values())
+
+
+def _insert_standup(session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex,
+                    branch_ids: dict[str, int]) -> None:
+    if not s.standup:
+        return
+    positions: dict[tuple[date, str], int] = {}
+    rows = []
+    for item in s.standup:
+        slot = (item.day, item.section)
+        positions[slot] = positions.get(slot, -1) + 1
+        rows.append({
+            "sprint_id": sprint_id, "day": item.day, "section": item.section, "text": item.text,
+            "status": item.status, "branch_id": branch_ids.get(item.branch or ""),
+            "position": positions[slot], "needs_review": item.needs_review,
+            "review_reason": item.review_reason,
+        })
+    result = session.execute(insert(StandupItem).returning(col(StandupItem.id), sort_by_parameter_order=True), rows)
+    links: list[dict[str, object]] = []
+    for item_id, item in zip(result.scalars().all(), s.standup, strict=True):
+        links += _link_rows("item_id", item_id, item.people, index)
+    _bulk(session, StandupPerson, links)
+
+
+def _insert_notes(session: Session, sprint_id: int, s: SprintDoc) -> None:
+    stamp = now()
+    positions: dict[date | None, int] = {}
+    rows = []
+    for n in s.notes:
+        positions[n.day] = positions.get(n.day, -1) + 1
+        rows.append({"sprint_id": sprint_id, "day": n.day, "text": n.text, "sha256": sha256_text(n.text),
+                     "position": positions[n.day], "created_at": stamp, "updated_at": stamp})
+    _bulk(session, Note, rows)
+
+
+def _insert_photos(session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex,
+                   photos: dict[int, PreparedPhoto]) -> None:
+    for position, p in enumerate(s.photos):
+        data, info, thumb = photos[position]
+        photo = Photo(
+            sprint_id=sprint_id, filename=p.file.rsplit("/", 1)[-1], mime=info.mime, width=info.width,
+            height=info.height, byte_size=len(data), sha256=info.sha256, caption=p.caption, alt=p.alt,
+            day=p.day, taken_at=info.taken, thumbnail=thumb, position=position,
+        )
+        session.add(photo)
+        session.flush()
+        session.add(PhotoData(photo_id=photo.id, data=data))  # type: ignore[arg-type]
+        _bulk(session, PhotoPerson, _link_rows("photo_id", photo.id, p.people, index))  # type: ignore[arg-type]

@@ -1,0 +1,41 @@
+"""The demo journal: PyPy's two Gothenburg sprints of 2011, retold, with a generated cake photo.
+
+Used by `sprintjournal demo`, the app's first start, the tests and the README screenshots, so it
+is built from a resource file through the same import path users take.
+"""
+
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from sprintjournal.exchange.json_io import parse_document
+from sprintjournal.journal import Journal
+from sprintjournal.photos import make_demo_cake
+
+DEMO_RESOURCE = "gothenburg-2011.json"
+CAKE_CAPTION = "A cake to celebrate PyPy being 5× faster than CPython"
+
+
+def demo_text() -> str:
+    return resources.files("resources").joinpath("demo", DEMO_RESOURCE).read_text(encoding="utf-8")
+
+
+def build_demo(journal: Journal) -> int:
+    """Fill an empty journal with the demo; returns the November 2011 sprint's id."""
+    doc = parse_document(demo_text(), DEMO_RESOURCE)
+    _change, summary = journal.import_document(doc, source=DEMO_RESOURCE)
+    november = summary.sprint_ids[-1]
+    journal.add_photo(
+        november, make_demo_cake(), "cake.jpg", caption=CAKE_CAPTION,
+        alt="A round cake with candles and the words 5× faster than CPython",
+        day=date(2011, 11, 6), people=["Laura Creighton", "Armin Rigo", "Mark Pearse"],
+    )
+    return november
+
+
+def open_demo(path: Path) -> Journal:
+    """Open the demo journal at `path`, building it on first use."""
+    journal = Journal(path)
+    if not journal.list_sprints():
+        build_demo(journal)
+    return journal

@@ -1,0 +1,136 @@
+"""One function per command-line verb; each prints plain lines and returns an exit code."""
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from sprintjournal.cli import REPORT_FORMATS, Extras, UsageError
+from sprintjournal.errors import JournalError
+from sprintjournal.journal import Journal
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def demo(path: Path) -> int:
+    from sprintjournal.demo import open_demo
+
+    with open_demo(path) as journal:
+        count = len(journal.list_sprints())
+    _out(f"{path} ({count} sprints)")
+    return 0
+
+
+def schema() -> int:
+    from sprintjournal.exchange.schema import json_schema
+
+    _out(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def sprints(path: Path, _args: argparse.Namespace, _extras: Extras) -> int:
+    with Journal(path, readonly=True) as journal:
+        for s in journal.list_sprints():
+            when = f"{s.start or '?'} – {s.end or '?'}"
+            _out(f"{s.id:>4}  {when:<25} {s.title}")
+    return 0
+
+
+def find_sprint(journal: Journal, spec: str | None) -> int:
+    """A sprint by id or (case-insensitive) title; the newest when not given."""
+    all_sprints = journal.list_sprints()
+    if not all_sprints:
+        raise JournalError(f"{journal.path} has no sprints yet.")
+    if spec is None:
+        return all_sprints[0].id
+    for s in all_sprints:
+        if spec.isdigit() and s.id == int(spec) or s.title.casefold() == spec.casefold():
+            return s.id
+    matches = [s for s in all_sprints if spec.casefold() in s.title.casefold()]
+    if len(matches) == 1:
+        return matches[0].id
+    raise UsageError(f"no single sprint matches {spec!r}; `sprintjournal sprints` lists them")
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise UsageError(f"--day {text!r} is not a date like 2011-11-04") from exc
+
+
+def import_(path: Path, args: argparse.Namespace, _extras: Extras) -> int:
+    from sprintjournal.exchange.textfiles import import_file
+
+    with Journal(path) as journal:
+        sprint_id = find_sprint(journal, args.sprint) if args.sprint else None
+        report = import_file(journal, args.file, sprint_id, _day(args.day))
+    for line in report:
+        _out(line)
+    return 0
+
+
+def export(path: Path, args: argparse.Namespace, extras: Extras) -> int:
+    with Journal(path, readonly=True) as journal:
+        if args.format == "json":
+            ids = [find_sprint(journal, args.sprint)] if args.sprint else None
+            _out(str(journal.export_json(args.out, ids)))
+            return 0
+        sprint_id = find_sprint(journal, args.sprint)
+        for written in _export_one(journal, sprint_id, args, extras):
+            _out(str(written))
+    return 0
+
+
+def _export_one(journal: Journal, sprint_id: int, args: argparse.Namespace, extras: Extras) -> list[Path]:
+    if args.format == "people-txt":
+        from sprintjournal.exchange.textfiles import export_people_txt
+
+        return [export_people_txt(journal, sprint_id, args.out)]
+    if args.format == "pdf":
+        if "pdf" not in extras:
+            raise UsageError("PDF export needs the desktop components (run `sprintjournal` as installed)")
+        return [extras["pdf"](journal, sprint_id, args.out, args.page_size)]
+    assert args.format in REPORT_FORMATS
+    from sprintjournal.report.export import export_report
+
+    return export_report(journal, sprint_id, args.format, args.out, long_edge=args.long_edge, quality=args.quality)
+
+
+def check(path: Path) -> int:
+    from sprintjournal.check import check_journal
+
+    report = check_journal(path)
+    for problem in report.problems:
+        _out(f"problem: {problem}")
+    _out(f"{path}: {'ok' if report.ok else f'{len(report.problems)} problem(s) found'}")
+    return 0 if report.ok else 1
+
+
+def backup(path: Path, _args: argparse.Namespace, _extras: Extras) -> int:
+    from sprintjournal.backup import backup_now
+
+    with Journal(path) as journal:
+        _out(str(backup_now(journal)))
+    return 0
+
+
+def backups(path: Path) -> int:
+    from sprintjournal.backup import list_backups
+
+    for info in list_backups(path):
+        _out(str(info))
+    return 0
+
+
+def restore(path: Path, backup_file: Path) -> int:
+    from sprintjournal.backup import restore as restore_backup
+
+    safety = restore_backup(path, backup_file)
+    _out(f"restored {backup_file} into {path}; the previous file was backed up to {safety}")
+    return 0

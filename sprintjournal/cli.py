@@ -16,7 +16,17 @@ from sprintjournal.errors import JournalError
 from sprintjournal.paths import demo_journal, resolve_journal
 
 Extras = dict[str, Callable[..., Any]]
-REPORT_FORMATS = ("md", "pelican", "hugo", "jekyll", "nikola", "html", "html-dir", "blogger", "wordpress")
+REPORT_FORMATS = (
+    "md",
+    "pelican",
+    "hugo",
+    "jekyll",
+    "nikola",
+    "html",
+    "html-dir",
+    "blogger",
+    "wordpress",
+)
 EXPORT_FORMATS = ("json", *REPORT_FORMATS, "pdf", "people-txt")
 
 
@@ -25,16 +35,24 @@ class UsageError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sprintjournal", description="An offline journal for developer sprints.")
+    parser = argparse.ArgumentParser(
+        prog="sprintjournal", description="An offline journal for developer sprints."
+    )
     parser.add_argument("--version", action="version", version=f"SprintJournal {__version__}")
-    parser.add_argument("--journal", metavar="PATH", help="journal file (default: the user-data journal)")
+    parser.add_argument(
+        "--journal", metavar="PATH", help="journal file (default: the user-data journal)"
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
-    imp = verbs.add_parser("import", help="import JSON, people.txt or planning.txt (detected from content)")
+    imp = verbs.add_parser(
+        "import", help="import JSON, people.txt or planning.txt (detected from content)"
+    )
     imp.add_argument("file", type=Path)
     imp.add_argument("--sprint", help="sprint id or title to import people.txt / planning.txt into")
     imp.add_argument("--day", help="day of a planning.txt stand-up (YYYY-MM-DD)")
     exp = verbs.add_parser("export", help="export a sprint (JSON, report formats, PDF, people.txt)")
-    exp.add_argument("--sprint", help="sprint id or title (default: all sprints for JSON, else the newest)")
+    exp.add_argument(
+        "--sprint", help="sprint id or title (default: all sprints for JSON, else the newest)"
+    )
     exp.add_argument("--format", choices=EXPORT_FORMATS, default="json")
     exp.add_argument("--out", type=Path, required=True, help="output folder")
     exp.add_argument("--long-edge", type=int, default=1600, help="photo long edge in pixels")
@@ -58,7 +76,10 @@ def main(argv: Sequence[str] | None = None, extras: Extras | None = None) -> int
     if args.verb is None:
         if "gui" in extras:
             return int(extras["gui"](list(argv or sys.argv[1:])))
-        print("The desktop app is started by `sprintjournal-gui` or `python main.py`.", file=sys.stderr)
+        print(
+            "The desktop app is started by `sprintjournal-gui` or `python main.py`.",
+            file=sys.stderr,
+        )
         return 2
     try:
         return run_verb(args, extras)
@@ -69,7 +90,10 @@ def main(argv: Sequence[str] | None = None, extras: Extras | None = None) -> int
         print(f"sprintjournal {args.verb}: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"sprintjournal {args.verb}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(
+            f"sprintjournal {args.verb}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -88,7 +112,9 @@ def run_verb(args: argparse.Namespace, extras: Extras) -> int:
     if args.verb == "backups":
         return cli_verbs.backups(path)
     handlers: dict[str, Callable[..., int]] = {
-        "import": cli_verbs.import_, "export": cli_verbs.export, "sprints": cli_verbs.sprints,
+        "import": cli_verbs.import_,
+        "export": cli_verbs.export,
+        "sprints": cli_verbs.sprints,
         "backup": cli_verbs.backup,
     }
     return handlers[args.verb](path, args, extras)

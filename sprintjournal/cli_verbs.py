@@ -47,7 +47,7 @@ def find_sprint(journal: Journal, spec: str | None) -> int:
     if spec is None:
         return all_sprints[0].id
     for s in all_sprints:
-        if spec.isdigit() and s.id == int(spec) or s.title.casefold() == spec.casefold():
+        if (spec.isdigit() and s.id == int(spec)) or s.title.casefold() == spec.casefold():
             return s.id
     matches = [s for s in all_sprints if spec.casefold() in s.title.casefold()]
     if len(matches) == 1:
@@ -87,19 +87,25 @@ def export(path: Path, args: argparse.Namespace, extras: Extras) -> int:
     return 0
 
 
-def _export_one(journal: Journal, sprint_id: int, args: argparse.Namespace, extras: Extras) -> list[Path]:
+def _export_one(
+    journal: Journal, sprint_id: int, args: argparse.Namespace, extras: Extras
+) -> list[Path]:
     if args.format == "people-txt":
         from sprintjournal.exchange.textfiles import export_people_txt
 
         return [export_people_txt(journal, sprint_id, args.out)]
     if args.format == "pdf":
         if "pdf" not in extras:
-            raise UsageError("PDF export needs the desktop components (run `sprintjournal` as installed)")
+            raise UsageError(
+                "PDF export needs the desktop components (run `sprintjournal` as installed)"
+            )
         return [extras["pdf"](journal, sprint_id, args.out, args.page_size)]
     assert args.format in REPORT_FORMATS
     from sprintjournal.report.export import export_report
 
-    return export_report(journal, sprint_id, args.format, args.out, long_edge=args.long_edge, quality=args.quality)
+    return export_report(
+        journal, sprint_id, args.format, args.out, long_edge=args.long_edge, quality=args.quality
+    )
 
 
 def check(path: Path) -> int:

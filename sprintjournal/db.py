@@ -26,7 +26,7 @@ Step = Callable[[sqlite3.Connection], None]
 
 
 def _create_tables(conn: sqlite3.Connection) -> None:
-    dialect = sqlite_dialect.dialect()  # type: ignore[no-untyped-call]
+    dialect = sqlite_dialect.dialect()
     for table in models.SQLModel.metadata.sorted_tables:
         conn.execute(str(CreateTable(table).compile(dialect=dialect)))
         for index in table.indexes:
@@ -94,7 +94,9 @@ def inspect_file(path: Path) -> int:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))
     if header != SQLITE_MAGIC:
-        raise NotAJournalError(f"{path} is not a SprintJournal file (it is not an SQLite database).")
+        raise NotAJournalError(
+            f"{path} is not a SprintJournal file (it is not an SQLite database)."
+        )
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -144,8 +146,12 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
         conn.backup(dest)
         if dest.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise DamagedJournalError(f"backup {target} failed its integrity check")
-    finally:
+    except BaseException:
         dest.close()
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    dest.close()
     tmp.replace(target)
     return target
 

@@ -26,9 +26,13 @@ def build_demo(journal: Journal) -> int:
     _change, summary = journal.import_document(doc, source=DEMO_RESOURCE)
     november = summary.sprint_ids[-1]
     journal.add_photo(
-        november, make_demo_cake(), "cake.jpg", caption=CAKE_CAPTION,
+        november,
+        make_demo_cake(),
+        "cake.jpg",
+        caption=CAKE_CAPTION,
         alt="A round cake with candles and the words 5× faster than CPython",
-        day=date(2011, 11, 6), people=["Laura Creighton", "Armin Rigo", "Mark Pearse"],
+        day=date(2011, 11, 6),
+        people=["Laura Creighton", "Armin Rigo", "Mark Pearse"],
     )
     return november
 

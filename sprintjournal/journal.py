@@ -60,8 +60,13 @@ class Journal(JournalBase):
             found = people.find(s, name_or_alias)
             return None if found is None else people.to_rec(s, found)
 
-    def add_person(self, name: str, aliases: Iterable[str] = (), email: str | None = None,
-                   url: str | None = None) -> Change:
+    def add_person(
+        self,
+        name: str,
+        aliases: Iterable[str] = (),
+        email: str | None = None,
+        url: str | None = None,
+    ) -> Change:
         with self.write() as s:
             p = people.add(s, name, aliases, email, url)
         return Change("person", "added", (p.id,))  # type: ignore[arg-type]
@@ -142,7 +147,9 @@ class Journal(JournalBase):
         with self.read() as s:
             return branches.list_branches(s, sprint_id)
 
-    def add_branch(self, sprint_id: int, name: str, people: Iterable[str] = (), **fields: Any) -> Change:
+    def add_branch(
+        self, sprint_id: int, name: str, people: Iterable[str] = (), **fields: Any
+    ) -> Change:
         with self.write() as s:
             b = branches.add(s, sprint_id, name, people, **fields)
         return Change("branch", "added", (b.id,), sprint_id)  # type: ignore[arg-type]
@@ -162,8 +169,15 @@ class Journal(JournalBase):
         with self.read() as s:
             return standup.list_items(s, sprint_id, day)
 
-    def add_standup_item(self, sprint_id: int, day: date, section: str, text: str,
-                         people: Iterable[str] = (), **fields: Any) -> Change:
+    def add_standup_item(
+        self,
+        sprint_id: int,
+        day: date,
+        section: str,
+        text: str,
+        people: Iterable[str] = (),
+        **fields: Any,
+    ) -> Change:
         with self.write() as s:
             item, _created = standup.add(s, sprint_id, day, section, text, people, **fields)
         return Change("standup", "added", (item.id,), sprint_id)  # type: ignore[arg-type]
@@ -221,6 +235,10 @@ class Journal(JournalBase):
             sprint_id = notes.remove(s, note_id)
         return Change("note", "removed", (note_id,), sprint_id)
 
+    def days_with_content(self, sprint_id: int) -> list[date]:
+        with self.read() as s:
+            return notes.days_with_content(s, sprint_id)
+
     def note_versions(self, note_id: int) -> list[NoteVersionRec]:
         with self.read() as s:
             return notes.versions(s, note_id)
@@ -235,9 +253,17 @@ class Journal(JournalBase):
         with self.read() as s:
             return gallery.list_photos(s, sprint_id)
 
-    def add_photo(self, sprint_id: int, data: bytes, filename: str, caption: str = "",
-                  alt: str | None = None, day: date | None = None, people: Iterable[str] = (),
-                  prepared: Any = None) -> Change:
+    def add_photo(
+        self,
+        sprint_id: int,
+        data: bytes,
+        filename: str,
+        caption: str = "",
+        alt: str | None = None,
+        day: date | None = None,
+        people: Iterable[str] = (),
+        prepared: Any = None,
+    ) -> Change:
         """`prepared` is `gallery.prepare(data, filename)` done earlier in a worker thread."""
         prepared = prepared or gallery.prepare(data, filename)
         with self.write() as s:
@@ -262,8 +288,9 @@ class Journal(JournalBase):
         with self.read() as s:
             return gallery.thumbnail(s, photo_id)
 
-    def cached_rendition(self, photo_id: int, long_edge: int = 1600,
-                         quality: int = 85) -> photo_codec.Rendition | None:
+    def cached_rendition(
+        self, photo_id: int, long_edge: int = 1600, quality: int = 85
+    ) -> photo_codec.Rendition | None:
         """The export copy made earlier with these parameters, if the journal still has it."""
         with self.read() as s:
             row = gallery.cached_rendition(s, photo_id, _rendition_key(long_edge, quality))
@@ -272,14 +299,16 @@ class Journal(JournalBase):
             ext = "png" if row.mime == "image/png" else "jpg"
             return photo_codec.Rendition(row.data, row.mime, row.width, row.height, ext)
 
-    def store_rendition(self, photo_id: int, long_edge: int, quality: int,
-                        rendition: photo_codec.Rendition) -> None:
+    def store_rendition(
+        self, photo_id: int, long_edge: int, quality: int, rendition: photo_codec.Rendition
+    ) -> None:
         """Keep an export copy so exporting again is instant; a cache, so no Change."""
         with self.write() as s:
             gallery.store_rendition(s, photo_id, _rendition_key(long_edge, quality), rendition)
 
-    def rendition(self, photo_id: int, long_edge: int = 1600,
-                  quality: int = 85) -> photo_codec.Rendition:
+    def rendition(
+        self, photo_id: int, long_edge: int = 1600, quality: int = 85
+    ) -> photo_codec.Rendition:
         """The web copy of a photo (upright, bounded, metadata-free), cached in the journal."""
         cached = self.cached_rendition(photo_id, long_edge, quality)
         if cached is not None:
@@ -306,10 +335,12 @@ class Journal(JournalBase):
 
     # -- interchange ------------------------------------------------------------------------
     def import_document(
-        self, doc: JournalDoc, photos: dict[tuple[int, int], PreparedPhoto] | None = None,
+        self,
+        doc: JournalDoc,
+        photos: dict[tuple[int, int], PreparedPhoto] | None = None,
         source: str = "import",
     ) -> tuple[Change, ImportSummary]:
-        """All or nothing: problems are found before writing, and the writes share one transaction."""
+        """All or nothing: problems are found before writing; the writes share one transaction."""
         with self.write() as s:
             problems = importing.existing_sprint_problems(s, doc)
             if problems:
@@ -317,7 +348,9 @@ class Journal(JournalBase):
             summary = importing.apply_document(s, doc, photos or {})
         return Change("journal", "imported", tuple(summary.sprint_ids)), summary
 
-    def export_document(self, sprint_ids: list[int] | None = None) -> tuple[JournalDoc, exporting.PhotoFiles]:
+    def export_document(
+        self, sprint_ids: list[int] | None = None
+    ) -> tuple[JournalDoc, exporting.PhotoFiles]:
         with self.read() as s:
             return exporting.build_document(s, sprint_ids, exporting.PhotoNamer())
 
@@ -338,4 +371,3 @@ class Journal(JournalBase):
 def _rendition_key(long_edge: int, quality: int) -> str:
     """The cache key of a web rendition: a change of either parameter makes a new copy."""
     return f"web:{long_edge}:q{quality}"
-

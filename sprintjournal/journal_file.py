@@ -5,19 +5,19 @@ Every use case is one method and one short transaction; mutations return a `Chan
 before anything writes to it, and one OS lock keeps a second process from writing it.
 """
 
+import logging
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
+from typing import Self
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from sprintjournal import db
-from sprintjournal.changes import Change
 from sprintjournal.errors import (
     DamagedJournalError,
     DiskFullError,
@@ -29,6 +29,8 @@ from sprintjournal.lock import JournalLock
 from sprintjournal.models import Meta
 from sprintjournal.paths import backup_dir
 
+log = logging.getLogger(__name__)
+
 
 def translate(exc: DBAPIError, path: Path) -> JournalError:
     """SQLite's terse errors as messages a user can act on."""
@@ -39,12 +41,19 @@ def translate(exc: DBAPIError, path: Path) -> JournalError:
             "Free some space and it will be saved again."
         )
     if "locked" in message or "busy" in message:
-        return JournalBusyError(f"{path} is busy: another program is writing it. Try again shortly.")
+        return JournalBusyError(
+            f"{path} is busy: another program is writing it. Try again shortly."
+        )
     if "readonly" in message or "read-only" in message:
         return ReadOnlyJournalError(f"{path} is read-only; changes cannot be saved.")
     if "malformed" in message or "not a database" in message:
         return DamagedJournalError(f"{path} is damaged ({exc.orig}); restore a backup.")
     return JournalError(f"{path}: {exc.orig}")
+
+
+def _total_changes(session: Session) -> int:
+    dbapi = session.connection().connection.dbapi_connection
+    return dbapi.total_changes if isinstance(dbapi, sqlite3.Connection) else 0
 
 
 class JournalBase:
@@ -53,6 +62,8 @@ class JournalBase:
     def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True) -> None:
         self.path = Path(path)
         self.migration_backup: Path | None = None
+        self.generation = 0
+        """Counts write transactions that changed rows; backups compare it to skip idle saves."""
         self._lock = JournalLock(self.path)
         self.readonly = readonly or not self._writable()
         self._engine: Engine | None = None
@@ -71,7 +82,7 @@ class JournalBase:
         if self.readonly:
             if version < db.latest_version():
                 raise ReadOnlyJournalError(
-                    f"{self.path} is read-only and needs an upgrade to open; copy it somewhere writable."
+                    f"{self.path} is read-only and needs an upgrade; copy it somewhere writable."
                 )
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,12 +95,23 @@ class JournalBase:
         self._engine = db.make_engine(self.path, self.readonly)
 
     def close(self) -> None:
+        if self._engine is not None and self.generation and not self.readonly:
+            self._backup_on_close()
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
         self._lock.release()
 
-    def __enter__(self) -> "JournalBase":
+    def _backup_on_close(self) -> None:
+        """A failed backup must never stop the journal from closing; it is logged instead."""
+        from sprintjournal import backup
+
+        try:
+            backup.backup_on_close(self)
+        except (JournalError, OSError, sqlite3.Error) as exc:
+            log.warning("backup on close of %s failed: %s", self.path, exc)
+
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -116,9 +138,12 @@ class JournalBase:
             raise ReadOnlyJournalError(f"{self.path} is open read-only; changes cannot be saved.")
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                before = _total_changes(session)
                 yield session
+                changed = _total_changes(session) != before
         except DBAPIError as exc:
             raise translate(exc, self.path) from exc
+        self.generation += changed
 
     @contextmanager
     def raw(self) -> Iterator[sqlite3.Connection]:
@@ -140,14 +165,3 @@ class JournalBase:
     def schema_version(self) -> int:
         with self.raw() as conn:
             return int(conn.execute("PRAGMA user_version").fetchone()[0])
-
-    def changed(self, entity: str, op: str, ids: Iterable[int], sprint_id: int | None) -> Change:
-        return Change(entity, op, tuple(ids), sprint_id)  # type: ignore[arg-type]
-
-    def days_with_content(self, sprint_id: int) -> list[date]:
-        from sprintjournal.models import Note, StandupItem
-
-        with self.read() as s:
-            days = set(s.exec(select(Note.day).where(Note.sprint_id == sprint_id)).all())
-            days |= set(s.exec(select(StandupItem.day).where(StandupItem.sprint_id == sprint_id)).all())
-        return sorted(d for d in days if d is not None)

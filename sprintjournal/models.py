@@ -7,7 +7,6 @@ Photo originals live in their own table so listing photos never reads megabytes 
 """
 
 from datetime import date, datetime
-from typing import Optional
 
 from pydantic import NaiveDatetime
 from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
@@ -22,16 +21,16 @@ class Meta(SQLModel, table=True):
 
 class Person(SQLModel, table=True):
     __tablename__ = "person"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     name: str
     name_key: str = Field(unique=True, index=True)
-    email: Optional[str] = None
-    url: Optional[str] = None
+    email: str | None = None
+    url: str | None = None
 
 
 class PersonAlias(SQLModel, table=True):
     __tablename__ = "person_alias"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
     alias: str
     alias_key: str = Field(index=True)
@@ -40,13 +39,13 @@ class PersonAlias(SQLModel, table=True):
 
 class Sprint(SQLModel, table=True):
     __tablename__ = "sprint"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     title: str
     project: str = ""
     place: str = ""
-    venue: Optional[str] = None
-    start: Optional[date] = None
-    end: Optional[date] = None
+    venue: str | None = None
+    start: date | None = None
+    end: date | None = None
     description: str = ""
     blog_authors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     blog_tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -55,26 +54,26 @@ class Sprint(SQLModel, table=True):
 
 class Attendance(SQLModel, table=True):
     __tablename__ = "attendance"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     sprint_id: int = Field(foreign_key="sprint.id", ondelete="CASCADE", index=True)
     person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
-    arrive: Optional[date] = None
-    depart: Optional[date] = None
-    dates_text: Optional[str] = None
-    accommodation: Optional[str] = None
-    diet: Optional[str] = None
+    arrive: date | None = None
+    depart: date | None = None
+    dates_text: str | None = None
+    accommodation: str | None = None
+    diet: str | None = None
     host: bool = False
-    newcomer: Optional[bool] = None
-    notes: Optional[str] = None
+    newcomer: bool | None = None
+    notes: str | None = None
     needs_review: bool = False
-    review_reason: Optional[str] = None
+    review_reason: str | None = None
     position: int = 0
     __table_args__ = (UniqueConstraint("sprint_id", "person_id"),)
 
 
 class Branch(SQLModel, table=True):
     __tablename__ = "branch"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     sprint_id: int = Field(foreign_key="sprint.id", ondelete="CASCADE", index=True)
     name: str
     kind: str = "branch"
@@ -82,7 +81,7 @@ class Branch(SQLModel, table=True):
     status: str = "planned"
     results: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     links: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    notes: Optional[str] = None
+    notes: str | None = None
     position: int = 0
     __table_args__ = (UniqueConstraint("sprint_id", "name"),)
 
@@ -96,18 +95,18 @@ class BranchPerson(SQLModel, table=True):
 
 class StandupItem(SQLModel, table=True):
     __tablename__ = "standup_item"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     sprint_id: int = Field(foreign_key="sprint.id", ondelete="CASCADE")
     day: date
     section: str
     text: str
-    status: Optional[str] = None
-    branch_id: Optional[int] = Field(
+    status: str | None = None
+    branch_id: int | None = Field(
         default=None, foreign_key="branch.id", ondelete="SET NULL", index=True
     )
     position: int = 0
     needs_review: bool = False
-    review_reason: Optional[str] = None
+    review_reason: str | None = None
     __table_args__ = (Index("ix_standup_sprint_day", "sprint_id", "day"),)
 
 
@@ -120,9 +119,9 @@ class StandupPerson(SQLModel, table=True):
 
 class Note(SQLModel, table=True):
     __tablename__ = "note"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     sprint_id: int = Field(foreign_key="sprint.id", ondelete="CASCADE")
-    day: Optional[date] = None
+    day: date | None = None
     text: str = ""
     sha256: str
     position: int = 0
@@ -133,7 +132,7 @@ class Note(SQLModel, table=True):
 
 class NoteVersion(SQLModel, table=True):
     __tablename__ = "note_version"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     note_id: int = Field(foreign_key="note.id", ondelete="CASCADE", index=True)
     text: str
     sha256: str
@@ -142,7 +141,7 @@ class NoteVersion(SQLModel, table=True):
 
 class Photo(SQLModel, table=True):
     __tablename__ = "photo"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     sprint_id: int = Field(foreign_key="sprint.id", ondelete="CASCADE", index=True)
     filename: str
     mime: str
@@ -151,9 +150,9 @@ class Photo(SQLModel, table=True):
     byte_size: int
     sha256: str
     caption: str = ""
-    alt: Optional[str] = None
-    day: Optional[date] = None
-    taken_at: Optional[NaiveDatetime] = None  # camera local time: EXIF has no zone
+    alt: str | None = None
+    day: date | None = None
+    taken_at: NaiveDatetime | None = None  # camera local time: EXIF has no zone
     thumbnail: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     position: int = 0
 
@@ -186,7 +185,7 @@ class Rendition(SQLModel, table=True):
 class Report(SQLModel, table=True):
     __tablename__ = "report"
     sprint_id: int = Field(foreign_key="sprint.id", ondelete="CASCADE", primary_key=True)
-    title: Optional[str] = None
-    text: Optional[str] = None
-    generated_text: Optional[str] = None
+    title: str | None = None
+    text: str | None = None
+    generated_text: str | None = None
     updated_at: datetime

@@ -40,7 +40,9 @@ class SprintRec:
         """Every day of the sprint, start to end inclusive (empty when dates are unknown)."""
         if self.start is None or self.end is None or self.end < self.start:
             return []
-        return [date.fromordinal(n) for n in range(self.start.toordinal(), self.end.toordinal() + 1)]
+        return [
+            date.fromordinal(n) for n in range(self.start.toordinal(), self.end.toordinal() + 1)
+        ]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,14 @@ import unicodedata
 from pathlib import Path
 
 MAX_LEN = 80
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
 
 

@@ -8,13 +8,15 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sprintjournal.journal import Journal  # noqa: E402
+from sprintjournal.journal import Journal
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "pypy-extradoc"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test may touch the real user-data directory or a real default journal."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SPRINTJOURNAL_HOME", str(home))

@@ -70,8 +70,9 @@ class JournalStore(QObject):
         old.close()
         self.journal_replaced.emit()
 
-    def apply(self, op: Callable[..., Change], *args: Any, initiator: object = None,
-              **kwargs: Any) -> Change:
+    def apply(
+        self, op: Callable[..., Change], *args: Any, initiator: object = None, **kwargs: Any
+    ) -> Change:
         """Run one Journal mutation (`store.apply(store.journal.add_note, ...)`) and announce it."""
         try:
             change = op(*args, **kwargs)

@@ -34,9 +34,14 @@ def parse_document(text: str, source: str) -> JournalDoc:
     try:
         raw: Any = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFailedError(source, [Problem(f"line {exc.lineno} column {exc.colno}", exc.msg)]) from exc
+        raise ImportFailedError(
+            source, [Problem(f"line {exc.lineno} column {exc.colno}", exc.msg)]
+        ) from exc
     if not isinstance(raw, dict) or raw.get("format") != "sprintjournal":
-        raise ImportFailedError(source, [Problem("$.format", 'expected "sprintjournal": this is not a SprintJournal export')])
+        raise ImportFailedError(
+            source,
+            [Problem("$.format", 'expected "sprintjournal": this is not a SprintJournal export')],
+        )
     try:
         return JournalDoc.model_validate(raw)
     except pydantic.ValidationError as exc:
@@ -85,7 +90,9 @@ def read_export(path: Path) -> tuple[JournalDoc, dict[tuple[int, int], PreparedP
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ImportFailedError(str(file), [Problem(f"byte {exc.start}", "the file is not UTF-8 text")]) from exc
+        raise ImportFailedError(
+            str(file), [Problem(f"byte {exc.start}", "the file is not UTF-8 text")]
+        ) from exc
     except OSError as exc:
         raise ImportFailedError(str(file), [Problem("", exc.strerror or str(exc))]) from exc
     doc = parse_document(text, str(file))

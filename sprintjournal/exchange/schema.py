@@ -7,12 +7,12 @@ same validated path into the journal.
 """
 
 from datetime import date
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-FORMAT_NAME = "sprintjournal"
-FORMAT_VERSION = 1
+FORMAT_NAME: Final = "sprintjournal"
+FORMAT_VERSION: Final = 1
 
 BRANCH_KINDS = ("branch", "topic", "task", "discussion")
 BRANCH_STATUSES = ("planned", "in progress", "blocked", "done", "merged", "abandoned")

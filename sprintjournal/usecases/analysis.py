@@ -29,7 +29,9 @@ class BranchSummary:
     days: tuple[date, ...]
 
 
-def _groups(items: list[StandupRec], blist: list[BranchRec]) -> list[tuple[date | None, str, tuple[PersonRef, ...]]]:
+def _groups(
+    items: list[StandupRec], blist: list[BranchRec]
+) -> list[tuple[date | None, str, tuple[PersonRef, ...]]]:
     """(day, topic, people) groups: each stand-up item, and each branch with several people."""
     groups: list[tuple[date | None, str, tuple[PersonRef, ...]]] = [
         (i.day, i.branch_name or i.text, i.people) for i in items
@@ -57,7 +59,9 @@ def pairs(session: Session, sprint_id: int, day: date | None = None) -> list[Pai
                 topics.append(topic)
     return [
         Pair(refs[a], refs[b], tuple(sorted(d)), tuple(t))
-        for (a, b), (d, t) in sorted(found.items(), key=lambda kv: (refs[kv[0][0]].name, refs[kv[0][1]].name))
+        for (a, b), (d, t) in sorted(
+            found.items(), key=lambda kv: (refs[kv[0][0]].name, refs[kv[0][1]].name)
+        )
     ]
 
 
@@ -80,7 +84,8 @@ def person_summaries(session: Session, sprint_id: int) -> list[PersonSummary]:
     all_notes = notes.list_notes(session, sprint_id)
     return [
         PersonSummary(
-            ref, atts.get(pid),
+            ref,
+            atts.get(pid),
             tuple(b for b in blist if pid in {p.id for p in b.people}),
             tuple(i for i in items if pid in {p.id for p in i.people}),
             tuple(sorted(partners[pid].values(), key=lambda r: r.name)),
@@ -104,7 +109,9 @@ def branch_summaries(session: Session, sprint_id: int) -> list[BranchSummary]:
         names = {b.name, *(i.text for i in mine)}
         result.append(
             BranchSummary(
-                b, mine, tuple(p for p in all_pairs if names & set(p.topics)),
+                b,
+                mine,
+                tuple(p for p in all_pairs if names & set(p.topics)),
                 tuple(sorted({i.day for i in mine})),
             )
         )

@@ -11,8 +11,17 @@ from sprintjournal.usecases import people
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
 
 FIELDS = {
-    "arrive", "depart", "dates_text", "accommodation", "diet", "host", "newcomer", "notes",
-    "needs_review", "review_reason", "position",
+    "arrive",
+    "depart",
+    "dates_text",
+    "accommodation",
+    "diet",
+    "host",
+    "newcomer",
+    "notes",
+    "needs_review",
+    "review_reason",
+    "position",
 }
 
 
@@ -49,8 +58,19 @@ def _to_rec(a: Attendance, p: Person, first_here: bool) -> AttendeeRec:
     assert a.id is not None and p.id is not None
     newcomer = a.newcomer if a.newcomer is not None else first_here
     return AttendeeRec(
-        a.id, a.sprint_id, PersonRef(p.id, p.name), a.arrive, a.depart, a.dates_text,
-        a.accommodation, a.diet, a.host, a.newcomer, newcomer, a.notes, a.needs_review,
+        a.id,
+        a.sprint_id,
+        PersonRef(p.id, p.name),
+        a.arrive,
+        a.depart,
+        a.dates_text,
+        a.accommodation,
+        a.diet,
+        a.host,
+        a.newcomer,
+        newcomer,
+        a.notes,
+        a.needs_review,
         a.review_reason,
     )
 

@@ -14,13 +14,17 @@ from sprintjournal.usecases.links import people_of, set_people
 FIELDS = {"name", "kind", "goal", "status", "results", "links", "notes", "position"}
 
 
-def _validate(session: Session, sprint_id: int, fields: dict[str, object], own_id: int | None) -> None:
+def _validate(
+    session: Session, sprint_id: int, fields: dict[str, object], own_id: int | None
+) -> None:
     if "status" in fields and fields["status"] not in BRANCH_STATUSES:
         raise ValidationError(
             f"Unknown status {fields['status']!r}; use one of: {', '.join(BRANCH_STATUSES)}."
         )
     if "kind" in fields and fields["kind"] not in BRANCH_KINDS:
-        raise ValidationError(f"Unknown kind {fields['kind']!r}; use one of: {', '.join(BRANCH_KINDS)}.")
+        raise ValidationError(
+            f"Unknown kind {fields['kind']!r}; use one of: {', '.join(BRANCH_KINDS)}."
+        )
     if "name" in fields:
         name = str(fields["name"] or "").strip()
         if not name:
@@ -38,17 +42,28 @@ def _validate(session: Session, sprint_id: int, fields: dict[str, object], own_i
 
 def list_branches(session: Session, sprint_id: int) -> list[BranchRec]:
     rows = session.exec(
-        select(Branch).where(Branch.sprint_id == sprint_id).order_by(col(Branch.position), col(Branch.id))
+        select(Branch)
+        .where(Branch.sprint_id == sprint_id)
+        .order_by(col(Branch.position), col(Branch.id))
     ).all()
     linked = people_of(session, BranchPerson, "branch_id", [b.id for b in rows if b.id])
     return [to_rec(b, linked.get(b.id or 0, ())) for b in rows]
 
 
-def to_rec(b: Branch, linked: tuple = ()) -> BranchRec:  # type: ignore[type-arg]
+def to_rec(b: Branch, linked: tuple = ()) -> BranchRec:
     assert b.id is not None
     return BranchRec(
-        b.id, b.sprint_id, b.name, b.kind, b.goal, b.status, linked, tuple(b.results),
-        tuple(b.links), b.notes, b.position,
+        b.id,
+        b.sprint_id,
+        b.name,
+        b.kind,
+        b.goal,
+        b.status,
+        linked,
+        tuple(b.results),
+        tuple(b.links),
+        b.notes,
+        b.position,
     )
 
 
@@ -70,8 +85,11 @@ def add(
     get_or_fail(session, Sprint, sprint_id, "sprint")
     fields["name"] = name
     _validate(session, sprint_id, fields, None)
-    branch = Branch(sprint_id=sprint_id, name=str(fields.pop("name")),
-                    position=next_position(session, Branch, sprint_id=sprint_id))
+    branch = Branch(
+        sprint_id=sprint_id,
+        name=str(fields.pop("name")),
+        position=next_position(session, Branch, sprint_id=sprint_id),
+    )
     apply_fields(branch, fields, FIELDS, "branch")
     session.add(branch)
     session.flush()

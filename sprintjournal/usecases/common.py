@@ -2,7 +2,6 @@
 
 import hashlib
 from datetime import UTC, datetime
-
 from typing import TypeVar
 
 from sqlalchemy import func

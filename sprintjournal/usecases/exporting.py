@@ -16,7 +16,16 @@ from sprintjournal.exchange.schema import (
 )
 from sprintjournal.models import Attendance
 from sprintjournal.records import PhotoRec, SprintRec
-from sprintjournal.usecases import attendance, branches, gallery, notes, people, reports, sprints, standup
+from sprintjournal.usecases import (
+    attendance,
+    branches,
+    gallery,
+    notes,
+    people,
+    reports,
+    sprints,
+    standup,
+)
 
 PhotoFiles = list[tuple[PhotoRec, str]]  # photo and its relative file name in the export
 
@@ -24,10 +33,16 @@ PhotoFiles = list[tuple[PhotoRec, str]]  # photo and its relative file name in t
 def build_document(
     session: Session, sprint_ids: list[int] | None, photo_name: "PhotoNamer"
 ) -> tuple[JournalDoc, PhotoFiles]:
-    chosen = [s for s in reversed(sprints.list_sprints(session)) if sprint_ids is None or s.id in sprint_ids]
+    chosen = [
+        s
+        for s in reversed(sprints.list_sprints(session))
+        if sprint_ids is None or s.id in sprint_ids
+    ]
     files: PhotoFiles = []
     sprint_docs = [_sprint_doc(session, s, photo_name, files) for s in chosen]
-    return JournalDoc(people=_people_docs(session, sprint_ids, sprint_docs), sprints=sprint_docs), files
+    return JournalDoc(
+        people=_people_docs(session, sprint_ids, sprint_docs), sprints=sprint_docs
+    ), files
 
 
 class PhotoNamer:
@@ -51,43 +66,80 @@ class PhotoNamer:
         return candidate
 
 
-def _people_docs(session: Session, sprint_ids: list[int] | None, docs: list[SprintDoc]) -> list[PersonDoc]:
+def _people_docs(
+    session: Session, sprint_ids: list[int] | None, docs: list[SprintDoc]
+) -> list[PersonDoc]:
     everyone = people.list_people(session)
     if sprint_ids is not None:
         used = {name for d in docs for name in _names_in(d)}
         everyone = [p for p in everyone if p.name in used]
-    return [PersonDoc(name=p.name, aliases=list(p.aliases), email=p.email, url=p.url) for p in everyone]
+    return [
+        PersonDoc(name=p.name, aliases=list(p.aliases), email=p.email, url=p.url) for p in everyone
+    ]
 
 
 def _names_in(d: SprintDoc) -> set[str]:
     names = {a.person for a in d.attendees}
-    for group in [*(b.people for b in d.branches), *(i.people for i in d.standup), *(p.people for p in d.photos)]:
+    for group in [
+        *(b.people for b in d.branches),
+        *(i.people for i in d.standup),
+        *(p.people for p in d.photos),
+    ]:
         names.update(group)
     return names
 
 
-def _sprint_doc(session: Session, s: SprintRec, photo_name: PhotoNamer, files: PhotoFiles) -> SprintDoc:
+def _sprint_doc(
+    session: Session, s: SprintRec, photo_name: PhotoNamer, files: PhotoFiles
+) -> SprintDoc:
     report = reports.get(session, s.id)
     photo_docs = []
     for photo in gallery.list_photos(session, s.id):
         rel = photo_name(s, photo)
         files.append((photo, rel))
-        photo_docs.append(PhotoDoc(file=rel, caption=photo.caption, alt=photo.alt, day=photo.day,
-                                   people=[p.name for p in photo.people]))
+        photo_docs.append(
+            PhotoDoc(
+                file=rel,
+                caption=photo.caption,
+                alt=photo.alt,
+                day=photo.day,
+                people=[p.name for p in photo.people],
+            )
+        )
     return SprintDoc(
-        title=s.title, project=s.project, place=s.place, venue=s.venue, start=s.start, end=s.end,
-        description=s.description, blog=BlogDoc(authors=list(s.blog_authors), tags=list(s.blog_tags)),
+        title=s.title,
+        project=s.project,
+        place=s.place,
+        venue=s.venue,
+        start=s.start,
+        end=s.end,
+        description=s.description,
+        blog=BlogDoc(authors=list(s.blog_authors), tags=list(s.blog_tags)),
         attendees=_attendee_docs(session, s.id),
         branches=[
-            BranchDoc(name=b.name, kind=b.kind, goal=b.goal, status=b.status,  # type: ignore[arg-type]
-                      people=[p.name for p in b.people], results=list(b.results), links=list(b.links),
-                      notes=b.notes)
+            BranchDoc(
+                name=b.name,
+                kind=b.kind,
+                goal=b.goal,
+                status=b.status,
+                people=[p.name for p in b.people],
+                results=list(b.results),
+                links=list(b.links),
+                notes=b.notes,
+            )
             for b in branches.list_branches(session, s.id)
         ],
         standup=[
-            StandupDoc(day=i.day, section=i.section, text=i.text, status=i.status,  # type: ignore[arg-type]
-                       people=[p.name for p in i.people], branch=i.branch_name,
-                       needs_review=i.needs_review, review_reason=i.review_reason)
+            StandupDoc(
+                day=i.day,
+                section=i.section,
+                text=i.text,
+                status=i.status,
+                people=[p.name for p in i.people],
+                branch=i.branch_name,
+                needs_review=i.needs_review,
+                review_reason=i.review_reason,
+            )
             for i in standup.list_items(session, s.id)
         ],
         notes=[NoteDoc(day=n.day, text=n.text) for n in notes.list_notes(session, s.id)],
@@ -98,12 +150,24 @@ def _sprint_doc(session: Session, s: SprintRec, photo_name: PhotoNamer, files: P
 
 def _attendee_docs(session: Session, sprint_id: int) -> list[AttendeeDoc]:
     recs = {a.id: a for a in attendance.list_attendees(session, sprint_id)}
-    rows = session.exec(select(Attendance).where(Attendance.sprint_id == sprint_id)
-                        .order_by(col(Attendance.position), col(Attendance.id))).all()
+    rows = session.exec(
+        select(Attendance)
+        .where(Attendance.sprint_id == sprint_id)
+        .order_by(col(Attendance.position), col(Attendance.id))
+    ).all()
     return [
-        AttendeeDoc(person=recs[a.id].person.name, arrive=a.arrive, depart=a.depart,  # type: ignore[index]
-                    dates_text=a.dates_text, accommodation=a.accommodation, diet=a.diet, host=a.host,
-                    newcomer=a.newcomer, notes=a.notes, needs_review=a.needs_review,
-                    review_reason=a.review_reason)
+        AttendeeDoc(
+            person=recs[a.id].person.name,  # type: ignore[index]
+            arrive=a.arrive,
+            depart=a.depart,
+            dates_text=a.dates_text,
+            accommodation=a.accommodation,
+            diet=a.diet,
+            host=a.host,
+            newcomer=a.newcomer,
+            notes=a.notes,
+            needs_review=a.needs_review,
+            review_reason=a.review_reason,
+        )
         for a in rows
     ]

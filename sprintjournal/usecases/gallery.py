@@ -14,23 +14,37 @@ from sprintjournal.usecases.links import people_of, set_people
 FIELDS = {"caption", "alt", "day", "position", "filename"}
 
 
-def to_rec(p: Photo, linked: tuple = ()) -> PhotoRec:  # type: ignore[type-arg]
+def to_rec(p: Photo, linked: tuple = ()) -> PhotoRec:
     assert p.id is not None
     return PhotoRec(
-        p.id, p.sprint_id, p.filename, p.mime, p.width, p.height, p.byte_size, p.sha256,
-        p.caption, p.alt, p.day, p.taken_at, linked, p.position,
+        p.id,
+        p.sprint_id,
+        p.filename,
+        p.mime,
+        p.width,
+        p.height,
+        p.byte_size,
+        p.sha256,
+        p.caption,
+        p.alt,
+        p.day,
+        p.taken_at,
+        linked,
+        p.position,
     )
 
 
 def list_photos(session: Session, sprint_id: int) -> list[PhotoRec]:
     """Rows without the thumbnail column: listing stays cheap however many photos there are."""
     cols = [c for c in Photo.__table__.columns if c.name != "thumbnail"]  # type: ignore[attr-defined]
-    rows = session.exec(  # type: ignore[call-overload]
-        select(*cols).where(Photo.sprint_id == sprint_id).order_by(col(Photo.position), col(Photo.id))
+    rows = session.exec(
+        select(*cols)
+        .where(Photo.sprint_id == sprint_id)
+        .order_by(col(Photo.position), col(Photo.id))
     ).all()
     items = [Photo.model_construct(**row._mapping, thumbnail=b"") for row in rows]
-    linked = people_of(session, PhotoPerson, "photo_id", [p.id for p in items])
-    return [to_rec(p, linked.get(p.id, ())) for p in items]
+    linked = people_of(session, PhotoPerson, "photo_id", [p.id for p in items])  # type: ignore[misc]
+    return [to_rec(p, linked.get(p.id, ())) for p in items]  # type: ignore[arg-type]
 
 
 def get(session: Session, photo_id: int) -> Photo:
@@ -44,17 +58,32 @@ def prepare(data: bytes, filename: str) -> tuple[photos.PhotoInfo, bytes]:
 
 
 def add(
-    session: Session, sprint_id: int, data: bytes, filename: str, caption: str = "",
-    alt: str | None = None, day: date | None = None, people: Iterable[str] = (),
+    session: Session,
+    sprint_id: int,
+    data: bytes,
+    filename: str,
+    caption: str = "",
+    alt: str | None = None,
+    day: date | None = None,
+    people: Iterable[str] = (),
     prepared: tuple[photos.PhotoInfo, bytes] | None = None,
 ) -> Photo:
     get_or_fail(session, Sprint, sprint_id, "sprint")
     info, thumb = prepared or prepare(data, filename)
     taken_day = info.taken.date() if info.taken else None
     photo = Photo(
-        sprint_id=sprint_id, filename=filename, mime=info.mime, width=info.width,
-        height=info.height, byte_size=len(data), sha256=info.sha256, caption=caption, alt=alt,
-        day=day or taken_day, taken_at=info.taken, thumbnail=thumb,
+        sprint_id=sprint_id,
+        filename=filename,
+        mime=info.mime,
+        width=info.width,
+        height=info.height,
+        byte_size=len(data),
+        sha256=info.sha256,
+        caption=caption,
+        alt=alt,
+        day=day or taken_day,
+        taken_at=info.taken,
+        thumbnail=thumb,
         position=next_position(session, Photo, sprint_id=sprint_id),
     )
     session.add(photo)
@@ -94,6 +123,12 @@ def cached_rendition(session: Session, photo_id: int, params: str) -> Rendition 
 
 def store_rendition(session: Session, photo_id: int, params: str, r: photos.Rendition) -> None:
     session.merge(
-        Rendition(photo_id=photo_id, params=params, mime=r.mime, width=r.width, height=r.height,
-                  data=r.data)
+        Rendition(
+            photo_id=photo_id,
+            params=params,
+            mime=r.mime,
+            width=r.width,
+            height=r.height,
+            data=r.data,
+        )
     )

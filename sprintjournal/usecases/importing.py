@@ -79,7 +79,10 @@ def existing_sprint_problems(session: Session, doc: JournalDoc) -> list[Problem]
     """A sprint with the same title and start is already here: importing again would duplicate."""
     known = {(s.title.casefold(), s.start) for s in session.exec(select(Sprint)).all()}
     return [
-        Problem(f"$.sprints[{i}]", f"the sprint {s.title!r} ({s.start or 'no date'}) is already in this journal")
+        Problem(
+            f"$.sprints[{i}]",
+            f"the sprint {s.title!r} ({s.start or 'no date'}) is already in this journal",
+        )
         for i, s in enumerate(doc.sprints)
         if (s.title.casefold(), s.start) in known
     ]
@@ -106,7 +109,10 @@ def _apply_people(session: Session, doc: JournalDoc, index: PeopleIndex) -> None
         assert row is not None
         row.email = row.email or person.email
         row.url = row.url or person.url
-        known = {a.alias_key for a in session.exec(select(PersonAlias).where(PersonAlias.person_id == pid))}
+        known = {
+            a.alias_key
+            for a in session.exec(select(PersonAlias).where(PersonAlias.person_id == pid))
+        }
         for alias in person.aliases:
             key = name_key(alias)
             if key and key != row.name_key and key not in known:
@@ -117,28 +123,46 @@ def _apply_people(session: Session, doc: JournalDoc, index: PeopleIndex) -> None
 
 def _insert_sprint(session: Session, s: SprintDoc) -> int:
     sprint = Sprint(
-        title=s.title, project=s.project, place=s.place, venue=s.venue, start=s.start, end=s.end,
-        description=s.description, blog_authors=list(s.blog.authors), blog_tags=list(s.blog.tags),
+        title=s.title,
+        project=s.project,
+        place=s.place,
+        venue=s.venue,
+        start=s.start,
+        end=s.end,
+        description=s.description,
+        blog_authors=list(s.blog.authors),
+        blog_tags=list(s.blog.tags),
         created_at=now(),
     )
     session.add(sprint)
     session.flush()
     if s.report.title is not None or s.report.text is not None:
-        session.add(Report(sprint_id=sprint.id, title=s.report.title, text=s.report.text, updated_at=now()))  # type: ignore[arg-type]
+        session.add(
+            Report(sprint_id=sprint.id, title=s.report.title, text=s.report.text, updated_at=now())  # type: ignore[arg-type]
+        )
     return sprint.id  # type: ignore[return-value]
 
 
 def _apply_sprint(
-    session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex,
-    photos: dict[int, PreparedPhoto], summary: ImportSummary,
+    session: Session,
+    sprint_id: int,
+    s: SprintDoc,
+    index: PeopleIndex,
+    photos: dict[int, PreparedPhoto],
+    summary: ImportSummary,
 ) -> None:
     _insert_attendees(session, sprint_id, s, index)
     branch_ids = _insert_branches(session, sprint_id, s, index)
     _insert_standup(session, sprint_id, s, index, branch_ids)
     _insert_notes(session, sprint_id, s)
     _insert_photos(session, sprint_id, s, index, photos)
-    for what, items in (("attendees", s.attendees), ("branches", s.branches),
-                        ("stand-up items", s.standup), ("notes", s.notes), ("photos", s.photos)):
+    for what, items in (
+        ("attendees", s.attendees),
+        ("branches", s.branches),
+        ("stand-up items", s.standup),
+        ("notes", s.notes),
+        ("photos", s.photos),
+    ):
         summary.add(what, len(items))
 
 
@@ -152,16 +176,29 @@ def _insert_attendees(session: Session, sprint_id: int, s: SprintDoc, index: Peo
     for position, a in enumerate(s.attendees):
         pid = index.resolve(a.person)
         fields = a.model_dump(exclude={"person"})
-        rows.setdefault(pid, {"sprint_id": sprint_id, "person_id": pid, "position": position, **fields})
+        rows.setdefault(
+            pid, {"sprint_id": sprint_id, "person_id": pid, "position": position, **fields}
+        )
     _bulk(session, Attendance, list(rows.values()))
 
 
-def _insert_branches(session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex) -> dict[str, int]:
+def _insert_branches(
+    session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex
+) -> dict[str, int]:
     ids: dict[str, int] = {}
     links: list[dict[str, object]] = []
     for position, b in enumerate(s.branches):
-        branch = Branch(sprint_id=sprint_id, name=b.name, kind=b.kind, goal=b.goal, status=b.status,
-                        results=list(b.results), links=list(b.links), notes=b.notes, position=position)
+        branch = Branch(
+            sprint_id=sprint_id,
+            name=b.name,
+            kind=b.kind,
+            goal=b.goal,
+            status=b.status,
+            results=list(b.results),
+            links=list(b.links),
+            notes=b.notes,
+            position=position,
+        )
         session.add(branch)
         session.flush()
         ids[b.name] = branch.id  # type: ignore[assignment]
@@ -170,7 +207,9 @@ def _insert_branches(session: Session, sprint_id: int, s: SprintDoc, index: Peop
     return ids
 
 
-def _link_rows(owner: str, owner_id: int, names: Iterable[str], index: PeopleIndex) -> list[dict[str, object]]:
+def _link_rows(
+    owner: str, owner_id: int, names: Iterable[str], index: PeopleIndex
+) -> list[dict[str, object]]:
     seen: dict[int, dict[str, object]] = {}
     for position, name in enumerate(names):
         pid = index.resolve(name)
@@ -178,8 +217,9 @@ def _link_rows(owner: str, owner_id: int, names: Iterable[str], index: PeopleInd
     return list(seen.values())
 
 
-def _insert_standup(session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex,
-                    branch_ids: dict[str, int]) -> None:
+def _insert_standup(
+    session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex, branch_ids: dict[str, int]
+) -> None:
     if not s.standup:
         return
     positions: dict[tuple[date, str], int] = {}
@@ -187,13 +227,22 @@ def _insert_standup(session: Session, sprint_id: int, s: SprintDoc, index: Peopl
     for item in s.standup:
         slot = (item.day, item.section)
         positions[slot] = positions.get(slot, -1) + 1
-        rows.append({
-            "sprint_id": sprint_id, "day": item.day, "section": item.section, "text": item.text,
-            "status": item.status, "branch_id": branch_ids.get(item.branch or ""),
-            "position": positions[slot], "needs_review": item.needs_review,
-            "review_reason": item.review_reason,
-        })
-    result = session.execute(insert(StandupItem).returning(col(StandupItem.id), sort_by_parameter_order=True), rows)
+        rows.append(
+            {
+                "sprint_id": sprint_id,
+                "day": item.day,
+                "section": item.section,
+                "text": item.text,
+                "status": item.status,
+                "branch_id": branch_ids.get(item.branch or ""),
+                "position": positions[slot],
+                "needs_review": item.needs_review,
+                "review_reason": item.review_reason,
+            }
+        )
+    result = session.execute(
+        insert(StandupItem).returning(col(StandupItem.id), sort_by_parameter_order=True), rows
+    )
     links: list[dict[str, object]] = []
     for item_id, item in zip(result.scalars().all(), s.standup, strict=True):
         links += _link_rows("item_id", item_id, item.people, index)
@@ -206,19 +255,43 @@ def _insert_notes(session: Session, sprint_id: int, s: SprintDoc) -> None:
     rows = []
     for n in s.notes:
         positions[n.day] = positions.get(n.day, -1) + 1
-        rows.append({"sprint_id": sprint_id, "day": n.day, "text": n.text, "sha256": sha256_text(n.text),
-                     "position": positions[n.day], "created_at": stamp, "updated_at": stamp})
-    _bulk(session, Note, rows)
+        rows.append(
+            {
+                "sprint_id": sprint_id,
+                "day": n.day,
+                "text": n.text,
+                "sha256": sha256_text(n.text),
+                "position": positions[n.day],
+                "created_at": stamp,
+                "updated_at": stamp,
+            }
+        )
+    _bulk(session, Note, rows)  # type: ignore[arg-type]
 
 
-def _insert_photos(session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex,
-                   photos: dict[int, PreparedPhoto]) -> None:
+def _insert_photos(
+    session: Session,
+    sprint_id: int,
+    s: SprintDoc,
+    index: PeopleIndex,
+    photos: dict[int, PreparedPhoto],
+) -> None:
     for position, p in enumerate(s.photos):
         data, info, thumb = photos[position]
         photo = Photo(
-            sprint_id=sprint_id, filename=p.file.rsplit("/", 1)[-1], mime=info.mime, width=info.width,
-            height=info.height, byte_size=len(data), sha256=info.sha256, caption=p.caption, alt=p.alt,
-            day=p.day, taken_at=info.taken, thumbnail=thumb, position=position,
+            sprint_id=sprint_id,
+            filename=p.file.rsplit("/", 1)[-1],
+            mime=info.mime,
+            width=info.width,
+            height=info.height,
+            byte_size=len(data),
+            sha256=info.sha256,
+            caption=p.caption,
+            alt=p.alt,
+            day=p.day,
+            taken_at=info.taken,
+            thumbnail=thumb,
+            position=position,
         )
         session.add(photo)
         session.flush()

@@ -14,7 +14,7 @@ def set_people(
     session: Session, table: type[SQLModel], owner: str, owner_id: int, names: Iterable[str]
 ) -> list[str]:
     """Replace the people linked to one owner; returns names that had to be created."""
-    session.exec(delete(table).where(getattr(table, owner) == owner_id))  # type: ignore[call-overload]
+    session.exec(delete(table).where(getattr(table, owner) == owner_id))
     created: list[str] = []
     seen: set[int] = set()
     for position, name in enumerate(names):
@@ -41,5 +41,5 @@ def people_of(
     ).all()
     result: dict[int, list[PersonRef]] = {}
     for oid, pid, name in rows:
-        result.setdefault(oid, []).append(PersonRef(pid, name))
+        result.setdefault(oid, []).append(PersonRef(pid, name))  # type: ignore[arg-type]
     return {oid: tuple(refs) for oid, refs in result.items()}

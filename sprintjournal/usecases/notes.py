@@ -22,8 +22,22 @@ def list_notes(session: Session, sprint_id: int, day: date | None = None) -> lis
     query = select(Note).where(Note.sprint_id == sprint_id)
     if day is not None:
         query = query.where(Note.day == day)
-    rows = session.exec(query.order_by(col(Note.day).nulls_first(), col(Note.position), col(Note.id)))
+    rows = session.exec(
+        query.order_by(col(Note.day).nulls_first(), col(Note.position), col(Note.id))
+    )
     return [to_rec(n) for n in rows.all()]
+
+
+def days_with_content(session: Session, sprint_id: int) -> list[date]:
+    """Days that have notes or stand-up items (for sprints whose dates are unknown)."""
+    from sprintjournal.models import StandupItem
+
+    days: set[date | None] = set()
+    days.update(session.exec(select(Note.day).where(Note.sprint_id == sprint_id)).all())  # type: ignore[type-var]
+    days.update(
+        session.exec(select(StandupItem.day).where(StandupItem.sprint_id == sprint_id)).all()  # type: ignore[arg-type, call-overload]
+    )
+    return sorted(d for d in days if d is not None)
 
 
 def get(session: Session, note_id: int) -> Note:
@@ -34,9 +48,13 @@ def add(session: Session, sprint_id: int, day: date | None, text: str = "") -> N
     get_or_fail(session, Sprint, sprint_id, "sprint")
     stamp = now()
     note = Note(
-        sprint_id=sprint_id, day=day, text=text, sha256=sha256_text(text),
+        sprint_id=sprint_id,
+        day=day,
+        text=text,
+        sha256=sha256_text(text),
         position=next_position(session, Note, sprint_id=sprint_id, day=day),
-        created_at=stamp, updated_at=stamp,
+        created_at=stamp,
+        updated_at=stamp,
     )
     session.add(note)
     session.flush()
@@ -63,18 +81,22 @@ def _maybe_keep_version(session: Session, note: Note) -> None:
     if not note.text:
         return
     last = session.exec(
-        select(NoteVersion).where(NoteVersion.note_id == note.id).order_by(col(NoteVersion.id).desc())
+        select(NoteVersion)
+        .where(NoteVersion.note_id == note.id)
+        .order_by(col(NoteVersion.id).desc())
     ).first()
     stamp = now()
     if last is not None and timedelta(0) <= stamp - last.saved_at < VERSION_EVERY:
         return
     session.add(NoteVersion(note_id=note.id, text=note.text, sha256=note.sha256, saved_at=stamp))  # type: ignore[arg-type]
-    session.exec(delete(NoteVersion).where(col(NoteVersion.saved_at) < stamp - VERSIONS_KEPT))  # type: ignore[call-overload]
+    session.exec(delete(NoteVersion).where(col(NoteVersion.saved_at) < stamp - VERSIONS_KEPT))
 
 
 def versions(session: Session, note_id: int) -> list[NoteVersionRec]:
     rows = session.exec(
-        select(NoteVersion).where(NoteVersion.note_id == note_id).order_by(col(NoteVersion.id).desc())
+        select(NoteVersion)
+        .where(NoteVersion.note_id == note_id)
+        .order_by(col(NoteVersion.id).desc())
     ).all()
     return [NoteVersionRec(v.id, v.note_id, v.text, v.saved_at) for v in rows]  # type: ignore[arg-type]
 
@@ -84,7 +106,9 @@ def restore_version(session: Session, version_id: int) -> Note:
     version = get_or_fail(session, NoteVersion, version_id, "note version")
     note = get(session, version.note_id)
     if note.text != version.text:
-        session.add(NoteVersion(note_id=note.id, text=note.text, sha256=note.sha256, saved_at=now()))  # type: ignore[arg-type]
+        session.add(
+            NoteVersion(note_id=note.id, text=note.text, sha256=note.sha256, saved_at=now())  # type: ignore[arg-type]
+        )
         note.text, note.sha256, note.updated_at = version.text, version.sha256, now()
         session.add(note)
     return note

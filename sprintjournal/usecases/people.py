@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func, or_, update
 from sqlmodel import Session, col, select
 
 from sprintjournal.errors import NotFoundError, ValidationError
@@ -21,9 +21,9 @@ from sprintjournal.records import PersonRec
 def to_rec(session: Session, person: Person) -> PersonRec:
     assert person.id is not None
     aliases = session.exec(
-        select(PersonAlias.alias).where(PersonAlias.person_id == person.id).order_by(
-            col(PersonAlias.id)
-        )
+        select(PersonAlias.alias)
+        .where(PersonAlias.person_id == person.id)
+        .order_by(col(PersonAlias.id))
     ).all()
     return PersonRec(person.id, person.name, tuple(aliases), person.email, person.url)
 
@@ -71,7 +71,7 @@ def find_loose(session: Session, text: str, among: Iterable[int] | None = None) 
     if not key or " " in name_key(text):
         return None
     query = select(Person).where(
-        (Person.name_key == key) | col(Person.name_key).startswith(key + " ")
+        or_(col(Person.name_key) == key, col(Person.name_key).startswith(key + " "))
     )
     if among is not None:
         query = query.where(col(Person.id).in_(list(among)))
@@ -108,7 +108,7 @@ def add_aliases(session: Session, person: Person, aliases: Iterable[str]) -> Non
         if not key or key == person.name_key or key in known:
             continue
         known.add(key)
-        session.add(PersonAlias(person_id=person.id, alias=display, alias_key=key))
+        session.add(PersonAlias(person_id=person.id, alias=display, alias_key=key))  # type: ignore[arg-type]
 
 
 def ensure(session: Session, name: str) -> tuple[Person, bool]:
@@ -130,7 +130,7 @@ def update_person(session: Session, person_id: int, **fields: object) -> Person:
             raise ValidationError(f"{display} is already in this journal.")
         person.name, person.name_key = display, name_key(display)
     if "aliases" in fields:
-        session.exec(delete(PersonAlias).where(col(PersonAlias.person_id) == person_id))  # type: ignore[call-overload]
+        session.exec(delete(PersonAlias).where(col(PersonAlias.person_id) == person_id))
         add_aliases(session, person, list(fields.pop("aliases")))  # type: ignore[call-overload]
     for key in ("email", "url"):
         if key in fields:
@@ -166,22 +166,22 @@ def _move_links(session: Session, table: type, keep_id: int, other_id: int) -> N
     key = next(c.name for c in table.__table__.primary_key if c.name != "person_id")  # type: ignore[attr-defined]
     owner = getattr(table, key)
     kept = select(owner).where(table.person_id == keep_id)  # type: ignore[attr-defined]
-    session.exec(  # type: ignore[call-overload]
+    session.exec(
         delete(table).where(table.person_id == other_id, owner.in_(kept))  # type: ignore[attr-defined]
     )
-    session.exec(  # type: ignore[call-overload]
+    session.exec(
         update(table).where(table.person_id == other_id).values(person_id=keep_id)  # type: ignore[attr-defined]
     )
 
 
 def _move_attendance(session: Session, keep_id: int, other_id: int) -> None:
     kept = select(Attendance.sprint_id).where(Attendance.person_id == keep_id)
-    session.exec(  # type: ignore[call-overload]
+    session.exec(
         delete(Attendance).where(
             col(Attendance.person_id) == other_id, col(Attendance.sprint_id).in_(kept)
         )
     )
-    session.exec(  # type: ignore[call-overload]
+    session.exec(
         update(Attendance).where(col(Attendance.person_id) == other_id).values(person_id=keep_id)
     )
 

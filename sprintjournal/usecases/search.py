@@ -20,7 +20,9 @@ def fts_query(user_text: str) -> str:
     return " ".join(quoted)
 
 
-def search(session: Session, user_text: str, sprint_id: int | None = None, limit: int = 100) -> list[SearchHit]:
+def search(
+    session: Session, user_text: str, sprint_id: int | None = None, limit: int = 100
+) -> list[SearchHit]:
     query = fts_query(user_text)
     if not query:
         return []
@@ -34,4 +36,7 @@ def search(session: Session, user_text: str, sprint_id: int | None = None, limit
         params["sprint"] = sprint_id
     sql += " ORDER BY rank LIMIT :limit"
     rows = session.connection().execute(text(sql), params).all()
-    return [SearchHit(k, int(i), None if s is None else int(s), snip, float(r)) for k, i, s, snip, r in rows]
+    return [
+        SearchHit(k, int(i), None if s is None else int(s), snip, float(r))
+        for k, i, s, snip, r in rows
+    ]

@@ -11,14 +11,24 @@ from sprintjournal.records import SprintRec
 from sprintjournal.usecases.common import apply_fields, get_or_fail, now
 
 FIELDS = {
-    "title", "project", "place", "venue", "start", "end", "description", "blog_authors",
+    "title",
+    "project",
+    "place",
+    "venue",
+    "start",
+    "end",
+    "description",
+    "blog_authors",
     "blog_tags",
 }
 
 
 @dataclass(frozen=True)
 class Ordinal:
-    """The n-th sprint of its project in its year (and at its place), as far as the journal knows."""
+    """The n-th sprint of its project in its year (and at its place), as far as the journal knows.
+
+    Only sprints in this journal count: an incomplete journal gives a smaller ordinal.
+    """
 
     year: int
     in_year: int
@@ -29,8 +39,16 @@ class Ordinal:
 def to_rec(s: Sprint) -> SprintRec:
     assert s.id is not None
     return SprintRec(
-        s.id, s.title, s.project, s.place, s.venue, s.start, s.end, s.description,
-        tuple(s.blog_authors), tuple(s.blog_tags),
+        s.id,
+        s.title,
+        s.project,
+        s.place,
+        s.venue,
+        s.start,
+        s.end,
+        s.description,
+        tuple(s.blog_authors),
+        tuple(s.blog_tags),
     )
 
 

@@ -12,7 +12,16 @@ from sprintjournal.records import StandupRec
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
 from sprintjournal.usecases.links import people_of, set_people
 
-FIELDS = {"day", "section", "text", "status", "branch_id", "position", "needs_review", "review_reason"}
+FIELDS = {
+    "day",
+    "section",
+    "text",
+    "status",
+    "branch_id",
+    "position",
+    "needs_review",
+    "review_reason",
+}
 FINISHED = {"done", "merged", "finished", "abandoned", "dropped"}
 
 
@@ -24,9 +33,11 @@ def _validate(fields: dict[str, object]) -> None:
 
 
 def list_items(session: Session, sprint_id: int, day: date | None = None) -> list[StandupRec]:
-    query = select(StandupItem, Branch.name).outerjoin(
-        Branch, col(Branch.id) == StandupItem.branch_id
-    ).where(StandupItem.sprint_id == sprint_id)
+    query = (
+        select(StandupItem, Branch.name)
+        .outerjoin(Branch, col(Branch.id) == StandupItem.branch_id)
+        .where(StandupItem.sprint_id == sprint_id)
+    )
     if day is not None:
         query = query.where(StandupItem.day == day)
     rows = session.exec(
@@ -36,11 +47,21 @@ def list_items(session: Session, sprint_id: int, day: date | None = None) -> lis
     return [_to_rec(i, bname, linked.get(i.id or 0, ())) for i, bname in rows]
 
 
-def _to_rec(i: StandupItem, branch_name: str | None, linked: tuple) -> StandupRec:  # type: ignore[type-arg]
+def _to_rec(i: StandupItem, branch_name: str | None, linked: tuple) -> StandupRec:
     assert i.id is not None
     return StandupRec(
-        i.id, i.sprint_id, i.day, i.section, i.text, i.status, linked, i.branch_id, branch_name,
-        i.position, i.needs_review, i.review_reason,
+        i.id,
+        i.sprint_id,
+        i.day,
+        i.section,
+        i.text,
+        i.status,
+        linked,
+        i.branch_id,
+        branch_name,
+        i.position,
+        i.needs_review,
+        i.review_reason,
     )
 
 
@@ -49,13 +70,21 @@ def get(session: Session, item_id: int) -> StandupItem:
 
 
 def add(
-    session: Session, sprint_id: int, day: date, section: str, text: str,
-    people: Iterable[str] = (), **fields: object,
+    session: Session,
+    sprint_id: int,
+    day: date,
+    section: str,
+    text: str,
+    people: Iterable[str] = (),
+    **fields: object,
 ) -> tuple[StandupItem, list[str]]:
     get_or_fail(session, Sprint, sprint_id, "sprint")
     _validate({"section": section, "text": text, **fields})
     item = StandupItem(
-        sprint_id=sprint_id, day=day, section=section, text=text,
+        sprint_id=sprint_id,
+        day=day,
+        section=section,
+        text=text,
         position=next_position(session, StandupItem, sprint_id=sprint_id, day=day, section=section),
     )
     apply_fields(item, fields, FIELDS, "stand-up item")
@@ -84,9 +113,7 @@ def remove(session: Session, item_id: int) -> int:
 
 def carry_over(session: Session, sprint_id: int, from_day: date, to_day: date) -> list[int]:
     """Copy yesterday's unfinished "today" items to another day's "today", people and branch too."""
-    existing = {
-        i.text for i in list_items(session, sprint_id, to_day) if i.section == "today"
-    }
+    existing = {i.text for i in list_items(session, sprint_id, to_day) if i.section == "today"}
     created: list[int] = []
     for item in list_items(session, sprint_id, from_day):
         if item.section != "today" or item.text in existing:
@@ -94,8 +121,14 @@ def carry_over(session: Session, sprint_id: int, from_day: date, to_day: date) -
         if (item.status or "").strip().casefold() in FINISHED:
             continue
         new, _ = add(
-            session, sprint_id, to_day, "today", item.text, [p.name for p in item.people],
-            status=item.status, branch_id=item.branch_id,
+            session,
+            sprint_id,
+            to_day,
+            "today",
+            item.text,
+            [p.name for p in item.people],
+            status=item.status,
+            branch_id=item.branch_id,
         )
         created.append(new.id)  # type: ignore[arg-type]
     return created

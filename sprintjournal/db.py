@@ -97,8 +97,12 @@ def inspect_file(path: Path) -> int:
         raise NotAJournalError(
             f"{path} is not a SprintJournal file (it is not an SQLite database)."
         )
+    # Without a WAL beside it the file holds everything, so `immutable` reads it without
+    # creating -wal/-shm files next to a file we may be about to refuse.
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -179,6 +179,20 @@ def migrate(path: Path, current: int, backup_dir: Path) -> Path | None:
     return backup
 
 
+def create(path: Path) -> None:
+    """Build a new journal under a temporary name and rename it into place when complete.
+
+    A crash half-way through creation then leaves no file at `path` (which would otherwise be
+    refused on the next start as "another program's database"), only a temporary one that the
+    next creation removes.
+    """
+    tmp = path.with_name(path.name + ".creating")
+    for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm", "-journal"))):
+        leftover.unlink(missing_ok=True)
+    migrate(tmp, 0, path.parent)
+    tmp.replace(path)
+
+
 def _run_step(conn: sqlite3.Connection, version: int) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:

@@ -88,7 +88,12 @@ class JournalBase:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._lock.acquire()
             try:
-                self.migration_backup = db.migrate(self.path, version, backup_dir(self.path))
+                if not exists and self.path.exists():  # created by another process meanwhile
+                    exists, version = True, db.inspect_file(self.path)
+                if exists:
+                    self.migration_backup = db.migrate(self.path, version, backup_dir(self.path))
+                else:
+                    db.create(self.path)
             except BaseException:
                 self._lock.release()
                 raise

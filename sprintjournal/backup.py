@@ -1,0 +1,295 @@
+"""Automatic backups of a journal, made with SQLite's backup API into `backups/` beside it.
+
+A backup is taken on close when the session changed something, every 30 minutes while changes
+keep coming (the app calls `maybe_backup`), before a migration (`db.migrate`) and before an
+import (`backup_before`). Each is written to a temporary name, integrity-checked, then renamed,
+so a half-written backup never looks like a valid one. Old backups are thinned to 12 daily,
+10 weekly and 9 monthly ones; everything from the last day is kept, so a safety backup taken
+just before a restore or an import is never thinned away the same afternoon.
+"""
+
+import os
+import re
+import sqlite3
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sprintjournal import db
+from sprintjournal.errors import DamagedJournalError, JournalError
+from sprintjournal.journal_file import JournalBase
+from sprintjournal.lock import JournalLock
+from sprintjournal.paths import SUFFIX, backup_dir
+
+INTERVAL = timedelta(minutes=30)
+KEEP_ALL_FOR = timedelta(days=1)
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 12, 10, 9
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"-(\d{8}-\d{6})(?:-(\d+))?(?:-(.*))?$")
+_MIGRATION_NAME = re.compile(r"-(before-v\d+)-(\d{8}-\d{6})$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file, as listed for the user (newest first)."""
+
+    path: Path
+    created: datetime
+    size: int
+    reason: str
+
+
+@dataclass
+class _State:
+    generation: int
+    last: datetime | None
+
+
+_states: "weakref.WeakKeyDictionary[JournalBase, _State]" = weakref.WeakKeyDictionary()
+
+
+def _state(journal: JournalBase) -> _State:
+    """Per open journal: the write generation and time of the last backup in this session."""
+    state = _states.get(journal)
+    if state is None:
+        newest = list_backups(journal.path)
+        state = _State(generation=0, last=newest[0].created if newest else None)
+        _states[journal] = state
+    return state
+
+
+def backup_now(
+    journal: JournalBase, reason: str = "manual", *, when: datetime | None = None
+) -> Path:
+    """Back up an open journal now, whatever changed; thin the folder afterwards."""
+    when = when or datetime.now()
+    folder = backup_dir(journal.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    _remove_partials(folder)
+    target = _unique_name(folder, journal.path.stem, when, reason)
+    generation = journal.generation
+    with journal.raw() as conn:
+        db.backup_to(conn, target)
+    _fsync_dir(folder)
+    state = _state(journal)
+    state.generation, state.last = generation, when
+    thin(journal.path, now=when)
+    return target
+
+
+def backup_before(journal: JournalBase, reason: str) -> Path:
+    """A safety backup before a risky operation (an import, a restore); never skipped."""
+    return backup_now(journal, f"before-{_slug(reason)}")
+
+
+def maybe_backup(journal: JournalBase, *, now: datetime | None = None) -> Path | None:
+    """The app's periodic call: back up when something changed and 30 minutes have passed."""
+    now = now or datetime.now()
+    state = _state(journal)
+    if journal.readonly or journal.generation == state.generation:
+        return None
+    if state.last is not None and timedelta(0) <= now - state.last < INTERVAL:
+        return None
+    return backup_now(journal, "auto", when=now)
+
+
+def backup_on_close(journal: JournalBase) -> Path | None:
+    """Called as a journal closes: a backup only when this session changed something."""
+    if journal.readonly or journal.generation == _state(journal).generation:
+        return None
+    return backup_now(journal, "on-close")
+
+
+def list_backups(journal_path: Path) -> list[BackupInfo]:
+    """The journal's backups, newest first; temporary `.partial` files are never listed."""
+    folder = backup_dir(Path(journal_path))
+    stem = Path(journal_path).stem
+    if not folder.is_dir():
+        return []
+    found = [
+        _info(path, stem)
+        for path in folder.glob(f"{_glob_escape(stem)}-*{SUFFIX}")
+        if path.is_file()
+    ]
+    return sorted((i for i in found if i is not None), key=_age_key, reverse=True)
+
+
+def _age_key(info: BackupInfo) -> tuple[datetime, int]:
+    """Names carry whole seconds; the file time orders backups made within one second."""
+    return info.created, info.path.stat().st_mtime_ns
+
+
+def _info(path: Path, stem: str) -> BackupInfo | None:
+    rest = path.name[len(stem) : -len(SUFFIX)]
+    created, reason = _parse_name(rest)
+    if created is None:
+        return None
+    return BackupInfo(path, created, path.stat().st_size, reason)
+
+
+def _parse_name(rest: str) -> tuple[datetime | None, str]:
+    """`-<stamp>[-n][-reason]` (ours) or `-before-vN-<stamp>` (made by `db.migrate`)."""
+    migration = _MIGRATION_NAME.fullmatch(rest)
+    if migration:
+        return datetime.strptime(migration.group(2), _STAMP), migration.group(1)
+    match = _NAME.fullmatch(rest)
+    if not match:
+        return None, ""
+    return datetime.strptime(match.group(1), _STAMP), match.group(3) or "manual"
+
+
+def thin(journal_path: Path, *, now: datetime | None = None) -> list[Path]:
+    """Delete backups outside the keep policy; return the deleted paths."""
+    now = now or datetime.now()
+    backups = list_backups(journal_path)
+    keep = {b.path for b in backups if now - b.created < KEEP_ALL_FOR}
+    keep |= _newest_per_bucket(backups, lambda d: d.date(), KEEP_DAILY)
+    keep |= _newest_per_bucket(backups, lambda d: d.isocalendar()[:2], KEEP_WEEKLY)
+    keep |= _newest_per_bucket(backups, lambda d: (d.year, d.month), KEEP_MONTHLY)
+    removed = [b.path for b in backups if b.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def _newest_per_bucket(
+    backups: Iterable[BackupInfo], bucket: Callable[[datetime], object], count: int
+) -> set[Path]:
+    """Walking newest to oldest, the first backup of each new bucket, for `count` buckets."""
+    kept: dict[object, Path] = {}
+    for info in backups:
+        key = bucket(info.created)
+        if key not in kept:
+            if len(kept) == count:
+                break
+            kept[key] = info.path
+    return set(kept.values())
+
+
+def restore(journal_path: Path, backup_path: Path) -> Path:
+    """Put a backup in place of the journal (which must be closed); return the safety copy.
+
+    The current file is first backed up (or, if it is damaged, moved aside: never deleted),
+    and the backup is checked before anything is touched.
+    """
+    journal_path, backup_path = Path(journal_path), Path(backup_path)
+    verify_backup(backup_path)
+    lock = JournalLock(journal_path)
+    lock.acquire()
+    try:
+        safety = _secure_current(journal_path)
+        _install(backup_path, journal_path)
+    finally:
+        lock.release()
+    return safety
+
+
+def verify_backup(path: Path) -> None:
+    """Refuse a backup that is not ours, too new, or fails its integrity check."""
+    db.inspect_file(path)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        result = str(exc)
+    finally:
+        conn.close()
+    if result != "ok":
+        raise DamagedJournalError(f"The backup {path} is damaged ({result}); choose another one.")
+
+
+def _secure_current(journal_path: Path) -> Path:
+    """A backup of the current journal, or the damaged file itself moved aside."""
+    if not journal_path.exists():
+        return journal_path
+    try:
+        db.inspect_file(journal_path)
+        return _backup_closed(journal_path)
+    except (JournalError, sqlite3.DatabaseError):
+        return move_aside(journal_path)
+
+
+def _backup_closed(journal_path: Path) -> Path:
+    """Back up a closed journal and fold its WAL in, so no stale WAL meets the restored file."""
+    folder = backup_dir(journal_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = _unique_name(folder, journal_path.stem, datetime.now(), "before-restore")
+    conn = db.connect_raw(journal_path)
+    try:
+        db.backup_to(conn, target)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    for side in _side_files(journal_path):
+        side.unlink(missing_ok=True)
+    return target
+
+
+def move_aside(journal_path: Path) -> Path:
+    """Rename a damaged journal (and its -wal/-shm) out of the way, keeping every byte."""
+    stamp = datetime.now().strftime(_STAMP)
+    aside = journal_path.with_name(f"{journal_path.name}.damaged-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = journal_path.with_name(f"{journal_path.name}.damaged-{stamp}-{n}")
+    for side in _side_files(journal_path):
+        side.replace(aside.with_name(aside.name + side.name[len(journal_path.name) :]))
+    journal_path.replace(aside)
+    return aside
+
+
+def _install(backup_path: Path, journal_path: Path) -> None:
+    """Copy the backup beside the journal under a temporary name, check it, rename it."""
+    tmp = journal_path.with_name(journal_path.name + ".restoring")
+    tmp.unlink(missing_ok=True)
+    source = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        db.backup_to(source, tmp)
+    finally:
+        source.close()
+    tmp.replace(journal_path)
+    _fsync_dir(journal_path.parent)
+
+
+def _side_files(journal_path: Path) -> list[Path]:
+    names = (journal_path.name + "-wal", journal_path.name + "-shm", journal_path.name + "-journal")
+    return [journal_path.with_name(n) for n in names if journal_path.with_name(n).exists()]
+
+
+def _unique_name(folder: Path, stem: str, when: datetime, reason: str) -> Path:
+    base = f"{stem}-{when.strftime(_STAMP)}"
+    target = folder / f"{base}-{reason}{SUFFIX}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{base}-{n}-{reason}{SUFFIX}"
+    return target
+
+
+def _remove_partials(folder: Path) -> None:
+    """Leftovers of a backup interrupted by a crash: never valid, never listed, so removed."""
+    for path in folder.glob("*.partial*"):
+        path.unlink(missing_ok=True)
+
+
+def _slug(reason: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "operation"
+
+
+def _glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (a no-op where directories cannot be opened, e.g. Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

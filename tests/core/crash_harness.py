@@ -1,0 +1,281 @@
+"""The crash harness's parent: start a child, SIGKILL it at a random moment, check the journal.
+
+Used by `tests/core/test_crash_safety.py` and `bench/soak.py`. After every kill the journal is
+reopened through `Journal` (which must take over the dead child's lock), then checked:
+`integrity_check` passes, every acknowledged change is there with a matching checksum, the one
+change in flight is either wholly there or wholly absent, no photo is half there, and
+`sprintjournal.check.check_journal` finds nothing wrong.
+"""
+
+import contextlib
+import hashlib
+import os
+import random
+import select
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sprintjournal.check import check_journal
+from sprintjournal.journal import Journal
+
+CHILD = Path(__file__).with_name("crash_child.py")
+
+
+class HarnessError(AssertionError):
+    """The journal broke a promise (or the child failed): the test fails with this message."""
+
+
+@dataclass
+class Expected:
+    """What the acknowledgements promise: kind -> id -> sha256 (None = deleted)."""
+
+    items: dict[str, dict[int, str | None]] = field(default_factory=dict)
+    acks: int = 0
+
+    def record(self, kind: str, item_id: int, digest: str) -> None:
+        self.acks += 1
+        base = kind.removesuffix("-add").removesuffix("-del")
+        self.items.setdefault(base, {})[item_id] = None if kind.endswith("-del") else digest
+
+
+@dataclass
+class KillResult:
+    acks: int
+    in_flight: tuple[str, ...] | None
+    opened: bool
+    seconds: float
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    return env
+
+
+class Zygote:
+    """One `crash_child.py serve` process; each `run` forks a fresh child from it."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, str(CHILD), "serve"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=child_env(),
+            bufsize=0,
+        )
+        self._buffer = b""
+
+    def lines(self, deadline: float | None) -> Iterator[str | None]:
+        """Lines from the pipe; None each time `deadline` passes with nothing to read."""
+        assert self.proc.stdout is not None
+        fd = self.proc.stdout.fileno()
+        while True:
+            while b"\n" in self._buffer:
+                line, self._buffer = self._buffer.split(b"\n", 1)
+                yield line.decode("ascii")
+            timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([fd], [], [], timeout)
+            if not ready:
+                deadline = None
+                yield None
+                continue
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                raise HarnessError("the crash zygote died")
+            self._buffer += chunk
+
+    def start(self, journal: Path, seed: int) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(f"RUN {journal} {seed}\n".encode())
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=10)
+
+
+def kill_once(
+    zygote: Zygote, journal: Path, seed: int, expected: Expected, max_delay: float
+) -> KillResult:
+    """Run one fresh child, kill it after a random delay, then verify the journal."""
+    began = time.monotonic()
+    zygote.start(journal, seed)
+    lines = _collect_until_exit(zygote, random.Random(seed).uniform(0, max_delay))
+    in_flight, opened = _apply_lines(lines, expected)
+    verify(journal, expected, in_flight)
+    return KillResult(expected.acks, in_flight, opened, time.monotonic() - began)
+
+
+def _collect_until_exit(zygote: Zygote, delay: float) -> list[str]:
+    """Every line the child wrote; it is SIGKILLed `delay` seconds after it started."""
+    for line in zygote.lines(None):
+        if line is not None and line.startswith("START"):
+            pid = int(line.split()[1])
+            return [line, *_rest(zygote, pid, time.monotonic() + delay)]
+        raise HarnessError(f"unexpected line before START: {line}")
+    raise HarnessError("the crash zygote stopped")
+
+
+def _rest(zygote: Zygote, pid: int, deadline: float) -> list[str]:
+    collected: list[str] = []
+    for line in zygote.lines(deadline):
+        if line is None:
+            _kill(pid)
+            continue
+        if line.startswith("EXIT"):
+            status = int(line.split()[2])
+            if not (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL):
+                raise HarnessError(
+                    f"the child ended on its own (status {status}): {collected[-3:]}"
+                )
+            return collected
+        if line.startswith("ERROR"):
+            raise HarnessError(f"the child failed: {line}")
+        collected.append(line)
+    return collected
+
+
+def _kill(pid: int | None) -> None:
+    if pid is not None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _apply_lines(lines: list[str], expected: Expected) -> tuple[tuple[str, ...] | None, bool]:
+    """Record acknowledgements; return the change in flight (TRY without ACK), if any."""
+    in_flight: tuple[str, ...] | None = None
+    opened = False
+    for line in lines:
+        word, *rest = line.split()
+        if word == "OPEN":
+            opened = True
+        elif word == "TRY":
+            in_flight = tuple(rest)
+        elif word == "ACK":
+            kind, item_id, digest = rest
+            expected.record(kind, int(item_id), digest)
+            in_flight = None
+    return in_flight, opened
+
+
+def verify(journal: Path, expected: Expected, in_flight: tuple[str, ...] | None) -> None:
+    """Reopen and compare; the change in flight is folded into `expected` as found."""
+    if not journal.exists():
+        if expected.acks:
+            raise HarnessError("the journal file vanished")
+        return
+    with Journal(journal) as reopened, reopened.raw() as conn:
+        if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise HarnessError("integrity_check failed")
+        found = _contents(conn)
+    _compare(found, expected, in_flight)
+    report = check_journal(journal)
+    if not report.ok:
+        raise HarnessError(report.summary())
+
+
+def _contents(conn: object) -> dict[str, dict[int, str]]:
+    """kind -> id -> checksum computed from the stored bytes (never the stored checksum)."""
+    import sqlite3
+
+    assert isinstance(conn, sqlite3.Connection)
+    mine = "sprint_id NOT IN (SELECT id FROM sprint WHERE description LIKE 'expect %')"
+    found: dict[str, dict[int, str]] = {
+        "note": {i: _sha(t) for i, t in conn.execute(f"SELECT id, text FROM note WHERE {mine}")},
+        "standup": {
+            i: _sha(t) for i, t in conn.execute(f"SELECT id, text FROM standup_item WHERE {mine}")
+        },
+    }
+    half = conn.execute(
+        "SELECT count(*) FROM photo p FULL OUTER JOIN photo_data d ON d.photo_id = p.id "
+        "WHERE p.id IS NULL OR d.photo_id IS NULL"
+    ).fetchone()[0]
+    if half:
+        raise HarnessError(f"{half} photo(s) half there (row without bytes or bytes without row)")
+    found["photo"] = {
+        i: hashlib.sha256(d).hexdigest()
+        for i, d in conn.execute("SELECT photo_id, data FROM photo_data")
+    }
+    found["import"] = _imports(conn)
+    return found
+
+
+def _imports(conn: object) -> dict[int, str]:
+    """Each imported sprint must hold exactly what its description announces: all or nothing."""
+    import sqlite3
+
+    assert isinstance(conn, sqlite3.Connection)
+    result: dict[int, str] = {}
+    rows = conn.execute("SELECT id, description FROM sprint WHERE description LIKE 'expect %'")
+    for sprint_id, description in rows.fetchall():
+        _word, count, digest = description.split()
+        texts = [
+            t
+            for (t,) in conn.execute(
+                "SELECT text FROM note WHERE sprint_id = ? ORDER BY position, id", (sprint_id,)
+            )
+        ]
+        standups = conn.execute(
+            "SELECT count(*) FROM standup_item WHERE sprint_id = ?", (sprint_id,)
+        ).fetchone()[0]
+        if len(texts) != int(count) or standups != int(count) or _digest(texts) != digest:
+            raise HarnessError(f"imported sprint {sprint_id} is only partly there")
+        result[sprint_id] = digest
+    return result
+
+
+def _compare(
+    found: dict[str, dict[int, str]], expected: Expected, in_flight: tuple[str, ...] | None
+) -> None:
+    flight_kind = in_flight[0].removesuffix("-add").removesuffix("-del") if in_flight else None
+    for kind, items in expected.items.items():
+        for item_id, digest in items.items():
+            actual = found[kind].get(item_id)
+            if actual == digest:
+                continue
+            if in_flight and kind == flight_kind and _matches_flight(in_flight, item_id, actual):
+                continue
+            raise HarnessError(f"acknowledged {kind} {item_id}: expected {digest}, found {actual}")
+    _account_for_new_items(found, expected, in_flight)
+
+
+def _matches_flight(in_flight: tuple[str, ...], item_id: int, actual: str | None) -> bool:
+    kind, flight_id, digest = in_flight
+    return flight_id == str(item_id) and actual == (None if kind.endswith("-del") else digest)
+
+
+def _account_for_new_items(
+    found: dict[str, dict[int, str]], expected: Expected, in_flight: tuple[str, ...] | None
+) -> None:
+    """Items nobody acknowledged may exist only as the single add that was in flight."""
+    for kind, items in found.items():
+        known = expected.items.get(kind, {})
+        extra = {i: d for i, d in items.items() if i not in known}
+        for item_id, digest in extra.items():
+            if _is_flight_add(in_flight, kind, digest) and len(extra) == 1:
+                expected.record(f"{kind}-add", item_id, digest)
+                continue
+            raise HarnessError(f"{kind} {item_id} appeared without being acknowledged")
+    if in_flight and in_flight[1] != "-":
+        kind = in_flight[0].removesuffix("-del")
+        item_id = int(in_flight[1])
+        actual = found[kind].get(item_id)
+        expected.items.setdefault(kind, {})[item_id] = actual
+
+
+def _is_flight_add(in_flight: tuple[str, ...] | None, kind: str, digest: str) -> bool:
+    return in_flight is not None and in_flight[0] == f"{kind}-add" and in_flight[2] == digest
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _digest(texts: list[str]) -> str:
+    return _sha("\x00".join(texts))

@@ -13,7 +13,7 @@ from sprintjournal import photos as photo_codec
 from sprintjournal.changes import Change
 from sprintjournal.errors import ImportFailedError
 from sprintjournal.exchange import json_io
-from sprintjournal.exchange.schema import JournalDoc
+from sprintjournal.exchange.schema import JournalDoc, SprintDoc
 from sprintjournal.journal_file import JournalBase
 from sprintjournal.records import (
     AttendeeRec,
@@ -347,6 +347,13 @@ class Journal(JournalBase):
                 raise ImportFailedError(source, problems)
             summary = importing.apply_document(s, doc, photos or {})
         return Change("journal", "imported", tuple(summary.sprint_ids)), summary
+
+    def merge_into_sprint(self, sprint_id: int, doc: SprintDoc) -> Change:
+        """Attendees and stand-up items of a people.txt / planning.txt, into an existing sprint."""
+        with self.write() as s:
+            sprints.get(s, sprint_id)
+            importing.apply_to_sprint(s, sprint_id, doc)
+        return Change("journal", "imported", (sprint_id,), sprint_id)
 
     def export_document(
         self, sprint_ids: list[int] | None = None

@@ -13,7 +13,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from sprintjournal.errors import Problem
-from sprintjournal.exchange.schema import JournalDoc, SprintDoc
+from sprintjournal.exchange.schema import AttendeeDoc, JournalDoc, SprintDoc, StandupDoc
 from sprintjournal.models import (
     Attendance,
     Branch,
@@ -52,6 +52,7 @@ class PeopleIndex:
     def __init__(self, session: Session, summary: ImportSummary) -> None:
         self.session, self.summary = session, summary
         self.keys: dict[str, int] = {}
+        self.first_names: dict[str, tuple[int, str]] = {}
         for pid, key in session.exec(select(Person.id, Person.name_key)):
             self.keys[key] = pid  # type: ignore[assignment]
         aliases: dict[str, set[int]] = {}
@@ -64,8 +65,39 @@ class PeopleIndex:
     def resolve(self, name: str) -> int:
         key = name_key(name)
         if key not in self.keys:
-            self.keys[key] = self._create(clean_name(name))
+            found = self.guess(name)
+            self.keys[key] = found[0] if found else self._create(clean_name(name))
         return self.keys[key]
+
+    def knows(self, name: str) -> bool:
+        """Known by name, alias or the first name of one attendee; not a mere prefix guess."""
+        key = name_key(name)
+        return key in self.keys or key in self.first_names
+
+    def guess(self, name: str) -> tuple[int, str] | None:
+        """An attendee of the sprint whose first name is `name`, or starts with it ("Anto").
+
+        Real planning files use first names and nicknames; only a single match counts.
+        """
+        key = name_key(name)
+        if " " in key or len(key) < 3:
+            return None
+        exact = [v for k, v in self.first_names.items() if k == key]
+        prefix = [v for k, v in self.first_names.items() if k.startswith(key)]
+        matches = exact or prefix
+        return matches[0] if len(matches) == 1 else None
+
+    def allow_first_names(self, session: Session, sprint_id: int) -> None:
+        """Collect the first names of the sprint's attendees for `guess`."""
+        rows = session.exec(
+            select(Person.id, Person.name_key, Person.name)
+            .join(Attendance, col(Attendance.person_id) == Person.id)
+            .where(Attendance.sprint_id == sprint_id)
+        ).all()
+        by_first: dict[str, list[tuple[int, str]]] = {}
+        for pid, key, display in rows:
+            by_first.setdefault(key.split(" ", 1)[0], []).append((pid, display))  # type: ignore[arg-type]
+        self.first_names = {k: v[0] for k, v in by_first.items() if len(v) == 1}
 
     def _create(self, display: str) -> int:
         person = Person(name=display, name_key=name_key(display))
@@ -218,11 +250,16 @@ def _link_rows(
 
 
 def _insert_standup(
-    session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex, branch_ids: dict[str, int]
+    session: Session,
+    sprint_id: int,
+    s: SprintDoc,
+    index: PeopleIndex,
+    branch_ids: dict[str, int],
+    positions: dict[tuple[date, str], int] | None = None,
 ) -> None:
     if not s.standup:
         return
-    positions: dict[tuple[date, str], int] = {}
+    positions = {} if positions is None else positions
     rows = []
     for item in s.standup:
         slot = (item.day, item.section)
@@ -297,3 +334,82 @@ def _insert_photos(
         session.flush()
         session.add(PhotoData(photo_id=photo.id, data=data))  # type: ignore[arg-type]
         _bulk(session, PhotoPerson, _link_rows("photo_id", photo.id, p.people, index))  # type: ignore[arg-type]
+
+
+def apply_to_sprint(session: Session, sprint_id: int, doc: SprintDoc) -> ImportSummary:
+    """Merge attendees and stand-up items of a text file into an existing sprint.
+
+    An attendee already present gets the file's non-empty fields; unknown names are created
+    and the rows naming them are flagged for review rather than guessed.
+    """
+    summary = ImportSummary(sprint_ids=[sprint_id])
+    index = PeopleIndex(session, summary)
+    index.allow_first_names(session, sprint_id)
+    for a in doc.attendees:
+        _merge_attendee(session, sprint_id, a, index)
+    session.flush()
+    index.allow_first_names(session, sprint_id)
+    flagged = [_flag_unknown(item, index) for item in doc.standup]
+    positions = _standup_positions(session, sprint_id)
+    branch_ids = {
+        b.name: b.id for b in session.exec(select(Branch).where(Branch.sprint_id == sprint_id))
+    }
+    _insert_standup(
+        session,
+        sprint_id,
+        doc.model_copy(update={"standup": flagged}),
+        index,
+        branch_ids,
+        positions,
+    )
+    summary.add("attendees", len(doc.attendees))
+    summary.add("stand-up items", len(doc.standup))
+    return summary
+
+
+def _flag_unknown(item: StandupDoc, index: PeopleIndex) -> StandupDoc:
+    notes = []
+    for name in item.people:
+        if index.knows(name):
+            continue
+        guess = index.guess(name)
+        notes.append(f"{name} taken to be {guess[1]}" if guess else f"{name} added as a new person")
+    if not notes:
+        return item
+    joined = "; ".join(r for r in (item.review_reason, *notes) if r)
+    return item.model_copy(update={"needs_review": True, "review_reason": joined})
+
+
+def _standup_positions(session: Session, sprint_id: int) -> dict[tuple[date, str], int]:
+    positions: dict[tuple[date, str], int] = {}
+    for item in session.exec(select(StandupItem).where(StandupItem.sprint_id == sprint_id)):
+        slot = (item.day, item.section)
+        positions[slot] = max(positions.get(slot, -1), item.position)
+    return positions
+
+
+def _merge_attendee(session: Session, sprint_id: int, a: AttendeeDoc, index: PeopleIndex) -> None:
+    known, guess = index.knows(a.person), index.guess(a.person)
+    pid = index.resolve(a.person)
+    row = session.exec(
+        select(Attendance).where(Attendance.sprint_id == sprint_id, Attendance.person_id == pid)
+    ).first()
+    fields = a.model_dump(exclude={"person"}, exclude_none=True, exclude_defaults=True)
+    if not known:
+        fields["needs_review"] = True
+        fields["review_reason"] = "; ".join(
+            r
+            for r in (
+                a.review_reason,
+                f"{a.person} taken to be {guess[1]}" if guess else f"{a.person} added as new",
+            )
+            if r
+        )
+    if row is None:
+        position = len(
+            session.exec(select(Attendance.id).where(Attendance.sprint_id == sprint_id)).all()
+        )
+        row = Attendance(sprint_id=sprint_id, person_id=pid, position=position)
+    for key, value in fields.items():
+        setattr(row, key, value)
+    session.add(row)

@@ -1,0 +1,144 @@
+"""Import any supported file by its content, and write people.txt back.
+
+The user drops a file on the app or names it on the command line; whether it is our JSON, a
+people.txt or a planning.txt is decided from what is inside, not from its name.
+"""
+
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from sprintjournal.errors import ImportFailedError, Problem
+from sprintjournal.exchange import json_io
+from sprintjournal.exchange.people_txt import decode_text, parse_people_txt, write_people_txt
+from sprintjournal.exchange.planning_txt import parse_planning_txt, to_standup_docs
+from sprintjournal.exchange.schema import AttendeeDoc, JournalDoc, PersonDoc, SprintDoc
+from sprintjournal.journal import Journal
+from sprintjournal.names import clean_name, name_key
+
+Kind = Literal["json", "people", "planning"]
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+
+def detect_kind(text: str) -> Kind | None:
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("{"):
+        return "json"
+    lower = text.lower()
+    if "=====" in text and "name" in lower:
+        return "people"
+    markers = ("people present", "present ", "done so far", "today:", "tasks:")
+    if any(m in lower for m in markers):
+        return "planning"
+    return None
+
+
+def import_file(journal: Journal, path: Path, sprint_id: int | None, day: date | None) -> list[str]:
+    """Import one file; returns lines for the user (what was imported, what needs review)."""
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        raise ImportFailedError(str(path), [Problem("", "the file is larger than 20 MB")])
+    data = path.read_bytes()
+    text, _encoding = decode_text(data)
+    kind = detect_kind(text)
+    if kind == "json":
+        _change, summary = journal.import_json(path)
+        return [f"imported {_counts(summary.counts)} into sprint(s) {summary.sprint_ids}"]
+    if kind == "people":
+        return _import_people(journal, path, data, sprint_id)
+    if kind == "planning":
+        return _import_planning(journal, path, text, sprint_id, day)
+    raise ImportFailedError(
+        str(path), [Problem("", "not a SprintJournal JSON, people.txt or planning.txt file")]
+    )
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {what}" for what, n in counts.items() if n) or "nothing"
+
+
+def _sprint_title(title: str | None, path: Path) -> str:
+    if not title:
+        return path.parent.name or path.stem
+    for prefix in ("People coming to the ", "People coming to "):
+        if title.startswith(prefix):
+            return clean_name(title[len(prefix) :])
+    return clean_name(title)
+
+
+def _import_people(journal: Journal, path: Path, data: bytes, sprint_id: int | None) -> list[str]:
+    parsed = parse_people_txt(data)
+    lines = [f"warning: {p}" for p in parsed.problems]
+    past = [PersonDoc(name=n) for n in parsed.past_attendees if n.strip()]
+    if sprint_id is None:
+        title = _sprint_title(parsed.title, path)
+        sprint = SprintDoc(
+            title=title,
+            place=title.split(" sprint", 1)[0] if " sprint" in title else "",
+            start=parsed.start,
+            end=parsed.end,
+            attendees=parsed.attendees,
+        )
+        _change, summary = journal.import_document(
+            JournalDoc(people=past, sprints=[sprint]), source=str(path)
+        )
+        sprint_id = summary.sprint_ids[0]
+    else:
+        journal.import_document(JournalDoc(people=past), source=str(path))
+        journal.merge_into_sprint(sprint_id, SprintDoc(title="-", attendees=parsed.attendees))
+    review = sum(a.needs_review for a in parsed.attendees)
+    lines.append(
+        f"sprint {sprint_id}: {len(parsed.attendees)} attendees ({review} to review), "
+        f"{len(past)} people from earlier sprints"
+    )
+    return lines
+
+
+def _import_planning(
+    journal: Journal, path: Path, text: str, sprint_id: int | None, day: date | None
+) -> list[str]:
+    sprints = journal.list_sprints()
+    if sprint_id is None:
+        if not sprints:
+            raise ImportFailedError(str(path), [Problem("", "create or import the sprint first")])
+        sprint_id = sprints[0].id
+    sprint = journal.get_sprint(sprint_id)
+    when = day or sprint.start or date.today()
+    attending = {a.person.id for a in journal.list_attendees(sprint_id)}
+    known = [n for p in journal.list_people() for n in (p.name, *p.aliases)]
+    known += [p.name.split(" ", 1)[0] for p in journal.list_people() if p.id in attending]
+    known += [name_key(n) for n in known]
+    parsed = parse_planning_txt(text, known_names=known)
+    if parsed.present:
+        known += [n.split(" ", 1)[0] for n in parsed.present]
+        parsed = parse_planning_txt(text, known_names=known)
+    present = [AttendeeDoc(person=name) for name in parsed.present]
+    doc = SprintDoc(title="-", attendees=present, standup=to_standup_docs(parsed, when))
+    journal.merge_into_sprint(sprint_id, doc)
+    lines = [f"warning: {p}" for p in parsed.problems]
+    review = sum(i.needs_review for i in doc.standup)
+    lines.append(
+        f"sprint {sprint_id}, {when}: {len(doc.standup)} stand-up items ({review} to review), "
+        f"{len(present)} people present"
+    )
+    lines += [f"kept as text: {t}" for t in parsed.free_text]
+    return lines
+
+
+def export_people_txt(journal: Journal, sprint_id: int, out_dir: Path) -> Path:
+    sprint = journal.get_sprint(sprint_id)
+    attendees = [
+        AttendeeDoc(
+            person=a.person.name,
+            arrive=a.arrive,
+            depart=a.depart,
+            dates_text=a.dates_text,
+            accommodation=a.accommodation,
+            diet=a.diet,
+            host=a.host,
+        )
+        for a in journal.list_attendees(sprint_id)
+    ]
+    target = out_dir / "people.txt"
+    text = write_people_txt(f"People coming to the {sprint.title}", attendees)
+    json_io.atomic_write_bytes(target, text.encode("utf-8"))
+    return target

@@ -1,0 +1,87 @@
+"""All-or-nothing writing of an export: every file goes to a temporary name first.
+
+Only when every file of the export is written and flushed are they renamed into place (images
+first, the page last), so a cancelled, failed or killed export leaves the previous files intact
+and never a half-written file at a target name (FAULTS 5, 12).
+"""
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from types import TracebackType
+
+from sprintjournal.report.safe_names import confined
+
+
+class AtomicBatch:
+    """`with AtomicBatch(folder) as batch: batch.add("images/a.jpg", data) ...` then commit."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._pending: list[tuple[Path, Path]] = []
+        self._made_dirs: list[Path] = []
+        self.written: list[Path] = []
+
+    def __enter__(self) -> "AtomicBatch":
+        self._mkdir(self.folder)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.abort()
+
+    def _mkdir(self, path: Path) -> None:
+        """Create missing folders, remembering them so an abort can remove them again."""
+        missing = [p for p in [path, *path.parents] if not p.exists()]
+        for p in reversed(missing):
+            p.mkdir()
+            self._made_dirs.append(p)
+
+    def add(self, relative: str, data: bytes) -> Path:
+        """Write `data` under a hidden temporary name next to its target; returns the target."""
+        target = confined(self.folder, relative)
+        self._mkdir(target.parent)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+        self._pending.append((Path(tmp), target))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        return target
+
+    def commit(self) -> list[Path]:
+        """Rename every file into place, in the order added (so add the page last)."""
+        for tmp, target in self._pending:
+            tmp.replace(target)
+            self.written.append(target)
+        self._pending.clear()
+        _fsync_dir(self.folder)
+        return self.written
+
+    def abort(self) -> None:
+        """Remove the temporary files and any folder this batch created."""
+        for tmp, _target in self._pending:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+        self._pending.clear()
+        for folder in reversed(self._made_dirs):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the renames durable where the platform allows opening a directory."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,138 @@
+"""Compose the report draft: journal data -> `ReportData` -> Markdown, through Jinja2 templates.
+
+The draft is prose, not a data dump: the templates in `resources/report/` choose sentences by the
+data (one person or several, done or in progress). A user may bring a template of their own; it
+sees the same `ReportData` and filters, and may import our `macros.md.j2`.
+
+Regenerating never overwrites what the user wrote: `regenerate` only says what would change.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from sprintjournal.journal import Journal
+from sprintjournal.mentions import find_mentions
+from sprintjournal.records import NoteRec
+from sprintjournal.report.data import ReportData, gather
+from sprintjournal.report.prose import FILTERS
+
+DEFAULT_TEMPLATE = "draft.md.j2"
+_HEADING = re.compile(r"^(#{1,6})(?=\s)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class RegenerateResult:
+    """What a fresh draft would be, and whether it would replace text the user edited."""
+
+    new_text: str
+    user_edited: bool
+    diff: str
+
+
+def _load_resource(name: str) -> str | None:
+    item = resources.files("resources").joinpath("report", name)
+    return item.read_text(encoding="utf-8") if item.is_file() else None
+
+
+def environment() -> jinja2.Environment:
+    """Markdown templates: no HTML autoescape (the `md` filter escapes for Markdown instead)."""
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(_load_resource),
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def default_title(journal: Journal, sprint_id: int) -> str:
+    sprint = journal.get_sprint(sprint_id)
+    parts = [p for p in (sprint.project, sprint.place) if p.strip()]
+    return f"{' '.join(parts)} sprint report" if parts else f"{sprint.title}: report"
+
+
+def report_title(journal: Journal, sprint_id: int) -> str:
+    """The title the user gave the report, else one made from the sprint."""
+    return (journal.get_report(sprint_id).title or "").strip() or default_title(journal, sprint_id)
+
+
+def compose_draft(journal: Journal, sprint_id: int, group_by: str = "person",
+                  template: Path | None = None) -> str:
+    """A fresh Markdown draft of the sprint's report (not saved: see `generate`)."""
+    data = gather(journal, sprint_id, group_by)
+    env = environment()
+    tpl = (env.from_string(template.read_text(encoding="utf-8")) if template is not None
+           else env.get_template(DEFAULT_TEMPLATE))
+    text = tpl.render(r=data, notes=_day_notes(data))
+    return _tidy(text)
+
+
+def _day_notes(data: ReportData) -> list[tuple[date, str]]:
+    """Notes of the sprint days (undated notes are the organiser's own), ready to nest."""
+    return [(n.day, _nested(_plain_mentions(n))) for n in data.notes if n.day is not None]
+
+
+def _plain_mentions(note: NoteRec) -> str:
+    """`@Laura` and `#ffistruct` read as plain names in a published post."""
+    text = note.text.replace("\r\n", "\n")
+    for mention in reversed(find_mentions(text)):
+        text = text[:mention.start] + mention.text + text[mention.end:]
+    return text.strip()
+
+
+def _nested(text: str) -> str:
+    """Push a note's headings below the day heading (### ...) so the outline stays right."""
+    out, in_code = [], False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            in_code = not in_code
+        if not in_code:
+            line = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + 3), line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _tidy(text: str) -> str:
+    """At most one blank line in a row, no trailing spaces, one final newline."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    tidy = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return tidy.strip() + "\n"
+
+
+def generate(journal: Journal, sprint_id: int, group_by: str = "person",
+             template: Path | None = None) -> str:
+    """Compose and save a draft as both the text and the generated text; returns it."""
+    text = compose_draft(journal, sprint_id, group_by, template)
+    fields: dict[str, str | None] = {"text": text, "generated_text": text}
+    if journal.get_report(sprint_id).title is None:
+        fields["title"] = default_title(journal, sprint_id)
+    journal.save_report(sprint_id, **fields)
+    return text
+
+
+def user_edited(journal: Journal, sprint_id: int) -> bool:
+    """True when the saved text differs from what was last generated."""
+    report = journal.get_report(sprint_id)
+    return bool(report.text) and report.text != report.generated_text
+
+
+def regenerate(journal: Journal, sprint_id: int, group_by: str = "person",
+               template: Path | None = None) -> RegenerateResult:
+    """A fresh draft compared with the saved text; nothing is written (the caller asks first)."""
+    new_text = compose_draft(journal, sprint_id, group_by, template)
+    current = journal.get_report(sprint_id).text or ""
+    diff = "".join(difflib.unified_diff(
+        current.splitlines(keepends=True), new_text.splitlines(keepends=True),
+        fromfile="your draft", tofile="regenerated draft",
+    ))
+    return RegenerateResult(new_text, user_edited(journal, sprint_id), diff)

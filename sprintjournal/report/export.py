@@ -1,0 +1,129 @@
+"""Export the sprint report: the one entry point for the app's Export dialog and the command line.
+
+`export_report` takes the saved draft (or composes one), prepares the web renditions of the
+photos it shows, lets the chosen target build its files, and writes them all atomically inside
+`out_dir`. Progress is reported and a `threading.Event` cancels; either way nothing half-done
+is ever left at a target name.
+"""
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from sprintjournal.journal import Journal
+from sprintjournal.photos import Rendition
+from sprintjournal.records import SprintRec
+from sprintjournal.report.atomic import AtomicBatch
+from sprintjournal.report.compose import compose_draft, report_title
+from sprintjournal.report.render import referenced_photos
+from sprintjournal.report.renditions import ExportCancelledError, Progress, check, make_renditions
+from sprintjournal.report.safe_names import UniqueNames, photo_filename, slugify
+
+FORMATS = ("md", "pelican", "hugo", "jekyll", "nikola", "html", "html-dir", "blogger",
+           "wordpress")
+IMAGES = "images"
+
+__all__ = ["FORMATS", "ExportCancelledError", "ExportContext", "ExportPhoto", "export_report"]
+
+
+@dataclass(frozen=True)
+class ExportPhoto:
+    """A photo as it leaves the journal: a fresh rendition and its safe relative path."""
+
+    id: int
+    rendition: Rendition
+    path: str
+    caption: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """What every target gets: the text to publish and the photos it refers to."""
+
+    title: str
+    text: str
+    sprint: SprintRec
+    slug: str
+    photos: dict[int, ExportPhoto]
+
+    @property
+    def post_date(self) -> date:
+        return self.sprint.end or self.sprint.start or date.today()
+
+    @property
+    def description(self) -> str:
+        return " ".join(self.sprint.description.split())
+
+
+OutFile = tuple[str, bytes]
+Target = Callable[[ExportContext], list[OutFile]]
+
+
+def stylesheet(name: str = "report.css") -> str:
+    return resources.files("resources").joinpath("report", name).read_text(encoding="utf-8")
+
+
+def _targets() -> dict[str, Target]:
+    from sprintjournal.report.targets import blogger, html_page, markdown, wordpress
+
+    return {
+        "md": markdown.plain, "pelican": markdown.pelican, "hugo": markdown.hugo,
+        "jekyll": markdown.jekyll, "nikola": markdown.nikola, "html": html_page.single_file,
+        "html-dir": html_page.folder, "blogger": blogger.fragment,
+        "wordpress": wordpress.fragment,
+    }
+
+
+def report_text(journal: Journal, sprint_id: int) -> str:
+    """The user's draft if there is one; otherwise a fresh one (not saved)."""
+    return journal.get_report(sprint_id).text or compose_draft(journal, sprint_id)
+
+
+def export_report(
+    journal: Journal, sprint_id: int, fmt: str, out_dir: Path, *, long_edge: int = 1600,
+    quality: int = 85, progress: Progress | None = None, cancel: threading.Event | None = None,
+) -> list[Path]:
+    """Write the report in format `fmt` inside `out_dir`; returns the files written, page last."""
+    targets = _targets()
+    if fmt not in targets:
+        raise ValueError(f"Unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}.")
+    ctx = build_context(journal, sprint_id, long_edge, quality, progress, cancel)
+    files = targets[fmt](ctx)
+    check(cancel)
+    with AtomicBatch(Path(out_dir)) as batch:
+        for index, (relative, data) in enumerate(files, start=1):
+            check(cancel)
+            batch.add(relative, data)
+            if progress is not None:
+                progress(index, len(files), f"Writing {relative}")
+    return batch.written
+
+
+def build_context(journal: Journal, sprint_id: int, long_edge: int = 1600, quality: int = 85,
+                  progress: Progress | None = None,
+                  cancel: threading.Event | None = None) -> ExportContext:
+    """Everything a target needs, with the renditions of the photos the text shows."""
+    text = report_text(journal, sprint_id)
+    title = report_title(journal, sprint_id)
+    known = {p.id: p for p in journal.list_photos(sprint_id)}
+    wanted = [pid for pid in referenced_photos(text) if pid in known]
+    made = make_renditions(journal, wanted, long_edge, quality, progress=progress, cancel=cancel)
+    names = UniqueNames()
+    photos = {
+        pid: ExportPhoto(
+            pid, made[pid],
+            f"{IMAGES}/{names.claim(photo_filename(known[pid].filename, made[pid].extension))}",
+            known[pid].caption, known[pid].alt or known[pid].caption,
+        )
+        for pid in wanted
+    }
+    return ExportContext(title, text, journal.get_sprint(sprint_id), slugify(title), photos)
+
+
+def image_files(ctx: ExportContext) -> list[OutFile]:
+    """The photo files beside a page (every target but the self-contained HTML)."""
+    return [(p.path, p.rendition.data) for p in ctx.photos.values()]

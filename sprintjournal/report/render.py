@@ -1,0 +1,108 @@
+"""The report's Markdown to HTML that is safe to publish: Python-Markdown, then an nh3 allowlist.
+
+Whatever a note or the edited draft contains (script, event handlers, `javascript:` in any
+encoding, `data:` URLs, iframes, SVG) is removed here, before any export target sees the HTML
+(FAULTS 33). Photos stay `photo:<id>` references until a target resolves them: each target
+decides whether a photo becomes a data URI, a file beside the page or a Blogger caption table.
+"""
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import markdown
+import nh3
+
+_EXTENSIONS = ["extra", "sane_lists"]
+_TAGS = {
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "b", "i", "u", "s",
+    "del", "ins", "sub", "sup", "small", "mark", "abbr", "code", "pre", "kbd", "samp", "var",
+    "blockquote", "q", "cite", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "table",
+    "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "figure", "figcaption", "span",
+    "div",
+}
+_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "ol": {"start"},
+}
+SCHEMES = {"http", "https", "mailto", "photo"}
+_FIGURE = re.compile(
+    r"<p>\s*<img ([^>]*?)/?>\s*(?:<br>\s*)?(?:<em>(.*?)</em>)?\s*</p>", re.DOTALL
+)
+_IMG = re.compile(r"<img ([^>]*?)/?>")
+_ATTR = re.compile(r'([\w-]+)="([^"]*)"')
+_PHOTO_SRC = re.compile(r"^photo:(\d+)$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A photo standing in its own paragraph, with the caption line written under it."""
+
+    photo_id: int
+    alt: str
+    caption_html: str
+
+
+FigureBuilder = Callable[[Figure], str]
+InlineImage = Callable[[int, str], str]
+
+
+def sanitize(fragment: str) -> str:
+    """The allowlist: anything not named here (tags, attributes, URL schemes) is dropped."""
+    return nh3.clean(
+        fragment,
+        tags=_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=_ATTRIBUTES,
+        url_schemes=SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def markdown_to_html(text: str) -> str:
+    """User Markdown to sanitised HTML; `photo:<id>` images are left for a target to resolve."""
+    converter = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+    return sanitize(converter.convert(text.replace("\r\n", "\n")))
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    return {k: html.unescape(v) for k, v in _ATTR.findall(raw)}
+
+
+def place_photos(safe_html: str, figure: FigureBuilder, inline: InlineImage) -> str:
+    """Turn photo paragraphs into the target's figure markup and resolve other photo images.
+
+    `figure` receives a caption that is already sanitised HTML; `inline(photo_id, alt)` returns
+    the markup for a photo inside running text ("" drops it). Images with any other source (a
+    web URL written by the user) are kept as they are.
+    """
+    def _figure(m: re.Match[str]) -> str:
+        attrs = _attrs(m.group(1))
+        found = _PHOTO_SRC.match(attrs.get("src", ""))
+        if found is None:
+            return m.group(0)
+        return figure(Figure(int(found.group(1)), attrs.get("alt", ""), m.group(2) or ""))
+
+    def _inline(m: re.Match[str]) -> str:
+        attrs = _attrs(m.group(1))
+        found = _PHOTO_SRC.match(attrs.get("src", ""))
+        return m.group(0) if found is None else inline(int(found.group(1)), attrs.get("alt", ""))
+
+    return _IMG.sub(_inline, _FIGURE.sub(_figure, safe_html))
+
+
+def referenced_photos(markdown_text: str) -> list[int]:
+    """Photo ids the draft shows, in order of first appearance."""
+    seen: dict[int, None] = {}
+    for m in re.finditer(r"\(\s*<?photo:(\d+)", markdown_text):
+        seen.setdefault(int(m.group(1)), None)
+    return list(seen)
+
+
+def escape(text: str) -> str:
+    """Plain user text (a title, a name) for HTML: shown literally, quotes included."""
+    return html.escape(text, quote=True)

@@ -1,0 +1,76 @@
+"""Web renditions of the report's photos, made on every core the first time, then cached.
+
+Pillow releases the GIL while it decodes, resizes and encodes, so a thread pool keeps both cores
+busy without copying megabytes between processes (bench/export.py measures threads against
+processes). The journal is only touched from the calling thread.
+"""
+
+import os
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
+
+from sprintjournal.journal import Journal
+from sprintjournal.photos import Rendition, web_rendition
+
+Progress = Callable[[int, int, str], None]
+
+
+class ExportCancelledError(Exception):
+    """The user pressed Cancel; nothing was written."""
+
+
+def check(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise ExportCancelledError("Export cancelled; nothing was written.")
+
+
+def make_renditions(
+    journal: Journal, photo_ids: Iterable[int], long_edge: int = 1600, quality: int = 85, *,
+    progress: Progress | None = None, cancel: threading.Event | None = None,
+    executor: Executor | None = None,
+) -> dict[int, Rendition]:
+    """One rendition per photo id: cached ones at once, the others in parallel, then cached."""
+    ids = list(dict.fromkeys(photo_ids))
+    done: dict[int, Rendition] = {}
+    for pid in ids:
+        cached = journal.cached_rendition(pid, long_edge, quality)
+        if cached is not None:
+            done[pid] = cached
+    missing = [pid for pid in ids if pid not in done]
+    _report(progress, len(done), len(ids))
+    if missing:
+        own = executor is None
+        pool = executor or ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
+        try:
+            _run(journal, pool, missing, (long_edge, quality), done, progress, cancel, len(ids))
+        finally:
+            if own:
+                pool.shutdown(wait=True, cancel_futures=True)
+    return {pid: done[pid] for pid in ids}
+
+
+def _run(journal: Journal, pool: Executor, missing: list[int], params: tuple[int, int],
+         done: dict[int, Rendition], progress: Progress | None,
+         cancel: threading.Event | None, total: int) -> None:
+    """Keep a bounded number of photos in flight, so 50 originals are never all in memory."""
+    window = 2 * (os.cpu_count() or 2)
+    queue = list(reversed(missing))
+    running: dict[Future[Rendition], int] = {}
+    while queue or running:
+        check(cancel)
+        while queue and len(running) < window:
+            pid = queue.pop()
+            running[pool.submit(web_rendition, journal.photo_bytes(pid), *params)] = pid
+        finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
+        for future in finished:
+            pid = running.pop(future)
+            done[pid] = future.result()
+            if not journal.readonly:
+                journal.store_rendition(pid, params[0], params[1], done[pid])
+            _report(progress, len(done), total)
+
+
+def _report(progress: Progress | None, n: int, total: int) -> None:
+    if progress is not None:
+        progress(n, total, f"Preparing photos ({n} of {total})")

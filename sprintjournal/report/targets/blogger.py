@@ -1,0 +1,57 @@
+"""Blogger: a fragment to paste into the HTML view of a new post.
+
+Blogger strips `<style>` and scripts, so everything is inline styles. Photos are laid out the
+way Blogger's own editor makes them: centred, the displayed size linking to the full size, and
+the caption in Blogger's `tr-caption-container` table.
+"""
+
+from sprintjournal.report.export import ExportContext, ExportPhoto, OutFile, image_files
+from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
+
+DISPLAY_LONG_EDGE = 640
+_CENTRED = "margin-left: auto; margin-right: auto;"
+
+
+def display_size(photo: ExportPhoto, long_edge: int = DISPLAY_LONG_EDGE) -> tuple[int, int]:
+    """The size shown in the post; the link opens the full rendition."""
+    w, h = photo.rendition.width, photo.rendition.height
+    scale = min(1.0, long_edge / max(w, h))
+    return max(1, round(w * scale)), max(1, round(h * scale))
+
+
+def _linked_image(photo: ExportPhoto, alt: str, link_style: str) -> str:
+    w, h = display_size(photo)
+    src = escape(photo.path)
+    return (f'<a href="{src}" style="{link_style}"><img src="{src}" alt="{escape(alt)}" '
+            f'width="{w}" height="{h}" data-original-width="{photo.rendition.width}" '
+            f'data-original-height="{photo.rendition.height}" style="border: 0;"></a>')
+
+
+def figure_markup(photo: ExportPhoto, alt: str, caption_html: str) -> str:
+    if not caption_html:
+        image = _linked_image(photo, alt, "margin-left: 1em; margin-right: 1em;")
+        return f'<div class="separator" style="clear: both; text-align: center;">{image}</div>'
+    image = _linked_image(photo, alt, _CENTRED)
+    return (
+        f'<table class="tr-caption-container" style="{_CENTRED} text-align: center;">'
+        f'<tbody><tr><td style="text-align: center;">{image}</td></tr>'
+        f'<tr><td class="tr-caption" style="text-align: center;">{caption_html}</td></tr>'
+        f"</tbody></table>"
+    )
+
+
+def fragment_html(ctx: ExportContext) -> str:
+    def figure(fig: Figure) -> str:
+        photo = ctx.photos.get(fig.photo_id)
+        return "" if photo is None else figure_markup(photo, fig.alt or photo.alt,
+                                                      fig.caption_html)
+
+    def inline(photo_id: int, alt: str) -> str:
+        photo = ctx.photos.get(photo_id)
+        return "" if photo is None else _linked_image(photo, alt or photo.alt, _CENTRED)
+
+    return place_photos(markdown_to_html(ctx.text), figure, inline).strip() + "\n"
+
+
+def fragment(ctx: ExportContext) -> list[OutFile]:
+    return [*image_files(ctx), (f"{ctx.slug}-blogger.html", fragment_html(ctx).encode())]

@@ -1,0 +1,74 @@
+"""HTML exports: one self-contained page (photos as data URIs, CSS inline) or a folder.
+
+The page is a Jinja2 template with autoescape on: the title and the dates are escaped there, and
+the body is the sanitised HTML from `render`, with each photo turned into a `figure`.
+"""
+
+import base64
+from importlib import resources
+
+import jinja2
+
+from sprintjournal.report.export import ExportContext, ExportPhoto, OutFile, image_files, stylesheet
+from sprintjournal.report.prose import date_range
+from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
+
+
+def _environment() -> jinja2.Environment:
+    def load(name: str) -> str | None:
+        item = resources.files("resources").joinpath("report", name)
+        return item.read_text(encoding="utf-8") if item.is_file() else None
+
+    return jinja2.Environment(loader=jinja2.FunctionLoader(load), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True)
+
+
+def data_uri(photo: ExportPhoto) -> str:
+    encoded = base64.b64encode(photo.rendition.data).decode("ascii")
+    return f"data:{photo.rendition.mime};base64,{encoded}"
+
+
+def img_tag(photo: ExportPhoto, src: str, alt: str) -> str:
+    r = photo.rendition
+    return (f'<img src="{escape(src)}" alt="{escape(alt)}" width="{r.width}" '
+            f'height="{r.height}" loading="lazy">')
+
+
+def body_html(ctx: ExportContext, embed: bool) -> str:
+    """The sanitised report body with photos as figures: embedded, or linked to full size."""
+    def src(photo: ExportPhoto) -> str:
+        return data_uri(photo) if embed else photo.path
+
+    def figure(fig: Figure) -> str:
+        photo = ctx.photos.get(fig.photo_id)
+        if photo is None:
+            return ""
+        image = img_tag(photo, src(photo), fig.alt or photo.alt)
+        if not embed:
+            image = f'<a href="{escape(photo.path)}">{image}</a>'
+        caption = f"<figcaption>{fig.caption_html}</figcaption>" if fig.caption_html else ""
+        return f"<figure>{image}{caption}</figure>"
+
+    def inline(photo_id: int, alt: str) -> str:
+        photo = ctx.photos.get(photo_id)
+        return "" if photo is None else img_tag(photo, src(photo), alt or photo.alt)
+
+    return place_photos(markdown_to_html(ctx.text), figure, inline)
+
+
+def page(ctx: ExportContext, embed: bool) -> bytes:
+    s = ctx.sprint
+    when = date_range(s.start, s.end).removeprefix("from ").removeprefix("on ").replace(" to ", "–")
+    dates = ", ".join(p for p in (s.place, when) if p)
+    template = _environment().get_template("page.html.j2")
+    text = template.render(title=ctx.title, dates=dates, lang="en",
+                           css=stylesheet(), body=body_html(ctx, embed))
+    return text.encode("utf-8")
+
+
+def single_file(ctx: ExportContext) -> list[OutFile]:
+    return [(f"{ctx.slug}.html", page(ctx, embed=True))]
+
+
+def folder(ctx: ExportContext) -> list[OutFile]:
+    return [*image_files(ctx), ("index.html", page(ctx, embed=False))]

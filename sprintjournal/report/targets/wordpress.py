@@ -1,0 +1,119 @@
+"""WordPress: block-editor markup (Gutenberg), so pasting into the code editor keeps every block.
+
+Each top-level element becomes its block (`<!-- wp:paragraph -->`, `wp:heading`, `wp:list`...)
+and each photo a `wp:image` block: a `figure` with the image linked to its full size and a
+`figcaption`. Anything without a block of its own goes into a `wp:html` block, never lost.
+"""
+
+import json
+from html.parser import HTMLParser
+
+from sprintjournal.report.export import ExportContext, ExportPhoto, OutFile, image_files
+from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
+
+_VOID = {"img", "br", "hr"}
+_SIMPLE = {"p": "paragraph", "blockquote": "quote", "pre": "code", "hr": "separator",
+           "table": "table"}
+
+
+class _TopLevel(HTMLParser):
+    """Offsets of each top-level element in an HTML fragment."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self._lines = [0]
+        for line in text.splitlines(keepends=True):
+            self._lines.append(self._lines[-1] + len(line))
+        self.depth = 0
+        self.start = 0
+        self.spans: list[tuple[str, int, int]] = []
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._lines[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth == 0:
+            self.start = self._offset()
+            if tag in _VOID:
+                size = len(self.get_starttag_text() or "")
+                self.spans.append((tag, self.start, self.start + size))
+                return
+        if tag not in _VOID:
+            self.depth += 1
+
+    def handle_comment(self, data: str) -> None:
+        if self.depth == 0:
+            start = self._offset()
+            self.spans.append(("#comment", start, start + len(data) + 7))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        self.depth -= 1
+        if self.depth == 0:
+            end = self._offset() + len(f"</{tag}>")
+            self.spans.append((tag, self.start, end))
+
+
+def blocks(fragment: str) -> list[tuple[str, str]]:
+    parser = _TopLevel(fragment)
+    parser.feed(fragment)
+    parser.close()
+    return [(tag, fragment[a:b]) for tag, a, b in parser.spans]
+
+
+def _wrap(tag: str, html: str) -> str:
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        level = int(tag[1])
+        attrs = "" if level == 2 else " " + json.dumps({"level": level})
+        html = html.replace(f"<{tag}>", f'<{tag} class="wp-block-heading">', 1)
+        return f"<!-- wp:heading{attrs} -->\n{html}\n<!-- /wp:heading -->"
+    if tag in ("ul", "ol"):
+        attrs = ' {"ordered":true}' if tag == "ol" else ""
+        return f"<!-- wp:list{attrs} -->\n{html}\n<!-- /wp:list -->"
+    if tag in ("figure", "#comment"):
+        return html
+    name = _SIMPLE.get(tag, "html")
+    return f"<!-- wp:{name} -->\n{html}\n<!-- /wp:{name} -->"
+
+
+def image_block(photo: ExportPhoto, alt: str, caption_html: str) -> str:
+    r = photo.rendition
+    meta = json.dumps({"width": r.width, "height": r.height, "sizeSlug": "full",
+                       "linkDestination": "media", "align": "center"})
+    src = escape(photo.path)
+    caption = (f'<figcaption class="wp-element-caption">{caption_html}</figcaption>'
+               if caption_html else "")
+    return (
+        f"<!-- wp:image {meta} -->\n"
+        f'<figure class="wp-block-image aligncenter size-full is-resized">'
+        f'<a href="{src}"><img src="{src}" alt="{escape(alt)}" width="{r.width}" '
+        f'height="{r.height}"></a>{caption}</figure>\n<!-- /wp:image -->'
+    )
+
+
+def fragment_html(ctx: ExportContext) -> str:
+    def figure(fig: Figure) -> str:
+        photo = ctx.photos.get(fig.photo_id)
+        return "" if photo is None else image_block(photo, fig.alt or photo.alt,
+                                                     fig.caption_html)
+
+    def inline(photo_id: int, alt: str) -> str:
+        photo = ctx.photos.get(photo_id)
+        if photo is None:
+            return ""
+        return f'<img src="{escape(photo.path)}" alt="{escape(alt or photo.alt)}">'
+
+    placed = place_photos(markdown_to_html(ctx.text), figure, inline)
+    out, previous = "", ""
+    for tag, html in blocks(placed):
+        # An image block's comments hug its figure; other blocks get a blank line between.
+        joint = "\n" if "#comment" in (tag, previous) else "\n\n"
+        out += (joint if out else "") + _wrap(tag, html)
+        previous = tag
+    return out + "\n"
+
+
+def fragment(ctx: ExportContext) -> list[OutFile]:
+    return [*image_files(ctx), (f"{ctx.slug}-wordpress.html", fragment_html(ctx).encode())]

@@ -351,8 +351,8 @@ def apply_to_sprint(session: Session, sprint_id: int, doc: SprintDoc) -> ImportS
     index.allow_first_names(session, sprint_id)
     flagged = [_flag_unknown(item, index) for item in doc.standup]
     positions = _standup_positions(session, sprint_id)
-    branch_ids = {
-        b.name: b.id for b in session.exec(select(Branch).where(Branch.sprint_id == sprint_id))
+    branch_ids: dict[str, int] = {
+        b.name: b.id or 0 for b in session.exec(select(Branch).where(Branch.sprint_id == sprint_id))
     }
     _insert_standup(
         session,

@@ -1,0 +1,62 @@
+"""Every panel model passes Qt's model tester, also while rows are added, edited and removed."""
+
+from datetime import date
+
+from factories import gothenburg, store, undo_stack  # noqa: F401
+from pytestqt.modeltest import ModelTester
+
+from sprintjournal.changes import Change
+from sprintjournal.journal import Journal
+from ui.models.attendees_model import AttendeesModel
+from ui.store import JournalStore
+
+
+def test_attendees_model_through_changes(qtmodeltester: ModelTester, store: JournalStore,  # noqa: F811
+                                         gothenburg: int, journal: Journal) -> None:  # noqa: F811
+    model = AttendeesModel(store)
+    store.attendees_changed.connect(model.on_change)
+    model.set_sprint(gothenburg)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 6
+
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    added = store.apply(journal.add_attendee, gothenburg, "Håkan Ardö",
+                        arrive=date(2011, 11, 3), depart=date(2011, 11, 8))
+    assert inserted == [(6, 6)]
+
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(top.row()))
+    store.apply(journal.update_attendee, added.id, diet="vegan")
+    assert changed == [6]
+    assert model.index(6, model.column_of("diet")).data() == "vegan"
+
+    removed: list[tuple[int, int]] = []
+    model.rowsRemoved.connect(lambda _p, first, last: removed.append((first, last)))
+    first_id = model.record(0).id
+    store.apply(journal.remove_attendee, first_id)
+    assert removed == [(0, 0)]
+    assert model.row_of(first_id) == -1
+
+    person = journal.find_person("Håkan Ardö")
+    assert person is not None
+    store.apply(journal.update_person, person.id, name="Hakan Ardo")
+    assert model.index(model.row_of(added.id), 0).data() == "Hakan Ardo"
+
+    model.set_sprint(None)
+    assert model.rowCount() == 0
+
+
+def test_attendees_model_ignores_other_sprints(store: JournalStore, gothenburg: int,  # noqa: F811
+                                               journal: Journal) -> None:
+    other = journal.add_sprint("Leysin 2011").id
+    model = AttendeesModel(store)
+    store.attendees_changed.connect(model.on_change)
+    model.set_sprint(gothenburg)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.rowsInserted.connect(lambda *_: resets.append(False))
+    store.apply(journal.add_attendee, other, "Armin Rigo")
+    assert resets == [] and model.rowCount() == 6
+    model.on_change(Change("attendance", "imported", (), gothenburg))
+    assert resets == [True] and model.rowCount() == 6

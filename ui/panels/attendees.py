@@ -1,0 +1,249 @@
+"""The Attendees panel: the editable table, "here today", and the attendance timeline."""
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
+
+from sprintjournal.changes import Change
+from sprintjournal.errors import JournalError
+from sprintjournal.records import AttendeeRec
+from ui.dialogs.attendee_dialog import AttendeeAnswer, AttendeeDialog
+from ui.models.attendees_model import AttendeesModel
+from ui.panels.edit_commands import push_add, push_remove, push_update
+from ui.panels.here_today import HereTodayBox
+from ui.panels.panel_base import NO_SPRINT_HINT, DataPanel
+from ui.panels.status_chip import ChipDelegate
+from ui.panels.timeline import TimelineChart
+from ui.store import JournalStore
+
+EMPTY_HINT = "No attendees yet — press Insert or use Add attendee."
+_SNAPSHOT_FIELDS = (
+    "arrive", "depart", "dates_text", "accommodation", "diet", "host", "notes", "needs_review",
+    "review_reason",
+)
+
+
+def snapshot(rec: AttendeeRec) -> dict[str, Any]:
+    """Everything needed to re-add a removed attendee as it was."""
+    fields = {name: getattr(rec, name) for name in _SNAPSHOT_FIELDS}
+    fields["newcomer"] = rec.newcomer_override
+    return fields
+
+
+class AttendeesPanel(DataPanel):
+    def __init__(self, store: JournalStore, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(store, undo_stack, parent)
+        self.setObjectName("AttendeesPanel")
+        self.model = AttendeesModel(store, self)
+        self.model.set_committer(self._commit_edit)
+        self.table = self._make_table()
+        self.here_today = HereTodayBox()
+        self.timeline = TimelineChart()
+        self.content = self._make_content()
+        self.pages.addWidget(self.content)
+        self._make_actions()
+        store.attendees_changed.connect(self.model.on_change)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
+                       self.model.dataChanged):
+            signal.connect(self._refresh_summary)
+        self.timeline.day_clicked.connect(self.set_day)
+        self._refresh_summary()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setAccessibleName("Attendees")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                              | QAbstractItemView.EditTrigger.EditKeyPressed
+                              | QAbstractItemView.EditTrigger.SelectedClicked)
+        table.setItemDelegateForColumn(self.model.column_of("newcomer"), ChipDelegate(table))
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        widths = {"name": 170, "arrive": 90, "depart": 90, "accommodation": 160, "diet": 110,
+                  "host": 48}
+        for key, width in widths.items():
+            table.setColumnWidth(self.model.column_of(key), width)
+        return table
+
+    def _make_content(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidget(self.timeline)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        bottom = QWidget()
+        row = QHBoxLayout(bottom)
+        row.setContentsMargins(4, 4, 4, 4)
+        row.addWidget(self.here_today)
+        row.addWidget(scroll, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        return splitter
+
+    def _make_actions(self) -> None:
+        self.add_action_ = self.add_action(
+            "Add attendee", self.add_attendee, "add",
+            QKeySequence(Qt.Key.Key_Insert), "Add an attendee (Insert)")
+        self.edit_action = self.add_action(
+            "Edit…", self.edit_selected, "edit",
+            QKeySequence(Qt.Key.Key_F2 | Qt.KeyboardModifier.ShiftModifier),
+            "Edit the selected attendee in a dialog (Shift+F2)")
+        self.remove_action = self.add_action(
+            "Remove", self.remove_selected, "remove",
+            QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected attendees (Delete)")
+
+    # -- panel contract ---------------------------------------------------------------------
+    def sprint_changed(self) -> None:
+        self.model.set_sprint(self.sprint_id)
+        self._refresh_summary()
+
+    def day_changed(self) -> None:
+        self._refresh_summary()
+
+    def select_item(self, item_id: int) -> None:
+        self._select_row(self.model.row_of(item_id))
+
+    def select_person(self, person_id: int) -> None:
+        rows = [n for n, r in enumerate(self.model.records()) if r.person.id == person_id]
+        self._select_row(rows[0] if rows else -1)
+
+    def _select_row(self, row: int) -> None:
+        if row < 0:
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def selected_records(self) -> list[AttendeeRec]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.record(r) for r in rows]
+
+    # -- summary ----------------------------------------------------------------------------
+    def _refresh_summary(self, *_args: object) -> None:
+        everyone = self.model.records()
+        days = self.sprint.days() if self.sprint else []
+        self.timeline.set_data(everyone, days)
+        self.timeline.set_day(self.day)
+        present = [a for a in everyone if self.day and a.present_on(self.day)]
+        self.here_today.show_day(self.day, present, everyone)
+        if self.sprint_id is None:
+            self.show_content(self.content, NO_SPRINT_HINT)
+        else:
+            self.show_content(self.content, None if everyone else EMPTY_HINT)
+        self.remove_action.setEnabled(bool(everyone))
+        self.edit_action.setEnabled(bool(everyone))
+        self.add_action_.setEnabled(self.sprint_id is not None)
+
+    # -- mutations --------------------------------------------------------------------------
+    def _apply(self, op: Any, *args: Any, **kwargs: Any) -> Change:
+        return self.store.apply(op, *args, initiator=self, **kwargs)
+
+    def add_attendee(self) -> None:
+        if self.sprint is None:
+            return
+        known = [p.name for p in self.store.read(self.store.journal.list_people)]
+        answer = AttendeeDialog.ask(self, self.sprint, known)
+        if answer is not None:
+            self.add_answer(answer)
+
+    def add_answer(self, answer: AttendeeAnswer) -> None:
+        """Add the attendee described by a dialog answer, as one undoable step."""
+        sprint_id, j = self.sprint_id, self.store.journal
+        if sprint_id is None:
+            return
+        try:
+            change = push_add(
+                self.undo_stack, f"Add attendee {answer.name}",
+                lambda: self._apply(j.add_attendee, sprint_id, answer.name, **answer.fields),
+                lambda item_id: self._apply(j.remove_attendee, item_id))
+        except JournalError:
+            return  # the store has announced the reason
+        self.select_item(change.id)
+
+    def edit_selected(self) -> None:
+        records = self.selected_records()
+        if not records or self.sprint is None:
+            return
+        rec = records[0]
+        answer = AttendeeDialog.ask(self, self.sprint, [], rec)
+        if answer is None:
+            return
+        fields = dict(answer.fields)
+        if answer.name != rec.person.name:
+            fields["name"] = answer.name
+        self._commit_edit(rec, fields)
+
+    def remove_selected(self) -> None:
+        records = self.selected_records()
+        if not records:
+            return
+        macro = len(records) > 1
+        if macro:
+            self.undo_stack.beginMacro(f"Remove {len(records)} attendees")
+        try:
+            for rec in records:
+                self._remove(rec)
+        finally:
+            if macro:
+                self.undo_stack.endMacro()
+
+    def _remove(self, rec: AttendeeRec) -> None:
+        j, fields, name = self.store.journal, snapshot(rec), rec.person.name
+        try:
+            push_remove(
+                self.undo_stack, f"Remove attendee {name}", rec.id,
+                lambda item_id: self._apply(j.remove_attendee, item_id),
+                lambda: self._apply(j.add_attendee, rec.sprint_id, name, **fields))
+        except JournalError:
+            return
+
+    def _commit_edit(self, rec: AttendeeRec, fields: dict[str, Any]) -> None:
+        """Inline or dialog edit: the person's name and the attendance fields, undoable."""
+        fields = dict(fields)
+        j = self.store.journal
+        new_name = fields.pop("name", None)
+        changed = {k: v for k, v in fields.items() if v != _current(rec, k)}
+        steps: list[tuple[Any, int, dict[str, Any], dict[str, Any]]] = []
+        if new_name:
+            steps.append((j.update_person, rec.person.id, {"name": rec.person.name},
+                          {"name": new_name}))
+        if changed:
+            steps.append((j.update_attendee, rec.id, {k: _current(rec, k) for k in changed},
+                          changed))
+        macro = len(steps) > 1
+        if macro:
+            self.undo_stack.beginMacro(f"Edit attendee {rec.person.name}")
+        try:
+            for op, item_id, old, new in steps:
+                push_update(self.undo_stack, f"Edit attendee {rec.person.name}",
+                            lambda i, _op=op, **f: self._apply(_op, i, **f), item_id, old, new)
+        except JournalError:
+            pass  # announced by the store; the row shows the saved value again
+        finally:
+            if macro:
+                self.undo_stack.endMacro()
+
+
+def _current(rec: AttendeeRec, key: str) -> Any:
+    return rec.newcomer_override if key == "newcomer" else getattr(rec, key)

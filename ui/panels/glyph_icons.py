@@ -1,0 +1,47 @@
+"""Toolbar icons: the desktop theme's icon when there is one, else a drawn glyph.
+
+Fusion's built-in standard pixmaps have no "add", "edit" or "remove" pictures (a folder or a
+trash can drawn in 1998 is the best on offer), and the offscreen platform used for screenshots
+has no icon theme; a glyph in the palette's text colour reads well in light and dark schemes.
+"""
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QWidget
+
+GLYPHS = {
+    "add": (QIcon.ThemeIcon.ListAdd, "+"),
+    "remove": (QIcon.ThemeIcon.ListRemove, "−"),
+    "edit": (QIcon.ThemeIcon.DocumentProperties, "✎"),
+    "open": (QIcon.ThemeIcon.DocumentOpen, "⇪"),
+    "view": (QIcon.ThemeIcon.ZoomIn, "⤢"),
+    "carry": (QIcon.ThemeIcon.GoNext, "↪"),
+    "paste": (QIcon.ThemeIcon.EditPaste, "⎘"),
+}
+
+
+def glyph_icon(widget: QWidget, name: str) -> QIcon:
+    """The theme icon for `name` (a key of GLYPHS), or its glyph drawn for `widget`'s palette."""
+    theme, glyph = GLYPHS[name]
+    if QIcon.hasThemeIcon(theme):
+        return QIcon.fromTheme(theme)
+    colour = widget.palette().color(QPalette.ColorRole.ButtonText)
+    icon = QIcon()
+    for size in (16, 24, 32):
+        icon.addPixmap(_draw(glyph, size, colour))
+    return icon
+
+
+def _draw(glyph: str, size: int, colour: QColor) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    font = QFont()
+    font.setPixelSize(int(size * 0.9))
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(colour)
+    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, glyph)
+    painter.end()
+    return pixmap

@@ -1,0 +1,133 @@
+"""What every data panel shares: the panel contract, an empty-state hint, actions, flushing.
+
+The contract (shared with the main window): `XPanel(store, undo_stack, parent)`, slots
+`set_sprint(sprint_id)` and `set_day(day)`, `select_item(item_id)`, `flush()`, and a hint that
+says what to do next whenever the panel has nothing to show.
+"""
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QLabel,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sprintjournal.records import SprintRec
+from ui.panels.glyph_icons import glyph_icon
+from ui.store import JournalStore
+
+NO_SPRINT_HINT = (
+    "No sprint selected — choose one in the sprint switcher, or create one (Sprint ▸ New)."
+)
+
+
+class EmptyHint(QLabel):
+    """A centred, wrapped, quiet sentence saying what to do next."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setMargin(24)
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.setAccessibleName("Hint")
+
+
+class DataPanel(QWidget):
+    """Base of the Attendees, Branches, Stand-up and Photos panels."""
+
+    def __init__(self, store: JournalStore, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = undo_stack
+        self.sprint_id: int | None = None
+        self.sprint: SprintRec | None = None
+        self.day: date | None = None
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.hint = EmptyHint()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.hint)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.pages, 1)
+        store.sprints_changed.connect(self._on_sprints_changed)
+
+    def add_action(self, text: str, slot: Callable[[], object], icon: str,
+                   shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+                   tip: str = "") -> QAction:
+        """A toolbar action whose shortcut works while focus is anywhere inside the panel.
+
+        `icon` names a glyph of `ui.panels.glyph_icons`.
+        """
+        action = QAction(glyph_icon(self, icon), text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(tip or text)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.toolbar.addAction(action)
+        self.addAction(action)
+        return action
+
+    def show_content(self, content: QWidget, hint: str | None) -> None:
+        """Show `content`, or the hint page when `hint` is given."""
+        if hint is None:
+            self.pages.setCurrentWidget(content)
+        else:
+            self.hint.setText(hint)
+            self.pages.setCurrentWidget(self.hint)
+
+    @Slot(object)
+    def set_sprint(self, sprint_id: int | None) -> None:
+        self.flush()
+        self.sprint_id = sprint_id
+        self.sprint = None if sprint_id is None else self.store.read(
+            self.store.journal.get_sprint, sprint_id
+        )
+        self.sprint_changed()
+
+    @Slot(object)
+    def set_day(self, day: date | None) -> None:
+        self.flush()
+        self.day = day
+        self.day_changed()
+
+    def sprint_changed(self) -> None:
+        """Subclasses reload for `self.sprint_id`."""
+
+    def day_changed(self) -> None:
+        """Subclasses follow `self.day`."""
+
+    def _on_sprints_changed(self, change: object, _initiator: object = None) -> None:
+        """Sprint dates or title edited elsewhere: refresh what depends on them."""
+        sprint_id = getattr(change, "sprint_id", None)
+        if self.sprint_id is None or sprint_id not in (None, self.sprint_id):
+            return
+        if getattr(change, "op", "") == "removed":
+            self.set_sprint(None)
+        else:
+            self.set_sprint(self.sprint_id)
+
+    def select_item(self, item_id: int) -> None:
+        """Subclasses select and show the row of `item_id` (used by search)."""
+
+    def flush(self) -> None:
+        """Write any inline edit still open in this panel's views."""
+        for view in self.findChildren(QAbstractItemView):
+            current = view.currentIndex()
+            editor = view.indexWidget(current) if current.isValid() else None
+            if editor is not None and view.state() == QAbstractItemView.State.EditingState:
+                view.commitData(editor)
+                view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)

@@ -99,6 +99,23 @@ class PeopleIndex:
             by_first.setdefault(key.split(" ", 1)[0], []).append((pid, display))  # type: ignore[arg-type]
         self.first_names = {k: v[0] for k, v in by_first.items() if len(v) == 1}
 
+    def create_many(self, names: list[str]) -> None:
+        """Create every unknown name in one executemany; order of first mention is kept."""
+        fresh: dict[str, str] = {}
+        for name in names:
+            key = name_key(name)
+            if key and key not in self.keys and key not in fresh:
+                fresh[key] = clean_name(name)
+        if not fresh:
+            return
+        result = self.session.execute(
+            insert(Person).returning(col(Person.id), sort_by_parameter_order=True),
+            [{"name": display, "name_key": key} for key, display in fresh.items()],
+        )
+        for key, pid in zip(fresh, result.scalars().all(), strict=True):
+            self.keys[key] = pid
+        self.summary.people_created.extend(fresh.values())
+
     def _create(self, display: str) -> int:
         person = Person(name=display, name_key=name_key(display))
         self.session.add(person)
@@ -135,22 +152,44 @@ def apply_document(
 
 
 def _apply_people(session: Session, doc: JournalDoc, index: PeopleIndex) -> None:
+    """People of the file first (so their aliases resolve), then everyone merely named."""
+    index.create_many([p.name for p in doc.people])
+    existing = {
+        (pid, key)
+        for pid, key in session.exec(select(PersonAlias.person_id, PersonAlias.alias_key))
+    }
+    rows: list[dict[str, object]] = []
     for person in doc.people:
         pid = index.resolve(person.name)
-        row = session.get(Person, pid)
-        assert row is not None
-        row.email = row.email or person.email
-        row.url = row.url or person.url
-        known = {
-            a.alias_key
-            for a in session.exec(select(PersonAlias).where(PersonAlias.person_id == pid))
-        }
+        if person.email or person.url:
+            _fill_contact(session, pid, person.email, person.url)
         for alias in person.aliases:
             key = name_key(alias)
-            if key and key != row.name_key and key not in known:
-                known.add(key)
-                session.add(PersonAlias(person_id=pid, alias=clean_name(alias), alias_key=key))
+            if key and key != name_key(person.name) and (pid, key) not in existing:
+                existing.add((pid, key))
+                rows.append({"person_id": pid, "alias": clean_name(alias), "alias_key": key})
                 index.keys.setdefault(key, pid)
+    _bulk(session, PersonAlias, rows)
+    index.create_many(sorted(_names_in(doc), key=name_key))
+
+
+def _fill_contact(session: Session, pid: int, email: str | None, url: str | None) -> None:
+    row = session.get(Person, pid)
+    assert row is not None
+    row.email = row.email or email
+    row.url = row.url or url
+    session.add(row)
+
+
+def _names_in(doc: JournalDoc) -> set[str]:
+    names: set[str] = set()
+    for s in doc.sprints:
+        names.update(a.person for a in s.attendees)
+        for group in (*(b.people for b in s.branches), *(i.people for i in s.standup)):
+            names.update(group)
+        for photo in s.photos:
+            names.update(photo.people)
+    return names
 
 
 def _insert_sprint(session: Session, s: SprintDoc) -> int:

@@ -5,9 +5,9 @@ only after its commit has returned, each line in one unbuffered `write`, so the 
 exactly which changes the journal promised to keep and which single one was in flight.
 
 Two entries, both making one fresh process per kill:
-- `python crash_child.py run JOURNAL SEED`: a brand-new interpreter (about 0.5 s of imports);
+- `python crash_child.py run JOURNAL SEED MIX`: a brand-new interpreter (about 0.5 s of imports);
 - `python crash_child.py serve`: a zygote that imports everything once, then reads
-  `RUN JOURNAL SEED` lines and forks one child per line. Each forked child opens the journal
+  `RUN JOURNAL SEED MIX` lines and forks one child per line. Each forked child opens the journal
   itself (lock, checks, engine), so it is as fresh as a spawned one without paying the imports
   again; the zygote prints `EXIT <pid> <status>` once the child is dead and reaped.
 """
@@ -16,13 +16,17 @@ import hashlib
 import io
 import os
 import random
+import sqlite3
 import sys
+import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 from PIL import Image
 
+from sprintjournal import db
+from sprintjournal.backup import backup_now
 from sprintjournal.exchange.schema import JournalDoc, NoteDoc, SprintDoc, StandupDoc
 from sprintjournal.journal import Journal
 
@@ -168,15 +172,61 @@ def import_digest(texts: list[str]) -> str:
     return sha("\x00".join(texts))
 
 
-def run(journal_path: Path, seed: int) -> None:
-    """Open the journal and work until killed (or until an error, which the parent reports)."""
+MIGRATION_ROWS = 60000
+
+
+def slow_migration_step(conn: sqlite3.Connection) -> None:
+    """A test-only step 2: long enough (about 0.1 s) for kills to land inside it."""
+    conn.execute("CREATE TABLE colour(id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+    rows = ((f"shade {i} of sprint blue " * 8,) for i in range(MIGRATION_ROWS))
+    conn.executemany("INSERT INTO colour(name) VALUES (?)", rows)
+    conn.execute("UPDATE note SET position = position + 1")
+
+
+def work(journal_path: Path, seed: int) -> None:
+    journal = Journal(journal_path)
+    worker = Worker(journal, random.Random(seed))
+    say("OPEN", os.getpid())
+    while True:
+        worker.step()
+
+
+def photos_only(journal_path: Path, seed: int) -> None:
+    journal = Journal(journal_path)
+    worker = Worker(journal, random.Random(seed))
+    say("OPEN", os.getpid())
+    while True:
+        worker.add_photo()
+
+
+def migrate(journal_path: Path, _seed: int) -> None:
+    db.MIGRATIONS.append(slow_migration_step)
+    Journal(journal_path)
+    say("MIGRATED", os.getpid())
+    time.sleep(60)
+
+
+def backups(journal_path: Path, _seed: int) -> None:
+    journal = Journal(journal_path)
+    say("OPEN", os.getpid())
+    while True:
+        made = backup_now(journal)
+        say("ACK backup", made.name, hashlib.sha256(made.read_bytes()).hexdigest())
+
+
+MIXES: dict[str, Callable[[Path, int], None]] = {
+    "all": work,
+    "photos": photos_only,
+    "migrate": migrate,
+    "backup": backups,
+}
+
+
+def run(journal_path: Path, seed: int, mix: str) -> None:
+    """Work until killed (or until an error, which the parent reports as a failure)."""
     say("START", os.getpid())
     try:
-        journal = Journal(journal_path)
-        worker = Worker(journal, random.Random(seed))
-        say("OPEN", os.getpid())
-        while True:
-            worker.step()
+        MIXES[mix](journal_path, seed)
     except BaseException as exc:
         message = f"{type(exc).__name__}: {exc}".encode("ascii", "replace").decode("ascii")
         say("ERROR", message.replace("\n", " | "))
@@ -186,11 +236,11 @@ def run(journal_path: Path, seed: int) -> None:
 def serve() -> None:
     """The zygote: one forked child per request; reports each child's death."""
     for line in sys.stdin:
-        command, path, seed = line.split()
+        command, path, seed, mix = line.split()
         assert command == "RUN"
         pid = os.fork()
         if pid == 0:
-            run(Path(path), int(seed))
+            run(Path(path), int(seed), mix)
             os._exit(0)
         _pid, status = os.waitpid(pid, 0)
         say("EXIT", pid, status)
@@ -201,4 +251,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "serve":
         serve()
     else:
-        run(Path(sys.argv[2]), int(sys.argv[3]))
+        run(Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4])

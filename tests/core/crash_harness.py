@@ -16,7 +16,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,8 +57,62 @@ def child_env() -> dict[str, str]:
     return env
 
 
+class Lines:
+    """Whole lines from a pipe, with a deadline: a kill can only cut after a whole line."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd, self._buffer = fd, b""
+
+    def read(self, deadline: float | None) -> str | None:
+        """The next line; None once `deadline` passes first; EOFError when the pipe closes."""
+        while b"\n" not in self._buffer:
+            timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([self.fd], [], [], timeout)
+            if not ready:
+                return None
+            chunk = os.read(self.fd, 65536)
+            if not chunk:
+                raise EOFError
+            self._buffer += chunk
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        return line.decode("ascii")
+
+
+def collect(lines: Lines, delay: float, until: str | None = None) -> tuple[list[str], int]:
+    """A child's lines, SIGKILLing it `delay` s after its START; also its pid.
+
+    Reading stops at EOF (a spawned child) or at a line starting with `until` (the zygote's
+    EXIT line, which it writes once the child is reaped), which is returned last.
+    """
+    first = lines.read(None)
+    if first is None or not first.startswith("START"):
+        raise HarnessError(f"unexpected first line from the child: {first}")
+    pid = int(first.split()[1])
+    collected = [first]
+    deadline: float | None = time.monotonic() + delay
+    while True:
+        try:
+            line = lines.read(deadline)
+        except EOFError:
+            return collected, pid
+        if line is None:
+            _kill(pid)
+            deadline = None
+            continue
+        if line.startswith("ERROR"):
+            raise HarnessError(f"the child failed: {line}")
+        collected.append(line)
+        if until is not None and line.startswith(until):
+            return collected, pid
+
+
+def _check_killed(status: int, lines: list[str]) -> None:
+    if not (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL):
+        raise HarnessError(f"the child ended on its own (status {status}): {lines[-3:]}")
+
+
 class Zygote:
-    """One `crash_child.py serve` process; each `run` forks a fresh child from it."""
+    """One `crash_child.py serve` process; each `run` forks one fresh child from it."""
 
     def __init__(self) -> None:
         self.proc = subprocess.Popen(
@@ -69,30 +122,15 @@ class Zygote:
             env=child_env(),
             bufsize=0,
         )
-        self._buffer = b""
-
-    def lines(self, deadline: float | None) -> Iterator[str | None]:
-        """Lines from the pipe; None each time `deadline` passes with nothing to read."""
         assert self.proc.stdout is not None
-        fd = self.proc.stdout.fileno()
-        while True:
-            while b"\n" in self._buffer:
-                line, self._buffer = self._buffer.split(b"\n", 1)
-                yield line.decode("ascii")
-            timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
-            ready, _, _ = select.select([fd], [], [], timeout)
-            if not ready:
-                deadline = None
-                yield None
-                continue
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                raise HarnessError("the crash zygote died")
-            self._buffer += chunk
+        self.lines = Lines(self.proc.stdout.fileno())
 
-    def start(self, journal: Path, seed: int) -> None:
+    def run(self, journal: Path, seed: int, mix: str, delay: float) -> list[str]:
         assert self.proc.stdin is not None
-        self.proc.stdin.write(f"RUN {journal} {seed}\n".encode())
+        self.proc.stdin.write(f"RUN {journal} {seed} {mix}\n".encode())
+        lines, _pid = collect(self.lines, delay, until="EXIT")
+        _check_killed(int(lines.pop().split()[2]), lines)
+        return lines
 
     def close(self) -> None:
         if self.proc.stdin is not None:
@@ -100,45 +138,44 @@ class Zygote:
         self.proc.wait(timeout=10)
 
 
+def spawn_run(journal: Path, seed: int, mix: str, delay: float) -> list[str]:
+    """The same as `Zygote.run` with a brand-new interpreter (imports paid again)."""
+    proc = subprocess.Popen(
+        [sys.executable, str(CHILD), "run", str(journal), str(seed), mix],
+        stdout=subprocess.PIPE,
+        env=child_env(),
+        bufsize=0,
+    )
+    assert proc.stdout is not None
+    try:
+        lines, _pid = collect(Lines(proc.stdout.fileno()), delay)
+    finally:
+        proc.kill()
+        status = proc.wait(timeout=10)
+        proc.stdout.close()
+    if status != -signal.SIGKILL:
+        raise HarnessError(f"the child ended on its own (status {status}): {lines[-3:]}")
+    return lines
+
+
 def kill_once(
-    zygote: Zygote, journal: Path, seed: int, expected: Expected, max_delay: float
+    zygote: Zygote | None,
+    journal: Path,
+    seed: int,
+    expected: Expected,
+    max_delay: float,
+    mix: str = "all",
 ) -> KillResult:
-    """Run one fresh child, kill it after a random delay, then verify the journal."""
+    """Run one fresh child (forked by `zygote`, or spawned when None), kill it, verify."""
     began = time.monotonic()
-    zygote.start(journal, seed)
-    lines = _collect_until_exit(zygote, random.Random(seed).uniform(0, max_delay))
+    delay = random.Random(seed).uniform(0, max_delay)
+    if zygote is None:
+        lines = spawn_run(journal, seed, mix, delay)
+    else:
+        lines = zygote.run(journal, seed, mix, delay)
     in_flight, opened = _apply_lines(lines, expected)
     verify(journal, expected, in_flight)
     return KillResult(expected.acks, in_flight, opened, time.monotonic() - began)
-
-
-def _collect_until_exit(zygote: Zygote, delay: float) -> list[str]:
-    """Every line the child wrote; it is SIGKILLed `delay` seconds after it started."""
-    for line in zygote.lines(None):
-        if line is not None and line.startswith("START"):
-            pid = int(line.split()[1])
-            return [line, *_rest(zygote, pid, time.monotonic() + delay)]
-        raise HarnessError(f"unexpected line before START: {line}")
-    raise HarnessError("the crash zygote stopped")
-
-
-def _rest(zygote: Zygote, pid: int, deadline: float) -> list[str]:
-    collected: list[str] = []
-    for line in zygote.lines(deadline):
-        if line is None:
-            _kill(pid)
-            continue
-        if line.startswith("EXIT"):
-            status = int(line.split()[2])
-            if not (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL):
-                raise HarnessError(
-                    f"the child ended on its own (status {status}): {collected[-3:]}"
-                )
-            return collected
-        if line.startswith("ERROR"):
-            raise HarnessError(f"the child failed: {line}")
-        collected.append(line)
-    return collected
 
 
 def _kill(pid: int | None) -> None:
@@ -279,3 +316,75 @@ def _sha(text: str) -> str:
 
 def _digest(texts: list[str]) -> str:
     return _sha("\x00".join(texts))
+
+
+@dataclass
+class CampaignStats:
+    """What a series of kills covered: the figures the test asserts and the soak prints."""
+
+    kills: int = 0
+    acks: int = 0
+    before_open: int = 0
+    in_flight: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def add(self, result: KillResult) -> None:
+        self.kills += 1
+        self.before_open += not result.opened
+        if result.in_flight:
+            kind = result.in_flight[0]
+            self.in_flight[kind] = self.in_flight.get(kind, 0) + 1
+
+    def merge(self, other: "CampaignStats") -> None:
+        self.kills += other.kills
+        self.acks += other.acks
+        self.before_open += other.before_open
+        for kind, n in other.in_flight.items():
+            self.in_flight[kind] = self.in_flight.get(kind, 0) + n
+
+
+def campaign(
+    folder: Path,
+    kills: int,
+    *,
+    seed: int = 0,
+    mix: str = "all",
+    max_delay: float = 0.3,
+    per_journal: int = 25,
+) -> CampaignStats:
+    """`kills` fresh children forked from one zygote; a new journal every `per_journal` kills."""
+    stats, zygote = CampaignStats(), Zygote()
+    began = time.monotonic()
+    try:
+        for round_start in range(0, kills, per_journal):
+            journal = folder / f"round-{seed}-{round_start}.sprintjournal"
+            expected = Expected()
+            for k in range(round_start, min(kills, round_start + per_journal)):
+                stats.add(
+                    kill_once(zygote, journal, seed * 1_000_003 + k, expected, max_delay, mix)
+                )
+            stats.acks += expected.acks
+    finally:
+        zygote.close()
+    stats.seconds = time.monotonic() - began
+    return stats
+
+
+def parallel_campaign(
+    folder: Path, kills: int, workers: int = 2, **options: object
+) -> CampaignStats:
+    """Split the kills over `workers` zygotes running side by side (one per core)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    began = time.monotonic()
+    share = [kills // workers + (w < kills % workers) for w in range(workers)]
+    with ThreadPoolExecutor(workers) as pool:
+        futures = [
+            pool.submit(campaign, folder, n, seed=w + 1, **options)  # type: ignore[arg-type]
+            for w, n in enumerate(share)
+        ]
+        total = CampaignStats()
+        for future in futures:
+            total.merge(future.result())
+    total.seconds = time.monotonic() - began
+    return total

@@ -1,0 +1,148 @@
+"""Crash safety, proven by killing real processes (FAULTS.md rows 1-4).
+
+Each kill is a fresh child process that opens the journal itself and works through the
+`Journal` façade (see crash_child.py); most are forked from a zygote that has already paid for
+the imports, a few are brand-new interpreters to show the fork changes nothing. After every kill
+the journal is reopened and checked by crash_harness.verify: integrity_check, every acknowledged
+change present with a matching checksum, no photo or import half there, `check_journal` clean.
+"""
+
+import hashlib
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from crash_child import MIGRATION_ROWS, slow_migration_step
+from crash_harness import Expected, Zygote, kill_once, parallel_campaign
+
+from sprintjournal import db
+from sprintjournal.backup import backup_now, list_backups, verify_backup
+from sprintjournal.journal import Journal
+
+pytestmark = pytest.mark.slow
+
+NOTES = (
+    "Antonio: ffistruct field access about 400× faster than ctypes",
+    "Håkan Ardö: jit-targets",
+    "Armin: STM 🧪",
+    "Christian: Win64, the third 90%\r\n",
+    "מימין לשמאל",
+)
+
+
+@pytest.fixture
+def zygote() -> Iterator[Zygote]:
+    z = Zygote()
+    yield z
+    z.close()
+
+
+def test_fault_01_sigkill_during_note_saves(tmp_path: Path) -> None:
+    """200 kills of children editing notes, stand-ups, photos and JSON imports: nothing lost."""
+    stats = parallel_campaign(tmp_path, 200, workers=2, max_delay=0.3)
+    print(f"\ncrash campaign: {stats}")
+    assert stats.kills == 200
+    assert stats.acks > 400, "the children should have saved many changes between kills"
+    assert stats.in_flight.get("note", 0) >= 5, "some kills must land inside a note save"
+    assert stats.in_flight.get("import-add", 0) >= 1, "some kills must land inside an import"
+    assert stats.before_open >= 1, "some kills must land while the journal is being opened"
+
+
+def test_fault_02_sigkill_during_photo_import(tmp_path: Path, zygote: Zygote) -> None:
+    """Photo imports only: each photo is wholly there (row, bytes, checksum) or wholly absent."""
+    expected, in_flight = Expected(), 0
+    journal = tmp_path / "photos.sprintjournal"
+    for k in range(24):
+        result = kill_once(zygote, journal, 7000 + k, expected, max_delay=0.3, mix="photos")
+        in_flight += result.in_flight is not None
+    assert len(expected.items.get("photo", {})) >= 10
+    assert in_flight >= 5, "some kills must land inside a photo import"
+
+
+def test_a_spawned_interpreter_child_is_checked_the_same_way(tmp_path: Path) -> None:
+    """A few children started from scratch (no zygote): the fork is not what keeps us safe."""
+    expected = Expected()
+    journal = tmp_path / "spawned.sprintjournal"
+    for k in range(4):
+        kill_once(None, journal, 9000 + k, expected, max_delay=1.6)
+    assert expected.acks > 0
+
+
+def _template(folder: Path) -> tuple[Path, dict[int, str]]:
+    """A version-1 journal with notes, closed cleanly (no WAL), to be copied for each kill."""
+    folder.mkdir()
+    path = folder / "template.sprintjournal"
+    with Journal(path) as j:
+        sprint_id = j.add_sprint("Gothenburg 2011").ids[0]
+        for text in NOTES * 6:
+            j.add_note(sprint_id, None, text)
+        notes = {n.id: n.sha256 for n in j.list_notes(sprint_id)}
+    return path, notes
+
+
+def _note_checksums(conn: sqlite3.Connection) -> dict[int, str]:
+    rows = conn.execute("SELECT id, text FROM note")
+    return {i: hashlib.sha256(t.encode("utf-8")).hexdigest() for i, t in rows}
+
+
+def _state_after_kill(path: Path, notes: dict[int, str]) -> tuple[int, bool]:
+    """The file is either the old version intact or the new one complete; returns (version,
+    whether a pre-migration backup exists)."""
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        assert _note_checksums(conn) == notes
+        if version == 2:
+            assert conn.execute("SELECT count(*) FROM colour").fetchone()[0] == MIGRATION_ROWS
+        else:
+            assert version == 1 and "colour" not in tables
+    finally:
+        conn.close()
+    backups = list_backups(path)
+    for info in backups:
+        verify_backup(info.path)
+        assert info.reason == "before-v2"
+    assert version == 1 or backups, "a migrated file must have its pre-migration backup"
+    return version, bool(backups)
+
+
+def test_fault_03_kill_during_a_schema_migration(
+    tmp_path: Path, zygote: Zygote, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    template, notes = _template(tmp_path / "template")
+    outcomes = []
+    for k in range(16):
+        path = tmp_path / f"kill-{k}" / "journal.sprintjournal"
+        path.parent.mkdir()
+        shutil.copyfile(template, path)
+        zygote.run(path, k, "migrate", delay=0.01 + k * 0.012)
+        outcomes.append(_state_after_kill(path, notes))
+    assert (1, True) in outcomes, "some kills must land after the backup, inside the step"
+    assert (2, True) in outcomes, "some kills must land after the migration committed"
+    monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, slow_migration_step])
+    with Journal(tmp_path / "kill-0" / "journal.sprintjournal") as j:
+        assert j.schema_version() == 2
+        assert {n.id: n.sha256 for n in j.list_notes(1)} == notes
+
+
+def test_fault_04_kill_while_a_backup_is_written(tmp_path: Path, zygote: Zygote) -> None:
+    template, _notes = _template(tmp_path / "template")
+    with Journal(template) as j:
+        j.add_note(1, None, "x" * 3_000_000)  # a backup then takes long enough to be cut
+        earlier = [backup_now(j), backup_now(j)]
+    hashes = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in earlier}
+    partial_seen = 0
+    for k in range(10):
+        lines = zygote.run(template, k, "backup", delay=0.02 + k * 0.01)
+        assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in earlier} == hashes
+        listed = list_backups(template)
+        assert all(p in {i.path for i in listed} for p in earlier)
+        for info in listed:
+            verify_backup(info.path)  # no partial file looks like a valid backup
+        partial_seen += any(p.name.endswith(".partial") for p in template.parent.glob("backups/*"))
+        assert sum(line.startswith("ACK backup") for line in lines) <= len(listed)
+    assert partial_seen >= 1, "some kills must land while a backup is being written"

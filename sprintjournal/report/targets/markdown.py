@@ -42,7 +42,7 @@ def body(ctx: ExportContext) -> str:
         photo = ctx.photos.get(int(m.group(2)))
         return f"{m.group(1)}{photo.path})" if photo else ""
 
-    return _PHOTO_LINK.sub(resolve, defang(ctx.text)).strip() + "\n"
+    return defang(_PHOTO_LINK.sub(resolve, ctx.text)).strip() + "\n"
 
 
 def _one_line(text: str) -> str:

@@ -8,6 +8,7 @@ from pytestqt.modeltest import ModelTester
 from sprintjournal.changes import Change
 from sprintjournal.journal import Journal
 from ui.models.attendees_model import AttendeesModel
+from ui.models.branches_model import BranchesModel, BranchFilter
 from ui.store import JournalStore
 
 
@@ -60,3 +61,32 @@ def test_attendees_model_ignores_other_sprints(store: JournalStore, gothenburg: 
     assert resets == [] and model.rowCount() == 6
     model.on_change(Change("attendance", "imported", (), gothenburg))
     assert resets == [True] and model.rowCount() == 6
+
+
+def test_branches_model_and_filter_through_changes(
+    qtmodeltester: ModelTester, store: JournalStore, gothenburg: int,  # noqa: F811
+    journal: Journal,
+) -> None:
+    model = BranchesModel(store)
+    store.branches_changed.connect(model.on_change)
+    model.set_sprint(gothenburg)
+    proxy = BranchFilter()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+    proxy.set_status("in progress")
+    added = store.apply(journal.add_branch, gothenburg, "jit-targets", ["Håkan Ardö"],
+                        status="in progress", results=["unrolling refactored around TARGET"])
+    assert proxy.rowCount() == 3
+    row = model.row_of(added.id)
+    assert model.index(row, model.column_of("results")).data() == (
+        "unrolling refactored around TARGET")
+    store.apply(journal.update_branch, added.id, status="done")
+    assert proxy.rowCount() == 2
+    store.apply(journal.remove_branch, model.record(0).id)
+    assert model.rowCount() == 4
+    hakan = journal.find_person("Håkan Ardö")
+    assert hakan is not None
+    proxy.set_status(None)
+    proxy.set_person(hakan.id)
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["jit-targets"]

@@ -9,7 +9,7 @@ the chip, so chips stay readable in light and dark palettes alike.
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QStyle,
@@ -21,14 +21,6 @@ from PySide6.QtWidgets import (
 from ui.models.record_model import ChipColorRole, ChoicesRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-STATUS_COLOURS = {
-    "planned": QColor("#7b8088"),
-    "in progress": QColor("#1f6fd1"),
-    "blocked": QColor("#c62828"),
-    "done": QColor("#2e7d32"),
-    "merged": QColor("#7b3fb5"),
-    "abandoned": QColor("#424242"),
-}
 _PAD_X, _PAD_Y = 8, 3
 
 
@@ -54,18 +46,27 @@ class ChipDelegate(QStyledItemDelegate):
         self._paint_background(painter, option, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(option.font)
         metrics = option.fontMetrics
         rect = option.rect
-        width = min(metrics.horizontalAdvance(text) + 2 * _PAD_X, rect.width() - 4)
+        width = min(metrics.horizontalAdvance(text) + 2 * _PAD_X + 2, rect.width() - 6)
         height = min(metrics.height() + 2 * _PAD_Y, rect.height() - 2)
         chip = QRectF(rect.left() + 4, rect.center().y() - height / 2 + 0.5, width, height)
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(self._outline(option, colour))
         painter.setBrush(colour)
         painter.drawRoundedRect(chip, height / 2, height / 2)
         painter.setPen(text_colour_on(colour))
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 2 * _PAD_X)
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 2 * _PAD_X + 2)
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, elided)
         painter.restore()
+
+    @staticmethod
+    def _outline(option: QStyleOptionViewItem, colour: QColor) -> QPen | Qt.PenStyle:
+        """A faint rim when the chip is nearly as dark as a dark background, else none."""
+        base = option.palette.color(QPalette.ColorRole.Base)
+        if base.lightness() < 128 and abs(base.lightness() - colour.lightness()) < 60:
+            return QPen(colour.lighter(170), 1)
+        return Qt.PenStyle.NoPen
 
     def _paint_background(self, painter: QPainter, option: QStyleOptionViewItem,
                           index: AnyIndex) -> None:

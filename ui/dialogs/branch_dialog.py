@@ -1,0 +1,103 @@
+"""Add or edit a branch: name, kind, status, goal, people, results (one per line), links."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from sprintjournal.exchange.schema import BRANCH_KINDS, BRANCH_STATUSES
+from sprintjournal.records import BranchRec
+from ui.dialogs.people_picker import PeoplePicker
+
+
+@dataclass(frozen=True)
+class BranchAnswer:
+    name: str
+    people: list[str] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def lines(text: str) -> list[str]:
+    """Non-blank lines, each kept as typed apart from surrounding spaces (figures verbatim)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class BranchDialog(QDialog):
+    def __init__(self, attendees: list[str], current: BranchRec | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Edit branch {current.name}" if current else "Add branch")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. SpecialisedTuple")
+        self.kind = QComboBox()
+        self.kind.addItems(list(BRANCH_KINDS))
+        self.status = QComboBox()
+        self.status.addItems(list(BRANCH_STATUSES))
+        self.goal = QLineEdit()
+        self.goal.setPlaceholderText("What should be true at the end of the sprint?")
+        linked = [p.name for p in current.people] if current else []
+        self.people = PeoplePicker(attendees, linked)
+        self.results = QPlainTextEdit()
+        self.results.setPlaceholderText(
+            "One result per line, figures as measured, e.g.\n"
+            "field access about 400 times faster than ctypes")
+        self.links = QPlainTextEdit()
+        self.links.setPlaceholderText("One link per line")
+        self.links.setMaximumHeight(70)
+        self._build()
+        if current is not None:
+            self._fill(current)
+
+    def _build(self) -> None:
+        form = QFormLayout(self)
+        for label, widget in (("&Name:", self.name), ("&Kind:", self.kind),
+                              ("&Status:", self.status), ("&Goal:", self.goal),
+                              ("&People:", self.people), ("&Results:", self.results),
+                              ("&Links:", self.links)):
+            form.addRow(label, widget)
+            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        self.name.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
+        form.addRow(buttons)
+        self.resize(480, 560)
+
+    def _fill(self, rec: BranchRec) -> None:
+        self.name.setText(rec.name)
+        self.kind.setCurrentText(rec.kind)
+        self.status.setCurrentText(rec.status)
+        self.goal.setText(rec.goal)
+        self.results.setPlainText("\n".join(rec.results))
+        self.links.setPlainText("\n".join(rec.links))
+
+    def answer(self) -> BranchAnswer:
+        fields = {
+            "kind": self.kind.currentText(),
+            "status": self.status.currentText(),
+            "goal": self.goal.text().strip(),
+            "results": lines(self.results.toPlainText()),
+            "links": lines(self.links.toPlainText()),
+        }
+        return BranchAnswer(self.name.text().strip(), self.people.checked_names(), fields)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, attendees: list[str],
+            current: BranchRec | None = None) -> BranchAnswer | None:
+        """Show the dialog modally; the answer, or None when cancelled."""
+        dialog = cls(attendees, current, parent)
+        try:
+            return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,262 @@
+"""The Branches panel: what is being worked on, by whom, how far it got, with what results."""
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+
+from sprintjournal.changes import Change
+from sprintjournal.errors import JournalError
+from sprintjournal.exchange.schema import BRANCH_STATUSES
+from sprintjournal.records import BranchRec
+from ui.dialogs.branch_dialog import BranchAnswer, BranchDialog
+from ui.models.branches_model import BranchesModel, BranchFilter
+from ui.panels.edit_commands import push_add, push_remove, push_update
+from ui.panels.panel_base import NO_SPRINT_HINT, DataPanel
+from ui.panels.status_chip import ChipDelegate
+from ui.store import JournalStore
+
+EMPTY_HINT = "No branches yet — press Insert or use Add branch to record what people work on."
+FILTERED_HINT = "No branch matches the filter — choose “All statuses” and “Everyone” to see all."
+_COPY_FIELDS = ("kind", "goal", "status", "results", "links", "notes")
+
+
+class BranchesPanel(DataPanel):
+    def __init__(self, store: JournalStore, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(store, undo_stack, parent)
+        self.setObjectName("BranchesPanel")
+        self.model = BranchesModel(store, self)
+        self.model.set_committer(self._commit_inline)
+        self.proxy = BranchFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = self._make_table()
+        self.pages.addWidget(self.table)
+        self._make_actions()
+        self._make_filters()
+        store.branches_changed.connect(self.model.on_change)
+        store.attendees_changed.connect(self._fill_person_filter)
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged):
+            signal.connect(self._refresh)
+        self._refresh()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setAccessibleName("Branches")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                              | QAbstractItemView.EditTrigger.EditKeyPressed)
+        chips = ChipDelegate(table)
+        for key in ("status", "kind"):
+            table.setItemDelegateForColumn(self.model.column_of(key), chips)
+        table.verticalHeader().hide()
+        # a handful of rows: let goals and results wrap so they can be read without hovering
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setWordWrap(True)
+        table.setAlternatingRowColors(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for key, width in {"name": 140, "kind": 80, "status": 110, "people": 170,
+                           "links": 120}.items():
+            table.setColumnWidth(self.model.column_of(key), width)
+        for key in ("goal", "results"):  # the long texts share what room is left
+            header.setSectionResizeMode(self.model.column_of(key), QHeaderView.ResizeMode.Stretch)
+        table.doubleClicked.connect(self._on_double_click)
+        return table
+
+    def _make_actions(self) -> None:
+        self.add_action_ = self.add_action(
+            "Add branch", self.add_branch, "add", QKeySequence(Qt.Key.Key_Insert),
+            "Add a branch or topic (Insert)")
+        self.edit_action = self.add_action(
+            "Edit…", self.edit_selected, "edit",
+            QKeySequence(Qt.Key.Key_F2 | Qt.KeyboardModifier.ShiftModifier),
+            "Edit people, results and links of the selected branch (Shift+F2)")
+        self.remove_action = self.add_action(
+            "Remove", self.remove_selected, "remove",
+            QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected branch (Delete)")
+
+    def _make_filters(self) -> None:
+        self.toolbar.addSeparator()
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Filter by status")
+        self.status_filter.addItem("All statuses", None)
+        for status in BRANCH_STATUSES:
+            self.status_filter.addItem(status, status)
+        self.person_filter = QComboBox()
+        self.person_filter.setAccessibleName("Filter by person")
+        self.person_filter.setMinimumContentsLength(14)
+        self.toolbar.addWidget(QLabel(" Status: "))
+        self.toolbar.addWidget(self.status_filter)
+        self.toolbar.addWidget(QLabel("  Person: "))
+        self.toolbar.addWidget(self.person_filter)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.status_filter.currentData()))
+        self.person_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_person(self.person_filter.currentData()))
+        self._fill_person_filter()
+
+    # -- panel contract ---------------------------------------------------------------------
+    def sprint_changed(self) -> None:
+        self.model.set_sprint(self.sprint_id)
+        self._fill_person_filter()
+        self._refresh()
+
+    def select_item(self, item_id: int) -> None:
+        row = self.model.row_of(item_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # hidden by the filter: show everything
+            self.status_filter.setCurrentIndex(0)
+            self.person_filter.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def selected_records(self) -> list[BranchRec]:
+        rows = sorted({self.proxy.mapToSource(i).row()
+                       for i in self.table.selectionModel().selectedRows()})
+        return [self.model.record(r) for r in rows]
+
+    def _refresh(self, *_args: object) -> None:
+        if self.sprint_id is None:
+            self.show_content(self.table, NO_SPRINT_HINT)
+        elif self.model.rowCount() == 0:
+            self.show_content(self.table, EMPTY_HINT)
+        else:
+            self.show_content(self.table, FILTERED_HINT if self.proxy.rowCount() == 0 else None)
+        has_rows = self.proxy.rowCount() > 0
+        self.remove_action.setEnabled(has_rows)
+        self.edit_action.setEnabled(has_rows)
+        self.add_action_.setEnabled(self.sprint_id is not None)
+
+    def _fill_person_filter(self, *_args: object) -> None:
+        """Everyone attending or named on a branch, keeping the current choice if possible."""
+        current = self.person_filter.currentData()
+        people = {p.id: p.name for b in self.model.records() for p in b.people}
+        if self.sprint_id is not None:
+            for a in self.store.read(self.store.journal.list_attendees, self.sprint_id):
+                people[a.person.id] = a.person.name
+        self.person_filter.blockSignals(True)
+        self.person_filter.clear()
+        self.person_filter.addItem("Everyone", None)
+        for pid, name in sorted(people.items(), key=lambda item: item[1].casefold()):
+            self.person_filter.addItem(name, pid)
+        found = self.person_filter.findData(current)
+        self.person_filter.setCurrentIndex(max(0, found))
+        self.person_filter.blockSignals(False)
+        self.proxy.set_person(self.person_filter.currentData())
+
+    def attendee_names(self) -> list[str]:
+        if self.sprint_id is None:
+            return []
+        return [a.person.name for a in self.store.read(self.store.journal.list_attendees,
+                                                       self.sprint_id)]
+
+    # -- mutations --------------------------------------------------------------------------
+    def _apply(self, op: Any, *args: Any, **kwargs: Any) -> Change:
+        return self.store.apply(op, *args, initiator=self, **kwargs)
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        key = self.model.columns[index.column()].key
+        if not self.model.editable(key):
+            self.edit_selected()
+
+    def add_branch(self) -> None:
+        if self.sprint_id is None:
+            return
+        answer = BranchDialog.ask(self, self.attendee_names())
+        if answer is not None:
+            self.add_answer(answer)
+
+    def add_answer(self, answer: BranchAnswer) -> None:
+        sid, j = self.sprint_id, self.store.journal
+        if sid is None:
+            return
+        try:
+            change = push_add(
+                self.undo_stack, f"Add branch {answer.name}",
+                lambda: self._apply(j.add_branch, sid, answer.name, answer.people,
+                                    **answer.fields),
+                lambda item_id: self._apply(j.remove_branch, item_id))
+        except JournalError:
+            return
+        self.select_item(change.id)
+
+    def edit_selected(self) -> None:
+        records = self.selected_records()
+        if not records:
+            return
+        rec = records[0]
+        answer = BranchDialog.ask(self, self.attendee_names(), rec)
+        if answer is None:
+            return
+        new = {"name": answer.name, "people": answer.people, **answer.fields}
+        self.update_branch(rec, new)
+
+    def update_branch(self, rec: BranchRec, new: dict[str, Any]) -> None:
+        """Apply the fields in `new` that differ from `rec`, as one undoable step."""
+        old = _fields_of(rec)
+        changed = {k: v for k, v in new.items() if _comparable(v) != _comparable(old.get(k))}
+        if not changed:
+            return
+        text = (f"Set status of {rec.name} to {changed['status']}" if list(changed) == ["status"]
+                else f"Edit branch {rec.name}")
+        try:
+            push_update(self.undo_stack, text,
+                        lambda i, **f: self._apply(self.store.journal.update_branch, i, **f),
+                        rec.id, {k: old[k] for k in changed}, changed)
+        except JournalError:
+            return
+
+    def _commit_inline(self, rec: BranchRec, fields: dict[str, Any]) -> None:
+        self.update_branch(rec, fields)
+
+    def remove_selected(self) -> None:
+        for rec in self.selected_records()[:1]:
+            self._remove(rec)
+
+    def _remove(self, rec: BranchRec) -> None:
+        """Remove one branch; undo re-creates it and re-links its stand-up items."""
+        j = self.store.journal
+        fields = {k: getattr(rec, k) for k in _COPY_FIELDS}
+        people = [p.name for p in rec.people]
+        items = [i.id for i in j.list_standup(rec.sprint_id) if i.branch_id == rec.id]
+
+        def restore() -> Change:
+            change = self._apply(j.add_branch, rec.sprint_id, rec.name, people, **fields)
+            for item_id in items:
+                try:
+                    self._apply(j.update_standup_item, item_id, branch_id=change.id)
+                except JournalError:
+                    continue  # the item was removed since: nothing to re-link
+            return change
+
+        try:
+            push_remove(self.undo_stack, f"Remove branch {rec.name}", rec.id,
+                        lambda item_id: self._apply(j.remove_branch, item_id), restore)
+        except JournalError:
+            return
+
+
+def _fields_of(rec: BranchRec) -> dict[str, Any]:
+    fields = {k: getattr(rec, k) for k in ("name", *_COPY_FIELDS)}
+    fields["people"] = [p.name for p in rec.people]
+    return fields
+
+
+def _comparable(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple | list) else value

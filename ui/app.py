@@ -1,0 +1,154 @@
+"""Start the desktop app: QApplication, arguments, the window first, then the journal.
+
+Startup order matters: importing SQLModel/SQLAlchemy costs most of a second, so the window (with
+its menus and empty docks) is shown and painted first, and the core is imported and the journal
+opened right after the first paint; the panels are filled last. `--trace-startup` prints the
+time of each phase. A journal the core refuses gets a dialog (never a traceback), an exception in
+a slot is logged and shown without stopping the app, and SIGTERM/SIGINT save and close cleanly.
+"""
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from sprintjournal.paths import APP_NAME, resolve_journal
+from ui.crash_guard import install_excepthook, install_signal_handlers
+from ui.theme import apply_theme, follow_system_scheme
+
+if TYPE_CHECKING:
+    from sprintjournal.journal import Journal
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+_T0 = time.perf_counter()
+
+
+class StartupTrace:
+    """Phase timings since this module was imported (and as wall-clock times for benches)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.marks: list[tuple[str, float]] = []
+
+    def mark(self, phase: str) -> None:
+        elapsed = time.perf_counter() - _T0
+        self.marks.append((phase, elapsed))
+        if self.enabled:
+            print(f"startup {phase:<22} {elapsed * 1000:8.1f} ms  wall={time.time():.6f}",
+                  flush=True)
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once, just after the window's first paint reached the screen."""
+
+    def __init__(self, then: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._then = then
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="sprintjournal-gui", description=__doc__.split("\n")[0])
+    parser.add_argument("--journal", type=Path, help="the journal file to open (created if new)")
+    parser.add_argument("--demo", action="store_true", help="open the demo journal")
+    parser.add_argument("--trace-startup", action="store_true", help="print startup timings")
+    parser.add_argument("--color-scheme", choices=["system", "light", "dark"], default="system",
+                        help="light or dark palette (default: follow the system)")
+    parser.add_argument("--quit-after-startup", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(list(argv))
+
+
+def make_application(argv: Sequence[str], scheme: str = "system") -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    forced = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(scheme)
+    apply_theme(app, forced)
+    if forced is None:
+        follow_system_scheme(app)
+    return app
+
+
+class Startup(QObject):
+    """Opens the journal after the first paint and attaches it to the window."""
+
+    def __init__(self, window: "MainWindow", args: argparse.Namespace, trace: StartupTrace,
+                 app: QApplication) -> None:
+        super().__init__(window)
+        self.window, self.args, self.trace, self.app = window, args, trace, app
+        self.failed = False
+
+    def run(self) -> None:
+        self.trace.mark("first paint")
+        import sprintjournal.journal  # noqa: F401  (the slow import, measured on its own)
+
+        self.trace.mark("core imported")
+        journal = self._open()
+        if journal is None:
+            self.failed = True
+            self.window.close_for_good()
+            self.app.exit(1)
+            return
+        self.trace.mark("journal opened")
+        from ui.store import JournalStore
+
+        self.window.attach(JournalStore(journal))
+        self.trace.mark("sprint shown")
+        self.app.processEvents()
+        self.trace.mark("ready for input")
+        if self.args.quit_after_startup:
+            QTimer.singleShot(0, self.window.close_for_good)
+
+    def _open(self) -> "Journal | None":
+        from ui.opening import open_journal
+
+        if self.args.demo:
+            from sprintjournal.demo import open_demo
+            from sprintjournal.errors import JournalError
+            from sprintjournal.paths import demo_journal
+
+            try:
+                return open_demo(demo_journal())
+            except JournalError as error:
+                log.warning("demo journal: %s", error)
+        return open_journal(self.window, resolve_journal(self.args.journal), at_startup=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    trace = StartupTrace(args.trace_startup)
+    app = make_application([], args.color_scheme)
+    trace.mark("qapplication")
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    startup = Startup(window, args, trace, app)
+    painter = _FirstPaint(startup.run, window)
+    window.central.installEventFilter(painter)
+    install_excepthook(window)
+    install_signal_handlers(app, window)
+    window.show()
+    trace.mark("window shown")
+    status = app.exec()
+    if window._store is not None:
+        window.store.journal.close()
+    return 1 if startup.failed else status
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,96 @@
+"""Keep the app alive and the notes safe when something goes wrong.
+
+* `install_excepthook`: an exception escaping a slot is logged with its traceback and shown in a
+  non-modal message; Qt keeps running and the editor keeps its text (FAULTS 9).
+* `install_signal_handlers`: SIGTERM/SIGINT (logout, `kill`, Ctrl+C in a terminal) flush pending
+  edits and close the window (FAULTS 8). Python runs signal handlers only between bytecodes, and
+  Qt's event loop is C++, so the signal wakes the loop through a socket (`set_wakeup_fd`).
+"""
+
+import logging
+import signal
+import socket
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+
+from sprintjournal.errors import JournalError
+
+log = logging.getLogger("sprintjournal.crash")
+
+
+class ErrorShower(Protocol):
+    def show_exception(self, summary: str, details: str) -> None: ...
+
+    def close_for_good(self) -> None: ...
+
+
+def describe(exc: BaseException) -> str:
+    """A sentence for the user: the core's own message, or what kind of failure it was."""
+    if isinstance(exc, JournalError):
+        return str(exc)
+    return (f"Something went wrong ({type(exc).__name__}: {exc}). SprintJournal keeps running "
+            "and your text is kept; the details are in the log.")
+
+
+def install_excepthook(window: ErrorShower) -> Callable[[], None]:
+    """Route uncaught exceptions to the log and the window; returns a function undoing it."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, exc, tb)
+            return
+        details = "".join(traceback.format_exception(kind, exc, tb))
+        log.error("uncaught exception in a slot:\n%s", details)
+        try:
+            window.show_exception(describe(exc), details)
+        except Exception:
+            log.exception("could not show the error")
+
+    sys.excepthook = hook
+
+    def restore() -> None:
+        sys.excepthook = previous
+
+    return restore
+
+
+def install_signal_handlers(owner: QObject, window: ErrorShower) -> Callable[[], None]:
+    """SIGTERM and SIGINT close `window` (which flushes); returns a function undoing it."""
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    previous_fd = signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, owner)
+    notifier.activated.connect(lambda *_: _drain(reader))
+
+    def handler(signum: int, _frame: object) -> None:
+        log.info("signal %s: saving and closing", signum)
+        QTimer.singleShot(0, window.close_for_good)
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+    def restore() -> None:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        reader.close()
+        writer.close()
+
+    return restore
+
+
+def _drain(reader: socket.socket) -> None:
+    """Empty the wake-up socket; the Python-level handler has run by the time this returns."""
+    try:
+        while reader.recv(64):
+            pass
+    except BlockingIOError:
+        pass

@@ -1,0 +1,173 @@
+"""The parts of the main window's frame that exist before any journal is open.
+
+The sprint/day toolbar, the central area (read-only banner over the Notes panel) and the empty
+docks are cheap to build and import nothing from the core beyond plain records, so the window
+can be painted first and filled when the journal has loaded.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sprintjournal.records import SprintRec
+
+
+@dataclass(frozen=True)
+class DockSpec:
+    title: str
+    area: Qt.DockWidgetArea
+    visible: bool = True
+
+
+_RIGHT, _LEFT = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
+DOCKS: dict[str, DockSpec] = {
+    "standup": DockSpec("Stand-up", _RIGHT),
+    "branches": DockSpec("Branches", _RIGHT),
+    "report": DockSpec("Report", _RIGHT),
+    "attendees": DockSpec("Attendees", _RIGHT),
+    "photos": DockSpec("Photos", _RIGHT),
+    "search": DockSpec("Search", _LEFT, visible=False),
+}
+
+
+def _placeholder(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def build_docks(window: QMainWindow) -> dict[str, QDockWidget]:
+    """One empty dock per panel; `objectName`s make saveState/restoreState work."""
+    docks = {}
+    for name, spec in DOCKS.items():
+        dock = QDockWidget(spec.title, window)
+        dock.setObjectName(f"dock_{name}")
+        dock.setAccessibleName(f"{spec.title} panel")
+        dock.setWidget(_placeholder("", dock))
+        dock.setMinimumWidth(220)
+        docks[name] = dock
+    return docks
+
+
+def sprint_label(sprint: SprintRec) -> str:
+    """"Gothenburg 2011 · 2–8 Nov 2011" for the switcher."""
+    start, end = sprint.start, sprint.end
+    if start is None or end is None:
+        return sprint.title
+    if (start.year, start.month) == (end.year, end.month):
+        span = f"{start.day}–{end.day} {end:%b %Y}"
+    elif start.year == end.year:
+        span = f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    else:
+        span = f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+    return f"{sprint.title} · {span}"
+
+
+class SprintToolbar(QToolBar):
+    """The sprint switcher and the day selector."""
+
+    sprint_chosen = Signal(object)  # int | None
+    day_chosen = Signal(object)  # date | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Sprint", parent)
+        self.setObjectName("toolbar_sprint")
+        self.setMovable(False)
+        self.sprint_combo = QComboBox(self)
+        self.sprint_combo.setAccessibleName("Sprint")
+        self.sprint_combo.setToolTip("The sprint shown in every panel")
+        self.sprint_combo.setMinimumContentsLength(28)
+        self.sprint_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.day_combo = QComboBox(self)
+        self.day_combo.setAccessibleName("Day")
+        self.day_combo.setToolTip("The day shown in Notes, Stand-up and Attendees")
+        self.day_combo.setMinimumContentsLength(16)
+        self.day_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for text, combo in (("  Sprint: ", self.sprint_combo), ("   Day: ", self.day_combo)):
+            label = QLabel(text, self)
+            label.setBuddy(combo)
+            self.addWidget(label)
+            self.addWidget(combo)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.addWidget(spacer)
+        self.sprint_combo.activated.connect(
+            lambda i: self.sprint_chosen.emit(self.sprint_combo.itemData(i)))
+        self.day_combo.activated.connect(
+            lambda i: self.day_chosen.emit(self.day_combo.itemData(i)))
+
+    def set_sprints(self, sprints: list[SprintRec]) -> None:
+        current = self.sprint_combo.currentData()
+        self.sprint_combo.clear()
+        for sprint in sprints:
+            self.sprint_combo.addItem(sprint_label(sprint), sprint.id)
+        self.sprint_combo.setEnabled(bool(sprints))
+        if not sprints:
+            self.sprint_combo.addItem("No sprint yet", None)
+        index = self.sprint_combo.findData(current)
+        self.sprint_combo.setCurrentIndex(max(index, 0))
+
+    def show_sprint(self, sprint: SprintRec | None) -> None:
+        index = self.sprint_combo.findData(None if sprint is None else sprint.id)
+        if index >= 0:
+            self.sprint_combo.setCurrentIndex(index)
+        self.day_combo.clear()
+        days = [] if sprint is None else sprint.days()
+        for day in days:
+            self.day_combo.addItem(f"{day:%A} {day.day} {day:%b}", day)
+        if sprint is not None:
+            self.day_combo.addItem("No day", None)
+        self.day_combo.setEnabled(sprint is not None)
+
+    def show_day(self, day: date | None) -> None:
+        index = self.day_combo.findData(day)
+        if index < 0 and day is not None:  # a day outside the sprint's dates (imported notes)
+            self.day_combo.addItem(f"{day:%A} {day.day} {day:%b %Y}", day)
+            index = self.day_combo.count() - 1
+        self.day_combo.setCurrentIndex(index)
+
+
+class CentralArea(QWidget):
+    """A read-only banner (hidden unless needed) above the central panel."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Read-only journal")
+        self.banner.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c4400; padding: 6px 10px;"
+            " border-bottom: 1px solid #e0c36a; }")
+        self.banner.hide()
+        self.content: QWidget = _placeholder("Opening the journal…", self)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.banner)
+        self._layout.addWidget(self.content, 1)
+
+    def set_content(self, widget: QWidget) -> None:
+        self._layout.replaceWidget(self.content, widget)
+        self.content.deleteLater()
+        self.content = widget
+
+    def set_read_only(self, readonly: bool, path: str) -> None:
+        self.banner.setText(
+            f"<b>Read-only:</b> {path} cannot be written (the file or its folder is read-only). "
+            "You can read and search it; changes cannot be saved. Copy it somewhere writable "
+            "to edit it.")
+        self.banner.setVisible(readonly)

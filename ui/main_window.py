@@ -1,0 +1,333 @@
+"""The main window: layout, menus, actions, the undo stack and the wiring between panels.
+
+It is built in two steps so it can paint before the journal (and SQLAlchemy) is loaded:
+`MainWindow()` lays out the frame — menus, toolbar, empty docks — and `attach(store)` then
+creates the panels and fills them. No data logic lives here: panels read and write through the
+store; the window only routes the sprint, the day and search results between them.
+"""
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+
+from sprintjournal.changes import Change
+from sprintjournal.records import SearchHit, SprintRec
+from ui import window_ops
+from ui.dialogs.errors import show_message_later
+from ui.main_frame import DOCKS, CentralArea, SprintToolbar, build_docks
+from ui.panels.notes import AUTOSAVE_MS, NotesPanel
+from ui.panels.search import SearchPanel
+from ui.savemanager import SaveManager
+from ui.settings import app_settings
+from ui.store import JournalStore
+
+DEFAULT_SIZE = QSize(1280, 800)
+SAVED = "All changes saved"
+SAVING = "Saving…"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, *, autosave_ms: int = AUTOSAVE_MS) -> None:
+        super().__init__()
+        self._autosave_ms = autosave_ms
+        self._store: JournalStore | None = None
+        self._sprint: SprintRec | None = None
+        self._closing_for_good = False
+        self._error_box: QMessageBox | None = None
+        self.undo_stack = QUndoStack(self)
+        self.save_manager = SaveManager(self)
+        self.panels: dict[str, Any] = {}
+        self.notes: NotesPanel | None = None
+        self.setWindowTitle("SprintJournal")
+        self.setDockNestingEnabled(True)
+        self.central = CentralArea(self)
+        self.setCentralWidget(self.central)
+        self.toolbar = SprintToolbar(self)
+        self.addToolBar(self.toolbar)
+        self.docks: dict[str, QDockWidget] = build_docks(self)
+        self.save_label = QLabel("", self)
+        self.save_label.setAccessibleName("Save state")
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._create_actions()
+        self._create_menus()
+        self._restore_layout()
+
+    # -- building ---------------------------------------------------------------------------
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        key, ops = QKeySequence.StandardKey, window_ops
+        self.act_new_journal = self._action("&New Journal…", lambda: ops.new_journal(self),
+                                            key.New, "Create a new journal file")
+        self.act_open = self._action("&Open Journal…", lambda: ops.open_other(self), key.Open)
+        self.act_import = self._action("&Import…", lambda: ops.import_file(self), "Ctrl+I",
+                                       "Import a JSON export, people.txt or planning.txt")
+        self.act_export = self._action("&Export…", lambda: ops.export_json(self), "Ctrl+E",
+                                       "Export the journal as JSON with its photos")
+        self.act_quit = self._action("&Quit", self.close, key.Quit)
+        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcut(QKeySequence(key.Undo))
+        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcut(QKeySequence(key.Redo))
+        self.act_find = self._action("&Find…", self.focus_search, key.Find)
+        self.act_new_sprint = self._action("&New Sprint…", lambda: ops.new_sprint(self),
+                                           "Ctrl+Shift+N")
+        self.act_sprint_props = self._action("Sprint &Properties…",
+                                             lambda: ops.edit_sprint(self), "Ctrl+Shift+P")
+        self.act_delete_sprint = self._action("&Delete Sprint…", lambda: ops.delete_sprint(self))
+        self.act_new_note = self._action("New &Note", self._new_note, "Ctrl+Shift+M",
+                                         "Add another note to the day")
+        self.act_reset_layout = self._action("&Reset Layout", self.reset_layout)
+        self.act_shortcuts = self._action("&Keyboard Shortcuts", lambda: ops.show_shortcuts(self),
+                                          key.HelpContents)
+        self.act_about = self._action("&About SprintJournal", lambda: ops.show_about(self))
+        self.act_demo = self._action("Open the &Demo Journal", lambda: ops.open_demo(self))
+        self._data_actions = [self.act_import, self.act_export, self.act_new_sprint,
+                              self.act_sprint_props, self.act_delete_sprint, self.act_new_note,
+                              self.act_find, self.act_demo]
+        for action in self._data_actions:
+            action.setEnabled(False)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.act_new_journal, self.act_open])
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(lambda: window_ops.fill_recent_menu(self))
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.act_demo)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_import, self.act_export])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_new_note, self.act_find])
+        sprint_menu = bar.addMenu("&Sprint")
+        sprint_menu.addActions([self.act_new_sprint, self.act_sprint_props])
+        sprint_menu.addSeparator()
+        sprint_menu.addAction(self.act_delete_sprint)
+        view_menu = bar.addMenu("&View")
+        for number, (name, dock) in enumerate(self.docks.items(), start=1):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            toggle.setObjectName(f"toggle_{name}")
+            view_menu.addAction(toggle)
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_reset_layout)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.act_shortcuts, self.act_about])
+
+    def _restore_layout(self) -> None:
+        settings = app_settings()
+        geometry, state = settings.value("geometry"), settings.value("windowState")
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self._default_geometry()
+        if not (isinstance(state, QByteArray) and self.restoreState(state)):
+            self.reset_layout()
+
+    def _default_geometry(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry().size() if screen else DEFAULT_SIZE
+        self.resize(min(DEFAULT_SIZE.width(), available.width()),
+                    min(DEFAULT_SIZE.height(), available.height()))
+
+    def reset_layout(self) -> None:
+        """Stand-up, Branches and Report on the right, over Attendees and Photos; Search left."""
+        for name, spec in DOCKS.items():
+            dock = self.docks[name]
+            dock.setFloating(False)
+            self.addDockWidget(spec.area, dock)
+            dock.setVisible(spec.visible)
+        docks = self.docks
+        self.splitDockWidget(docks["standup"], docks["attendees"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(docks["standup"], docks["branches"])
+        self.tabifyDockWidget(docks["branches"], docks["report"])
+        self.tabifyDockWidget(docks["attendees"], docks["photos"])
+        docks["standup"].raise_()
+        docks["attendees"].raise_()
+        self.resizeDocks([docks["standup"]], [460], Qt.Orientation.Horizontal)
+        self.resizeDocks([docks["search"]], [280], Qt.Orientation.Horizontal)
+
+    # -- attaching the journal ---------------------------------------------------------------
+    @property
+    def store(self) -> JournalStore:
+        assert self._store is not None, "attach(store) first"
+        return self._store
+
+    @property
+    def sprint(self) -> SprintRec | None:
+        return self._sprint
+
+    def attach(self, store: JournalStore) -> None:
+        """Create the panels over `store` and show its newest sprint."""
+        self._store = store
+        self.notes = NotesPanel(store, self.undo_stack, self, autosave_ms=self._autosave_ms)
+        self.central.set_content(self.notes)
+        self.save_manager.register("notes", self.notes.flush)
+        self.search = SearchPanel(store, self.undo_stack, self)
+        self.docks["search"].setWidget(self.search)
+        for name, panel in window_ops.create_panels(store, self.undo_stack, self).items():
+            self.panels[name] = panel
+            self.docks[name].setWidget(panel)
+            if callable(getattr(panel, "flush", None)):
+                self.save_manager.register(name, panel.flush)
+        self._connect_signals()
+        for action in self._data_actions:
+            action.setEnabled(True)
+        self.journal_replaced()
+
+    def _connect_signals(self) -> None:
+        store, notes = self.store, self.notes
+        assert notes is not None
+        store.sprints_changed.connect(self._on_sprints_changed)
+        store.journal_replaced.connect(self.journal_replaced)
+        store.error.connect(self.show_save_error)
+        store.saved.connect(self._on_saved)
+        notes.day_selected.connect(self.select_day)
+        notes.mention_activated.connect(self._jump_to_mention)
+        notes.pending_changed.connect(self._on_pending)
+        notes.new_sprint_requested.connect(self.act_new_sprint.trigger)
+        notes.demo_requested.connect(self.act_demo.trigger)
+        self.toolbar.sprint_chosen.connect(self.select_sprint)
+        self.toolbar.day_chosen.connect(self.select_day)
+        self.search.result_chosen.connect(self.jump_to)
+        self.save_manager.flushed.connect(self._on_flushed)
+
+    def journal_replaced(self) -> None:
+        """A (new) journal is attached: banner, title and sprints from scratch."""
+        self.undo_stack.clear()
+        self.central.set_read_only(self.store.readonly, self.store.path)
+        self.save_label.setText(SAVED)
+        sprints = self.store.read(self.store.journal.list_sprints)
+        self.toolbar.set_sprints(sprints)
+        self.select_sprint(sprints[0].id if sprints else None)
+
+    # -- routing ----------------------------------------------------------------------------
+    def all_panels(self) -> list[Any]:
+        return [self.notes, self.search, *self.panels.values()]
+
+    def select_sprint(self, sprint_id: int | None) -> None:
+        """Show sprint `sprint_id` in every panel (pending edits are saved first)."""
+        self.save_manager.flush_all()
+        journal = self.store.journal
+        self._sprint = None if sprint_id is None else self.store.read(journal.get_sprint, sprint_id)
+        self.toolbar.show_sprint(self._sprint)
+        for panel in self.all_panels():
+            window_ops.call_panel(panel, "set_sprint", sprint_id)
+        self.act_sprint_props.setEnabled(self._sprint is not None)
+        self.act_delete_sprint.setEnabled(self._sprint is not None)
+        self.act_new_note.setEnabled(self._sprint is not None)
+        self.select_day(self.notes.day if self.notes and self._sprint else None)
+        self._update_title()
+
+    def select_day(self, day: date | None) -> None:
+        self.toolbar.show_day(day)
+        for panel in self.all_panels():
+            window_ops.call_panel(panel, "set_day", day)
+
+    def jump_to(self, hit: SearchHit) -> None:
+        """Select a search result in its panel, switching sprint (and day) when needed."""
+        if hit.sprint_id is not None and (self._sprint is None or hit.sprint_id != self._sprint.id):
+            self.select_sprint(hit.sprint_id)
+        window_ops.select_hit(self, hit)
+
+    def _jump_to_mention(self, kind: str, item_id: int) -> None:
+        window_ops.select_hit(self, SearchHit(kind, item_id, None, ""))
+
+    def show_panel(self, name: str) -> None:
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+
+    def focus_search(self) -> None:
+        self.show_panel("search")
+        self.search.focus_search()
+
+    def _new_note(self) -> None:
+        if self.notes is not None:
+            self.notes.add_note()
+
+    # -- state shown to the user -------------------------------------------------------------
+    def _on_sprints_changed(self, change: Change, initiator: object) -> None:
+        sprints = self.store.read(self.store.journal.list_sprints)
+        self.toolbar.set_sprints(sprints)
+        current = self._sprint.id if self._sprint else None
+        if change.op == "removed" and current in change.ids:
+            self.select_sprint(sprints[0].id if sprints else None)
+        elif change.op == "added" and initiator is self:
+            self.select_sprint(change.id)
+        elif current is not None and current in {s.id for s in sprints}:
+            self._sprint = self.store.read(self.store.journal.get_sprint, current)
+            self.toolbar.show_sprint(self._sprint)
+            self._update_title()
+        else:
+            self.select_sprint(sprints[0].id if sprints else None)
+
+    def _update_title(self) -> None:
+        parts = [self._sprint.title] if self._sprint else []
+        if self._store is not None:
+            parts.append(self.store.journal.path.name)
+        self.setWindowTitle(" — ".join([*parts, "SprintJournal"]))
+
+    def _on_pending(self, pending: bool) -> None:
+        if pending:
+            self.save_label.setText(SAVING)
+
+    def _on_saved(self) -> None:
+        if self.notes is None or not self.notes.dirty:
+            self.save_label.setText(SAVED)
+            self.save_label.setStyleSheet("")
+
+    def _on_flushed(self, ok: bool) -> None:
+        if ok:
+            self._on_saved()
+
+    def show_save_error(self, message: str) -> None:
+        """A core error (disk full, busy, read-only): say it where the save state is shown."""
+        self.save_label.setText("Not saved — see the message")
+        self.save_label.setStyleSheet("color: palette(bright-text); font-weight: 600;")
+        self.statusBar().showMessage(message, 30_000)
+
+    def show_exception(self, summary: str, details: str) -> None:
+        """An error caught by the excepthook: status bar plus one reusable non-modal box."""
+        self.statusBar().showMessage(summary, 30_000)
+        if self._error_box is not None and self._error_box.isVisible():
+            self._error_box.setText(summary)
+            self._error_box.setDetailedText(details)
+            return
+        self._error_box = show_message_later(self, "Something went wrong", summary, details)
+
+    # -- closing ----------------------------------------------------------------------------
+    def close_for_good(self) -> None:
+        """Close without asking (SIGTERM, logout): pending edits are flushed, failures logged."""
+        self._closing_for_good = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        errors = self.save_manager.flush_all()
+        if errors and not self._closing_for_good and not window_ops.confirm_close(self, errors):
+            event.ignore()
+            return
+        settings = app_settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("windowState", self.saveState())
+        settings.sync()
+        event.accept()
+
+
+def panel_widget(window: MainWindow, name: str) -> QWidget | None:
+    """The widget in dock `name` (for tests and screenshots)."""
+    return window.docks[name].widget()

@@ -1,0 +1,109 @@
+"""The note editor: a plain-text Markdown editor that completes `@person` and `#branch`.
+
+It says when it loses focus (autosave flushes then) and offers completion as soon as a sigil is
+typed, following Qt's "Custom Completer" example: the popup takes Enter/Tab/Escape while shown.
+"""
+
+import re
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFontDatabase, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QPlainTextEdit, QWidget
+
+_PERSON_PREFIX = re.compile(r"(?:^|[^\w@])@(?P<bracket>\[)?(?P<prefix>[^\]\n@\[]*)$")
+_BRANCH_PREFIX = re.compile(r"(?:^|[^\w#&])#(?P<prefix>[\w.\-/]*)$")
+_POPUP_KEYS = {
+    Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab,
+}
+_LOOK_BACK = 80  # characters before the cursor searched for a mention being typed
+
+
+class MarkdownEditor(QPlainTextEdit):
+    """QPlainTextEdit with mention completion and a `focus_lost` signal."""
+
+    focus_lost = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Note text (Markdown)")
+        self.setTabChangesFocus(True)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.setFont(font)
+        self._people: list[str] = []
+        self._branches: list[str] = []
+        self._sigil_start = -1
+        self._model = QStringListModel(self)
+        self._completer = QCompleter(self._model, self)
+        self._completer.setWidget(self)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self._completer.activated.connect(self.insert_completion)
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self._completer.popup()
+        assert popup is not None  # QCompleter creates its popup on demand
+        return popup
+
+    @property
+    def completer(self) -> QCompleter:
+        return self._completer
+
+    def set_candidates(self, people: list[str], branches: list[str]) -> None:
+        self._people, self._branches = people, branches
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if not self._popup().isVisible():
+            self.focus_lost.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._popup().isVisible() and Qt.Key(event.key()) in _POPUP_KEYS:
+            event.ignore()  # the completer's popup handles these
+            return
+        super().keyPressEvent(event)
+        if event.text():
+            self.update_completion()
+
+    def update_completion(self) -> None:
+        """Show or hide the popup for the mention (if any) ending at the cursor."""
+        cursor = self.textCursor()
+        before = cursor.block().text()[: cursor.positionInBlock()][-_LOOK_BACK:]
+        found = self._match(before)
+        if found is None:
+            self._popup().hide()
+            return
+        words, prefix, start = found
+        self._sigil_start = cursor.position() - (len(before) - start)
+        self._model.setStringList(words)
+        self._completer.setCompletionPrefix(prefix)
+        if self._completer.completionCount() == 0:
+            self._popup().hide()
+            return
+        rect = self.cursorRect()
+        rect.setWidth(max(220, self._popup().sizeHintForColumn(0) + 24))
+        self._completer.complete(rect)
+
+    def _match(self, before: str) -> tuple[list[str], str, int] | None:
+        """(candidates, typed prefix, offset of the sigil in `before`) or None."""
+        person = _PERSON_PREFIX.search(before)
+        if person and self._people and (person.group("bracket") or " " not in person["prefix"]):
+            return self._people, person["prefix"], before.rindex("@")
+        branch = _BRANCH_PREFIX.search(before)
+        if branch and self._branches:
+            return self._branches, branch["prefix"], before.rindex("#")
+        return None
+
+    def insert_completion(self, name: str) -> None:
+        """Replace the sigil and prefix typed so far by the complete mention."""
+        cursor = self.textCursor()
+        if self._sigil_start < 0 or self._sigil_start > cursor.position():
+            return
+        sigil = self.document().characterAt(self._sigil_start)
+        needs_brackets = sigil == "@" and (" " in name or not name.isidentifier())
+        mention = f"{sigil}[{name}]" if needs_brackets else f"{sigil}{name}"
+        cursor.setPosition(self._sigil_start)
+        cursor.setPosition(self.textCursor().position(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(mention)
+        self.setTextCursor(cursor)
+        self._popup().hide()

@@ -1,0 +1,385 @@
+"""The Notes panel: the days of the sprint, the notes of a day, a Markdown editor and its preview.
+
+Autosave, end to end: each key restarts a debounce; when it fires (one second after the last
+key), or at once on focus-out, on switching note/day/sprint and on close, the text goes to
+`Journal.set_note_text` through the store with the editor as initiator, and the panel ignores
+that echo. A day without a note still accepts typing: the first save creates the note. Adding and
+removing notes are undoable commands; undo of typing stays inside the editor.
+"""
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QListWidgetItem, QPlainTextEdit, QWidget
+
+from sprintjournal.changes import Change
+from sprintjournal.errors import JournalError
+from sprintjournal.markdown_render import MentionIndex
+from sprintjournal.records import NoteRec, SprintRec
+from ui.commands import StoreCommand
+from ui.panels.notes_view import NotesView, day_label
+from ui.store import JournalStore
+from ui.throttle import Debouncer
+
+AUTOSAVE_MS = 1000
+
+
+class NotesPanel(NotesView):
+    """Central panel. Signals tell the main window what the user chose here."""
+
+    day_selected = Signal(object)  # date | None, picked in the days list
+    mention_activated = Signal(str, int)  # kind, id: a mention clicked in the preview
+    pending_changed = Signal(bool)  # an edit is waiting for autosave
+    new_sprint_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, store: JournalStore, undo_stack: QUndoStack, parent: QWidget | None = None,
+                 *, autosave_ms: int = AUTOSAVE_MS) -> None:
+        super().__init__(parent)
+        self._store, self._undo = store, undo_stack
+        self._sprint: SprintRec | None = None
+        self._day: date | None = None
+        self._notes: list[NoteRec] = []
+        self._note_id: int | None = None
+        self._dirty = False
+        self._loading = False
+        self._index_stale = True
+        self._autosave = Debouncer(self._autosave_fired, autosave_ms, self)
+        self._wire()
+        self._show_empty()
+
+    def _wire(self) -> None:
+        self.days.currentItemChanged.connect(self._on_day_clicked)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.editor.textChanged.connect(self._on_text_changed)
+        self.editor.focus_lost.connect(self._flush_quietly)
+        self.preview.mention_activated.connect(self.mention_activated)
+        self.add_button.clicked.connect(self.add_note)
+        self.remove_button.clicked.connect(self.remove_note)
+        self.new_sprint_button.clicked.connect(self.new_sprint_requested)
+        self.demo_button.clicked.connect(self.demo_requested)
+        self._store.notes_changed.connect(self._on_notes_changed)
+        for signal in (self._store.people_changed, self._store.branches_changed,
+                       self._store.attendees_changed):
+            signal.connect(self._mark_index_stale)
+
+    # -- the panel contract -----------------------------------------------------------------
+    @property
+    def sprint_id(self) -> int | None:
+        return None if self._sprint is None else self._sprint.id
+
+    @property
+    def day(self) -> date | None:
+        return self._day
+
+    @property
+    def note_id(self) -> int | None:
+        return self._note_id
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def set_autosave_delay(self, delay_ms: int) -> None:
+        self._autosave.set_delay(delay_ms)
+
+    def set_sprint(self, sprint_id: int | None) -> None:
+        self.flush()
+        same_sprint = self._sprint is not None and self._sprint.id == sprint_id
+        self._sprint = None if sprint_id is None else self._store.read(
+            self._store.journal.get_sprint, sprint_id)
+        self._index_stale = True
+        if self._sprint is None:
+            self._show_empty()
+            return
+        self._fill_days()
+        self.stack.setCurrentIndex(1)
+        keep = same_sprint and self._day in self._day_values()
+        self._load_day(self._day if keep else self._default_day())
+
+    def set_day(self, day: date | None) -> None:
+        if self._sprint is None or (day == self._day and self._notes_loaded_for(day)):
+            return
+        self.flush()
+        self._load_day(day)
+
+    def select_item(self, item_id: int) -> None:
+        """Show note `item_id` (a search result), moving to its day if needed."""
+        note = self._store.read(self._store.journal.get_note, item_id)
+        if self._sprint is None or note.sprint_id != self._sprint.id:
+            return
+        if note.day != self._day:
+            self.set_day(note.day)
+            self.day_selected.emit(note.day)
+        self._select_note(item_id)
+        self.editor.setFocus()
+
+    def flush(self) -> None:
+        """Write the pending edit now; raises the core's error if it cannot be saved."""
+        self._autosave.cancel()
+        self._save()
+
+    # -- loading ----------------------------------------------------------------------------
+    def _day_values(self) -> list[date | None]:
+        return [self.days.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.days.count())]
+
+    def _default_day(self) -> date | None:
+        """Today during the sprint, else its first day (else "No day")."""
+        values = self._day_values()
+        today = date.today()
+        if today in values:
+            return today
+        dated = [d for d in values if d is not None]
+        return dated[0] if dated else None
+
+    def _fill_days(self) -> None:
+        assert self._sprint is not None
+        journal = self._store.journal
+        days = set(self._sprint.days()) | set(journal.days_with_content(self._sprint.id))
+        counts: dict[date | None, int] = {}
+        for note in self._store.read(journal.list_notes, self._sprint.id):
+            counts[note.day] = counts.get(note.day, 0) + 1
+        self.days.blockSignals(True)
+        self.days.clear()
+        for day in [*sorted(days), None]:
+            item = QListWidgetItem(day_label(day, counts.get(day, 0)))
+            item.setData(Qt.ItemDataRole.UserRole, day)
+            self.days.addItem(item)
+        self.days.blockSignals(False)
+
+    def _notes_loaded_for(self, day: date | None) -> bool:
+        return self.stack.currentIndex() == 1 and all(n.day == day for n in self._notes)
+
+    def _load_day(self, day: date | None, select: int | None = None) -> None:
+        assert self._sprint is not None
+        self._day = day
+        self._select_day_row(day)
+        self._notes = self._store.read(self._store.journal.list_notes, self._sprint.id, day)
+        self.heading.setText(_long_day(day))
+        self.editor.setPlaceholderText(
+            f"Nothing written for {day_label(day)} yet. Start typing: it saves itself. "
+            "Mention people with @Name and branches with #branch.")
+        self._fill_tabs()
+        wanted = select if select is not None else (self._notes[0].id if self._notes else None)
+        self._select_note(wanted)
+
+    def _select_day_row(self, day: date | None) -> None:
+        values = self._day_values()
+        self.days.blockSignals(True)
+        self.days.setCurrentRow(values.index(day) if day in values else -1)
+        self.days.blockSignals(False)
+
+    def _fill_tabs(self) -> None:
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        for number, note in enumerate(self._notes, start=1):
+            self.tabs.addTab(_note_title(note.text, number))
+            self.tabs.setTabData(self.tabs.count() - 1, note.id)
+        self.tabs.setVisible(len(self._notes) > 1)
+        self.tabs.blockSignals(False)
+        self.remove_button.setEnabled(bool(self._notes))
+
+    def _select_note(self, note_id: int | None) -> None:
+        ids = [n.id for n in self._notes]
+        if note_id not in ids:
+            note_id = ids[0] if ids else None
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(ids.index(note_id) if note_id is not None else -1)
+        self.tabs.blockSignals(False)
+        self._note_id = note_id
+        journal = self._store.journal
+        text = "" if note_id is None else self._store.read(journal.get_note, note_id).text
+        self._set_editor_text(text)
+
+    def _set_editor_text(self, text: str) -> None:
+        self._loading = True
+        self.editor.setPlainText(text)
+        self._loading = False
+        self._set_dirty(False)
+        self._refresh_index()
+        self.preview.show_text(text)
+
+    def _show_empty(self) -> None:
+        self._sprint, self._notes, self._note_id = None, [], None
+        self.days.clear()
+        self._set_editor_text("")
+        self.stack.setCurrentIndex(0)
+
+    # -- mentions ---------------------------------------------------------------------------
+    def _mark_index_stale(self, change: Change, initiator: object) -> None:
+        self._index_stale = True
+        if not self._dirty and self._sprint is not None:
+            self._refresh_index()
+            self.preview.schedule(self.editor.toPlainText())
+
+    def _refresh_index(self) -> None:
+        if not self._index_stale or self._sprint is None:
+            return
+        journal, sprint_id = self._store.journal, self._sprint.id
+        attendees = self._store.read(journal.list_attendees, sprint_id)
+        index = MentionIndex(self._store.read(journal.list_people),
+                             self._store.read(journal.list_branches, sprint_id),
+                             {a.person.id for a in attendees})
+        self.preview.set_resolver(index)
+        here = {a.person.name for a in attendees}
+        people = sorted(index.person_names, key=lambda name: name not in here)
+        self.editor.set_candidates(people, index.branch_names)
+        self._index_stale = False
+
+    # -- user actions -----------------------------------------------------------------------
+    def _on_day_clicked(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        day = current.data(Qt.ItemDataRole.UserRole)
+        self.set_day(day)
+        self.day_selected.emit(day)
+
+    def _on_tab_changed(self, index: int) -> None:
+        self.flush()
+        self._select_note(self.tabs.tabData(index) if index >= 0 else None)
+
+    def _on_text_changed(self) -> None:
+        if self._loading:
+            return
+        self._set_dirty(True)
+        self._autosave.trigger()
+        self.preview.schedule(self.editor.toPlainText())
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.pending_changed.emit(dirty)
+
+    def add_note(self) -> None:
+        """A new empty note on the current day (undoable)."""
+        if self._sprint is None:
+            return
+        self.flush()
+        sprint_id, day = self._sprint.id, self._day
+
+        def do(state: dict[str, object]) -> Change:
+            change = self._store.apply(self._store.journal.add_note, sprint_id, day,
+                                       str(state.get("text", "")), initiator=self)
+            state["id"] = change.id
+            return change
+
+        def undo(state: dict[str, object]) -> Change:
+            state["text"] = self._store.journal.get_note(_int(state["id"])).text
+            return self._store.apply(self._store.journal.remove_note, state["id"], initiator=self)
+
+        command = StoreCommand(f"Add note on {day_label(day)}", do, undo)
+        self._undo.push(command)
+        self._select_note(_int(command.state["id"]))
+        self.editor.setFocus()
+
+    def remove_note(self) -> None:
+        """Remove the current note (undoable: undo re-creates it with its text)."""
+        if self._note_id is None or self._sprint is None:
+            return
+        self.flush()
+        note = self._store.journal.get_note(self._note_id)
+
+        def do(state: dict[str, object]) -> Change:
+            return self._store.apply(self._store.journal.remove_note, state["id"], initiator=self)
+
+        def undo(state: dict[str, object]) -> Change:
+            change = self._store.apply(self._store.journal.add_note, note.sprint_id, note.day,
+                                       note.text, initiator=self)
+            state["id"] = change.id
+            return change
+
+        self._undo.push(StoreCommand(f"Remove note of {day_label(note.day)}", do, undo,
+                                     {"id": note.id}))
+
+    # -- saving -----------------------------------------------------------------------------
+    def _autosave_fired(self) -> None:
+        try:
+            self._save()
+        except JournalError:
+            self._autosave.trigger()  # the store has shown why; the text stays, retry later
+
+    def _flush_quietly(self) -> None:
+        try:
+            self.flush()
+        except JournalError:
+            self._autosave.trigger()
+
+    def _save(self) -> None:
+        if not self._dirty or self._sprint is None:
+            return
+        text = self.editor.toPlainText()
+        journal = self._store.journal
+        if self._note_id is None:
+            if not text:
+                self._set_dirty(False)
+                return
+            change = self._store.apply(journal.add_note, self._sprint.id, self._day, text,
+                                       initiator=self.editor)
+            self._note_id = change.id
+            self._notes = self._store.read(journal.list_notes, self._sprint.id, self._day)
+            self._fill_tabs()
+            self._select_tab_quietly(self._note_id)
+        else:
+            self._store.apply(journal.set_note_text, self._note_id, text, initiator=self.editor)
+        self._set_dirty(False)
+
+    def _select_tab_quietly(self, note_id: int | None) -> None:
+        ids = [n.id for n in self._notes]
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(ids.index(note_id) if note_id in ids else -1)
+        self.tabs.blockSignals(False)
+
+    # -- echoes -----------------------------------------------------------------------------
+    def _on_notes_changed(self, change: Change, initiator: object) -> None:
+        if self._sprint is None or change.sprint_id not in (None, self._sprint.id):
+            return
+        if initiator is self.editor:
+            self._refresh_titles()
+            return
+        keep = self._note_id
+        self._fill_days()
+        self._select_day_row(self._day)
+        if self._dirty:  # someone else changed the list while we type: keep our text
+            journal = self._store.journal
+            self._notes = self._store.read(journal.list_notes, self._sprint.id, self._day)
+            self._fill_tabs()
+            self._select_tab_quietly(keep)
+            return
+        self._load_day(self._day, select=keep)
+
+    def _refresh_titles(self) -> None:
+        """Our own save: only the tab title and the day's count can have changed."""
+        index = self.tabs.currentIndex()
+        if index >= 0:
+            self.tabs.setTabText(index, _note_title(_leading_text(self.editor), index + 1))
+        row = self.days.currentRow()
+        if row >= 0:
+            self.days.item(row).setText(day_label(self._day, len(self._notes)))
+
+
+def _int(value: object) -> int:
+    assert isinstance(value, int)
+    return value
+
+
+def _long_day(day: date | None) -> str:
+    return "Notes without a day" if day is None else f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _leading_text(editor: QPlainTextEdit) -> str:
+    """The first few lines, without copying a huge note."""
+    block, lines = editor.document().firstBlock(), list[str]()
+    while block.isValid() and len(lines) < 5:
+        lines.append(block.text()[:200])
+        block = block.next()
+    return "\n".join(lines)
+
+
+def _note_title(text: str, number: int) -> str:
+    """The first line of a note, as a short tab title."""
+    first = text.lstrip().split("\n", 1)[0].lstrip("# ").strip()
+    if not first:
+        return f"Note {number}"
+    return first if len(first) <= 28 else first[:27] + "…"

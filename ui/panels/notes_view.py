@@ -1,0 +1,129 @@
+"""The widgets of the Notes panel, laid out; `NotesPanel` adds the behaviour.
+
+Kept apart so the panel's logic (autosave, echoes, undo) reads without a page of layout code.
+"""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.panels.markdown_editor import MarkdownEditor
+from ui.panels.preview import NotePreview
+
+EMPTY_HINT = (
+    "<h3>No sprint to write about yet</h3>"
+    "<p>Create one with <b>Sprint ▸ New sprint…</b> (Ctrl+Shift+N): give it a title, a place "
+    "and its dates, and each day of the sprint gets its page of notes here.</p>"
+    "<p>Or look around the demo journal first: PyPy's Gothenburg sprint of November 2011.</p>"
+)
+
+
+def day_label(day: date | None, count: int | None = None) -> str:
+    """"Tue 8 Nov" (with the number of notes when given); "No day" for undated notes."""
+    text = "No day" if day is None else f"{day:%a} {day.day} {day:%b}"
+    if count:
+        text += f"  ·  {count} note{'s' if count != 1 else ''}"
+    return text
+
+
+class NotesView(QWidget):
+    """Days list | (day heading, note tabs, buttons / editor | preview); or the empty hint."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._build_hint())
+        self.stack.addWidget(self._build_editor_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _build_hint(self) -> QWidget:
+        page = QWidget(self)
+        self.empty_hint = QLabel(EMPTY_HINT, page)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_hint.setMaximumWidth(520)
+        self.new_sprint_button = QPushButton("New sprint…", page)
+        self.demo_button = QPushButton("Open the demo journal", page)
+        self.new_sprint_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_sprint_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(self.empty_hint)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        outer = QHBoxLayout(page)
+        outer.addStretch(1)
+        outer.addLayout(column, 3)
+        outer.addStretch(1)
+        return page
+
+    def _build_editor_page(self) -> QWidget:
+        page = QSplitter(Qt.Orientation.Horizontal, self)
+        page.setChildrenCollapsible(False)
+        self.days = QListWidget(page)
+        self.days.setAccessibleName("Days of the sprint")
+        self.days.setMinimumWidth(130)
+        page.addWidget(self.days)
+        page.addWidget(self._build_note_area(page))
+        page.setStretchFactor(0, 0)
+        page.setStretchFactor(1, 1)
+        page.setSizes([160, 800])
+        return page
+
+    def _build_note_area(self, parent: QWidget) -> QWidget:
+        area = QWidget(parent)
+        self.heading = QLabel(area)
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.tabs = QTabBar(area)
+        self.tabs.setAccessibleName("Notes of the day")
+        self.tabs.setExpanding(False)
+        self.tabs.setDocumentMode(True)
+        self.add_button = _tool_button("New note", "Add another note to this day", area)
+        self.remove_button = _tool_button("Remove note", "Remove the note shown", area)
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading)
+        bar.addSpacing(12)
+        bar.addWidget(self.tabs, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.remove_button)
+        self.editor = MarkdownEditor(area)
+        self.preview = NotePreview(area)
+        split = QSplitter(Qt.Orientation.Horizontal, area)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.editor)
+        split.addWidget(self.preview)
+        split.setSizes([500, 500])
+        layout = QVBoxLayout(area)
+        layout.setContentsMargins(6, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        return area
+
+
+def _tool_button(text: str, tip: str, parent: QWidget) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(text)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button

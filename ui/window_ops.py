@@ -1,0 +1,286 @@
+"""What the main window's menu actions do: files, sprints, panels, help.
+
+Functions over the window rather than methods, so `main_window.py` stays layout and wiring. Each
+one saves pending edits before it changes what is shown, and reports core errors with the core's
+own message.
+"""
+
+import importlib
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+
+from sprintjournal.changes import Change
+from sprintjournal.errors import ImportFailedError, JournalError
+from sprintjournal.paths import demo_journal
+from sprintjournal.records import SearchHit
+from ui.dialogs.about import AboutDialog
+from ui.dialogs.shortcuts import ShortcutsDialog
+from ui.dialogs.sprint_dialog import SprintDialog
+from ui.opening import ask_journal_path, open_journal
+from ui.settings import recent_journals, remember_journal
+from ui.store import JournalStore
+
+if TYPE_CHECKING:
+    from sprintjournal.journal import Journal
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+PANEL_CLASSES = {
+    "attendees": ("ui.panels.attendees", "AttendeesPanel"),
+    "branches": ("ui.panels.branches", "BranchesPanel"),
+    "standup": ("ui.panels.standup", "StandupPanel"),
+    "photos": ("ui.panels.photos", "PhotosPanel"),
+    "report": ("ui.panels.report", "ReportPanel"),
+}
+HIT_PANELS = {"standup": "standup", "branch": "branches", "photo": "photos", "person": "attendees"}
+
+
+# -- panels ---------------------------------------------------------------------------------
+def create_panels(store: JournalStore, undo: QUndoStack, parent: QWidget) -> dict[str, Any]:
+    """Every data panel, built to the panel contract `XPanel(store, undo_stack, parent)`."""
+    panels: dict[str, Any] = {}
+    for name, (module_name, class_name) in PANEL_CLASSES.items():
+        try:
+            cls = getattr(importlib.import_module(module_name), class_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            panels[name] = MissingPanel(name, parent)
+            continue
+        panels[name] = cls(store, undo, parent)
+    return panels
+
+
+class MissingPanel(QLabel):
+    """Stands in for a panel whose module is not part of this build yet."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(f"The {name} panel is not available in this build.", parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+
+    def set_sprint(self, sprint_id: int | None) -> None:
+        """Nothing to show."""
+
+    def set_day(self, day: object) -> None:
+        """Nothing to show."""
+
+    def select_item(self, item_id: int) -> None:
+        """Nothing to select."""
+
+    def select_person(self, person_id: int) -> None:
+        """Nothing to select."""
+
+    def flush(self) -> None:
+        """Nothing to save."""
+
+
+def call_panel(panel: Any, method: str, *args: Any) -> None:
+    """Call a contract method; one panel's failure is logged and must not stop the others."""
+    try:
+        getattr(panel, method)(*args)
+    except JournalError:
+        pass  # the store has already announced it on `error`
+    except Exception:
+        log.exception("%s.%s failed", type(panel).__name__, method)
+        raise
+
+
+def select_hit(window: "MainWindow", hit: SearchHit) -> None:
+    """Select a search hit or clicked mention in the panel that shows that kind of item."""
+    if hit.kind == "note" and window.notes is not None:
+        window.notes.select_item(hit.item_id)
+        return
+    name = HIT_PANELS.get(hit.kind)
+    panel = window.panels.get(name or "")
+    if name is None or panel is None:
+        return
+    if hit.kind == "standup":
+        _show_standup_day(window, hit.item_id)
+    window.show_panel(name)
+    if hit.kind == "person":
+        panel.select_person(hit.item_id)
+    else:
+        panel.select_item(hit.item_id)
+
+
+def _show_standup_day(window: "MainWindow", item_id: int) -> None:
+    sprint = window.sprint
+    if sprint is None:
+        return
+    items = window.store.read(window.store.journal.list_standup, sprint.id)
+    day = next((item.day for item in items if item.id == item_id), None)
+    if day is not None:
+        window.select_day(day)
+
+
+# -- journals -------------------------------------------------------------------------------
+def replace_journal(window: "MainWindow", journal: "Journal") -> None:
+    remember_journal(str(journal.path))
+    window.store.replace_journal(journal)
+
+
+def _switch_to(window: "MainWindow", path: Path | None) -> None:
+    if path is None or _same_file(path, window.store.journal.path):
+        return
+    window.save_manager.flush_all()
+    journal = open_journal(window, path, at_startup=False)
+    if journal is not None:
+        replace_journal(window, journal)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return a.exists() and b.exists() and a.resolve() == b.resolve()
+
+
+def new_journal(window: "MainWindow") -> None:
+    _switch_to(window, ask_journal_path(window, new=True))
+
+
+def open_other(window: "MainWindow") -> None:
+    _switch_to(window, ask_journal_path(window, new=False))
+
+
+def open_path(window: "MainWindow", path: str) -> None:
+    _switch_to(window, Path(path))
+
+
+def fill_recent_menu(window: "MainWindow") -> None:
+    menu = window.recent_menu
+    menu.clear()
+    current = str(window.store.journal.path) if window._store is not None else ""
+    paths = [p for p in recent_journals() if p != current and Path(p).exists()]
+    for number, path in enumerate(paths, start=1):
+        action = menu.addAction(f"&{number} {Path(path).name} — {Path(path).parent}")
+        action.triggered.connect(lambda _c=False, p=path: open_path(window, p))
+    if not paths:
+        menu.addAction("No other journal yet").setEnabled(False)
+
+
+def open_demo(window: "MainWindow") -> None:
+    """The demo journal (PyPy's Gothenburg sprints of 2011), created on first use."""
+    from sprintjournal.demo import open_demo as core_open_demo
+
+    window.save_manager.flush_all()
+    path = demo_journal()
+    if _same_file(path, window.store.journal.path):
+        return
+    try:
+        journal = core_open_demo(path)
+    except JournalError as error:
+        QMessageBox.warning(window, "Cannot open the demo journal", str(error))
+        return
+    replace_journal(window, journal)
+
+
+def import_file(window: "MainWindow") -> None:
+    """A JSON export, people.txt or planning.txt, recognised by its content."""
+    from sprintjournal.exchange.textfiles import import_file as core_import
+
+    name, _ = QFileDialog.getOpenFileName(
+        window, "Import", str(Path.home()),
+        "Journal exports and sprint files (*.json *.txt);;All files (*)")
+    if not name:
+        return
+    window.save_manager.flush_all()
+    sprint, day = window.sprint, window.toolbar.day_combo.currentData()
+    try:
+        lines = core_import(window.store.journal, Path(name), sprint.id if sprint else None, day)
+    except ImportFailedError as error:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Nothing was imported",
+                          f"{Path(name).name} has problems; nothing was changed.",
+                          QMessageBox.StandardButton.Ok, window)
+        box.setDetailedText("\n".join(str(p) for p in error.problems))
+        box.exec()
+        return
+    except JournalError as error:
+        QMessageBox.warning(window, "Nothing was imported", str(error))
+        return
+    window.store.announce(Change("journal", "imported"), window)
+    QMessageBox.information(window, "Import finished", "\n".join(lines) or "Nothing to import.")
+
+
+def export_json(window: "MainWindow") -> None:
+    folder = QFileDialog.getExistingDirectory(window, "Export the journal to a folder",
+                                              str(Path.home()))
+    if not folder:
+        return
+    window.save_manager.flush_all()
+    try:
+        target = window.store.journal.export_json(Path(folder))
+    except (JournalError, OSError) as error:
+        QMessageBox.warning(window, "Export failed", str(error))
+        return
+    window.statusBar().showMessage(f"Exported to {target}", 10_000)
+
+
+# -- sprints --------------------------------------------------------------------------------
+def new_sprint(window: "MainWindow") -> None:
+    values = SprintDialog.ask(window)
+    if values is None:
+        return
+    try:
+        window.store.apply(window.store.journal.add_sprint, initiator=window, **values)
+    except JournalError as error:
+        QMessageBox.warning(window, "Cannot create the sprint", str(error))
+
+
+def edit_sprint(window: "MainWindow") -> None:
+    sprint = window.sprint
+    if sprint is None:
+        return
+    values = SprintDialog.ask(window, sprint)
+    if values is None:
+        return
+    try:
+        window.store.apply(window.store.journal.update_sprint, sprint.id, initiator=window,
+                           **values)
+    except JournalError as error:
+        QMessageBox.warning(window, "Cannot change the sprint", str(error))
+
+
+def delete_sprint(window: "MainWindow") -> None:
+    sprint = window.sprint
+    if sprint is None:
+        return
+    answer = QMessageBox.question(
+        window, "Delete Sprint",
+        f"Delete the sprint “{sprint.title}” with all its notes, stand-up items, branches, "
+        "attendance and photos?\n\nThis cannot be undone (a backup is kept by "
+        "“sprintjournal backup”).",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel)
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    window.save_manager.flush_all()
+    try:
+        window.store.apply(window.store.journal.remove_sprint, sprint.id, initiator=window)
+    except JournalError as error:
+        QMessageBox.warning(window, "Cannot delete the sprint", str(error))
+
+
+# -- help and closing -----------------------------------------------------------------------
+def show_shortcuts(window: "MainWindow") -> None:
+    toggles = [dock.toggleViewAction() for dock in window.docks.values()]
+    ShortcutsDialog(window, [*window.actions(), window.act_undo, window.act_redo, *toggles]).exec()
+
+
+def show_about(window: "MainWindow") -> None:
+    AboutDialog(window).exec()
+
+
+def confirm_close(window: QWidget, errors: list[str]) -> bool:
+    """Some edits could not be saved: close anyway (losing them) only if the user says so."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Changes not saved",
+                      "Some changes could not be saved:\n\n" + "\n".join(errors),
+                      QMessageBox.StandardButton.NoButton, window)
+    discard = box.addButton("Close and Lose Them", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Keep Open", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is discard

@@ -7,8 +7,11 @@ from itertools import combinations
 
 from sqlmodel import Session
 
+from sprintjournal.mentions import find_mentions
+from sprintjournal.names import first_name_key, name_key
 from sprintjournal.records import AttendeeRec, BranchRec, NoteRec, Pair, PersonRef, StandupRec
 from sprintjournal.usecases import attendance, branches, notes, standup
+from sprintjournal.usecases import people as people_uc
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ def person_summaries(session: Session, sprint_id: int) -> list[PersonSummary]:
     for group in [*(b.people for b in blist), *(i.people for i in items)]:
         everyone.update({p.id: p for p in group})
     all_notes = notes.list_notes(session, sprint_id)
+    aliases = {p.id: p.aliases for p in people_uc.list_people(session)}
     return [
         PersonSummary(
             ref,
@@ -89,15 +93,16 @@ def person_summaries(session: Session, sprint_id: int) -> list[PersonSummary]:
             tuple(b for b in blist if pid in {p.id for p in b.people}),
             tuple(i for i in items if pid in {p.id for p in i.people}),
             tuple(sorted(partners[pid].values(), key=lambda r: r.name)),
-            tuple(n for n in all_notes if _mentions(n.text, ref.name)),
+            tuple(n for n in all_notes if _mentions(n.text, ref.name, aliases.get(pid, ()))),
         )
         for pid, ref in everyone.items()
     ]
 
 
-def _mentions(text: str, name: str) -> bool:
-    first = name.split(" ", 1)[0]
-    return f"@{first}" in text or f"@[{name}]" in text
+def _mentions(text: str, name: str, aliases: tuple[str, ...]) -> bool:
+    """`@First`, `@[Full Name]` or `@alias`, whole words compared as name keys (accents folded)."""
+    keys = {name_key(name), first_name_key(name), *(name_key(a) for a in aliases)}
+    return any(m.kind == "person" and name_key(m.text) in keys for m in find_mentions(text))
 
 
 def branch_summaries(session: Session, sprint_id: int) -> list[BranchSummary]:

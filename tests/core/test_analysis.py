@@ -1,0 +1,112 @@
+"""What the organiser asks of a sprint: who paired with whom, and per-person / per-branch summaries."""
+
+from datetime import date
+
+import pytest
+
+from sprintjournal.demo import build_demo
+from sprintjournal.journal import Journal
+from sprintjournal.records import Pair
+
+D3, D4, D5, D6 = (date(2011, 11, d) for d in (3, 4, 5, 6))
+
+
+def names(pairs: list[Pair]) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [tuple(sorted((p.a.name, p.b.name))) + (p.topics,) for p in pairs]  # type: ignore[misc]
+
+
+@pytest.fixture
+def demo(journal: Journal) -> int:
+    return build_demo(journal)
+
+
+def test_pairs_on_a_day_of_the_demo(journal: Journal, demo: int) -> None:
+    assert sorted(names(journal.pairs(demo, D4))) == [
+        ("Andrew Dalke", "Sam Lade", ("numpy-f2py",)),
+        ("Antonio Cuni", "Mark Pearse", ("SpecialisedTuple",)),
+        ("Armin Rigo", "Håkan Ardö", ("jit-targets",)),
+    ]
+    assert sorted(names(journal.pairs(demo, D6))) == []  # only Christian reported that day
+
+
+def test_pairs_over_the_whole_sprint_carry_their_days(journal: Journal, demo: int) -> None:
+    pairs = {tuple(sorted((p.a.name, p.b.name))): p for p in journal.pairs(demo)}
+    assert set(pairs) == {
+        ("Antonio Cuni", "Mark Pearse"), ("Armin Rigo", "Håkan Ardö"), ("Andrew Dalke", "Sam Lade"),
+    }
+    assert pairs[("Antonio Cuni", "Mark Pearse")].days == (D3, D4, D5)
+    assert pairs[("Armin Rigo", "Håkan Ardö")].days == (D4,)
+    assert pairs[("Andrew Dalke", "Sam Lade")].days == (D3, D4)
+
+
+def test_people_sharing_an_item_or_a_branch_pair(journal: Journal) -> None:
+    sid = journal.add_sprint("S", start=D3, end=D6).id
+    journal.add_standup_item(sid, D3, "today", "benchmarks", people=["Ann", "Bob", "Cid"])
+    bid = journal.add_branch(sid, "stm", people=["Dee", "Eve"]).id
+    assert sorted(names(journal.pairs(sid, D3))) == [
+        ("Ann", "Bob", ("benchmarks",)), ("Ann", "Cid", ("benchmarks",)), ("Bob", "Cid", ("benchmarks",)),
+    ]  # the stm branch had no item on the 3rd
+    journal.add_standup_item(sid, D4, "done", "stm work", people=["Dee"], branch_id=bid)
+    # a branch worked on that day pairs its people, though only Dee reported on it
+    assert names(journal.pairs(sid, D4)) == [("Dee", "Eve", ("stm",))]
+    whole = {tuple(sorted((p.a.name, p.b.name))): p for p in journal.pairs(sid)}
+    assert whole[("Dee", "Eve")].days == ()  # no shared item: the branch alone gives no day
+    assert whole[("Ann", "Bob")].days == (D3,)
+    assert len(whole) == 4
+
+
+def test_person_summaries_of_the_demo(journal: Journal, demo: int) -> None:
+    summaries = {s.person.name: s for s in journal.person_summaries(demo)}
+    assert len(summaries) == 10  # every attendee; nobody works without attending
+    mark = summaries["Mark Pearse"]
+    assert mark.attendee is not None and mark.attendee.newcomer
+    assert [b.name for b in mark.branches] == ["SpecialisedTuple"]
+    assert {i.day for i in mark.standup} == {D3, D4, D5}
+    assert [p.name for p in mark.partners] == ["Antonio Cuni"]
+    assert [n.day for n in mark.notes] == [date(2011, 11, 2)]  # "@Mark is on his first sprint"
+    armin = summaries["Armin Rigo"]
+    assert [b.name for b in armin.branches] == ["stm", "jit-targets"]
+    assert [p.name for p in armin.partners] == ["Håkan Ardö"]
+    jacob = summaries["Jacob Hallén"]
+    assert (jacob.branches, jacob.standup, jacob.partners) == ((), (), ())
+    assert jacob.attendee is not None and jacob.attendee.host
+
+
+def test_person_summaries_find_notes_by_alias_and_unaccented_name(journal: Journal, demo: int) -> None:
+    summaries = {s.person.name: s for s in journal.person_summaries(demo)}
+    # "@Anto measured field access" (an alias) and "@Hakan and @Armin" (no accents)
+    assert date(2011, 11, 5) in [n.day for n in summaries["Antonio Cuni"].notes]
+    assert [n.day for n in summaries["Håkan Ardö"].notes] == [D4]
+
+
+def test_a_mention_must_be_the_whole_name(journal: Journal) -> None:
+    sid = journal.add_sprint("S").id
+    journal.add_attendee(sid, "Mark Pearse")
+    journal.add_attendee(sid, "Markus Lund")
+    journal.add_note(sid, None, "@Markus fixed the build")
+    journal.add_note(sid, None, "thanks @[Mark Pearse]!")
+    summaries = {s.person.name: s for s in journal.person_summaries(sid)}
+    assert [n.text for n in summaries["Mark Pearse"].notes] == ["thanks @[Mark Pearse]!"]
+    assert [n.text for n in summaries["Markus Lund"].notes] == ["@Markus fixed the build"]
+
+
+def test_someone_working_without_attending_still_has_a_summary(journal: Journal) -> None:
+    sid = journal.add_sprint("S").id
+    journal.add_attendee(sid, "Ann")
+    journal.add_branch(sid, "remote-work", people=["Ann", "Remote Rita"])
+    summaries = {s.person.name: s for s in journal.person_summaries(sid)}
+    assert summaries["Remote Rita"].attendee is None
+    assert [p.name for p in summaries["Remote Rita"].partners] == ["Ann"]
+
+
+def test_branch_summaries_of_the_demo(journal: Journal, demo: int) -> None:
+    summaries = {s.branch.name: s for s in journal.branch_summaries(demo)}
+    assert list(summaries) == ["SpecialisedTuple", "ffistruct", "stm", "jit-targets", "win64", "numpy-f2py"]
+    tup = summaries["SpecialisedTuple"]
+    assert tup.days == (D3, D4, D5) and len(tup.standup) == 4
+    assert names(list(tup.pairs)) == [("Antonio Cuni", "Mark Pearse", ("SpecialisedTuple",))]
+    ffi = summaries["ffistruct"]
+    assert ffi.branch.status == "merged" and ffi.days == (D5,) and ffi.pairs == ()
+    assert ffi.branch.results == ("field access about 400 times faster than ctypes",)
+    assert summaries["win64"].days == (D3, D4, D6)
+    assert summaries["win64"].branch.results == ("the third 90%",)

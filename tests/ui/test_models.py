@@ -9,6 +9,7 @@ from sprintjournal.changes import Change
 from sprintjournal.journal import Journal
 from ui.models.attendees_model import AttendeesModel
 from ui.models.branches_model import BranchesModel, BranchFilter
+from ui.models.standup_model import StandupModel
 from ui.store import JournalStore
 
 
@@ -90,3 +91,25 @@ def test_branches_model_and_filter_through_changes(
     proxy.set_status(None)
     proxy.set_person(hakan.id)
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["jit-targets"]
+
+
+def test_standup_model_through_changes(qtmodeltester: ModelTester, store: JournalStore,  # noqa: F811
+                                       gothenburg: int, journal: Journal) -> None:  # noqa: F811
+    day = date(2011, 11, 4)
+    model = StandupModel(store, "today")
+    store.standup_changed.connect(model.on_change)
+    store.branches_changed.connect(model.on_change)
+    model.set_scope(gothenburg, day)
+    qtmodeltester.check(model)
+    first = store.apply(journal.add_standup_item, gothenburg, day, "today", "win64",
+                        ["Christian Tismer"])
+    store.apply(journal.add_standup_item, gothenburg, day, "done", "ffistruct merged")
+    store.apply(journal.add_standup_item, gothenburg, date(2011, 11, 5), "today", "STM")
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["win64"]
+    win64 = next(b for b in journal.list_branches(gothenburg) if b.name == "win64")
+    store.apply(journal.update_standup_item, first.id, branch_id=win64.id)
+    assert model.index(0, model.column_of("branch")).data() == "win64"
+    store.apply(journal.remove_branch, win64.id)  # the link is dropped (SET NULL)
+    assert model.index(0, model.column_of("branch")).data() == ""
+    store.apply(journal.remove_standup_item, first.id)
+    assert model.rowCount() == 0

@@ -57,7 +57,7 @@ class AttendeesPanel(DataPanel):
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
                        self.model.dataChanged):
             signal.connect(self._refresh_summary)
-        self.timeline.day_clicked.connect(self.set_day)
+        self.timeline.day_clicked.connect(self.request_day)
         self._refresh_summary()
 
     def _make_table(self) -> QTableView:

@@ -8,7 +8,7 @@ says what to do next whenever the panel has nothing to show.
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -42,7 +42,13 @@ class EmptyHint(QLabel):
 
 
 class DataPanel(QWidget):
-    """Base of the Attendees, Branches, Stand-up and Photos panels."""
+    """Base of the Attendees, Branches, Stand-up and Photos panels.
+
+    `day_requested(date)` asks the main window to select a day for every panel (a click on
+    the timeline, a search hit on another day's stand-up); the panel has already followed it.
+    """
+
+    day_requested = Signal(object)
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -103,6 +109,11 @@ class DataPanel(QWidget):
         self.flush()
         self.day = day
         self.day_changed()
+
+    def request_day(self, day: date) -> None:
+        """Follow `day` here and ask the window to make it the day of every panel."""
+        self.set_day(day)
+        self.day_requested.emit(day)
 
     def sprint_changed(self) -> None:
         """Subclasses reload for `self.sprint_id`."""

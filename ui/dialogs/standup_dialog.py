@@ -1,0 +1,92 @@
+"""Add or edit a stand-up item: section, text, status, people (the pair) and branch."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from sprintjournal.exchange.schema import BRANCH_STATUSES
+from sprintjournal.records import BranchRec, StandupRec
+from ui.dialogs.people_picker import PeoplePicker
+from ui.models.standup_model import SECTION_TITLES
+
+
+@dataclass(frozen=True)
+class StandupAnswer:
+    section: str
+    text: str
+    people: list[str] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+class StandupDialog(QDialog):
+    def __init__(self, attendees: list[str], branches: list[BranchRec], section: str = "today",
+                 current: StandupRec | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit stand-up item" if current else "Add stand-up item")
+        self.section = QComboBox()
+        for key, title in SECTION_TITLES.items():
+            self.section.addItem(title, key)
+        self.section.setCurrentIndex(self.section.findData(section))
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("e.g. specialised 2-tuples")
+        self.status = QComboBox()
+        self.status.setEditable(True)
+        self.status.addItems(["", *BRANCH_STATUSES])
+        self.branch = QComboBox()
+        self.branch.addItem("(no branch)", None)
+        for b in branches:
+            self.branch.addItem(b.name, b.id)
+        linked = [p.name for p in current.people] if current else []
+        self.people = PeoplePicker(attendees, linked)
+        self._build()
+        if current is not None:
+            self._fill(current)
+
+    def _build(self) -> None:
+        form = QFormLayout(self)
+        for label, widget in (("&Section:", self.section), ("&Item:", self.text),
+                              ("S&tatus:", self.status), ("&People:", self.people),
+                              ("&Branch:", self.branch)):
+            form.addRow(label, widget)
+            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        self.text.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
+        form.addRow(buttons)
+        self.resize(440, 420)
+
+    def _fill(self, rec: StandupRec) -> None:
+        self.section.setCurrentIndex(self.section.findData(rec.section))
+        self.text.setText(rec.text)
+        self.status.setCurrentText(rec.status or "")
+        self.branch.setCurrentIndex(max(0, self.branch.findData(rec.branch_id)))
+
+    def answer(self) -> StandupAnswer:
+        fields = {
+            "status": self.status.currentText().strip() or None,
+            "branch_id": self.branch.currentData(),
+        }
+        return StandupAnswer(self.section.currentData(), self.text.text().strip(),
+                             self.people.checked_names(), fields)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, attendees: list[str], branches: list[BranchRec],
+            section: str = "today", current: StandupRec | None = None) -> StandupAnswer | None:
+        """Show the dialog modally; the answer, or None when cancelled."""
+        dialog = cls(attendees, branches, section, current, parent)
+        try:
+            return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

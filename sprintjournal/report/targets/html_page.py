@@ -31,7 +31,7 @@ def data_uri(photo: ExportPhoto) -> str:
 def img_tag(photo: ExportPhoto, src: str, alt: str) -> str:
     r = photo.rendition
     return (f'<img src="{escape(src)}" alt="{escape(alt)}" width="{r.width}" '
-            f'height="{r.height}" loading="lazy">')
+            f'height="{r.height}">')
 
 
 def body_html(ctx: ExportContext, embed: bool) -> str:

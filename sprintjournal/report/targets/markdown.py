@@ -16,7 +16,7 @@ from sprintjournal.report.prose import md
 
 _PHOTO_LINK = re.compile(r"(!\[[^\]]*\]\()\s*<?photo:(\d+)>?\s*\)")
 _RAW_TAG = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto):[^\s<>]*>)")
-_INLINE_DEST = re.compile(r"(\]\(\s*)(<[^>]*>|[^)\s]*)")
+_INLINE_DEST = re.compile(r"((?<!\\)\]\(\s*)(<[^>]*>|[^)\s]*)")
 _REF_DEST = re.compile(r"^( {0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
 _SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -64,7 +64,8 @@ def plain(ctx: ExportContext) -> list[OutFile]:
 def pelican(ctx: ExportContext) -> list[OutFile]:
     """Pelican's `Key: value` header lines, then a blank line and the text."""
     s = ctx.sprint
-    lines = [f"Title: {_one_line(ctx.title)}", f"Date: {ctx.post_date.isoformat()}",
+    # Pelican themes print the title unescaped: entities keep `<b>x</b>` literal there.
+    lines = [f"Title: {html.escape(_one_line(ctx.title), quote=False)}", f"Date: {ctx.post_date.isoformat()}",
              f"Slug: {ctx.slug}"]
     if s.blog_tags:
         lines.append(f"Tags: {', '.join(_one_line(t) for t in s.blog_tags)}")

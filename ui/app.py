@@ -141,13 +141,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     startup = Startup(window, args, trace, app)
     painter = _FirstPaint(startup.run, window)
     window.central.installEventFilter(painter)
-    install_excepthook(window)
-    install_signal_handlers(app, window)
+    restore_hook = install_excepthook(window)
+    restore_signals = install_signal_handlers(app, window)
     window.show()
     trace.mark("window shown")
-    status = app.exec()
-    if window._store is not None:
-        window.store.journal.close()
+    try:
+        status = app.exec()
+    finally:
+        restore_signals()
+        restore_hook()
+        if window.has_store:
+            window.store.journal.close()
     return 1 if startup.failed else status
 
 if __name__ == "__main__":

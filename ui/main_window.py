@@ -168,6 +168,10 @@ class MainWindow(QMainWindow):
         return self._store
 
     @property
+    def has_store(self) -> bool:
+        return self._store is not None
+
+    @property
     def sprint(self) -> SprintRec | None:
         return self._sprint
 

@@ -154,7 +154,7 @@ def open_path(window: "MainWindow", path: str) -> None:
 def fill_recent_menu(window: "MainWindow") -> None:
     menu = window.recent_menu
     menu.clear()
-    current = str(window.store.journal.path) if window._store is not None else ""
+    current = str(window.store.journal.path) if window.has_store else ""
     paths = [p for p in recent_journals() if p != current and Path(p).exists()]
     for number, path in enumerate(paths, start=1):
         action = menu.addAction(f"&{number} {Path(path).name} — {Path(path).parent}")

@@ -1,0 +1,153 @@
+"""render_markdown: mentions become links, and nothing executable survives (FAULTS 33, 34)."""
+
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+
+from sprintjournal.journal import Journal
+from sprintjournal.markdown_render import (
+    APP_SCHEMES,
+    MentionIndex,
+    MentionLink,
+    render_markdown,
+)
+from sprintjournal.mentions import Mention
+
+
+@pytest.fixture
+def index(journal: Journal) -> MentionIndex:
+    """People and branches of a small Gothenburg sprint, built through the Journal API."""
+    sprint = journal.add_sprint("Gothenburg 2011", start=date(2011, 11, 2),
+                                end=date(2011, 11, 8)).id
+    for name in ("Armin Rigo", "Antonio Cuni", "Håkan Ardö", "Mark Pearse"):
+        journal.add_attendee(sprint, name)
+    journal.add_person("Armin Ronacher")  # another Armin, not at this sprint
+    journal.add_person("Samuele Pedroni", aliases=["pedronis"])
+    journal.add_branch(sprint, "ffistruct", goal="field access 400x faster than ctypes")
+    attendees = {a.person.id for a in journal.list_attendees(sprint)}
+    return MentionIndex(journal.list_people(), journal.list_branches(sprint), attendees)
+
+
+def _id(journal: Journal, name: str) -> int:
+    person = journal.find_person(name)
+    assert person is not None
+    return person.id
+
+
+def test_full_name_alias_and_branch_mentions_become_app_links(journal: Journal,
+                                                                index: MentionIndex) -> None:
+    html = render_markdown("@[Håkan Ardö] met @pedronis about #ffistruct", index, APP_SCHEMES)
+    assert f'href="sj://person/{_id(journal, "Håkan Ardö")}"' in html
+    assert f'href="sj://person/{_id(journal, "Samuele Pedroni")}"' in html
+    branch_id = journal.list_branches(journal.list_sprints()[0].id)[0].id
+    assert f'href="sj://branch/{branch_id}"' in html
+    assert 'title="field access 400x faster than ctypes"' in html
+
+
+def test_first_name_resolves_among_the_sprints_attendees(journal: Journal,
+                                                         index: MentionIndex) -> None:
+    """Two Armins in the journal, one at this sprint: `@Armin` means Armin Rigo."""
+    html = render_markdown("@Armin explained STM", index, APP_SCHEMES)
+    assert f'href="sj://person/{_id(journal, "Armin Rigo")}"' in html
+    assert "Armin Ronacher" not in html
+
+
+def test_unknown_mentions_stay_text_and_are_marked(index: MentionIndex) -> None:
+    html = render_markdown("@Nobody works on #no-such-branch", index, APP_SCHEMES)
+    assert "<a" not in html
+    assert html.count('class="mention unknown') == 2
+    assert "@Nobody" in html and "#no-such-branch" in html
+
+
+def test_mentions_in_code_and_inside_links_are_not_linked(index: MentionIndex) -> None:
+    text = "`@Armin` and\n\n    #ffistruct in code\n\n[thanks @Armin](https://pypy.org)"
+    html = render_markdown(text, index, APP_SCHEMES)
+    assert "sj://" not in html
+    assert html.count("<a") == 1  # only the Markdown link itself, never a nested anchor
+
+
+def test_headings_and_entities_are_not_branch_mentions(index: MentionIndex) -> None:
+    html = render_markdown("# ffistruct\n\nfive &#35;ffistruct", index, APP_SCHEMES)
+    assert "sj://" not in html
+    assert "<h1>ffistruct</h1>" in html
+
+
+def test_app_links_are_dropped_unless_the_caller_allows_them(index: MentionIndex) -> None:
+    """The report renders with the default schemes: an `sj:` link must not reach a blog."""
+    html = render_markdown("@Armin", index)
+    assert "sj:" not in html
+    assert "@Armin" in html
+
+
+def test_resolver_decides_the_link_target() -> None:
+    def blog_links(mention: Mention) -> MentionLink | None:
+        return MentionLink(f"https://example.org/people/{mention.text}", f"@{mention.text}")
+
+    html = render_markdown("thanks @cfbolz", blog_links)
+    assert '<a class="mention person" href="https://example.org/people/cfbolz"' in html
+
+
+XSS = [
+    "<script>alert(1)</script>",
+    '<img src="x" onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "[click](JaVaScRiPt:alert(1))",
+    "[click](jav&#x61;script:alert(1))",
+    "[click](&#106;avascript:alert(1))",
+    '<a href="javascript&colon;alert(1)">x</a>',
+    "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    '<iframe src="https://evil.example"></iframe>',
+    "<svg><script>alert(1)</script></svg>",
+    '<div onclick="alert(1)">x</div>',
+    '<a href="#" onmouseover="alert(1)">x</a>',
+    '<style>body{background:url("javascript:alert(1)")}</style>',
+    '<form action="https://evil.example"><input name="p"></form>',
+    "hello {: onclick=alert(1) }",
+]
+
+
+class _Tags(HTMLParser):
+    """Every start tag and attribute of a piece of HTML, as a browser would see them."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+
+DANGEROUS_TAGS = {"script", "iframe", "svg", "style", "form", "input", "object", "embed"}
+
+
+@pytest.mark.parametrize("attack", XSS)
+def test_nothing_executable_reaches_the_html(attack: str, index: MentionIndex) -> None:
+    html = render_markdown(f"@Armin says:\n\n{attack}\n\nbye", index, APP_SCHEMES)
+    for tag, attrs in _Tags(html).tags:
+        assert tag not in DANGEROUS_TAGS, html
+        assert not any(name.startswith("on") for name in attrs), html
+        for name in ("href", "src"):
+            url = attrs.get(name, "").strip().lower()
+            assert url.split(":", 1)[0] in {"", "http", "https", "mailto", "sj"} or ":" not in url
+            assert not url.startswith(("javascript", "data", "vbscript")), html
+    assert "bye" in html  # the rest of the note is still there
+
+
+@pytest.mark.parametrize("name", ["<b>x</b>", "*x*", "[a](javascript:alert(1))"])
+def test_names_with_markup_are_shown_literally(journal: Journal, name: str) -> None:
+    """A person called `<b>x</b>` (mentioned by alias) is those characters in the link title."""
+    journal.add_person(name, aliases=["weird"])
+    index = MentionIndex(journal.list_people(), [], None)
+    html = render_markdown("thanks @weird", index, APP_SCHEMES)
+    tags = _Tags(html).tags
+    assert [tag for tag, _ in tags] == ["p", "a"]
+    assert tags[1][1]["title"] == name
+
+
+def test_crlf_and_unicode_survive(index: MentionIndex) -> None:
+    html = render_markdown("Håkan Ardö 😀 שלום\r\nnext line", index, APP_SCHEMES)
+    assert "Håkan Ardö 😀 שלום" in html
+    assert "\r" not in html

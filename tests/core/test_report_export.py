@@ -107,8 +107,10 @@ def test_pelican_header_lines(demo: tuple[Journal, int], tmp_path: Path) -> None
 def test_nikola_meta_sidecar(demo: tuple[Journal, int], tmp_path: Path) -> None:
     journal, sid = demo
     export_report(journal, sid, "nikola", tmp_path)
-    meta = dict(line[3:].split(": ", 1) if ": " in line else (line[3:].rstrip(":"), "")
-                for line in (tmp_path / f"{SLUG}.meta").read_text().splitlines())
+    meta: dict[str, str] = {}
+    for line in (tmp_path / f"{SLUG}.meta").read_text().splitlines():
+        key, _, value = line.removeprefix(".. ").partition(":")
+        meta[key] = value.strip()
     assert meta["title"] == "PyPy Gothenburg sprint report"
     assert meta["slug"] == SLUG
     assert meta["date"] == "2011-11-09 12:00:00 UTC"

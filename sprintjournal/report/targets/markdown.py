@@ -65,8 +65,8 @@ def pelican(ctx: ExportContext) -> list[OutFile]:
     """Pelican's `Key: value` header lines, then a blank line and the text."""
     s = ctx.sprint
     # Pelican themes print the title unescaped: entities keep `<b>x</b>` literal there.
-    lines = [f"Title: {html.escape(_one_line(ctx.title), quote=False)}", f"Date: {ctx.post_date.isoformat()}",
-             f"Slug: {ctx.slug}"]
+    title = html.escape(_one_line(ctx.title), quote=False)
+    lines = [f"Title: {title}", f"Date: {ctx.post_date.isoformat()}", f"Slug: {ctx.slug}"]
     if s.blog_tags:
         lines.append(f"Tags: {', '.join(_one_line(t) for t in s.blog_tags)}")
     if s.blog_authors:

@@ -6,12 +6,13 @@ are hand-written numbered steps, each in one `BEGIN IMMEDIATE` transaction with 
 and a backup (SQLite backup API) is taken before the first step runs.
 """
 
+import os
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.schema import CreateIndex, CreateTable
 
@@ -21,6 +22,8 @@ from sprintjournal.errors import DamagedJournalError, NewerJournalError, NotAJou
 APPLICATION_ID = 0x534A524E  # "SJRN"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+READ_OPTION = "sprintjournal_read"
+"""Execution option marking a read transaction: it begins with a plain (deferred) BEGIN."""
 
 Step = Callable[[sqlite3.Connection], None]
 
@@ -206,13 +209,27 @@ def _run_step(conn: sqlite3.Connection, version: int) -> None:
         raise
 
 
+def _read_only_mode(path: Path) -> str:
+    """`ro`, or `ro&immutable=1` in a folder nobody can write (a read-only mount, a CD).
+
+    A WAL reader needs a -shm file beside the journal; where none can be created a plain
+    read-only connection fails with "unable to open database file". With no -wal file the
+    main file holds everything, and in an unwritable folder nothing can change it.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() and not os.access(path.parent, os.W_OK):
+        return "ro&immutable=1"
+    return "ro"
+
+
 def make_engine(path: Path, readonly: bool = False) -> Engine:
     """SQLAlchemy engine whose transactions are real SQLite transactions.
 
     pysqlite's own transaction handling skips BEGIN for some statements; the documented
     recipe is to switch it off and emit BEGIN ourselves.
     """
-    uri = f"sqlite:///{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}&uri=true"
+    mode = _read_only_mode(path) if readonly else "rw"
+    uri = f"sqlite:///{path.resolve().as_uri()}?mode={mode}&uri=true"
     engine = create_engine(
         uri,
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
@@ -224,7 +241,10 @@ def make_engine(path: Path, readonly: bool = False) -> Engine:
         apply_pragmas(dbapi_conn, readonly)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn: object) -> None:
-        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+    def _on_begin(conn: Connection) -> None:
+        # Writes take the write lock up front (no deadlock upgrading a read lock); reads
+        # never do, so another program holding the write lock does not block reading.
+        reading = readonly or conn.get_execution_options().get(READ_OPTION, False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine

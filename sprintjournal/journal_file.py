@@ -130,8 +130,9 @@ class JournalBase:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        reader = self.engine.execution_options(**{db.READ_OPTION: True})
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            with Session(reader, expire_on_commit=False) as session, session.begin():
                 yield session
         except DBAPIError as exc:
             raise translate(exc, self.path) from exc

@@ -14,6 +14,16 @@ from types import TracebackType
 from sprintjournal.report.safe_names import confined
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp makes private (0600) files; an export is meant to be shared like any saved file.
+_FILE_MODE = 0o666 & ~_umask()
+
+
 class AtomicBatch:
     """`with AtomicBatch(folder) as batch: batch.add("images/a.jpg", data) ...` then commit."""
 
@@ -47,11 +57,19 @@ class AtomicBatch:
         self._mkdir(target.parent)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
         self._pending.append((Path(tmp), target))
+        os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         return target
+
+    def pending_path(self, target: Path) -> Path:
+        """The temporary file behind `target`, for writers that need a path (Qt's PDF writer)."""
+        for tmp, pending_target in self._pending:
+            if pending_target == target:
+                return tmp
+        raise KeyError(target)
 
     def commit(self) -> list[Path]:
         """Rename every file into place, in the order added (so add the page last)."""

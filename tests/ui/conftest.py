@@ -5,25 +5,14 @@ real SQLite data without depending on the demo module.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
 from PySide6.QtGui import QUndoStack
+from shell_data import Gothenburg
 
 from sprintjournal.journal import Journal
 from ui.store import JournalStore
-
-
-@dataclass(frozen=True)
-class Gothenburg:
-    """Ids of what the `gothenburg` fixture created."""
-
-    sprint_id: int
-    armin_id: int
-    antonio_id: int
-    branch_id: int
-    note_id: int
 
 
 @pytest.fixture

@@ -83,6 +83,9 @@ class MarkdownEditor(QPlainTextEdit):
         rect = self.cursorRect()
         rect.setWidth(max(220, self._popup().sizeHintForColumn(0) + 24))
         self._completer.complete(rect)
+        completion_model = self._completer.completionModel()
+        if completion_model is not None:
+            self._popup().setCurrentIndex(completion_model.index(0, 0))
 
     def _match(self, before: str) -> tuple[list[str], str, int] | None:
         """(candidates, typed prefix, offset of the sigil in `before`) or None."""

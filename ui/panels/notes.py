@@ -321,6 +321,7 @@ class NotesPanel(NotesView):
             self._notes = self._store.read(journal.list_notes, self._sprint.id, self._day)
             self._fill_tabs()
             self._select_tab_quietly(self._note_id)
+            self._refresh_titles()
         else:
             self._store.apply(journal.set_note_text, self._note_id, text, initiator=self.editor)
         self._set_dirty(False)

@@ -1,0 +1,218 @@
+"""The Notes panel: autosave to the real file, no character lost, undo, preview and completion."""
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextCursor, QUndoStack
+from pytestqt.qtbot import QtBot
+from shell_data import Gothenburg, show_active
+
+from sprintjournal.journal import Journal
+from ui.panels.notes import NotesPanel
+from ui.panels.preview import PREVIEW_LIMIT
+from ui.store import JournalStore
+
+THURSDAY, FRIDAY = date(2011, 11, 3), date(2011, 11, 4)
+
+
+def file_text(path: Path, note_id: int) -> str | None:
+    """The note as stored in the SQLite file, read by a separate connection (what a crash keeps)."""
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute("SELECT text FROM note WHERE id = ?", (note_id,)).fetchone()
+    finally:
+        conn.close()
+    return None if row is None else str(row[0])
+
+
+def make_panel(qtbot: QtBot, store: JournalStore, undo: QUndoStack, sprint: int,
+               autosave_ms: int = 0) -> NotesPanel:
+    panel = NotesPanel(store, undo, autosave_ms=autosave_ms)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 600)
+    show_active(qtbot, panel)
+    panel.set_sprint(sprint)
+    return panel
+
+
+def type_at_end(qtbot: QtBot, panel: NotesPanel, text: str) -> None:
+    panel.editor.setFocus()
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(panel.editor, text)
+
+
+def test_typing_is_saved_to_the_file_after_the_debounce(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
+        journal_path: Path) -> None:
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=50)
+    panel.set_day(THURSDAY)
+    type_at_end(qtbot, panel, " jit-targets")
+    panel.editor.insertPlainText(" Håkan 😀")  # QTest can only type ASCII; this is a paste
+    assert panel.dirty
+    qtbot.waitUntil(lambda: not panel.dirty, timeout=3000)
+    assert file_text(journal_path, gothenburg.note_id) == (
+        "# Thursday\n\n@Armin explained STM. jit-targets Håkan 😀")
+
+
+def test_switching_day_right_after_typing_loses_nothing(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
+        journal_path: Path) -> None:
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=60_000)
+    panel.set_day(THURSDAY)
+    type_at_end(qtbot, panel, " and pairing")
+    panel.days.setCurrentRow(panel.days.currentRow() + 1)  # the user clicks Friday
+    assert panel.day == FRIDAY
+    assert file_text(journal_path, gothenburg.note_id) == (
+        "# Thursday\n\n@Armin explained STM. and pairing")
+    assert panel.editor.toPlainText() == ""
+
+
+def test_focus_out_saves(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+                         gothenburg: Gothenburg, journal_path: Path) -> None:
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=60_000)
+    panel.set_day(THURSDAY)
+    type_at_end(qtbot, panel, "!")
+    panel.days.setFocus()
+    qtbot.waitUntil(lambda: not panel.dirty, timeout=2000)
+    assert file_text(journal_path, gothenburg.note_id) == "# Thursday\n\n@Armin explained STM.!"
+
+
+def test_typing_on_an_empty_day_creates_its_note(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
+        journal: Journal) -> None:
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=60_000)
+    panel.set_day(FRIDAY)
+    assert panel.note_id is None and "Nothing written" in panel.editor.placeholderText()
+    type_at_end(qtbot, panel, "Cake: 5x faster than CPython")
+    panel.flush()
+    notes = journal.list_notes(gothenburg.sprint_id, FRIDAY)
+    assert [n.text for n in notes] == ["Cake: 5x faster than CPython"]
+    assert panel.note_id == notes[0].id
+    assert "1 note" in panel.days.currentItem().text()
+
+
+def test_own_save_is_not_reloaded_into_the_editor(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg) -> None:
+    """The echo of our save must not reset the cursor or the editor's own undo history."""
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id)
+    panel.set_day(THURSDAY)
+    panel.editor.setFocus()
+    panel.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClicks(panel.editor, "X")
+    panel.flush()
+    assert panel.editor.textCursor().position() == 1
+    assert panel.editor.document().isUndoAvailable()
+
+
+def test_a_change_made_elsewhere_is_shown(qtbot: QtBot, store: JournalStore,
+                                          undo_stack: QUndoStack, gothenburg: Gothenburg) -> None:
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id)
+    panel.set_day(THURSDAY)
+    store.apply(store.journal.set_note_text, gothenburg.note_id, "restored text", initiator=None)
+    assert panel.editor.toPlainText() == "restored text"
+
+
+def test_add_and_remove_notes_undo_and_redo(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
+        journal: Journal) -> None:
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id)
+    panel.set_day(THURSDAY)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert len(journal.list_notes(gothenburg.sprint_id, THURSDAY)) == 2
+    assert panel.tabs.isVisible() and panel.tabs.count() == 2
+    type_at_end(qtbot, panel, "second note")
+    panel.flush()
+    undo_stack.undo()
+    assert [n.text for n in journal.list_notes(gothenburg.sprint_id, THURSDAY)] == [
+        "# Thursday\n\n@Armin explained STM."]
+    undo_stack.redo()
+    texts = [n.text for n in journal.list_notes(gothenburg.sprint_id, THURSDAY)]
+    assert texts[1] == "second note"  # redo brings the note back with what was typed in it
+    panel.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert [n.text for n in journal.list_notes(gothenburg.sprint_id, THURSDAY)] == ["second note"]
+    undo_stack.undo()
+    texts = sorted(n.text for n in journal.list_notes(gothenburg.sprint_id, THURSDAY))
+    assert texts == ["# Thursday\n\n@Armin explained STM.", "second note"]
+
+
+def test_mentions_are_links_in_the_preview(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg) -> None:
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id)
+    panel.set_day(THURSDAY)
+    type_at_end(qtbot, panel, " With @Antonio on #ffistruct.")
+    qtbot.waitUntil(lambda: not panel.preview.busy, timeout=3000)
+    html = panel.preview.toHtml()
+    assert f'href="sj://person/{gothenburg.armin_id}"' in html
+    assert f'href="sj://person/{gothenburg.antonio_id}"' in html
+    assert f'href="sj://branch/{gothenburg.branch_id}"' in html
+    with qtbot.waitSignal(panel.mention_activated) as blocker:
+        panel.preview.anchorClicked.emit(QUrl(f"sj://person/{gothenburg.antonio_id}"))
+    assert blocker.args == ["person", gothenburg.antonio_id]
+
+
+def test_script_and_handlers_never_reach_the_preview(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg) -> None:
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id)
+    panel.set_day(THURSDAY)
+    attack = ('<script>alert(1)</script> <img src=x onerror=alert(2)> '
+              '[x](javascript:alert(3)) <a href="jav&#x61;script:alert(4)">y</a>')
+    panel.editor.setPlainText(attack)
+    qtbot.waitUntil(lambda: not panel.preview.busy, timeout=3000)
+    html = panel.preview.toHtml().lower()
+    assert "<script" not in html and "onerror" not in html and "javascript" not in html
+    assert panel.editor.toPlainText() == attack  # the source itself is kept as typed
+
+
+def test_completion_inserts_the_full_name(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg) -> None:
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id)
+    panel.set_day(FRIDAY)
+    panel.editor.setFocus()
+    qtbot.keyClicks(panel.editor, "Pairing with @Pea")
+    popup = panel.editor.completer.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert panel.editor.completer.currentCompletion() == "Mark Pearse"
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert panel.editor.toPlainText() == "Pairing with @[Mark Pearse]"
+    qtbot.keyClicks(panel.editor, " on #ffi")
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert panel.editor.toPlainText() == "Pairing with @[Mark Pearse] on #ffistruct"
+
+
+def test_a_ten_megabyte_paste_is_saved_whole_and_previewed_in_part(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
+        journal_path: Path) -> None:
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=60_000)
+    panel.set_day(THURSDAY)
+    big = "".join(f"line {n}: the JIT log says nothing interesting\n" for n in range(230_000))
+    assert len(big) > 10_000_000
+    panel.editor.selectAll()
+    panel.editor.insertPlainText(big)
+    panel.flush()
+    assert file_text(journal_path, gothenburg.note_id) == big
+    qtbot.waitUntil(lambda: not panel.preview.busy, timeout=30_000)
+    shown = panel.preview.toPlainText()
+    assert "line 0:" in shown and "line 229999" not in shown
+    assert f"first {PREVIEW_LIMIT:,}" in shown
+
+
+def test_a_save_refused_by_the_core_keeps_the_text(
+        qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path,
+        undo_stack: QUndoStack) -> None:
+    """A read-only journal: the save fails with the core's message; the typing stays."""
+    journal.close()
+    readonly = Journal(journal_path, readonly=True)
+    store = JournalStore(readonly)
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=60_000)
+    panel.set_day(THURSDAY)
+    type_at_end(qtbot, panel, " more")
+    with qtbot.waitSignal(store.error) as blocker:
+        panel.days.setFocus()  # focus-out tries to save
+    assert "read-only" in blocker.args[0]
+    assert panel.dirty and panel.editor.toPlainText().endswith("STM. more")
+    readonly.close()

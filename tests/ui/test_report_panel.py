@@ -1,0 +1,168 @@
+"""The Report panel driven like a user: generate, edit (autosaved), regenerate, export, copy."""
+
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from sprintjournal.demo import build_demo
+from sprintjournal.journal import Journal
+from sprintjournal.report.compose import RegenerateResult
+from ui.dialogs.export_report import ExportDialog, ExportOptions
+from ui.panels.report import ReportPanel
+from ui.store import JournalStore
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, journal: Journal) -> ReportPanel:
+    sid = build_demo(journal)
+    store = JournalStore(journal)
+    widget = ReportPanel(store, QUndoStack(), None)
+    widget._autosave.set_delay(0)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    widget.set_sprint(sid)
+    return widget
+
+
+def test_generate_fills_editor_preview_and_journal(panel: ReportPanel, journal: Journal) -> None:
+    panel.act_generate.trigger()
+    text = panel.editor.toPlainText()
+    assert "A special welcome to Mark Pearse" in text
+    assert journal.get_report(panel.sprint_id or 0).text == text
+    assert panel.title.text() == "PyPy Gothenburg sprint report"
+    assert "Many thanks to Jacob Hallén and Laura Creighton" in panel.preview.toPlainText()
+
+
+def test_group_by_branch_changes_the_sections(panel: ReportPanel) -> None:
+    panel.group_by.setCurrentIndex(panel.group_by.findData("branch"))
+    panel.act_generate.trigger()
+    assert "## What we worked on\n\n### SpecialisedTuple" in panel.editor.toPlainText()
+
+
+def test_typing_is_autosaved(panel: ReportPanel, journal: Journal, qtbot: QtBot) -> None:
+    panel.act_generate.trigger()
+    panel.editor.moveCursor(panel.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(panel.editor, "Hej då!")
+    qtbot.waitUntil(lambda: (journal.get_report(panel.sprint_id or 0).text or "")
+                    .endswith("Hej då!"))
+
+
+def test_pending_edit_is_saved_on_flush(panel: ReportPanel, journal: Journal,
+                                        qtbot: QtBot) -> None:
+    panel._autosave.set_delay(60_000)
+    qtbot.keyClicks(panel.editor, "Draft typed just before closing")
+    panel.flush()
+    assert journal.get_report(panel.sprint_id or 0).text == "Draft typed just before closing"
+
+
+def test_regenerate_asks_before_replacing_edits_and_can_keep_them(panel: ReportPanel,
+                                                                  journal: Journal,
+                                                                  qtbot: QtBot) -> None:
+    panel.act_generate.trigger()
+    panel.editor.moveCursor(panel.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(panel.editor, "My words.")
+    asked: list[RegenerateResult] = []
+    panel.ask_replace = lambda result: asked.append(result) is not None
+    panel.act_generate.trigger()
+    assert asked and asked[0].user_edited and "-" in asked[0].diff
+    assert "My words." in panel.editor.toPlainText()
+    assert (journal.get_report(panel.sprint_id or 0).text or "").endswith("My words.")
+
+
+def test_regenerate_replaces_when_confirmed_and_undo_brings_edits_back(panel: ReportPanel,
+                                                                       qtbot: QtBot) -> None:
+    panel.act_generate.trigger()
+    panel.editor.moveCursor(panel.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(panel.editor, "My words.")
+    panel.flush()
+    panel.ask_replace = lambda result: True
+    panel.act_generate.trigger()
+    assert "My words." not in panel.editor.toPlainText()
+    panel.undo_stack.undo()
+    assert panel.editor.toPlainText().endswith("My words.")
+
+
+def test_export_runs_in_a_worker_and_writes_files(panel: ReportPanel, qtbot: QtBot,
+                                                  tmp_path: Path) -> None:
+    panel.act_generate.trigger()
+    panel.ask_export = lambda defaults: ExportOptions("html-dir", tmp_path / "out", 800, 80)
+    with qtbot.waitSignal(panel.export_finished, timeout=30_000) as result:
+        panel.act_export.trigger()
+    assert result.args and isinstance(result.args[0], list)
+    assert (tmp_path / "out" / "index.html").is_file()
+    assert (tmp_path / "out" / "images" / "cake.jpg").is_file()
+    assert panel.progress_dialog is None
+
+
+def test_pdf_export_from_the_panel(panel: ReportPanel, qtbot: QtBot, tmp_path: Path) -> None:
+    panel.act_generate.trigger()
+    panel.ask_export = lambda d: ExportOptions("pdf", tmp_path, 800, 80, "Letter")
+    with qtbot.waitSignal(panel.export_finished, timeout=30_000) as result:
+        panel.act_export.trigger()
+    pdf = result.args[0][0]
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and b"/Subtype /Image" in data
+    assert re.search(rb"/MediaBox \[0 0 612", data), "Letter pages are 612 points wide"
+
+
+def test_cancel_stops_the_export_and_writes_nothing(panel: ReportPanel, qtbot: QtBot,
+                                                    tmp_path: Path) -> None:
+    panel.act_generate.trigger()
+    panel.ask_export = lambda d: ExportOptions("html", tmp_path / "out", 1000, 70)
+    pool = QThreadPool.globalInstance()
+    threads, release = pool.maxThreadCount(), threading.Event()
+    pool.setMaxThreadCount(1)
+    try:
+        pool.start(lambda: release.wait(10))  # the export waits in the queue behind this
+        with qtbot.waitSignal(panel.export_finished, timeout=30_000) as result:
+            panel.act_export.trigger()
+            assert panel.progress_dialog is not None
+            panel.progress_dialog.findChild(QPushButton).click()  # the Cancel button
+            release.set()
+    finally:
+        release.set()
+        pool.waitForDone(10_000)
+        pool.setMaxThreadCount(threads)
+    assert type(result.args[0]).__name__ == "ExportCancelledError"
+    assert not (tmp_path / "out").exists()
+
+
+def test_copy_for_blogger_puts_html_and_text_on_the_clipboard(panel: ReportPanel,
+                                                              qtbot: QtBot) -> None:
+    panel.act_generate.trigger()
+    with qtbot.waitSignal(panel.copied, timeout=30_000):
+        panel.act_copy.trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.hasHtml() and mime.hasText()
+    assert 'class="tr-caption-container"' in mime.text()
+    assert "data:image/jpeg;base64," in mime.html()
+    assert "<script" not in mime.html()
+
+
+def test_export_dialog_offers_every_format_and_page_size_only_for_pdf(qtbot: QtBot,
+                                                                      tmp_path: Path) -> None:
+    dialog = ExportDialog(ExportOptions("md", tmp_path))
+    qtbot.addWidget(dialog)
+    formats = [dialog.format.itemData(i) for i in range(dialog.format.count())]
+    assert formats == ["md", "pelican", "hugo", "jekyll", "nikola", "html", "html-dir",
+                       "blogger", "wordpress", "pdf"]
+    assert not dialog.page_size.isEnabled()
+    dialog.format.setCurrentIndex(formats.index("pdf"))
+    assert dialog.page_size.isEnabled()
+    dialog.long_edge.setValue(1200)
+    assert dialog.options() == ExportOptions("pdf", tmp_path, 1200, 85, "A4")
+
+
+def test_screenshot_shows_editor_and_preview(panel: ReportPanel, tmp_path: Path) -> None:
+    panel.act_generate.trigger()
+    image = panel.grab().toImage()
+    image.save(str(tmp_path / "report-panel.png"))
+    assert image.width() >= 1000 and panel.editor.isVisible() and panel.preview.isVisible()
+    assert panel.preview.document().toPlainText().startswith("The PyPy sprint in Gothenburg")

@@ -1,0 +1,285 @@
+"""The Report panel: generate the draft, edit it with a live preview, export it, copy for Blogger.
+
+The draft is the user's text: typing is autosaved (debounced) through the store, "Generate" and
+"Regenerate" are undoable, and regenerating over edited text asks first and can show the diff.
+Exports run in a worker with a progress dialog and Cancel; they call the same
+`export_report` as the command line (and `ui.report_pdf.export_pdf` for PDF).
+"""
+
+import dataclasses
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sprintjournal.errors import JournalError
+from sprintjournal.journal import Journal
+from sprintjournal.report import compose
+from sprintjournal.report.export import ExportContext, build_context, export_report
+from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
+from sprintjournal.report.renditions import ExportCancelledError
+from sprintjournal.report.targets import blogger
+from sprintjournal.report.targets.html_page import data_uri
+from ui.commands import StoreCommand
+from ui.dialogs.export_report import ExportDialog, ExportOptions
+from ui.panels.panel_base import NO_SPRINT_HINT, DataPanel
+from ui.store import JournalStore
+from ui.throttle import Debouncer
+from ui.workers import Job, run_in_pool
+
+AUTOSAVE_MS = 1000
+PREVIEW_MS = 250
+
+
+class ReportPreview(QTextBrowser):
+    """Rendered draft; `photo:<id>` images are shown from the journal's thumbnails."""
+
+    def __init__(self, store: JournalStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("Report preview")
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        url = QUrl(name)
+        if url.scheme() != "photo" or not url.path().isdigit():
+            return super().loadResource(kind, name)
+        try:
+            return QImage.fromData(self.store.journal.photo_thumbnail(int(url.path())))
+        except JournalError:
+            return QImage()  # a photo removed meanwhile, or the journal being closed
+
+    def show_markdown(self, text: str) -> None:
+        def figure(fig: Figure) -> str:
+            caption = f"<br><i>{fig.caption_html}</i>" if fig.caption_html else ""
+            return (f'<p align="center"><img src="photo:{fig.photo_id}" '
+                    f'alt="{escape(fig.alt)}">{caption}</p>')
+
+        def inline(photo_id: int, alt: str) -> str:
+            return f'<img src="photo:{photo_id}" alt="{escape(alt)}">'
+
+        self.setHtml(place_photos(markdown_to_html(text), figure, inline))
+
+
+def _ask_replace(parent: QWidget, result: compose.RegenerateResult) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, "Regenerate the report",
+                      "You have edited this draft. Replace your edits with a fresh draft?",
+                      parent=parent)
+    box.setInformativeText("Choose “Show Details…” to see what would change.")
+    box.setDetailedText(result.diff)
+    replace = box.addButton("Replace my draft", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Keep my draft", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is replace
+
+
+def _run_export(journal: Journal, sprint_id: int, options: ExportOptions,
+                cancel: threading.Event, job: Job) -> list[Path]:
+    """On a pool thread: the same export functions as the command line."""
+    def progress(done: int, total: int, _message: str) -> None:
+        job.progress(done, total)
+
+    if options.fmt == "pdf":
+        from ui.report_pdf import export_pdf
+
+        return export_pdf(journal, sprint_id, options.folder, options.page_size,
+                          long_edge=options.long_edge, quality=options.quality,
+                          progress=progress, cancel=cancel)
+    return export_report(journal, sprint_id, options.fmt, options.folder,
+                         long_edge=options.long_edge, quality=options.quality,
+                         progress=progress, cancel=cancel)
+
+
+def blogger_clipboard_html(journal: Journal, sprint_id: int, long_edge: int = 1600,
+                           quality: int = 85) -> str:
+    """The Blogger fragment with photos embedded, so a paste needs no separate upload step."""
+    ctx = build_context(journal, sprint_id, long_edge, quality)
+    photos = {pid: dataclasses.replace(p, path=data_uri(p)) for pid, p in ctx.photos.items()}
+    return blogger.fragment_html(ExportContext(ctx.title, ctx.text, ctx.sprint, ctx.slug, photos))
+
+
+class ReportPanel(DataPanel):
+    export_finished = Signal(object)  # list[Path], or the exception
+    copied = Signal(str)
+
+    def __init__(self, store: JournalStore, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(store, undo_stack, parent)
+        self.ask_replace: Callable[[compose.RegenerateResult], bool] = (
+            lambda result: _ask_replace(self, result))
+        self.ask_export: Callable[[ExportOptions], ExportOptions | None] = (
+            lambda defaults: ExportDialog.ask(defaults, self))
+        self.export_defaults = ExportOptions("html", Path.home())
+        self.progress_dialog: QProgressDialog | None = None
+        self._loaded = ("", "")
+        self._build()
+        self._autosave = Debouncer(self._save, AUTOSAVE_MS, self)
+        self._preview_timer = Debouncer(self._render_preview, PREVIEW_MS, self)
+        self.editor.textChanged.connect(self._on_edited)
+        self.title.textEdited.connect(lambda _text: self._autosave.trigger())
+        store.report_changed.connect(self._on_report_changed)
+        self.sprint_changed()
+
+    def _build(self) -> None:
+        self.group_by = QComboBox()
+        self.group_by.addItem("By person", "person")
+        self.group_by.addItem("By branch", "branch")
+        self.group_by.setAccessibleName("Group the draft")
+        self.toolbar.addWidget(self.group_by)
+        self.act_generate = self.add_action("Generate draft", self.generate, "edit",
+                                            tip="Write a first draft from the sprint's data")
+        self.act_export = self.add_action("Export…", self.export, "open",
+                                          tip="Export to Markdown, HTML, Blogger, WordPress, PDF")
+        self.act_copy = self.add_action("Copy for Blogger", self.copy_for_blogger, "paste",
+                                        tip="Put the report on the clipboard for Blogger")
+        self.title = QLineEdit(placeholderText="Report title")
+        self.title.setAccessibleName("Report title")
+        self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName("Report draft (Markdown)")
+        self.editor.setPlaceholderText("Press “Generate draft” to write a first draft.")
+        self.preview = ReportPreview(self.store)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(self.preview)
+        self.content = QWidget()
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(splitter, 1)
+        self.pages.addWidget(self.content)
+
+    # -- loading and saving ------------------------------------------------------------------
+    def sprint_changed(self) -> None:
+        self.show_content(self.content, None if self.sprint_id is not None else NO_SPRINT_HINT)
+        for action in (self.act_generate, self.act_export, self.act_copy):
+            action.setEnabled(self.sprint_id is not None)
+        self._load()
+
+    def _load(self) -> None:
+        report = (self.store.read(self.store.journal.get_report, self.sprint_id)
+                  if self.sprint_id is not None else None)
+        text, title = (report.text or "", report.title or "") if report else ("", "")
+        self._loaded = (text, title)
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(text)
+        self.editor.blockSignals(False)
+        self.title.setText(title)
+        self._render_preview()
+
+    def _on_edited(self) -> None:
+        self._autosave.trigger()
+        self._preview_timer.trigger()
+
+    def _render_preview(self) -> None:
+        self.preview.show_markdown(self.editor.toPlainText())
+
+    def _save(self) -> None:
+        current = (self.editor.toPlainText(), self.title.text().strip())
+        if self.sprint_id is None or current == self._loaded:
+            return
+        self.store.apply(self.store.journal.save_report, self.sprint_id, text=current[0],
+                         title=current[1] or None, initiator=self)
+        self._loaded = current
+
+    def flush(self) -> None:
+        self._autosave.flush()
+        super().flush()
+
+    def _on_report_changed(self, change: Any, initiator: object) -> None:
+        if initiator is self or change.sprint_id != self.sprint_id or self._autosave.pending:
+            return
+        self._load()
+
+    # -- generating --------------------------------------------------------------------------
+    def generate(self) -> None:
+        """A fresh draft; over edited text only after asking. Undoable either way."""
+        if self.sprint_id is None:
+            return
+        self.flush()
+        journal, sid = self.store.journal, self.sprint_id
+        result = compose.regenerate(journal, sid, str(self.group_by.currentData()))
+        if result.user_edited and not self.ask_replace(result):
+            return
+        before = journal.get_report(sid)
+        title = before.title or compose.default_title(journal, sid)
+
+        def do(_state: dict[str, Any]) -> Any:
+            return self.store.apply(journal.save_report, sid, text=result.new_text,
+                                    generated_text=result.new_text, title=title)
+
+        def undo(_state: dict[str, Any]) -> Any:
+            return self.store.apply(journal.save_report, sid, text=before.text,
+                                    generated_text=before.generated_text, title=before.title)
+
+        self.undo_stack.push(StoreCommand("Generate report draft", do, undo))
+
+    # -- exporting ---------------------------------------------------------------------------
+    def export(self) -> None:
+        if self.sprint_id is None:
+            return
+        options = self.ask_export(self.export_defaults)
+        if options is None:
+            return
+        self.flush()
+        self.export_defaults = options
+        cancel = threading.Event()
+        dialog = QProgressDialog("Exporting the report…", "Cancel", 0, 0, self)
+        dialog.setWindowTitle("Export report")
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(cancel.set)
+        self.progress_dialog = dialog
+        run_in_pool(_run_export, self.store.journal, self.sprint_id, options, cancel,
+                    on_done=self._export_done, on_error=self._export_failed,
+                    on_progress=self._export_progress)
+
+    def _export_progress(self, done: int, total: int) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.setMaximum(total)
+            self.progress_dialog.setValue(done)
+
+    def _close_progress(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.reset()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+
+    def _export_done(self, paths: list[Path]) -> None:
+        self._close_progress()
+        self.export_finished.emit(paths)
+
+    def _export_failed(self, error: Exception) -> None:
+        self._close_progress()
+        if not isinstance(error, ExportCancelledError):
+            self.store.error.emit(f"The export failed: {error}")
+        self.export_finished.emit(error)
+
+    def copy_for_blogger(self) -> None:
+        """Blogger's fragment on the clipboard: as HTML for Compose, as text for the HTML view."""
+        if self.sprint_id is None:
+            return
+        self.flush()
+        run_in_pool(blogger_clipboard_html, self.store.journal, self.sprint_id,
+                    self.export_defaults.long_edge, self.export_defaults.quality,
+                    on_done=self._put_on_clipboard,
+                    on_error=lambda exc: self.store.error.emit(f"Copy failed: {exc}"))
+
+    def _put_on_clipboard(self, fragment: str) -> None:
+        mime = QMimeData()
+        mime.setHtml(fragment)
+        mime.setText(fragment)
+        QGuiApplication.clipboard().setMimeData(mime)
+        self.copied.emit(fragment)

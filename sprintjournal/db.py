@@ -17,7 +17,12 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 from sprintjournal import models
-from sprintjournal.errors import DamagedJournalError, NewerJournalError, NotAJournalError
+from sprintjournal.errors import (
+    DamagedJournalError,
+    MigrationFailedError,
+    NewerJournalError,
+    NotAJournalError,
+)
 
 APPLICATION_ID = 0x534A524E  # "SJRN"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -176,10 +181,27 @@ def migrate(path: Path, current: int, backup_dir: Path) -> Path | None:
             name = f"{path.stem}-before-v{latest_version()}-{stamp}.sprintjournal"
             backup = backup_to(conn, backup_dir / name)
         for version in range(current, latest_version()):
-            _run_step(conn, version)
+            _run_step_explained(conn, path, version, backup)
     finally:
         conn.close()
     return backup
+
+
+def _run_step_explained(
+    conn: sqlite3.Connection, path: Path, version: int, backup: Path | None
+) -> None:
+    """Run one step; a failure says which step, that nothing changed, and where the backup is."""
+    try:
+        _run_step(conn, version)
+    except Exception as exc:
+        if version == 0:
+            raise
+        saved = f" A backup made just before is at {backup}." if backup else ""
+        raise MigrationFailedError(
+            f"Upgrading {path} from journal version {version} to {version + 1} failed ({exc}). "
+            f"The step was rolled back: the journal is still at version {version}, unchanged."
+            f"{saved} Please report this problem."
+        ) from exc
 
 
 def create(path: Path) -> None:

@@ -34,6 +34,10 @@ class DamagedJournalError(JournalError):
     """SQLite reports the file as malformed; it is never repaired in place."""
 
 
+class MigrationFailedError(JournalError):
+    """An upgrade step failed; it was rolled back and the file kept its old version."""
+
+
 class JournalLockedError(JournalError):
     """Another SprintJournal process is writing this journal."""
 

@@ -17,6 +17,7 @@ from sprintjournal import db, paths
 from sprintjournal.errors import (
     JournalError,
     JournalLockedError,
+    MigrationFailedError,
     NewerJournalError,
     NotAJournalError,
     ReadOnlyJournalError,
@@ -268,7 +269,7 @@ def test_a_migration_step_runs_after_a_backup(v1_journal: Path, monkeypatch: pyt
 
 def test_a_failing_migration_step_changes_nothing(v1_journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, _half_then_fail])
-    with pytest.raises(RuntimeError, match="half-way"):
+    with pytest.raises(MigrationFailedError, match="half-way"):
         Journal(v1_journal)
     conn = sqlite3.connect(v1_journal)
     try:

@@ -207,7 +207,7 @@ def test_fault_17_backup_while_writing_holds_the_latest_saved_note(journal: Jour
     thread = threading.Thread(target=writer)
     thread.start()
     try:
-        results = []
+        results: list[tuple[int, Path]] = []
         for _ in range(5):
             while len(saved) < 3 + len(results) * 3:
                 time.sleep(0.005)

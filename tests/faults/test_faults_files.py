@@ -1,0 +1,205 @@
+"""FAULTS.md rows 18-25: files that are not what they claim, old and new versions, damage.
+
+Every refused file is hashed before and after, and its folder listed: refusing must leave it
+byte-for-byte untouched with nothing created beside it. Migrations start from the committed
+version-1 fixture (scripts/make_fixture_v1.py) and compare the content table by table.
+"""
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from fault_helpers import digest, dump, listing
+
+from sprintjournal import db
+from sprintjournal.backup import backup_now, list_backups, restore
+from sprintjournal.check import check_journal
+from sprintjournal.errors import (
+    DamagedJournalError,
+    MigrationFailedError,
+    NewerJournalError,
+    NotAJournalError,
+)
+from sprintjournal.journal import Journal
+
+FIXTURE_V1 = Path(__file__).resolve().parents[1] / "fixtures" / "journal-v1.sprintjournal"
+
+
+@pytest.fixture
+def v1(tmp_path: Path) -> Path:
+    path = tmp_path / "journal" / "gothenburg.sprintjournal"
+    path.parent.mkdir()
+    shutil.copyfile(FIXTURE_V1, path)
+    return path
+
+
+def refused(path: Path, error: type[Exception], *fragments: str) -> None:
+    before, files = digest(path), listing(path.parent)
+    with pytest.raises(error) as caught:
+        Journal(path)
+    assert digest(path) == before, "a refused file must be left byte-for-byte untouched"
+    assert listing(path.parent) == files, "nothing may be created beside a refused file"
+    for fragment in (str(path), *fragments):
+        assert fragment in str(caught.value)
+
+
+def _read_everything(path: Path) -> None:
+    with Journal(path) as j:
+        for sprint in j.list_sprints():
+            j.list_notes(sprint.id), j.list_standup(sprint.id), j.list_branches(sprint.id)
+            for photo in j.list_photos(sprint.id):
+                j.photo_bytes(photo.id)
+
+
+def test_fault_18_a_jpeg_renamed_to_sprintjournal(tmp_path: Path) -> None:
+    path = tmp_path / "cake.sprintjournal"
+    path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 40 + b"\xff\xd9")
+    refused(path, NotAJournalError, "not a SprintJournal file")
+
+
+def test_fault_19_an_sqlite_file_of_another_program(tmp_path: Path) -> None:
+    path = tmp_path / "places.sprintjournal"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE moz_places(id INTEGER PRIMARY KEY, url TEXT)")
+    conn.execute("INSERT INTO moz_places(url) VALUES ('https://pypy.org')")
+    conn.commit()
+    conn.close()
+    refused(path, NotAJournalError, "another program")
+
+
+def test_fault_20_a_journal_from_a_newer_version(v1: Path) -> None:
+    conn = sqlite3.connect(v1)
+    conn.execute(f"PRAGMA user_version={db.latest_version() + 7}")
+    conn.close()
+    refused(
+        v1,
+        NewerJournalError,
+        f"journal version {db.latest_version() + 7}",
+        f"reads up to {db.latest_version()}",
+    )
+    with pytest.raises(NewerJournalError):
+        Journal(v1, readonly=True)
+
+
+def test_the_v1_fixture_opens_with_its_content_intact(v1: Path) -> None:
+    assert db.latest_version() == 1, "add a fixture of the new version (scripts/make_fixture_…)"
+    with Journal(v1) as j:
+        assert j.schema_version() == 1 and j.migration_backup is None
+        november = next(s for s in j.list_sprints() if s.start and s.start.month == 11)
+        assert any("🎯" in n.text and "\r\n" in n.text for n in j.list_notes(november.id))
+    assert dump(v1) == dump(FIXTURE_V1)
+    assert check_journal(v1).ok
+
+
+def _add_colour_table(conn: sqlite3.Connection) -> None:
+    """A test-only version 2: a new table plus a change to existing rows' storage."""
+    conn.execute("CREATE TABLE colour(id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+    conn.execute("INSERT INTO colour(name) VALUES ('sprint blue')")
+    conn.execute("CREATE INDEX ix_note_sha ON note(sha256)")
+
+
+def test_fault_21_an_older_journal_is_backed_up_migrated_and_identical(
+    v1: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, _add_colour_table])
+    original = dump(FIXTURE_V1)
+    with Journal(v1) as j:
+        assert j.schema_version() == 2
+        backup = j.migration_backup
+    migrated = dump(v1)
+    assert migrated.pop("colour") == [(1, "sprint blue")]
+    for table, rows in original.items():  # item by item, table by table
+        assert migrated[table] == rows, f"table {table} changed in the migration"
+    assert migrated.keys() == original.keys()
+    assert backup is not None and backup in [b.path for b in list_backups(v1)]
+    assert dump(backup) == original  # the pre-migration backup is the old file, whole
+    report = check_journal(v1)
+    assert report.ok, report.summary()
+    assert report.notes_checked == 7 and report.photos_checked == 1
+
+
+def _half_then_fail(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE TABLE half_done(x)")
+    conn.execute("UPDATE note SET text = 'overwritten by a broken step'")
+    raise ValueError("column 'colour' has no default")
+
+
+def test_fault_22_a_migration_that_fails_half_way_is_rolled_back(
+    v1: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, _half_then_fail])
+    with pytest.raises(MigrationFailedError) as caught:
+        Journal(v1)
+    message = str(caught.value)
+    for fragment in (
+        "from journal version 1 to 2 failed",
+        "has no default",
+        "rolled back",
+        "still at version 1",
+        "backup",
+    ):
+        assert fragment in message
+    assert dump(v1) == dump(FIXTURE_V1)
+    conn = sqlite3.connect(v1)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+    monkeypatch.setattr(db, "MIGRATIONS", db.MIGRATIONS[:1])
+    _read_everything(v1)  # the lock was released and the old version still opens
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) * 3 // 5])
+
+
+def _scribble(path: Path) -> None:
+    """Garbage over a page in the middle of the file, as a failing disk would leave it."""
+    data = bytearray(path.read_bytes())
+    page = len(data) // 1024 // 2
+    data[page * 1024 : (page + 3) * 1024] = bytes(range(256)) * 12
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage", [_truncate, _scribble], ids=["truncated", "scribbled"])
+def test_fault_23_a_damaged_journal_is_refused_kept_and_restorable(
+    v1: Path, damage: object
+) -> None:
+    with Journal(v1) as j:
+        good = backup_now(j)
+    assert callable(damage)
+    damage(v1)
+    before = digest(v1)
+    with pytest.raises(DamagedJournalError, match=r"damaged .*restore a backup"):
+        _read_everything(v1)
+    assert digest(v1) == before, "a damaged file is never repaired in place"
+    report = check_journal(v1)
+    assert not report.ok and digest(v1) == before
+    latest = list_backups(v1)[0]
+    assert latest.path == good
+    aside = restore(v1, latest.path)
+    assert aside != v1 and digest(aside) == before, "the damaged file is kept aside, whole"
+    assert dump(v1) == dump(FIXTURE_V1)
+    _read_everything(v1)
+
+
+def test_fault_24_bit_rot_inside_a_note_is_flagged_by_check(v1: Path) -> None:
+    data = v1.read_bytes()
+    marker = "jit-targets 🎯".encode()
+    assert marker in data
+    v1.write_bytes(data.replace(marker, "jit-tarGets 🎯".encode()))
+    before = digest(v1)
+    with Journal(v1, readonly=True) as j:  # SQLite itself cannot see this kind of damage
+        assert j.list_sprints()
+    report = check_journal(v1)
+    assert not report.ok
+    assert any(p.startswith("note ") and "checksum" in p for p in report.problems), report.problems
+    assert "integrity_check" not in " ".join(report.problems)
+    assert digest(v1) == before
+
+
+def test_fault_25_an_empty_file_is_not_silently_initialised(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sprintjournal"
+    path.touch()
+    refused(path, NotAJournalError, "empty file (0 bytes)", "left untouched")
+    assert path.stat().st_size == 0

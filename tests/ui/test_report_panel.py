@@ -69,7 +69,12 @@ def test_regenerate_asks_before_replacing_edits_and_can_keep_them(panel: ReportP
     panel.editor.moveCursor(panel.editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(panel.editor, "My words.")
     asked: list[RegenerateResult] = []
-    panel.ask_replace = lambda result: asked.append(result) is not None
+
+    def keep_mine(result: RegenerateResult) -> bool:
+        asked.append(result)
+        return False
+
+    panel.ask_replace = keep_mine
     panel.act_generate.trigger()
     assert asked and asked[0].user_edited and "-" in asked[0].diff
     assert "My words." in panel.editor.toPlainText()
@@ -124,7 +129,9 @@ def test_cancel_stops_the_export_and_writes_nothing(panel: ReportPanel, qtbot: Q
         with qtbot.waitSignal(panel.export_finished, timeout=30_000) as result:
             panel.act_export.trigger()
             assert panel.progress_dialog is not None
-            panel.progress_dialog.findChild(QPushButton).click()  # the Cancel button
+            cancel_button = panel.progress_dialog.findChild(QPushButton)
+            assert cancel_button is not None
+            cancel_button.click()
             release.set()
     finally:
         release.set()

@@ -27,6 +27,8 @@ from ui.store import JournalStore
 DEFAULT_SIZE = QSize(1280, 800)
 SAVED = "All changes saved"
 SAVING = "Saving…"
+FALLBACK_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q"}
+"""Standard keys some platforms leave unbound (Quit outside GNOME/KDE)."""
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +60,11 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+            if action.shortcut().isEmpty() and shortcut in FALLBACK_KEYS:
+                action.setShortcut(QKeySequence(FALLBACK_KEYS[shortcut]))
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip)
         action.setToolTip(tip or text.replace("&", "").rstrip("…"))
@@ -77,9 +83,9 @@ class MainWindow(QMainWindow):
                                        "Export the journal as JSON with its photos")
         self.act_quit = self._action("&Quit", self.close, key.Quit)
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self.act_undo.setShortcut(QKeySequence(key.Undo))
+        self.act_undo.setShortcuts(key.Undo)
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcut(QKeySequence(key.Redo))
+        self.act_redo.setShortcuts(key.Redo)
         self.act_find = self._action("&Find…", self.focus_search, key.Find)
         self.act_new_sprint = self._action("&New Sprint…", lambda: ops.new_sprint(self),
                                            "Ctrl+Shift+N")
@@ -289,6 +295,8 @@ class MainWindow(QMainWindow):
     def _on_pending(self, pending: bool) -> None:
         if pending:
             self.save_label.setText(SAVING)
+        else:
+            self._on_saved()
 
     def _on_saved(self) -> None:
         if self.notes is None or not self.notes.dirty:

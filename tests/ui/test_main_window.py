@@ -1,0 +1,285 @@
+"""The main window: first start, sprints, saving on close/switch, layout, errors, keyboard."""
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from shell_data import Gothenburg, show_active
+
+from sprintjournal.journal import Journal
+from sprintjournal.paths import demo_journal
+from ui.crash_guard import install_excepthook
+from ui.dialogs.sprint_dialog import SprintDialog
+from ui.main_window import SAVED, SAVING, MainWindow
+from ui.store import JournalStore
+
+THURSDAY = date(2011, 11, 3)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: JournalStore) -> Iterator[MainWindow]:
+    win = MainWindow(autosave_ms=60_000)  # long: these tests prove the flushes, not the timer
+    qtbot.addWidget(win)
+    win.attach(store)
+    show_active(qtbot, win)
+    yield win
+    win.close_for_good()
+
+
+def when_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
+    """Run `act` on the next modal dialog as soon as it is shown (it blocks in exec())."""
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, poll)
+            return
+        act(dialog)
+
+    QTimer.singleShot(0, poll)
+
+
+def note_in_file(path: Path, sprint_id: int) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute("SELECT text FROM note WHERE sprint_id = ? ORDER BY id", (sprint_id,))
+        return [r[0] for r in rows]
+    finally:
+        conn.close()
+
+
+def type_note(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    assert window.notes is not None
+    window.notes.editor.setFocus()
+    window.notes.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.notes.editor, text)
+
+
+def test_first_start_says_what_to_do_and_offers_the_demo(window: MainWindow,
+                                                         journal_path: Path) -> None:
+    assert window.notes is not None
+    assert window.notes.stack.currentIndex() == 0
+    assert window.notes.empty_hint.isVisible() and "New sprint" in window.notes.empty_hint.text()
+    assert window.notes.demo_button.isVisible()
+    assert not window.toolbar.sprint_combo.isEnabled()
+    assert window.windowTitle() == f"{journal_path.name} — SprintJournal"
+    hints = [p.hint for p in window.panels.values() if hasattr(p, "hint")]
+    assert hints, "the data panels show a hint when there is no sprint"
+    for hint in hints:
+        assert hint.text().strip()
+
+
+def test_the_demo_button_opens_the_demo_journal(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.notes is not None
+    qtbot.mouseClick(window.notes.demo_button, Qt.MouseButton.LeftButton)
+    assert window.store.journal.path == demo_journal()
+    assert window.toolbar.sprint_combo.count() >= 2
+    assert window.sprint is not None and "Gothenburg" in window.sprint.title
+    assert window.windowTitle().startswith(window.sprint.title)
+    assert window.notes.stack.currentIndex() == 1
+
+
+def _fill_sprint_dialog(dialog: QWidget) -> None:
+    assert isinstance(dialog, SprintDialog)
+    dialog.title.setText("Gothenburg 2011")
+    dialog.place.setText("Gothenburg")
+    dialog.start.set_value(date(2011, 11, 2))
+    dialog.end.set_value(date(2011, 11, 8))
+    dialog.accept()
+
+
+def test_new_sprint_through_the_dialog(qtbot: QtBot, window: MainWindow,
+                                       journal: Journal) -> None:
+    when_modal(qtbot, _fill_sprint_dialog)
+    window.act_new_sprint.trigger()
+    [sprint] = journal.list_sprints()
+    assert (sprint.title, sprint.start, sprint.end) == ("Gothenburg 2011", date(2011, 11, 2),
+                                                        date(2011, 11, 8))
+    assert window.sprint == sprint
+    assert window.windowTitle().startswith("Gothenburg 2011 — ")
+    assert window.notes is not None and window.notes.days.count() == 8  # 7 days + "No day"
+    assert window.toolbar.day_combo.currentData() == date(2011, 11, 2)
+
+
+def test_sprint_dialog_values_and_validation(qtbot: QtBot) -> None:
+    dialog = SprintDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.buttons()[0]
+    assert not ok.isEnabled()  # no title yet
+    dialog.title.setText("  Leysin 2012 ")
+    dialog.authors.setText("Laura, , Jacob")
+    dialog.end.known.setChecked(False)
+    dialog.start.set_value(date(2012, 1, 15))
+    assert ok.isEnabled()
+    values = dialog.values()
+    assert values["title"] == "Leysin 2012" and values["end"] is None
+    assert values["blog_authors"] == ["Laura", "Jacob"] and values["start"] == date(2012, 1, 15)
+    assert dialog.end.edit.minimumDate().toPython() == date(2012, 1, 15)
+
+
+def test_closing_with_a_pending_edit_saves_it(qtbot: QtBot, window: MainWindow,
+                                              gothenburg: Gothenburg, journal_path: Path) -> None:
+    window.select_sprint(gothenburg.sprint_id)
+    window.select_day(THURSDAY)
+    type_note(qtbot, window, " Closing now")
+    assert window.notes is not None and window.notes.dirty
+    window.close()
+    assert note_in_file(journal_path, gothenburg.sprint_id) == [
+        "# Thursday\n\n@Armin explained STM. Closing now"]
+
+
+def test_switching_sprint_saves_the_pending_edit(qtbot: QtBot, window: MainWindow,
+                                                 gothenburg: Gothenburg,
+                                                 journal_path: Path) -> None:
+    other = window.store.apply(window.store.journal.add_sprint, "Leysin 2012").id
+    window.select_sprint(gothenburg.sprint_id)
+    window.select_day(THURSDAY)
+    type_note(qtbot, window, " then Leysin")
+    combo = window.toolbar.sprint_combo
+    combo.setCurrentIndex(combo.findData(other))
+    combo.activated.emit(combo.currentIndex())  # what a user's pick emits
+    assert window.sprint is not None and window.sprint.id == other
+    assert note_in_file(journal_path, gothenburg.sprint_id) == [
+        "# Thursday\n\n@Armin explained STM. then Leysin"]
+
+
+def test_status_bar_says_saving_then_saved(qtbot: QtBot, window: MainWindow,
+                                           gothenburg: Gothenburg) -> None:
+    window.select_sprint(gothenburg.sprint_id)
+    window.select_day(THURSDAY)
+    type_note(qtbot, window, "x")
+    assert window.save_label.text() == SAVING
+    assert window.notes is not None
+    window.notes.flush()
+    assert window.save_label.text() == SAVED
+
+
+def test_undo_and_redo_from_the_edit_menu(window: MainWindow, gothenburg: Gothenburg,
+                                          journal: Journal) -> None:
+    window.select_sprint(gothenburg.sprint_id)
+    window.select_day(THURSDAY)
+    window.act_new_note.trigger()
+    assert len(journal.list_notes(gothenburg.sprint_id, THURSDAY)) == 2
+    assert window.act_undo.isEnabled() and "Add note" in window.act_undo.text()
+    window.act_undo.trigger()
+    assert len(journal.list_notes(gothenburg.sprint_id, THURSDAY)) == 1
+    window.act_redo.trigger()
+    assert len(journal.list_notes(gothenburg.sprint_id, THURSDAY)) == 2
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Cancel,
+                                    QMessageBox.StandardButton.Yes])
+def test_delete_sprint_asks_first(qtbot: QtBot, window: MainWindow, gothenburg: Gothenburg,
+                                  journal: Journal, answer: QMessageBox.StandardButton) -> None:
+    window.select_sprint(gothenburg.sprint_id)
+
+    def reply(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox) and "Gothenburg 2011" in dialog.text()
+        button = dialog.button(answer)
+        assert button is not None
+        button.click()
+
+    when_modal(qtbot, reply)
+    window.act_delete_sprint.trigger()
+    remaining = [s.id for s in journal.list_sprints()]
+    if answer == QMessageBox.StandardButton.Yes:
+        assert remaining == [] and window.sprint is None
+    else:
+        assert remaining == [gothenburg.sprint_id] and window.sprint is not None
+
+
+def test_layout_is_restored(qtbot: QtBot, window: MainWindow, store: JournalStore) -> None:
+    window.resize(790, 640)  # near the minimum; the offscreen screen is 800×600
+    size = window.size()
+    window.docks["photos"].hide()
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.attach(store)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.docks["photos"].isHidden()
+    assert not again.docks["standup"].isHidden()
+    assert again.size() == size
+    again.close_for_good()
+
+
+def test_read_only_journal_shows_a_banner(qtbot: QtBot, gothenburg: Gothenburg,
+                                          journal: Journal, journal_path: Path) -> None:
+    journal.close()
+    readonly = Journal(journal_path, readonly=True)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.attach(JournalStore(readonly))
+    show_active(qtbot, win)
+    assert win.central.banner.isVisible()
+    banner = win.central.banner.text()
+    assert "Read-only" in banner and str(journal_path) in banner
+    win.close_for_good()
+    readonly.close()
+
+
+def test_an_error_in_a_slot_is_shown_and_the_app_keeps_running(
+        qtbot: QtBot, window: MainWindow, gothenburg: Gothenburg) -> None:
+    window.select_sprint(gothenburg.sprint_id)
+    window.select_day(THURSDAY)
+    type_note(qtbot, window, " kept")
+    restore = install_excepthook(window)
+    try:
+        QTimer.singleShot(0, lambda: window.store.journal.get_note(987654))
+        qtbot.waitUntil(lambda: "987654" in window.statusBar().currentMessage(), timeout=3000)
+    finally:
+        restore()
+    assert window._error_box is not None and window._error_box.isVisible()
+    assert not window._error_box.isModal()
+    assert window.notes is not None and window.notes.editor.toPlainText().endswith("STM. kept")
+    type_note(qtbot, window, "!")  # still accepting input
+    assert window.notes.editor.toPlainText().endswith("kept!")
+
+
+def test_find_shortcut_focuses_the_search_field(qtbot: QtBot, window: MainWindow,
+                                                gothenburg: Gothenburg) -> None:
+    window.select_sprint(gothenburg.sprint_id)
+    assert window.docks["search"].isHidden()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.docks["search"].isVisible()
+    assert window.search.field.hasFocus()
+
+
+def test_every_menu_entry_is_reachable_by_keyboard(window: MainWindow) -> None:
+    """Each menu and each entry has a mnemonic (Alt+letter); the main ones have shortcuts."""
+    for menu_action in window.menuBar().actions():
+        assert "&" in menu_action.text()
+        menu = menu_action.menu()
+        assert isinstance(menu, QMenu)
+        for action in menu.actions():
+            if not action.isSeparator() and action.menu() is None:
+                assert "&" in action.text() or action.shortcut().toString(), action.text()
+    for action in (window.act_new_journal, window.act_open, window.act_quit, window.act_undo,
+                   window.act_redo, window.act_find, window.act_new_sprint):
+        assert not action.shortcut().isEmpty(), action.text()
+    assert window.toolbar.sprint_combo.accessibleName() == "Sprint"
+    assert window.toolbar.day_combo.accessibleName() == "Day"
+
+
+def test_a_mention_click_selects_the_person(window: MainWindow, gothenburg: Gothenburg) -> None:
+    window.select_sprint(gothenburg.sprint_id)
+    assert window.notes is not None
+    window.notes.mention_activated.emit("person", gothenburg.antonio_id)
+    attendees = window.panels["attendees"]
+    assert window.docks["attendees"].isVisible()
+    assert [r.person.id for r in attendees.selected_records()] == [gothenburg.antonio_id]
+
+
+def test_usable_at_1024_by_700(qtbot: QtBot, window: MainWindow, gothenburg: Gothenburg) -> None:
+    window.select_sprint(gothenburg.sprint_id)
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    assert window.notes is not None
+    assert window.notes.editor.width() >= 200 and window.notes.preview.width() >= 200
+    assert window.docks["standup"].width() >= 220

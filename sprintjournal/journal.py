@@ -42,6 +42,7 @@ from sprintjournal.usecases import (
     sprints,
     standup,
 )
+from sprintjournal.usecases.import_checks import check_document
 from sprintjournal.usecases.importing import ImportSummary, PreparedPhoto
 
 
@@ -342,7 +343,7 @@ class Journal(JournalBase):
     ) -> tuple[Change, ImportSummary]:
         """All or nothing: problems are found before writing; the writes share one transaction."""
         with self.write() as s:
-            problems = importing.existing_sprint_problems(s, doc)
+            problems = check_document(doc) + importing.existing_sprint_problems(s, doc)
             if problems:
                 raise ImportFailedError(source, problems)
             summary = importing.apply_document(s, doc, photos or {})

@@ -1,4 +1,4 @@
-"""What the organiser asks of a sprint: who paired with whom, and per-person / per-branch summaries."""
+"""What the organiser asks of a sprint: who paired with whom; person and branch summaries."""
 
 from datetime import date
 
@@ -12,7 +12,7 @@ D3, D4, D5, D6 = (date(2011, 11, d) for d in (3, 4, 5, 6))
 
 
 def names(pairs: list[Pair]) -> list[tuple[str, str, tuple[str, ...]]]:
-    return [tuple(sorted((p.a.name, p.b.name))) + (p.topics,) for p in pairs]  # type: ignore[misc]
+    return [(*sorted((p.a.name, p.b.name)), p.topics) for p in pairs]  # type: ignore[misc]
 
 
 @pytest.fixture
@@ -32,7 +32,9 @@ def test_pairs_on_a_day_of_the_demo(journal: Journal, demo: int) -> None:
 def test_pairs_over_the_whole_sprint_carry_their_days(journal: Journal, demo: int) -> None:
     pairs = {tuple(sorted((p.a.name, p.b.name))): p for p in journal.pairs(demo)}
     assert set(pairs) == {
-        ("Antonio Cuni", "Mark Pearse"), ("Armin Rigo", "Håkan Ardö"), ("Andrew Dalke", "Sam Lade"),
+        ("Antonio Cuni", "Mark Pearse"),
+        ("Armin Rigo", "Håkan Ardö"),
+        ("Andrew Dalke", "Sam Lade"),
     }
     assert pairs[("Antonio Cuni", "Mark Pearse")].days == (D3, D4, D5)
     assert pairs[("Armin Rigo", "Håkan Ardö")].days == (D4,)
@@ -44,7 +46,9 @@ def test_people_sharing_an_item_or_a_branch_pair(journal: Journal) -> None:
     journal.add_standup_item(sid, D3, "today", "benchmarks", people=["Ann", "Bob", "Cid"])
     bid = journal.add_branch(sid, "stm", people=["Dee", "Eve"]).id
     assert sorted(names(journal.pairs(sid, D3))) == [
-        ("Ann", "Bob", ("benchmarks",)), ("Ann", "Cid", ("benchmarks",)), ("Bob", "Cid", ("benchmarks",)),
+        ("Ann", "Bob", ("benchmarks",)),
+        ("Ann", "Cid", ("benchmarks",)),
+        ("Bob", "Cid", ("benchmarks",)),
     ]  # the stm branch had no item on the 3rd
     journal.add_standup_item(sid, D4, "done", "stm work", people=["Dee"], branch_id=bid)
     # a branch worked on that day pairs its people, though only Dee reported on it
@@ -72,7 +76,9 @@ def test_person_summaries_of_the_demo(journal: Journal, demo: int) -> None:
     assert jacob.attendee is not None and jacob.attendee.host
 
 
-def test_person_summaries_find_notes_by_alias_and_unaccented_name(journal: Journal, demo: int) -> None:
+def test_person_summaries_find_notes_by_alias_and_unaccented_name(
+    journal: Journal, demo: int
+) -> None:
     summaries = {s.person.name: s for s in journal.person_summaries(demo)}
     # "@Anto measured field access" (an alias) and "@Hakan and @Armin" (no accents)
     assert date(2011, 11, 5) in [n.day for n in summaries["Antonio Cuni"].notes]
@@ -101,7 +107,14 @@ def test_someone_working_without_attending_still_has_a_summary(journal: Journal)
 
 def test_branch_summaries_of_the_demo(journal: Journal, demo: int) -> None:
     summaries = {s.branch.name: s for s in journal.branch_summaries(demo)}
-    assert list(summaries) == ["SpecialisedTuple", "ffistruct", "stm", "jit-targets", "win64", "numpy-f2py"]
+    assert list(summaries) == [
+        "SpecialisedTuple",
+        "ffistruct",
+        "stm",
+        "jit-targets",
+        "win64",
+        "numpy-f2py",
+    ]
     tup = summaries["SpecialisedTuple"]
     assert tup.days == (D3, D4, D5) and len(tup.standup) == 4
     assert names(list(tup.pairs)) == [("Antonio Cuni", "Mark Pearse", ("SpecialisedTuple",))]

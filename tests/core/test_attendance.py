@@ -27,10 +27,17 @@ def sprint(journal: Journal) -> int:
     return journal.add_sprint("November", start=NOV[0], end=NOV[1]).id
 
 
-def test_add_attendee_creates_the_person_and_persists(journal: Journal, journal_path: Path, sprint: int) -> None:
+def test_add_attendee_creates_the_person_and_persists(
+    journal: Journal, journal_path: Path, sprint: int
+) -> None:
     change = journal.add_attendee(
-        sprint, "Antonio Cuni", arrive=date(2011, 11, 4), depart=date(2011, 11, 10),
-        dates_text="4-10 november", accommodation="Laura's and Jacob's", diet="vegetarian",
+        sprint,
+        "Antonio Cuni",
+        arrive=date(2011, 11, 4),
+        depart=date(2011, 11, 10),
+        dates_text="4-10 november",
+        accommodation="Laura's and Jacob's",
+        diet="vegetarian",
         notes="brings a laptop",
     )
     assert change == Change("attendance", "added", (change.id,), sprint)
@@ -38,8 +45,17 @@ def test_add_attendee_creates_the_person_and_persists(journal: Journal, journal_
         (a,) = r.list_attendees(sprint)
         assert r.find_person("Antonio Cuni").id == a.person.id  # type: ignore[union-attr]
     assert a.person.name == "Antonio Cuni" and a.id == change.id
-    assert (a.arrive, a.depart, a.dates_text) == (date(2011, 11, 4), date(2011, 11, 10), "4-10 november")
-    assert (a.accommodation, a.diet, a.notes, a.host) == ("Laura's and Jacob's", "vegetarian", "brings a laptop", False)
+    assert (a.arrive, a.depart, a.dates_text) == (
+        date(2011, 11, 4),
+        date(2011, 11, 10),
+        "4-10 november",
+    )
+    assert (a.accommodation, a.diet, a.notes, a.host) == (
+        "Laura's and Jacob's",
+        "vegetarian",
+        "brings a laptop",
+        False,
+    )
 
 
 def test_add_attendee_by_alias_uses_the_known_person(journal: Journal, sprint: int) -> None:
@@ -52,7 +68,10 @@ def test_add_attendee_by_alias_uses_the_known_person(journal: Journal, sprint: i
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"arrive": date(2011, 11, 8), "depart": date(2011, 11, 4)}, r"Departure \(2011-11-04\) is before arrival"),
+        (
+            {"arrive": date(2011, 11, 8), "depart": date(2011, 11, 4)},
+            r"Departure \(2011-11-04\) is before arrival",
+        ),
         ({"hotel": "Poseidon"}, "Unknown attendee fields: hotel"),
     ],
 )
@@ -65,7 +84,9 @@ def test_invalid_attendance_changes_nothing(
     assert journal.list_people() == []  # the person created on the way was rolled back too
 
 
-def test_the_same_person_twice_is_refused(journal: Journal, journal_path: Path, sprint: int) -> None:
+def test_the_same_person_twice_is_refused(
+    journal: Journal, journal_path: Path, sprint: int
+) -> None:
     journal.add_person("Håkan Ardö")
     journal.add_attendee(sprint, "Håkan Ardö")
     before = attendance_rows(journal_path)
@@ -80,8 +101,12 @@ def test_attendance_needs_a_real_sprint(journal: Journal) -> None:
     assert journal.list_people() == []
 
 
-def test_update_attendee_checks_dates_against_stored_ones(journal: Journal, journal_path: Path, sprint: int) -> None:
-    aid = journal.add_attendee(sprint, "Mark Pearse", arrive=date(2011, 11, 2), depart=date(2011, 11, 10)).id
+def test_update_attendee_checks_dates_against_stored_ones(
+    journal: Journal, journal_path: Path, sprint: int
+) -> None:
+    aid = journal.add_attendee(
+        sprint, "Mark Pearse", arrive=date(2011, 11, 2), depart=date(2011, 11, 10)
+    ).id
     before = attendance_rows(journal_path)
     with pytest.raises(ValidationError, match="before arrival"):
         journal.update_attendee(aid, arrive=date(2011, 11, 11))
@@ -95,7 +120,9 @@ def test_update_attendee_checks_dates_against_stored_ones(journal: Journal, jour
     assert (a.depart, a.host) == (date(2011, 11, 9), True)
 
 
-def test_remove_attendee_keeps_the_person(journal: Journal, journal_path: Path, sprint: int) -> None:
+def test_remove_attendee_keeps_the_person(
+    journal: Journal, journal_path: Path, sprint: int
+) -> None:
     aid = journal.add_attendee(sprint, "Andrew Dalke").id
     change = journal.remove_attendee(aid)
     assert change == Change("attendance", "removed", (aid,), sprint)
@@ -115,7 +142,8 @@ def test_newcomer_defaults_to_the_first_sprint_in_the_journal(journal: Journal) 
     assert [a.person.name for a in journal.newcomers(nov)] == ["Mark Pearse"]
     assert [a.person.name for a in journal.newcomers(spring)] == ["Armin Rigo"]
     assert {a.person.name: a.newcomer_override for a in journal.list_attendees(nov)} == {
-        "Armin Rigo": None, "Mark Pearse": None,
+        "Armin Rigo": None,
+        "Mark Pearse": None,
     }
 
 
@@ -151,7 +179,9 @@ def test_the_demo_november_sprint_has_exactly_mark_pearse_as_newcomer(journal: J
 def test_present_on_a_day(journal: Journal, sprint: int) -> None:
     journal.add_attendee(sprint, "Laura Creighton", host=True, dates_text="lives there")
     journal.add_attendee(sprint, "Armin Rigo", dates_text="?")  # unknown dates, not a host
-    journal.add_attendee(sprint, "Antonio Cuni", arrive=date(2011, 11, 4), depart=date(2011, 11, 10))
+    journal.add_attendee(
+        sprint, "Antonio Cuni", arrive=date(2011, 11, 4), depart=date(2011, 11, 10)
+    )
     journal.add_attendee(sprint, "Andrew Dalke", arrive=date(2011, 11, 2), depart=date(2011, 11, 5))
     journal.add_attendee(sprint, "Sam Lade", arrive=date(2011, 11, 1))  # departure unknown
 
@@ -168,7 +198,13 @@ def test_present_in_the_demo_on_the_third_of_november(journal: Journal) -> None:
     nov = build_demo(journal)
     names = {a.person.name for a in journal.present_on(nov, date(2011, 11, 3))}
     assert names == {
-        "Jacob Hallén", "Laura Creighton", "Maciej Fijałkowski", "Håkan Ardö", "Sam Lade",
-        "Mark Pearse", "Christian Tismer", "Andrew Dalke",
+        "Jacob Hallén",
+        "Laura Creighton",
+        "Maciej Fijałkowski",
+        "Håkan Ardö",
+        "Sam Lade",
+        "Mark Pearse",
+        "Christian Tismer",
+        "Andrew Dalke",
     }  # Antonio arrives on the 4th; Armin's dates are "?"
     assert "Antonio Cuni" in {a.person.name for a in journal.present_on(nov, date(2011, 11, 4))}

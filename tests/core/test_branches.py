@@ -16,7 +16,10 @@ def branch_rows(path: Path) -> list[tuple[object, ...]]:
     conn = sqlite3.connect(path)
     try:
         rows = conn.execute("SELECT * FROM branch ORDER BY id").fetchall()
-        return rows + conn.execute("SELECT * FROM branch_person ORDER BY branch_id, person_id").fetchall()
+        return (
+            rows
+            + conn.execute("SELECT * FROM branch_person ORDER BY branch_id, person_id").fetchall()
+        )
     finally:
         conn.close()
 
@@ -29,18 +32,31 @@ def sprint(journal: Journal) -> int:
 def test_add_branch_persists_everything(journal: Journal, journal_path: Path, sprint: int) -> None:
     journal.add_person("Antonio Cuni", aliases=["antocuni"])
     change = journal.add_branch(
-        sprint, " ffistruct ", people=["antocuni", "Mark Pearse", "Antonio Cuni"], kind="branch",
-        goal="Fast struct access", status="merged",
+        sprint,
+        " ffistruct ",
+        people=["antocuni", "Mark Pearse", "Antonio Cuni"],
+        kind="branch",
+        goal="Fast struct access",
+        status="merged",
         results=["field access about 400 times faster than ctypes"],
-        links=["https://bitbucket.org/pypy/pypy/src/ffistruct"], notes="Reviewed by Armin.",
+        links=["https://bitbucket.org/pypy/pypy/src/ffistruct"],
+        notes="Reviewed by Armin.",
     )
     assert change == Change("branch", "added", (change.id,), sprint)
     with Journal(journal_path, readonly=True) as r:
         (b,) = r.list_branches(sprint)
         people = {p.name for p in r.list_people()}
     assert b.name == "ffistruct" and b.id == change.id
-    assert (b.kind, b.goal, b.status, b.notes) == ("branch", "Fast struct access", "merged", "Reviewed by Armin.")
-    assert [p.name for p in b.people] == ["Antonio Cuni", "Mark Pearse"]  # alias resolved, no duplicate
+    assert (b.kind, b.goal, b.status, b.notes) == (
+        "branch",
+        "Fast struct access",
+        "merged",
+        "Reviewed by Armin.",
+    )
+    assert [p.name for p in b.people] == [
+        "Antonio Cuni",
+        "Mark Pearse",
+    ]  # alias resolved, no duplicate
     assert b.results == ("field access about 400 times faster than ctypes",)
     assert b.links == ("https://bitbucket.org/pypy/pypy/src/ffistruct",)
     assert people == {"Antonio Cuni", "Mark Pearse"}  # an unknown name is created
@@ -57,7 +73,11 @@ def test_every_documented_kind_and_status_is_accepted(journal: Journal, sprint: 
     [
         ("", {}, "needs a name"),
         ("  ", {}, "needs a name"),
-        ("stm", {"status": "finished"}, "Unknown status 'finished'; use one of: planned, in progress"),
+        (
+            "stm",
+            {"status": "finished"},
+            "Unknown status 'finished'; use one of: planned, in progress",
+        ),
         ("stm", {"kind": "epic"}, "Unknown kind 'epic'; use one of: branch, topic"),
         ("stm", {"owner": "Armin"}, "Unknown branch fields: owner"),
         ("win64", {}, "already has a branch called win64"),
@@ -65,7 +85,12 @@ def test_every_documented_kind_and_status_is_accepted(journal: Journal, sprint: 
     ],
 )
 def test_invalid_branches_change_nothing(
-    journal: Journal, journal_path: Path, sprint: int, name: str, fields: dict[str, object], message: str
+    journal: Journal,
+    journal_path: Path,
+    sprint: int,
+    name: str,
+    fields: dict[str, object],
+    message: str,
 ) -> None:
     journal.add_branch(sprint, "win64", people=["Christian Tismer"])
     before = branch_rows(journal_path)
@@ -90,7 +115,10 @@ def test_update_branch(journal: Journal, journal_path: Path, sprint: int) -> Non
     with pytest.raises(ValidationError, match="Unknown status"):
         journal.update_branch(bid, status="done-ish")
     change = journal.update_branch(
-        bid, name="jit-targets", status="in progress", people=["Hakan Ardo", "Armin Rigo"],
+        bid,
+        name="jit-targets",
+        status="in progress",
+        people=["Hakan Ardo", "Armin Rigo"],
         results=["unrolling refactored around TARGET"],
     )
     assert change == Change("branch", "updated", (bid,), sprint)
@@ -101,9 +129,13 @@ def test_update_branch(journal: Journal, journal_path: Path, sprint: int) -> Non
     assert b.results == ("unrolling refactored around TARGET",)
 
 
-def test_remove_branch_unlinks_its_standup_items(journal: Journal, journal_path: Path, sprint: int) -> None:
+def test_remove_branch_unlinks_its_standup_items(
+    journal: Journal, journal_path: Path, sprint: int
+) -> None:
     bid = journal.add_branch(sprint, "win64", people=["Christian Tismer"]).id
-    item = journal.add_standup_item(sprint, date(2011, 11, 4), "done", "win64 work", branch_id=bid).id
+    item = journal.add_standup_item(
+        sprint, date(2011, 11, 4), "done", "win64 work", branch_id=bid
+    ).id
     change = journal.remove_branch(bid)
     assert change == Change("branch", "removed", (bid,), sprint)
     with Journal(journal_path, readonly=True) as r:

@@ -92,7 +92,9 @@ def test_the_journal_file_persists_across_opens(journal_path: Path) -> None:
 
 def test_a_jpeg_renamed_to_a_journal_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "holiday.sprintjournal"
-    path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + bytes(range(256)) * 8 + b"\xff\xd9")
+    path.write_bytes(
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + bytes(range(256)) * 8 + b"\xff\xd9"
+    )
     assert_refused(path, NotAJournalError, "not an SQLite database")
 
 
@@ -140,7 +142,9 @@ def test_a_missing_journal_is_not_created_when_create_is_false(tmp_path: Path) -
 # -- one writer -----------------------------------------------------------------------------
 
 
-def test_a_second_journal_in_the_same_process_is_locked_out(journal: Journal, journal_path: Path) -> None:
+def test_a_second_journal_in_the_same_process_is_locked_out(
+    journal: Journal, journal_path: Path
+) -> None:
     with pytest.raises(JournalLockedError, match="another SprintJournal"):
         Journal(journal_path)
     journal.close()
@@ -166,11 +170,16 @@ OPEN_IN_CHILD = textwrap.dedent(
 def open_in_child(path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", OPEN_IN_CHILD, str(path)],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 
-def test_a_second_process_is_locked_out_until_the_first_closes(journal: Journal, journal_path: Path) -> None:
+def test_a_second_process_is_locked_out_until_the_first_closes(
+    journal: Journal, journal_path: Path
+) -> None:
     journal.add_person("Laura Creighton")
     child = open_in_child(journal_path)
     assert child.returncode == 3, child.stderr
@@ -245,7 +254,9 @@ def v1_journal(journal_path: Path) -> Path:
     return journal_path
 
 
-def test_a_migration_step_runs_after_a_backup(v1_journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_migration_step_runs_after_a_backup(
+    v1_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, _add_colour_table])
     with Journal(v1_journal) as j:
         assert j.schema_version() == 2
@@ -267,7 +278,9 @@ def test_a_migration_step_runs_after_a_backup(v1_journal: Path, monkeypatch: pyt
     conn.close()
 
 
-def test_a_failing_migration_step_changes_nothing(v1_journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_migration_step_changes_nothing(
+    v1_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, _half_then_fail])
     with pytest.raises(MigrationFailedError, match="half-way"):
         Journal(v1_journal)
@@ -283,7 +296,9 @@ def test_a_failing_migration_step_changes_nothing(v1_journal: Path, monkeypatch:
         assert j.schema_version() == 1
 
 
-def test_a_newer_journal_is_refused_before_any_migration(v1_journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_newer_journal_is_refused_before_any_migration(
+    v1_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     conn = sqlite3.connect(v1_journal)
     conn.execute("PRAGMA user_version=2")
     conn.close()

@@ -53,15 +53,18 @@ def test_add_and_edit_a_note(journal: Journal, journal_path: Path, sprint: int) 
     assert change == Change("note", "added", (change.id,), sprint)
     edit = journal.set_note_text(change.id, "Stand-up at 10. @Hakan on #jit-targets ✨")
     assert edit == Change("note", "updated", (change.id,), sprint)
-    assert stored(journal_path, change.id) == ("Stand-up at 10. @Hakan on #jit-targets ✨",
-                                               sha("Stand-up at 10. @Hakan on #jit-targets ✨"))
+    assert stored(journal_path, change.id) == (
+        "Stand-up at 10. @Hakan on #jit-targets ✨",
+        sha("Stand-up at 10. @Hakan on #jit-targets ✨"),
+    )
     with Journal(journal_path, readonly=True) as r:
         note = r.get_note(change.id)
     assert note.day == D4 and note.sha256 == sha(note.text)
 
 
-def test_setting_the_same_text_is_a_no_op(journal: Journal, journal_path: Path, sprint: int,
-                                          clock: Callable[[float], None]) -> None:
+def test_setting_the_same_text_is_a_no_op(
+    journal: Journal, journal_path: Path, sprint: int, clock: Callable[[float], None]
+) -> None:
     nid = journal.add_note(sprint, D4, "same").id
     before, generation = journal.get_note(nid), journal.generation
     clock(30)
@@ -79,11 +82,19 @@ def test_text_round_trips_exactly(journal: Journal, sprint: int) -> None:
     assert journal.get_note(nid).sha256 == sha(text)
 
 
-def test_versions_are_kept_at_most_every_ten_minutes(journal: Journal, sprint: int,
-                                                     clock: Callable[[float], None]) -> None:
+def test_versions_are_kept_at_most_every_ten_minutes(
+    journal: Journal, sprint: int, clock: Callable[[float], None]
+) -> None:
     clock(0)
     nid = journal.add_note(sprint, D4, "a").id
-    for minute, text in ((1, "ab"), (5, "abc"), (9.9, "abcd"), (12, "abcde"), (13, "abcdef"), (23, "final")):
+    for minute, text in (
+        (1, "ab"),
+        (5, "abc"),
+        (9.9, "abcd"),
+        (12, "abcde"),
+        (13, "abcdef"),
+        (23, "final"),
+    ):
         clock(minute)
         journal.set_note_text(nid, text)
     versions = journal.note_versions(nid)
@@ -94,14 +105,17 @@ def test_versions_are_kept_at_most_every_ten_minutes(journal: Journal, sprint: i
     assert journal.get_note(nid).text == "final"
 
 
-def test_an_empty_note_leaves_no_empty_version(journal: Journal, sprint: int, clock: Callable[[float], None]) -> None:
+def test_an_empty_note_leaves_no_empty_version(
+    journal: Journal, sprint: int, clock: Callable[[float], None]
+) -> None:
     nid = journal.add_note(sprint, D4).id
     journal.set_note_text(nid, "first words")
     assert journal.note_versions(nid) == []
 
 
-def test_a_clock_moved_backwards_still_keeps_a_version(journal: Journal, sprint: int,
-                                                      clock: Callable[[float], None]) -> None:
+def test_a_clock_moved_backwards_still_keeps_a_version(
+    journal: Journal, sprint: int, clock: Callable[[float], None]
+) -> None:
     nid = journal.add_note(sprint, D4, "one").id
     clock(60)
     journal.set_note_text(nid, "two")
@@ -110,8 +124,9 @@ def test_a_clock_moved_backwards_still_keeps_a_version(journal: Journal, sprint:
     assert [v.text for v in journal.note_versions(nid)] == ["two", "one"]
 
 
-def test_versions_older_than_ninety_days_are_dropped(journal: Journal, sprint: int,
-                                                    clock: Callable[[float], None]) -> None:
+def test_versions_older_than_ninety_days_are_dropped(
+    journal: Journal, sprint: int, clock: Callable[[float], None]
+) -> None:
     nid = journal.add_note(sprint, D4, "old").id
     journal.set_note_text(nid, "newer")
     clock(91 * 24 * 60)
@@ -119,8 +134,9 @@ def test_versions_older_than_ninety_days_are_dropped(journal: Journal, sprint: i
     assert [v.text for v in journal.note_versions(nid)] == ["newer"]
 
 
-def test_restore_keeps_the_current_text_as_a_version(journal: Journal, journal_path: Path, sprint: int,
-                                                    clock: Callable[[float], None]) -> None:
+def test_restore_keeps_the_current_text_as_a_version(
+    journal: Journal, journal_path: Path, sprint: int, clock: Callable[[float], None]
+) -> None:
     nid = journal.add_note(sprint, D4, "draft one").id
     clock(1)
     journal.set_note_text(nid, "draft two")
@@ -134,7 +150,9 @@ def test_restore_keeps_the_current_text_as_a_version(journal: Journal, journal_p
         journal.restore_note_version(999)
 
 
-def test_remove_note_removes_its_versions(journal: Journal, journal_path: Path, sprint: int) -> None:
+def test_remove_note_removes_its_versions(
+    journal: Journal, journal_path: Path, sprint: int
+) -> None:
     nid = journal.add_note(sprint, D4, "one").id
     journal.set_note_text(nid, "two")
     assert journal.remove_note(nid) == Change("note", "removed", (nid,), sprint)

@@ -35,7 +35,9 @@ def antonio(journal: Journal) -> int:
 
 def test_add_person_returns_a_change_and_persists(journal: Journal, journal_path: Path) -> None:
     change = journal.add_person(
-        "  Antonio   Cuni ", aliases=["Anto", "antocuni", "anto"], email="anto@example.org",
+        "  Antonio   Cuni ",
+        aliases=["Anto", "antocuni", "anto"],
+        email="anto@example.org",
         url="https://pypy.org",
     )
     assert change == Change("person", "added", (change.id,), None)
@@ -47,7 +49,9 @@ def test_add_person_returns_a_change_and_persists(journal: Journal, journal_path
 
 
 @pytest.mark.parametrize("blank", ["", "   ", "\t\n"])
-def test_a_blank_name_is_refused_and_changes_nothing(journal: Journal, journal_path: Path, blank: str) -> None:
+def test_a_blank_name_is_refused_and_changes_nothing(
+    journal: Journal, journal_path: Path, blank: str
+) -> None:
     with pytest.raises(ValidationError, match="needs a name"):
         journal.add_person(blank)
     assert row_count(journal_path, "person") == 0
@@ -63,8 +67,12 @@ def test_a_name_that_folds_to_a_known_name_or_alias_is_refused(
     assert row_count(journal_path, "person") == 1
 
 
-@pytest.mark.parametrize("spelling", ["Anto", "antocuni", "ANTOCUNI", "@Anto", "Antonio Cuni", "antonio  cuni"])
-def test_aliases_and_names_fold_to_the_same_person(journal: Journal, antonio: int, spelling: str) -> None:
+@pytest.mark.parametrize(
+    "spelling", ["Anto", "antocuni", "ANTOCUNI", "@Anto", "Antonio Cuni", "antonio  cuni"]
+)
+def test_aliases_and_names_fold_to_the_same_person(
+    journal: Journal, antonio: int, spelling: str
+) -> None:
     found = journal.find_person(spelling)
     assert found is not None and found.id == antonio and found.name == "Antonio Cuni"
 
@@ -98,8 +106,12 @@ def test_first_name_resolution_where_unique(journal: Journal) -> None:
         assert people_uc.find_loose(s, "Armin Smith") is None  # two words: never a first name
 
 
-def test_update_person_changes_name_aliases_email(journal: Journal, journal_path: Path, antonio: int) -> None:
-    change = journal.update_person(antonio, name="Antonio  Cuni", aliases=["anto", "cuni"], email="a@b.c")
+def test_update_person_changes_name_aliases_email(
+    journal: Journal, journal_path: Path, antonio: int
+) -> None:
+    change = journal.update_person(
+        antonio, name="Antonio  Cuni", aliases=["anto", "cuni"], email="a@b.c"
+    )
     assert change == Change("person", "updated", (antonio,), None)
     with reread(journal_path) as r:
         p = r.get_person(antonio)
@@ -107,10 +119,17 @@ def test_update_person_changes_name_aliases_email(journal: Journal, journal_path
         assert r.find_person("antocuni") is None  # the old alias is gone
 
 
-def test_update_person_validation_changes_nothing(journal: Journal, journal_path: Path, antonio: int) -> None:
+def test_update_person_validation_changes_nothing(
+    journal: Journal, journal_path: Path, antonio: int
+) -> None:
     journal.add_person("Armin Rigo", aliases=["arigato"])
     before = journal.get_person(antonio)
-    for bad in ({"name": " "}, {"name": "ARIGATO"}, {"nickname": "x"}, {"name": "New", "colour": 1}):
+    for bad in (
+        {"name": " "},
+        {"name": "ARIGATO"},
+        {"nickname": "x"},
+        {"name": "New", "colour": 1},
+    ):
         with pytest.raises(ValidationError):
             journal.update_person(antonio, **bad)
     with reread(journal_path) as r:
@@ -119,7 +138,9 @@ def test_update_person_validation_changes_nothing(journal: Journal, journal_path
         journal.update_person(999, name="Nobody")
 
 
-def test_remove_person_removes_their_links(journal: Journal, journal_path: Path, antonio: int) -> None:
+def test_remove_person_removes_their_links(
+    journal: Journal, journal_path: Path, antonio: int
+) -> None:
     sprint = journal.add_sprint("November", start=date(2011, 11, 2), end=date(2011, 11, 9)).id
     journal.add_attendee(sprint, "Anto")
     journal.add_branch(sprint, "ffistruct", people=["antocuni"])
@@ -137,7 +158,9 @@ def test_remove_person_removes_their_links(journal: Journal, journal_path: Path,
         journal.remove_person(antonio)
 
 
-def test_merge_people_folds_links_aliases_and_details(journal: Journal, journal_path: Path, antonio: int) -> None:
+def test_merge_people_folds_links_aliases_and_details(
+    journal: Journal, journal_path: Path, antonio: int
+) -> None:
     spring = journal.add_sprint("Spring", start=date(2011, 4, 25)).id
     november = journal.add_sprint("November", start=date(2011, 11, 2)).id
     other = journal.add_person("Anto Cuni", aliases=["cuni"], email="anto@example.org").id
@@ -175,4 +198,9 @@ def test_merge_refuses_merging_someone_with_themself(journal: Journal, antonio: 
 def test_people_are_listed_by_folded_name(journal: Journal) -> None:
     for name in ("laura Creighton", "Åsa Ek", "Armin Rigo", "Jacob Hallén"):
         journal.add_person(name)
-    assert [p.name for p in journal.list_people()] == ["Armin Rigo", "Åsa Ek", "Jacob Hallén", "laura Creighton"]
+    assert [p.name for p in journal.list_people()] == [
+        "Armin Rigo",
+        "Åsa Ek",
+        "Jacob Hallén",
+        "laura Creighton",
+    ]

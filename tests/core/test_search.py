@@ -24,11 +24,22 @@ def sprints(journal: Journal) -> tuple[int, int]:
     spring = journal.add_sprint("Spring", start=date(2011, 4, 25)).id
     journal.add_person("Håkan Ardö", email="hakan@example.org")
     journal.add_note(nov, date(2011, 11, 4), "Refactored unrolling around the TARGET resoperation.")
-    journal.add_standup_item(nov, date(2011, 11, 4), "done", "Specialised tuples of floats", status="blocked on review")
-    journal.add_branch(nov, "ffistruct", goal="Let the JIT read C structs", results=["400 times faster than ctypes"],
-                       notes="merged by Anto")
-    journal.add_photo(nov, small_jpeg(), "cake.jpg", caption="Birthday cake", alt="candles on chocolate")
-    journal.add_note(spring, date(2011, 4, 26), "Release day: PyPy 1.5 is out; unrolling untouched.")
+    journal.add_standup_item(
+        nov, date(2011, 11, 4), "done", "Specialised tuples of floats", status="blocked on review"
+    )
+    journal.add_branch(
+        nov,
+        "ffistruct",
+        goal="Let the JIT read C structs",
+        results=["400 times faster than ctypes"],
+        notes="merged by Anto",
+    )
+    journal.add_photo(
+        nov, small_jpeg(), "cake.jpg", caption="Birthday cake", alt="candles on chocolate"
+    )
+    journal.add_note(
+        spring, date(2011, 4, 26), "Release day: PyPy 1.5 is out; unrolling untouched."
+    )
     return nov, spring
 
 
@@ -48,7 +59,9 @@ def test_every_kind_of_item_is_found(journal: Journal, sprints: tuple[int, int])
     assert kinds(journal.search("chocolate")) == [("photo", nov)]  # alt text
 
 
-def test_hits_carry_the_item_id_and_a_marked_snippet(journal: Journal, sprints: tuple[int, int]) -> None:
+def test_hits_carry_the_item_id_and_a_marked_snippet(
+    journal: Journal, sprints: tuple[int, int]
+) -> None:
     (hit,) = journal.search("ffistruct")
     (branch,) = journal.list_branches(sprints[0])
     assert (hit.kind, hit.item_id) == ("branch", branch.id)
@@ -81,11 +94,33 @@ def test_edits_and_removals_update_the_index(journal: Journal, sprints: tuple[in
 
 @pytest.mark.parametrize(
     "hostile",
-    ['"', '""', "*", "AND", "OR", "NOT", "(", ")", "unrolling AND", '"unrolling', "NEAR(a b)",
-     "-unrolling", "^unro", "body:unrolling", "{kind}", "'; DROP TABLE note; --", "   ", "", "🎂",
-     "unrolling\x00", "a" * 2000],
+    [
+        '"',
+        '""',
+        "*",
+        "AND",
+        "OR",
+        "NOT",
+        "(",
+        ")",
+        "unrolling AND",
+        '"unrolling',
+        "NEAR(a b)",
+        "-unrolling",
+        "^unro",
+        "body:unrolling",
+        "{kind}",
+        "'; DROP TABLE note; --",
+        "   ",
+        "",
+        "🎂",
+        "unrolling\x00",
+        "a" * 2000,
+    ],
 )
-def test_fts_syntax_in_user_input_never_raises(journal: Journal, sprints: tuple[int, int], hostile: str) -> None:
+def test_fts_syntax_in_user_input_never_raises(
+    journal: Journal, sprints: tuple[int, int], hostile: str
+) -> None:
     hits = journal.search(hostile)
     assert isinstance(hits, list)
     assert len(journal.list_notes(sprints[0])) == 1  # and nothing was harmed
@@ -97,7 +132,9 @@ def test_operator_words_are_searched_as_words(journal: Journal, sprints: tuple[i
     assert fts_query('AND (x* "y') == '"AND" "x" "y"*'
 
 
-def test_results_are_limited_to_the_sprint_plus_people(journal: Journal, sprints: tuple[int, int]) -> None:
+def test_results_are_limited_to_the_sprint_plus_people(
+    journal: Journal, sprints: tuple[int, int]
+) -> None:
     nov, spring = sprints
     assert kinds(journal.search("unrolling")) == sorted([("note", nov), ("note", spring)])
     assert kinds(journal.search("unrolling", sprint_id=nov)) == [("note", nov)]

@@ -16,9 +16,13 @@ from sprintjournal.usecases.sprints import Ordinal
 def counts(path: Path) -> dict[str, int]:
     conn = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%' "
-            "AND name NOT LIKE 'sqlite_%'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'search_index%' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
     finally:
         conn.close()
@@ -26,15 +30,26 @@ def counts(path: Path) -> dict[str, int]:
 
 def test_add_sprint_returns_a_change_and_persists(journal: Journal, journal_path: Path) -> None:
     change = journal.add_sprint(
-        " PyPy sprint in Gothenburg ", project="PyPy", place="Gothenburg", venue="the flat",
-        start=date(2011, 11, 2), end=date(2011, 11, 9), description="*A week*",
-        blog_authors=["Laura Creighton"], blog_tags=("sprint", "pypy"),
+        " PyPy sprint in Gothenburg ",
+        project="PyPy",
+        place="Gothenburg",
+        venue="the flat",
+        start=date(2011, 11, 2),
+        end=date(2011, 11, 9),
+        description="*A week*",
+        blog_authors=["Laura Creighton"],
+        blog_tags=("sprint", "pypy"),
     )
     assert change == Change("sprint", "added", (change.id,), change.id)
     with Journal(journal_path, readonly=True) as r:
         s = r.get_sprint(change.id)
     assert s.title == "PyPy sprint in Gothenburg"
-    assert (s.project, s.place, s.venue, s.description) == ("PyPy", "Gothenburg", "the flat", "*A week*")
+    assert (s.project, s.place, s.venue, s.description) == (
+        "PyPy",
+        "Gothenburg",
+        "the flat",
+        "*A week*",
+    )
     assert (s.start, s.end) == (date(2011, 11, 2), date(2011, 11, 9))
     assert s.blog_authors == ("Laura Creighton",) and s.blog_tags == ("sprint", "pypy")
     assert len(s.days()) == 8 and s.days()[0] == date(2011, 11, 2)
@@ -45,7 +60,11 @@ def test_add_sprint_returns_a_change_and_persists(journal: Journal, journal_path
     [
         ("", {}, "needs a title"),
         ("   ", {}, "needs a title"),
-        ("Late", {"start": date(2011, 11, 9), "end": date(2011, 11, 2)}, "ends .* before it starts"),
+        (
+            "Late",
+            {"start": date(2011, 11, 9), "end": date(2011, 11, 2)},
+            "ends .* before it starts",
+        ),
         ("Typo", {"tittle": "x"}, "Unknown sprint fields: tittle"),
     ],
 )
@@ -58,7 +77,9 @@ def test_invalid_sprints_are_refused_and_change_nothing(
     assert counts(journal_path) == before
 
 
-def test_update_sprint_validates_against_the_stored_dates(journal: Journal, journal_path: Path) -> None:
+def test_update_sprint_validates_against_the_stored_dates(
+    journal: Journal, journal_path: Path
+) -> None:
     sid = journal.add_sprint("November", start=date(2011, 11, 2), end=date(2011, 11, 9)).id
     with pytest.raises(ValidationError, match="before it starts"):
         journal.update_sprint(sid, end=date(2011, 11, 1))
@@ -99,15 +120,23 @@ def test_remove_sprint_removes_everything_in_it(journal: Journal, journal_path: 
 
 def test_the_demo_november_sprint_is_the_second_pypy_sprint_of_2011(journal: Journal) -> None:
     november = build_demo(journal)
-    assert journal.sprint_ordinal(november) == Ordinal(year=2011, in_year=2, in_year_at_place=2, of_year=2)
+    assert journal.sprint_ordinal(november) == Ordinal(
+        year=2011, in_year=2, in_year_at_place=2, of_year=2
+    )
 
 
 def test_ordinal_counts_only_the_same_project_and_year(journal: Journal) -> None:
     journal.add_sprint("Düsseldorf", project="PyPy", place="Düsseldorf", start=date(2011, 2, 1))
-    journal.add_sprint("Other project", project="Django", place="Gothenburg", start=date(2011, 3, 1))
+    journal.add_sprint(
+        "Other project", project="Django", place="Gothenburg", start=date(2011, 3, 1)
+    )
     journal.add_sprint("Last year", project="PyPy", place="Gothenburg", start=date(2010, 11, 1))
-    spring = journal.add_sprint("Spring", project="pypy", place="gothenburg", start=date(2011, 4, 25)).id
-    nov = journal.add_sprint("November", project="PyPy", place="Gothenburg", start=date(2011, 11, 2)).id
+    spring = journal.add_sprint(
+        "Spring", project="pypy", place="gothenburg", start=date(2011, 4, 25)
+    ).id
+    nov = journal.add_sprint(
+        "November", project="PyPy", place="Gothenburg", start=date(2011, 11, 2)
+    ).id
     undated = journal.add_sprint("Someday", project="PyPy").id
     assert journal.sprint_ordinal(spring) == Ordinal(2011, 2, 1, 3)
     assert journal.sprint_ordinal(nov) == Ordinal(2011, 3, 2, 3)

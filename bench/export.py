@@ -1,0 +1,118 @@
+"""Benchmark: exporting a report with 50 photos of 12 megapixels.
+
+Prints the first export's time against a baseline measured in the same run — Pillow alone
+decoding, resizing and encoding the same photos, divided by 2 cores (target: ratio <= 1.2) —
+then threads against processes for the renditions, and the cached re-export (target: < 1 s).
+
+    .venv/bin/python bench/export.py [--photos 50] [--format html-dir]
+"""
+
+import argparse
+import io
+import os
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from sprintjournal.journal import Journal
+from sprintjournal.report.compose import generate
+from sprintjournal.report.export import export_report
+from sprintjournal.report.renditions import make_renditions
+
+SIZE = (4000, 3000)  # 12 megapixels
+LONG_EDGE, QUALITY = 1600, 85
+
+
+def make_photo(seed: int) -> bytes:
+    """Noise plus shapes, so the JPEG is as large and as hard to code as a real photo."""
+    rng = random.Random(seed)
+    image = Image.effect_noise(SIZE, 40 + seed % 30).convert("RGB")
+    tint = Image.new("RGB", SIZE, (rng.randrange(256), rng.randrange(256), rng.randrange(256)))
+    image = Image.blend(image, tint, 0.5)
+    draw = ImageDraw.Draw(image)
+    for _ in range(40):
+        x, y = rng.randrange(SIZE[0]), rng.randrange(SIZE[1])
+        box = (x, y, x + rng.randrange(50, 900), y + rng.randrange(50, 700))
+        colour = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
+        (draw.ellipse if rng.random() < 0.5 else draw.rectangle)(box, fill=colour)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=92)
+    return buffer.getvalue()
+
+
+def pillow_alone(data: bytes) -> int:
+    """The baseline: decode (at reduced DCT scale, as any careful resizer does), resize, encode."""
+    image = Image.open(io.BytesIO(data))
+    scale = LONG_EDGE / max(image.size)
+    target = (round(image.width * scale), round(image.height * scale))
+    image.draft("RGB", target)
+    image = image.convert("RGB").resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=QUALITY, optimize=True)
+    return len(out.getvalue())
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def clear_cache(journal: Journal) -> None:
+    with journal.raw() as conn:
+        conn.execute("DELETE FROM rendition")
+
+
+def renditions_with(journal: Journal, ids: list[int], pool: Executor) -> float:
+    clear_cache(journal)
+    with pool:
+        return timed(lambda: make_renditions(journal, ids, LONG_EDGE, QUALITY, executor=pool))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--photos", type=int, default=50)
+    parser.add_argument("--format", default="html-dir")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ.setdefault("SPRINTJOURNAL_HOME", tmp)
+        print(f"cores: {os.cpu_count()}; making {args.photos} photos of {SIZE[0]}x{SIZE[1]}…")
+        with ThreadPoolExecutor() as pool:
+            photos = list(pool.map(make_photo, range(args.photos)))
+        mb = sum(map(len, photos)) / 1e6
+        print(f"photos: {mb:.0f} MB of JPEG ({mb / len(photos):.1f} MB each)")
+        journal = Journal(Path(tmp) / "bench.sprintjournal")
+        sid = journal.add_sprint("Bench", project="PyPy", place="Gothenburg").id
+        for n, data in enumerate(photos):
+            journal.add_photo(sid, data, f"IMG_{n:04d}.jpg", caption=f"Photo {n}")
+        generate(journal, sid)
+        ids = [p.id for p in journal.list_photos(sid)]
+
+        serial = timed(lambda: [pillow_alone(d) for d in photos])
+        baseline = serial / 2
+        first = timed(lambda: export_report(journal, sid, args.format, Path(tmp) / "first",
+                                            long_edge=LONG_EDGE, quality=QUALITY))
+        again = timed(lambda: export_report(journal, sid, args.format, Path(tmp) / "again",
+                                            long_edge=LONG_EDGE, quality=QUALITY))
+        threads = renditions_with(journal, ids, ThreadPoolExecutor(max_workers=os.cpu_count()))
+        processes = renditions_with(journal, ids, ProcessPoolExecutor(max_workers=os.cpu_count()))
+        journal.close()
+    print(f"Pillow alone, serial:              {serial:6.2f} s")
+    print(f"baseline (serial / 2 cores):       {baseline:6.2f} s")
+    print(f"first export ({args.format}):          {first:6.2f} s   ratio {first / baseline:.2f} "
+          f"(target <= 1.20) {'OK' if first / baseline <= 1.2 else 'OVER'}")
+    print(f"export again, cached renditions:   {again:6.2f} s   (target < 1 s) "
+          f"{'OK' if again < 1 else 'OVER'}")
+    print(f"renditions only, threads:          {threads:6.2f} s   ratio {threads / baseline:.2f}")
+    print(f"renditions only, processes:        {processes:6.2f} s   ratio {processes / baseline:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

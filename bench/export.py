@@ -110,7 +110,8 @@ def main() -> int:
     print(f"export again, cached renditions:   {again:6.2f} s   (target < 1 s) "
           f"{'OK' if again < 1 else 'OVER'}")
     print(f"renditions only, threads:          {threads:6.2f} s   ratio {threads / baseline:.2f}")
-    print(f"renditions only, processes:        {processes:6.2f} s   ratio {processes / baseline:.2f}")
+    ratio = processes / baseline
+    print(f"renditions only, processes:        {processes:6.2f} s   ratio {ratio:.2f}")
     return 0
 
 

@@ -2,13 +2,15 @@
 
 from datetime import date
 
-from factories import gothenburg, store, undo_stack  # noqa: F401
+from factories import gothenburg, jpeg_bytes, store, undo_stack  # noqa: F401
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from sprintjournal.changes import Change
 from sprintjournal.journal import Journal
 from ui.models.attendees_model import AttendeesModel
 from ui.models.branches_model import BranchesModel, BranchFilter
+from ui.models.photos_model import PhotosModel
 from ui.models.standup_model import StandupModel
 from ui.store import JournalStore
 
@@ -113,3 +115,23 @@ def test_standup_model_through_changes(qtmodeltester: ModelTester, store: Journa
     assert model.index(0, model.column_of("branch")).data() == ""
     store.apply(journal.remove_standup_item, first.id)
     assert model.rowCount() == 0
+
+
+def test_photos_model_decodes_thumbnails_off_the_gui_thread(
+    qtmodeltester: ModelTester, qtbot: QtBot, store: JournalStore,  # noqa: F811
+    gothenburg: int, journal: Journal,  # noqa: F811
+) -> None:
+    journal.add_photo(gothenburg, jpeg_bytes(120, 80), "whiteboard.jpg", caption="STM")
+    model = PhotosModel(store)
+    store.photos_changed.connect(model.on_change)
+    with qtbot.waitSignal(model.thumbnails_loaded):
+        model.set_sprint(gothenburg)
+    qtmodeltester.check(model)
+    assert model.has_thumbnail(model.record(0).id)
+    with qtbot.waitSignal(model.thumbnails_loaded):
+        added = store.apply(journal.add_photo, gothenburg, jpeg_bytes(80, 120), "pair.jpg")
+    assert model.index(1, 0).data() == "pair.jpg"  # no caption yet: the file name
+    store.apply(journal.update_photo, added.id, caption="Mark and Antonio pairing")
+    assert model.index(1, 0).data() == "Mark and Antonio pairing"
+    store.apply(journal.remove_photo, model.record(0).id)
+    assert model.rowCount() == 1 and model.has_thumbnail(added.id)

@@ -39,6 +39,8 @@ class EmptyHint(QLabel):
         self.setMargin(24)
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.setAccessibleName("Hint")
+        # focusable, so the panel's shortcuts (Insert, Ctrl+V) work while only the hint shows
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 class DataPanel(QWidget):
@@ -63,11 +65,11 @@ class DataPanel(QWidget):
         self.hint = EmptyHint()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.hint)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(self.pages, 1)
+        self.body_layout = QVBoxLayout(self)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.body_layout.setSpacing(0)
+        self.body_layout.addWidget(self.toolbar)
+        self.body_layout.addWidget(self.pages, 1)
         store.sprints_changed.connect(self._on_sprints_changed)
 
     def add_action(self, text: str, slot: Callable[[], object], icon: str,

@@ -83,6 +83,7 @@ def _import_people(journal: Journal, path: Path, data: bytes, sprint_id: int | N
         )
         sprint_id = summary.sprint_ids[0]
     else:
+        journal.get_sprint(sprint_id)  # fail before the first write: a failed import adds no one
         journal.import_document(JournalDoc(people=past), source=str(path))
         journal.merge_into_sprint(sprint_id, SprintDoc(title="-", attendees=parsed.attendees))
     review = sum(a.needs_review for a in parsed.attendees)

@@ -8,7 +8,7 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -152,42 +152,59 @@ def test_fault_15_stale_lock_of_a_killed_process_is_taken_over(journal_path: Pat
         assert j.get_note(note_id).text == "taken over"
 
 
+HOLD_WRITE_LOCK = textwrap.dedent("""
+    import sqlite3, sys
+    conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    print("locked", flush=True)
+    sys.stdin.readline()
+    conn.execute("ROLLBACK")
+""")
+
+
 @pytest.fixture
-def other_program(journal_path: Path) -> Iterator[subprocess.Popen[str]]:
-    """Another program (plain sqlite3, not SprintJournal) holding the write lock."""
-    code = textwrap.dedent(f"""
-        import sqlite3, sys
-        conn = sqlite3.connect({str(journal_path)!r}, isolation_level=None)
-        conn.execute("BEGIN IMMEDIATE")
-        print("locked", flush=True)
-        sys.stdin.readline()
-        conn.execute("ROLLBACK")
-    """)
-    child = subprocess.Popen(
-        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    yield child
-    child.kill()
-    child.wait(timeout=10)
+def other_program() -> Iterator[Callable[[Path], subprocess.Popen[str]]]:
+    """Start another program (plain sqlite3, not SprintJournal) holding the write lock."""
+    children: list[subprocess.Popen[str]] = []
+
+    def hold(path: Path) -> subprocess.Popen[str]:
+        child = subprocess.Popen(
+            [sys.executable, "-c", HOLD_WRITE_LOCK, str(path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        children.append(child)
+        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+        return child
+
+    yield hold
+    for child in children:
+        child.kill()
+        child.wait(timeout=10)
+        for stream in (child.stdin, child.stdout):
+            if stream is not None:
+                stream.close()
 
 
 def test_fault_16_another_program_holds_a_write_lock(
-    journal_path: Path, monkeypatch: pytest.MonkeyPatch, other_program: subprocess.Popen[str]
+    journal_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    other_program: Callable[[Path], subprocess.Popen[str]],
 ) -> None:
     monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 300)
     with Journal(journal_path) as j:
         _sprint, note_id = _sprint_with_note(j)
-    with Journal(journal_path) as j:
-        assert other_program.stdout is not None and other_program.stdin is not None
-        assert other_program.stdout.readline().strip() == "locked"
+        holder = other_program(journal_path)
         began = time.monotonic()
         with pytest.raises(JournalBusyError, match="busy: another program is writing"):
             j.set_note_text(note_id, "after the lock")
         assert time.monotonic() - began >= 0.25  # it waited for the timeout first
         assert j.get_note(note_id).text == NOTE  # reading still works, nothing half-written
-        other_program.stdin.write("release\n")
-        other_program.stdin.flush()
-        other_program.wait(timeout=10)
+        assert holder.stdin is not None
+        holder.stdin.write("release\n")
+        holder.stdin.flush()
+        holder.wait(timeout=10)
         j.set_note_text(note_id, "after the lock")  # the retry succeeds: nothing lost
         assert j.get_note(note_id).text == "after the lock"
 

@@ -41,8 +41,9 @@ class StartupTrace:
         elapsed = time.perf_counter() - _T0
         self.marks.append((phase, elapsed))
         if self.enabled:
-            print(f"startup {phase:<22} {elapsed * 1000:8.1f} ms  wall={time.time():.6f}",
-                  flush=True)
+            core = "loaded" if "sqlalchemy" in sys.modules else "not loaded"
+            print(f"startup {phase:<18} {elapsed * 1000:8.1f} ms  wall={time.time():.6f}"
+                  f"  core {core}", flush=True)
 
 
 class _FirstPaint(QObject):
@@ -112,7 +113,11 @@ class Startup(QObject):
         self.app.processEvents()
         self.trace.mark("ready for input")
         if self.args.quit_after_startup:
-            QTimer.singleShot(0, self.window.close_for_good)
+            QTimer.singleShot(0, self._quit)
+
+    def _quit(self) -> None:
+        self.window.close_for_good()
+        self.app.exit(0)
 
     def _open(self) -> "Journal | None":
         from ui.opening import open_journal
@@ -141,6 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     startup = Startup(window, args, trace, app)
     painter = _FirstPaint(startup.run, window)
     window.central.installEventFilter(painter)
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # the main window decides; dialogs never quit the app
+    window.closed.connect(app.quit)
     restore_hook = install_excepthook(window)
     restore_signals = install_signal_handlers(app, window)
     window.show()
@@ -150,8 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         restore_signals()
         restore_hook()
+        app.setQuitOnLastWindowClosed(quit_on_close)
         if window.has_store:
             window.store.journal.close()
+        window.deleteLater()
     return 1 if startup.failed else status
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ store; the window only routes the sprint, the day and search results between the
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -32,6 +32,7 @@ FALLBACK_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q"}
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()  # the window accepted a close: the app may quit
     def __init__(self, *, autosave_ms: int = AUTOSAVE_MS) -> None:
         super().__init__()
         self._autosave_ms = autosave_ms
@@ -338,6 +339,7 @@ class MainWindow(QMainWindow):
         settings.setValue("windowState", self.saveState())
         settings.sync()
         event.accept()
+        self.closed.emit()
 
 
 def panel_widget(window: MainWindow, name: str) -> QWidget | None:

@@ -1,0 +1,128 @@
+"""Startup: paint before loading the core, refused journals get a dialog, SIGTERM saves."""
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from shell_data import Gothenburg, show_active
+
+from sprintjournal.errors import DiskFullError
+from sprintjournal.journal import Journal
+from ui.app import main
+from ui.crash_guard import describe, install_signal_handlers
+from ui.dialogs.errors import JournalErrorDialog
+from ui.main_window import MainWindow
+from ui.opening import open_journal
+from ui.store import JournalStore
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def when_modal(act: Callable[[QWidget], None]) -> list[str]:
+    """Run `act` on the next modal dialog; returns a list that records the dialog's title."""
+    seen: list[str] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, poll)
+            return
+        seen.append(dialog.windowTitle())
+        act(dialog)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def give_up(dialog: QWidget) -> None:
+    assert isinstance(dialog, JournalErrorDialog)
+    dialog.quit_button.click()
+
+
+def test_a_journal_open_elsewhere_gets_a_clear_dialog(qtbot: QtBot, journal: Journal,
+                                                      journal_path: Path) -> None:
+    """The `journal` fixture holds the lock, like another SprintJournal window would."""
+    texts: list[str] = []
+
+    def read_and_quit(dialog: QWidget) -> None:
+        assert isinstance(dialog, JournalErrorDialog)
+        texts.append(dialog.text())
+        give_up(dialog)
+
+    seen = when_modal(read_and_quit)
+    assert open_journal(None, journal_path, at_startup=True) is None
+    assert seen == ["Journal already open"]
+    assert str(journal_path) in texts[0] and "another SprintJournal" in texts[0]
+
+
+def test_a_file_that_is_not_a_journal_is_refused_untouched(qtbot: QtBot, tmp_path: Path) -> None:
+    fake = tmp_path / "cake.sprintjournal"
+    data = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8
+    fake.write_bytes(data)
+    seen = when_modal(give_up)
+    assert open_journal(None, fake, at_startup=False) is None
+    assert seen == ["Not a SprintJournal file"]
+    assert fake.read_bytes() == data
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cake.sprintjournal"]
+
+
+def test_main_shows_the_dialog_and_quits_when_the_journal_is_locked(
+        qtbot: QtBot, journal: Journal, journal_path: Path) -> None:
+    seen = when_modal(give_up)
+    assert main(["--journal", str(journal_path)]) == 1
+    assert seen == ["Journal already open"]
+
+
+def test_main_opens_the_journal_and_quits_cleanly(qtbot: QtBot, journal_path: Path) -> None:
+    assert main(["--journal", str(journal_path), "--quit-after-startup"]) == 0
+    with Journal(journal_path) as reopened:  # created, valid, and the lock was released
+        assert reopened.list_sprints() == []
+
+
+def test_the_window_is_painted_before_the_core_is_imported(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SPRINTJOURNAL_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "ui.app", "--journal", str(tmp_path / "j.sprintjournal"),
+         "--trace-startup", "--quit-after-startup"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True)
+    phases = {line.split()[1]: line for line in result.stdout.splitlines()
+              if line.startswith("startup ")}
+    assert list(phases) == ["qapplication", "window", "first", "core", "journal", "sprint",
+                            "ready"]
+    assert phases["first"].endswith("core not loaded")
+    assert phases["ready"].endswith("core loaded")
+    assert "Traceback" not in result.stderr
+
+
+def test_sigterm_saves_the_pending_edit_and_closes(qtbot: QtBot, store: JournalStore,
+                                                   gothenburg: Gothenburg,
+                                                   journal: Journal) -> None:
+    window = MainWindow(autosave_ms=60_000)
+    qtbot.addWidget(window)
+    window.attach(store)
+    show_active(qtbot, window)
+    window.select_day(date(2011, 11, 3))
+    assert window.notes is not None
+    window.notes.editor.setFocus()
+    window.notes.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.notes.editor, " (logging out)")
+    restore = install_signal_handlers(window, window)
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    finally:
+        restore()
+    assert journal.get_note(gothenburg.note_id).text.endswith("STM. (logging out)")
+
+
+def test_core_errors_are_described_with_their_own_message() -> None:
+    assert describe(DiskFullError("The disk is full.")) == "The disk is full."
+    assert "KeyError" in describe(KeyError("x")) and "keeps running" in describe(KeyError("x"))

@@ -5,14 +5,12 @@ one saves pending edits before it changes what is shown, and reports core errors
 own message.
 """
 
-import importlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from sprintjournal.changes import Change
 from sprintjournal.errors import ImportFailedError, JournalError
@@ -31,54 +29,25 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PANEL_CLASSES = {
-    "attendees": ("ui.panels.attendees", "AttendeesPanel"),
-    "branches": ("ui.panels.branches", "BranchesPanel"),
-    "standup": ("ui.panels.standup", "StandupPanel"),
-    "photos": ("ui.panels.photos", "PhotosPanel"),
-    "report": ("ui.panels.report", "ReportPanel"),
-}
 HIT_PANELS = {"standup": "standup", "branch": "branches", "photo": "photos", "person": "attendees"}
 
 
 # -- panels ---------------------------------------------------------------------------------
 def create_panels(store: JournalStore, undo: QUndoStack, parent: QWidget) -> dict[str, Any]:
-    """Every data panel, built to the panel contract `XPanel(store, undo_stack, parent)`."""
-    panels: dict[str, Any] = {}
-    for name, (module_name, class_name) in PANEL_CLASSES.items():
-        try:
-            cls = getattr(importlib.import_module(module_name), class_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            panels[name] = MissingPanel(name, parent)
-            continue
-        panels[name] = cls(store, undo, parent)
-    return panels
+    """Every data panel, built to the panel contract `XPanel(store, undo_stack, parent)`.
 
+    Imported here rather than at the top: the panels pull in the core (SQLAlchemy, Pillow),
+    which must load after the window's first paint.
+    """
+    from ui.panels.attendees import AttendeesPanel
+    from ui.panels.branches import BranchesPanel
+    from ui.panels.photos import PhotosPanel
+    from ui.panels.report import ReportPanel
+    from ui.panels.standup import StandupPanel
 
-class MissingPanel(QLabel):
-    """Stands in for a panel whose module is not part of this build yet."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(f"The {name} panel is not available in this build.", parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-
-    def set_sprint(self, sprint_id: int | None) -> None:
-        """Nothing to show."""
-
-    def set_day(self, day: object) -> None:
-        """Nothing to show."""
-
-    def select_item(self, item_id: int) -> None:
-        """Nothing to select."""
-
-    def select_person(self, person_id: int) -> None:
-        """Nothing to select."""
-
-    def flush(self) -> None:
-        """Nothing to save."""
+    classes = {"attendees": AttendeesPanel, "branches": BranchesPanel, "standup": StandupPanel,
+               "photos": PhotosPanel, "report": ReportPanel}
+    return {name: cls(store, undo, parent) for name, cls in classes.items()}
 
 
 def call_panel(panel: Any, method: str, *args: Any) -> None:

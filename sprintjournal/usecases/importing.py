@@ -161,7 +161,7 @@ def _apply_people(session: Session, doc: JournalDoc, index: PeopleIndex) -> None
     rows: list[dict[str, object]] = []
     for person in doc.people:
         pid = index.resolve(person.name)
-        if person.email or person.url:
+        if person.email is not None or person.url is not None:
             _fill_contact(session, pid, person.email, person.url)
         for alias in person.aliases:
             key = name_key(alias)

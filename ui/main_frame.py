@@ -1,12 +1,13 @@
 """The parts of the main window's frame that exist before any journal is open.
 
 The sprint/day toolbar, the central area (read-only banner over the Notes panel) and the empty
-docks are cheap to build and import nothing from the core beyond plain records, so the window
+docks are cheap to build and import nothing from the core at run time, so the window
 can be painted first and filled when the journal has loaded.
 """
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sprintjournal.records import SprintRec
+if TYPE_CHECKING:
+    from sprintjournal.records import SprintRec
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def build_docks(window: QMainWindow) -> dict[str, QDockWidget]:
     return docks
 
 
-def sprint_label(sprint: SprintRec) -> str:
+def sprint_label(sprint: "SprintRec") -> str:
     """"Gothenburg 2011 · 2–8 Nov 2011" for the switcher."""
     start, end = sprint.start, sprint.end
     if start is None or end is None:
@@ -110,7 +112,7 @@ class SprintToolbar(QToolBar):
         self.day_combo.activated.connect(
             lambda i: self.day_chosen.emit(self.day_combo.itemData(i)))
 
-    def set_sprints(self, sprints: list[SprintRec]) -> None:
+    def set_sprints(self, sprints: "list[SprintRec]") -> None:
         current = self.sprint_combo.currentData()
         self.sprint_combo.clear()
         for sprint in sprints:
@@ -121,7 +123,7 @@ class SprintToolbar(QToolBar):
         index = self.sprint_combo.findData(current)
         self.sprint_combo.setCurrentIndex(max(index, 0))
 
-    def show_sprint(self, sprint: SprintRec | None) -> None:
+    def show_sprint(self, sprint: "SprintRec | None") -> None:
         index = self.sprint_combo.findData(None if sprint is None else sprint.id)
         if index >= 0:
             self.sprint_combo.setCurrentIndex(index)

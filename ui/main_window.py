@@ -7,28 +7,37 @@ store; the window only routes the sprint, the day and search results between the
 """
 
 from datetime import date
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
-from sprintjournal.changes import Change
-from sprintjournal.records import SearchHit, SprintRec
-from ui import window_ops
-from ui.dialogs.errors import show_message_later
 from ui.main_frame import DOCKS, CentralArea, SprintToolbar, build_docks
-from ui.panels.notes import AUTOSAVE_MS, NotesPanel
-from ui.panels.search import SearchPanel
 from ui.savemanager import SaveManager
 from ui.settings import app_settings
-from ui.store import JournalStore
+
+if TYPE_CHECKING:
+    from sprintjournal.changes import Change
+    from sprintjournal.records import SearchHit, SprintRec
+    from ui.panels.notes import NotesPanel
+    from ui.panels.search import SearchPanel
+    from ui.store import JournalStore
 
 DEFAULT_SIZE = QSize(1280, 800)
 SAVED = "All changes saved"
 SAVING = "Saving…"
+AUTOSAVE_MS = 1000
 FALLBACK_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q"}
 """Standard keys some platforms leave unbound (Quit outside GNOME/KDE)."""
+
+
+def _ops() -> ModuleType:
+    """The actions' implementations (dialogs, files) load on first use, after the first paint."""
+    from ui import window_ops
+
+    return window_ops
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +53,7 @@ class MainWindow(QMainWindow):
         self.save_manager = SaveManager(self)
         self.panels: dict[str, Any] = {}
         self.notes: NotesPanel | None = None
+        self.search: SearchPanel
         self.setWindowTitle("SprintJournal")
         self.setDockNestingEnabled(True)
         self.central = CentralArea(self)
@@ -74,13 +84,13 @@ class MainWindow(QMainWindow):
         return action
 
     def _create_actions(self) -> None:
-        key, ops = QKeySequence.StandardKey, window_ops
-        self.act_new_journal = self._action("&New Journal…", lambda: ops.new_journal(self),
+        key = QKeySequence.StandardKey
+        self.act_new_journal = self._action("&New Journal…", lambda: _ops().new_journal(self),
                                             key.New, "Create a new journal file")
-        self.act_open = self._action("&Open Journal…", lambda: ops.open_other(self), key.Open)
-        self.act_import = self._action("&Import…", lambda: ops.import_file(self), "Ctrl+I",
+        self.act_open = self._action("&Open Journal…", lambda: _ops().open_other(self), key.Open)
+        self.act_import = self._action("&Import…", lambda: _ops().import_file(self), "Ctrl+I",
                                        "Import a JSON export, people.txt or planning.txt")
-        self.act_export = self._action("&Export…", lambda: ops.export_json(self), "Ctrl+E",
+        self.act_export = self._action("&Export…", lambda: _ops().export_json(self), "Ctrl+E",
                                        "Export the journal as JSON with its photos")
         self.act_quit = self._action("&Quit", self.close, key.Quit)
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
@@ -88,18 +98,18 @@ class MainWindow(QMainWindow):
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcuts(key.Redo)
         self.act_find = self._action("&Find…", self.focus_search, key.Find)
-        self.act_new_sprint = self._action("&New Sprint…", lambda: ops.new_sprint(self),
+        self.act_new_sprint = self._action("&New Sprint…", lambda: _ops().new_sprint(self),
                                            "Ctrl+Shift+N")
         self.act_sprint_props = self._action("Sprint &Properties…",
-                                             lambda: ops.edit_sprint(self), "Ctrl+Shift+P")
-        self.act_delete_sprint = self._action("&Delete Sprint…", lambda: ops.delete_sprint(self))
+                                             lambda: _ops().edit_sprint(self), "Ctrl+Shift+P")
+        self.act_delete_sprint = self._action("&Delete Sprint…", lambda: _ops().delete_sprint(self))
         self.act_new_note = self._action("New &Note", self._new_note, "Ctrl+Shift+M",
                                          "Add another note to the day")
         self.act_reset_layout = self._action("&Reset Layout", self.reset_layout)
-        self.act_shortcuts = self._action("&Keyboard Shortcuts", lambda: ops.show_shortcuts(self),
-                                          key.HelpContents)
-        self.act_about = self._action("&About SprintJournal", lambda: ops.show_about(self))
-        self.act_demo = self._action("Open the &Demo Journal", lambda: ops.open_demo(self))
+        self.act_shortcuts = self._action("&Keyboard Shortcuts",
+                                          lambda: _ops().show_shortcuts(self), key.HelpContents)
+        self.act_about = self._action("&About SprintJournal", lambda: _ops().show_about(self))
+        self.act_demo = self._action("Open the &Demo Journal", lambda: _ops().open_demo(self))
         self._data_actions = [self.act_import, self.act_export, self.act_new_sprint,
                               self.act_sprint_props, self.act_delete_sprint, self.act_new_note,
                               self.act_find, self.act_demo]
@@ -111,7 +121,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.act_new_journal, self.act_open])
         self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.aboutToShow.connect(lambda: window_ops.fill_recent_menu(self))
+        self.recent_menu.aboutToShow.connect(lambda: _ops().fill_recent_menu(self))
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.act_demo)
         file_menu.addSeparator()
@@ -170,7 +180,7 @@ class MainWindow(QMainWindow):
 
     # -- attaching the journal ---------------------------------------------------------------
     @property
-    def store(self) -> JournalStore:
+    def store(self) -> "JournalStore":
         assert self._store is not None, "attach(store) first"
         return self._store
 
@@ -179,18 +189,21 @@ class MainWindow(QMainWindow):
         return self._store is not None
 
     @property
-    def sprint(self) -> SprintRec | None:
+    def sprint(self) -> "SprintRec | None":
         return self._sprint
 
-    def attach(self, store: JournalStore) -> None:
+    def attach(self, store: "JournalStore") -> None:
         """Create the panels over `store` and show its newest sprint."""
+        from ui.panels.notes import NotesPanel
+        from ui.panels.search import SearchPanel
+
         self._store = store
         self.notes = NotesPanel(store, self.undo_stack, self, autosave_ms=self._autosave_ms)
         self.central.set_content(self.notes)
         self.save_manager.register("notes", self.notes.flush)
         self.search = SearchPanel(store, self.undo_stack, self)
         self.docks["search"].setWidget(self.search)
-        for name, panel in window_ops.create_panels(store, self.undo_stack, self).items():
+        for name, panel in _ops().create_panels(store, self.undo_stack, self).items():
             self.panels[name] = panel
             self.docks[name].setWidget(panel)
             if callable(getattr(panel, "flush", None)):
@@ -237,7 +250,7 @@ class MainWindow(QMainWindow):
         self._sprint = None if sprint_id is None else self.store.read(journal.get_sprint, sprint_id)
         self.toolbar.show_sprint(self._sprint)
         for panel in self.all_panels():
-            window_ops.call_panel(panel, "set_sprint", sprint_id)
+            _ops().call_panel(panel, "set_sprint", sprint_id)
         self.act_sprint_props.setEnabled(self._sprint is not None)
         self.act_delete_sprint.setEnabled(self._sprint is not None)
         self.act_new_note.setEnabled(self._sprint is not None)
@@ -247,16 +260,18 @@ class MainWindow(QMainWindow):
     def select_day(self, day: date | None) -> None:
         self.toolbar.show_day(day)
         for panel in self.all_panels():
-            window_ops.call_panel(panel, "set_day", day)
+            _ops().call_panel(panel, "set_day", day)
 
-    def jump_to(self, hit: SearchHit) -> None:
+    def jump_to(self, hit: "SearchHit") -> None:
         """Select a search result in its panel, switching sprint (and day) when needed."""
         if hit.sprint_id is not None and (self._sprint is None or hit.sprint_id != self._sprint.id):
             self.select_sprint(hit.sprint_id)
-        window_ops.select_hit(self, hit)
+        _ops().select_hit(self, hit)
 
     def _jump_to_mention(self, kind: str, item_id: int) -> None:
-        window_ops.select_hit(self, SearchHit(kind, item_id, None, ""))
+        from sprintjournal.records import SearchHit
+
+        _ops().select_hit(self, SearchHit(kind, item_id, None, ""))
 
     def show_panel(self, name: str) -> None:
         dock = self.docks[name]
@@ -272,7 +287,7 @@ class MainWindow(QMainWindow):
             self.notes.add_note()
 
     # -- state shown to the user -------------------------------------------------------------
-    def _on_sprints_changed(self, change: Change, initiator: object) -> None:
+    def _on_sprints_changed(self, change: "Change", initiator: object) -> None:
         sprints = self.store.read(self.store.journal.list_sprints)
         self.toolbar.set_sprints(sprints)
         current = self._sprint.id if self._sprint else None
@@ -321,6 +336,8 @@ class MainWindow(QMainWindow):
             self._error_box.setText(summary)
             self._error_box.setDetailedText(details)
             return
+        from ui.dialogs.errors import show_message_later
+
         self._error_box = show_message_later(self, "Something went wrong", summary, details)
 
     # -- closing ----------------------------------------------------------------------------
@@ -331,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         errors = self.save_manager.flush_all()
-        if errors and not self._closing_for_good and not window_ops.confirm_close(self, errors):
+        if errors and not self._closing_for_good and not _ops().confirm_close(self, errors):
             event.ignore()
             return
         settings = app_settings()

@@ -1,0 +1,54 @@
+"""Baseline (a) for bench/startup.py: a bare PySide6 window, three list widgets and a text edit.
+
+Prints the wall-clock time of its first paint and quits, so the bench can compare SprintJournal's
+startup with the least any PySide6 app of that shape can do on this machine.
+"""
+
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QTextEdit,
+    QWidget,
+)
+
+
+class FirstPaint(QObject):
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self.app = app
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            print(f"first paint  wall={time.time():.6f}", flush=True)
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    window = QMainWindow()
+    central = QWidget()
+    layout = QHBoxLayout(central)
+    for name in ("Days", "People", "Branches"):
+        lists = QListWidget()
+        lists.addItems([f"{name} {n}" for n in range(20)])
+        layout.addWidget(lists)
+    layout.addWidget(QTextEdit("Notes of the day"), 2)
+    window.setCentralWidget(central)
+    window.resize(1280, 800)
+    painted = FirstPaint(app)
+    central.installEventFilter(painted)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sprintjournal import db
-from sprintjournal.errors import DamagedJournalError, JournalError
+from sprintjournal.errors import DamagedJournalError, DiskFullError, JournalError
 from sprintjournal.journal_file import JournalBase
 from sprintjournal.lock import JournalLock
 from sprintjournal.paths import SUFFIX, backup_dir
@@ -70,13 +70,26 @@ def backup_now(
     _remove_partials(folder)
     target = _unique_name(folder, journal.path.stem, when, reason)
     generation = journal.generation
-    with journal.raw() as conn:
-        db.backup_to(conn, target)
+    try:
+        with journal.raw() as conn:
+            db.backup_to(conn, target)
+    except sqlite3.Error as exc:
+        raise _backup_error(folder, exc) from exc
     _fsync_dir(folder)
     state = _state(journal)
     state.generation, state.last = generation, when
     thin(journal.path, now=when)
     return target
+
+
+def _backup_error(folder: Path, exc: sqlite3.Error) -> JournalError:
+    """SQLite's message as one a user can act on; earlier backups are untouched either way."""
+    if "full" in str(exc).lower():
+        return DiskFullError(
+            f"The disk holding {folder} is full; no backup was made (earlier backups are "
+            "untouched). Free some space and it will be made again."
+        )
+    return JournalError(f"A backup in {folder} could not be made ({exc}).")
 
 
 def backup_before(journal: JournalBase, reason: str) -> Path:

@@ -29,6 +29,8 @@ from sprintjournal import db
 from sprintjournal.backup import backup_now
 from sprintjournal.exchange.schema import JournalDoc, NoteDoc, SprintDoc, StandupDoc
 from sprintjournal.journal import Journal
+from sprintjournal.report.atomic import AtomicBatch
+from sprintjournal.report.export import export_report
 
 FIRST_DAY = date(2011, 11, 2)
 WORDS = (
@@ -214,11 +216,36 @@ def backups(journal_path: Path, _seed: int) -> None:
         say("ACK backup", made.name, hashlib.sha256(made.read_bytes()).hexdigest())
 
 
+def export_text(n: int) -> str:
+    """A report of about 1 MB (so writing it takes a while) carrying its version once."""
+    filler = "Antonio: ffistruct field access about 400× faster than ctypes. " * 16_000
+    return f"# Gothenburg 2011\n\nexport-version-{n}\n\n![The cake](photo:1)\n\n{filler}\n"
+
+
+def exports(journal_path: Path, seed: int) -> None:
+    """Save a new report version and export it as an HTML folder, again and again."""
+    journal = Journal(journal_path)
+    sprint_id = journal.list_sprints()[0].id
+    say("OPEN", os.getpid())
+    add = AtomicBatch.add
+
+    def announced_add(batch: AtomicBatch, relative: str, data: bytes) -> Path:
+        say("WRITING", relative.replace(" ", "_"))  # lets the parent aim a kill at the writes
+        return add(batch, relative, data)
+
+    AtomicBatch.add = announced_add  # type: ignore[method-assign,assignment]
+    for n in range(seed * 1000, seed * 1000 + 1000):
+        journal.save_report(sprint_id, text=export_text(n))
+        export_report(journal, sprint_id, "html-dir", journal_path.parent / "export")
+        say("ACK export", n, "-")
+
+
 MIXES: dict[str, Callable[[Path, int], None]] = {
     "all": work,
     "photos": photos_only,
     "migrate": migrate,
     "backup": backups,
+    "export": exports,
 }
 
 

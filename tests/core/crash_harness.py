@@ -78,8 +78,11 @@ class Lines:
         return line.decode("ascii")
 
 
-def collect(lines: Lines, delay: float, until: str | None = None) -> tuple[list[str], int]:
-    """A child's lines, SIGKILLing it `delay` s after its START; also its pid.
+def collect(
+    lines: Lines, delay: float, until: str | None = None, after: str | None = None
+) -> tuple[list[str], int]:
+    """A child's lines, SIGKILLing it `delay` s after its START (or after its first line
+    starting with `after`, to aim a kill at one phase of the work); also its pid.
 
     Reading stops at EOF (a spawned child) or at a line starting with `until` (the zygote's
     EXIT line, which it writes once the child is reaped), which is returned last.
@@ -89,7 +92,7 @@ def collect(lines: Lines, delay: float, until: str | None = None) -> tuple[list[
         raise HarnessError(f"unexpected first line from the child: {first}")
     pid = int(first.split()[1])
     collected = [first]
-    deadline: float | None = time.monotonic() + delay
+    deadline = None if after else time.monotonic() + delay
     while True:
         try:
             line = lines.read(deadline)
@@ -97,11 +100,13 @@ def collect(lines: Lines, delay: float, until: str | None = None) -> tuple[list[
             return collected, pid
         if line is None:
             _kill(pid)
-            deadline = None
+            deadline, after = None, None
             continue
         if line.startswith("ERROR"):
             raise HarnessError(f"the child failed: {line}")
         collected.append(line)
+        if after and line.startswith(after) and deadline is None:
+            deadline = time.monotonic() + delay
         if until is not None and line.startswith(until):
             return collected, pid
 
@@ -125,10 +130,12 @@ class Zygote:
         assert self.proc.stdout is not None
         self.lines = Lines(self.proc.stdout.fileno())
 
-    def run(self, journal: Path, seed: int, mix: str, delay: float) -> list[str]:
+    def run(
+        self, journal: Path, seed: int, mix: str, delay: float, after: str | None = None
+    ) -> list[str]:
         assert self.proc.stdin is not None
         self.proc.stdin.write(f"RUN {journal} {seed} {mix}\n".encode())
-        lines, _pid = collect(self.lines, delay, until="EXIT")
+        lines, _pid = collect(self.lines, delay, until="EXIT", after=after)
         _check_killed(int(lines.pop().split()[2]), lines)
         return lines
 
@@ -274,8 +281,8 @@ def _compare(
     for kind, items in expected.items.items():
         for item_id, digest in items.items():
             actual = found[kind].get(item_id)
-            if actual == digest:
-                continue
+            if actual == digest or digest is None:
+                continue  # a deleted id that is back is checked as a new item below
             if in_flight and kind == flight_kind and _matches_flight(in_flight, item_id, actual):
                 continue
             raise HarnessError(f"acknowledged {kind} {item_id}: expected {digest}, found {actual}")
@@ -293,7 +300,7 @@ def _account_for_new_items(
     """Items nobody acknowledged may exist only as the single add that was in flight."""
     for kind, items in found.items():
         known = expected.items.get(kind, {})
-        extra = {i: d for i, d in items.items() if i not in known}
+        extra = {i: d for i, d in items.items() if known.get(i) is None}
         for item_id, digest in extra.items():
             if _is_flight_add(in_flight, kind, digest) and len(extra) == 1:
                 expected.record(f"{kind}-add", item_id, digest)

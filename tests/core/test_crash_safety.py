@@ -14,12 +14,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from crash_child import MIGRATION_ROWS, slow_migration_step
+from crash_child import MIGRATION_ROWS, export_text, slow_migration_step
 from crash_harness import Expected, Zygote, kill_once, parallel_campaign
+from PIL import Image
 
 from sprintjournal import db
 from sprintjournal.backup import backup_now, list_backups, verify_backup
 from sprintjournal.journal import Journal
+from sprintjournal.photos import make_demo_cake
+from sprintjournal.report.export import export_report
 
 pytestmark = pytest.mark.slow
 
@@ -146,3 +149,36 @@ def test_fault_04_kill_while_a_backup_is_written(tmp_path: Path, zygote: Zygote)
         partial_seen += any(p.name.endswith(".partial") for p in template.parent.glob("backups/*"))
         assert sum(line.startswith("ACK backup") for line in lines) <= len(listed)
     assert partial_seen >= 1, "some kills must land while a backup is being written"
+
+
+def _export_is_whole(folder: Path) -> bool:
+    """Every visible file is a complete export file; returns whether temporaries were left."""
+    pages = list(folder.glob("*.html"))
+    assert len(pages) == 1, pages
+    page = pages[0].read_text(encoding="utf-8")
+    assert page.rstrip().endswith("</html>"), "a page was cut short"
+    assert page.count("export-version-") == 1
+    images = [p for p in (folder / "images").iterdir() if not p.name.startswith(".")]
+    assert images and all(f'images/{p.name}"' in page for p in images)
+    for image in images:
+        with Image.open(image) as decoded:
+            decoded.load()  # raises on a truncated file
+    return any(p.name.startswith(".") for p in folder.rglob("*"))
+
+
+def test_fault_05_kill_during_an_export(tmp_path: Path, zygote: Zygote) -> None:
+    path = tmp_path / "journal.sprintjournal"
+    with Journal(path) as j:
+        sprint_id = j.add_sprint("Gothenburg 2011").ids[0]
+        j.add_photo(sprint_id, make_demo_cake(640, 480), "cake.jpg", caption="5× faster")
+        j.save_report(sprint_id, text=export_text(0))
+        export_report(j, sprint_id, "html-dir", tmp_path / "export")
+    partial_seen, exported = 0, 0
+    for k in range(8):  # half aimed at the moment the files are written, half anywhere
+        after = "WRITING" if k % 2 else None
+        delay = k * 0.002 if after else 0.6 + k * 0.15
+        lines = zygote.run(path, k + 1, "export", delay=delay, after=after)
+        exported += sum(line.startswith("ACK export") for line in lines)
+        partial_seen += _export_is_whole(tmp_path / "export")
+    assert exported >= 2, "the children should have finished some exports"
+    assert partial_seen >= 1, "some kills must land while export files are being written"

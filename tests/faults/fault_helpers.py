@@ -21,7 +21,9 @@ def listing(folder: Path) -> list[str]:
 
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, read without changing the file: compares journals item by item."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"  # no -wal/-shm left beside it
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
     try:
         tables = [
             r[0]

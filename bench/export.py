@@ -48,11 +48,11 @@ def make_photo(seed: int) -> bytes:
 
 def pillow_alone(data: bytes) -> int:
     """The baseline: decode (at reduced DCT scale, as any careful resizer does), resize, encode."""
-    image = Image.open(io.BytesIO(data))
-    scale = LONG_EDGE / max(image.size)
-    target = (round(image.width * scale), round(image.height * scale))
-    image.draft("RGB", target)
-    image = image.convert("RGB").resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    opened = Image.open(io.BytesIO(data))
+    scale = LONG_EDGE / max(opened.size)
+    target = (round(opened.width * scale), round(opened.height * scale))
+    opened.draft("RGB", target)
+    image = opened.convert("RGB").resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=QUALITY, optimize=True)
     return len(out.getvalue())
@@ -75,10 +75,55 @@ def renditions_with(journal: Journal, ids: list[int], pool: Executor) -> float:
         return timed(lambda: make_renditions(journal, ids, LONG_EDGE, QUALITY, executor=pool))
 
 
+def build_journal(folder: Path, photos: list[bytes]) -> tuple[Journal, int, list[int]]:
+    journal = Journal(folder / "bench.sprintjournal")
+    sid = journal.add_sprint("Bench", project="PyPy", place="Gothenburg").id
+    for n, data in enumerate(photos):
+        journal.add_photo(sid, data, f"IMG_{n:04d}.jpg", caption=f"Photo {n}")
+    generate(journal, sid)
+    return journal, sid, [p.id for p in journal.list_photos(sid)]
+
+
+def measure(journal: Journal, sid: int, ids: list[int], photos: list[bytes],
+            args: argparse.Namespace, folder: Path) -> dict[str, list[float]]:
+    """The machine may be shared: alternate baseline and export runs; callers keep the best."""
+    def export(name: str) -> Callable[[], object]:
+        return lambda: export_report(journal, sid, args.format, folder / name,
+                                     long_edge=LONG_EDGE, quality=QUALITY)
+
+    times: dict[str, list[float]] = {"serial": [], "first": []}
+    for run in range(args.repeat):
+        clear_cache(journal)
+        times["serial"].append(timed(lambda: [pillow_alone(d) for d in photos]))
+        times["first"].append(timed(export(f"first-{run}")))
+    times["again"] = [timed(export("again"))]
+    times["threads"] = [renditions_with(journal, ids, ThreadPoolExecutor(os.cpu_count()))]
+    times["processes"] = [renditions_with(journal, ids, ProcessPoolExecutor(os.cpu_count()))]
+    return times
+
+
+def report(times: dict[str, list[float]], fmt: str) -> None:
+    best = {key: min(values) for key, values in times.items()}
+    baseline = best["serial"] / 2
+    ratio = best["first"] / baseline
+    print(f"runs: Pillow alone serial {', '.join(f'{t:.2f}' for t in times['serial'])} s; "
+          f"first export {', '.join(f'{t:.2f}' for t in times['first'])} s")
+    print(f"Pillow alone, serial (best):       {best['serial']:6.2f} s")
+    print(f"baseline (serial / 2 cores):       {baseline:6.2f} s")
+    print(f"first export ({fmt}, best):    {best['first']:6.2f} s   ratio {ratio:.2f} "
+          f"(target <= 1.20) {'OK' if ratio <= 1.2 else 'OVER'}")
+    print(f"export again, cached renditions:   {best['again']:6.2f} s   (target < 1 s) "
+          f"{'OK' if best['again'] < 1 else 'OVER'}")
+    for key in ("threads", "processes"):
+        print(f"renditions only, {key + ':':<18}{best[key]:6.2f} s   ratio "
+              f"{best[key] / baseline:.2f}")
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--photos", type=int, default=50)
     parser.add_argument("--format", default="html-dir")
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.setdefault("SPRINTJOURNAL_HOME", tmp)
@@ -87,31 +132,10 @@ def main() -> int:
             photos = list(pool.map(make_photo, range(args.photos)))
         mb = sum(map(len, photos)) / 1e6
         print(f"photos: {mb:.0f} MB of JPEG ({mb / len(photos):.1f} MB each)")
-        journal = Journal(Path(tmp) / "bench.sprintjournal")
-        sid = journal.add_sprint("Bench", project="PyPy", place="Gothenburg").id
-        for n, data in enumerate(photos):
-            journal.add_photo(sid, data, f"IMG_{n:04d}.jpg", caption=f"Photo {n}")
-        generate(journal, sid)
-        ids = [p.id for p in journal.list_photos(sid)]
-
-        serial = timed(lambda: [pillow_alone(d) for d in photos])
-        baseline = serial / 2
-        first = timed(lambda: export_report(journal, sid, args.format, Path(tmp) / "first",
-                                            long_edge=LONG_EDGE, quality=QUALITY))
-        again = timed(lambda: export_report(journal, sid, args.format, Path(tmp) / "again",
-                                            long_edge=LONG_EDGE, quality=QUALITY))
-        threads = renditions_with(journal, ids, ThreadPoolExecutor(max_workers=os.cpu_count()))
-        processes = renditions_with(journal, ids, ProcessPoolExecutor(max_workers=os.cpu_count()))
+        journal, sid, ids = build_journal(Path(tmp), photos)
+        times = measure(journal, sid, ids, photos, args, Path(tmp))
         journal.close()
-    print(f"Pillow alone, serial:              {serial:6.2f} s")
-    print(f"baseline (serial / 2 cores):       {baseline:6.2f} s")
-    print(f"first export ({args.format}):          {first:6.2f} s   ratio {first / baseline:.2f} "
-          f"(target <= 1.20) {'OK' if first / baseline <= 1.2 else 'OVER'}")
-    print(f"export again, cached renditions:   {again:6.2f} s   (target < 1 s) "
-          f"{'OK' if again < 1 else 'OVER'}")
-    print(f"renditions only, threads:          {threads:6.2f} s   ratio {threads / baseline:.2f}")
-    ratio = processes / baseline
-    print(f"renditions only, processes:        {processes:6.2f} s   ratio {ratio:.2f}")
+    report(times, args.format)
     return 0
 
 

@@ -22,14 +22,13 @@ from PySide6.QtGui import (
 
 from sprintjournal.journal import Journal
 from sprintjournal.report.atomic import AtomicBatch
-from sprintjournal.report.export import ExportContext, build_context, stylesheet
-from sprintjournal.report.render import escape
+from sprintjournal.report.export import ExportContext, ExportPhoto, build_context, stylesheet
+from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
 from sprintjournal.report.renditions import Progress, check
-from sprintjournal.report.targets.html_page import body_html
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 _TEXT_WIDTH_PX = 640
-_PDF_CSS = "figure { margin: 12px 0; } figcaption { color: #57606a; font-style: italic; }"
+_PDF_CSS = ".caption { color: #57606a; }"
 
 
 def _ensure_app() -> None:
@@ -40,19 +39,39 @@ def _ensure_app() -> None:
         _ensure_app.app = QGuiApplication([])  # type: ignore[attr-defined]
 
 
+def _image(photo: ExportPhoto, alt: str) -> str:
+    """An image at most the text width; Qt scales the pixels, the rendition keeps its detail."""
+    width = min(_TEXT_WIDTH_PX, photo.rendition.width)
+    height = round(photo.rendition.height * width / photo.rendition.width)
+    return (f'<img src="{escape(photo.path)}" alt="{escape(alt or photo.alt)}" '
+            f'width="{width}" height="{height}">')
+
+
+def _body(ctx: ExportContext) -> str:
+    """The sanitised body; figures as centred paragraphs (QTextDocument knows no <figure>)."""
+    def figure(fig: Figure) -> str:
+        photo = ctx.photos.get(fig.photo_id)
+        if photo is None:
+            return ""
+        caption = (f'<p align="center" class="caption"><i>{fig.caption_html}</i></p>'
+                   if fig.caption_html else "")
+        return f'<p align="center">{_image(photo, fig.alt)}</p>{caption}'
+
+    def inline(photo_id: int, alt: str) -> str:
+        photo = ctx.photos.get(photo_id)
+        return "" if photo is None else _image(photo, alt)
+
+    return place_photos(markdown_to_html(ctx.text), figure, inline)
+
+
 def report_document(ctx: ExportContext) -> QTextDocument:
-    """The report as a QTextDocument: photos fitted to the text width, captions under them."""
+    """The report as a QTextDocument, the photos handed over as image resources."""
     doc = QTextDocument()
     doc.setDefaultStyleSheet(stylesheet() + _PDF_CSS)
-    body = body_html(ctx, embed=False)
     for photo in ctx.photos.values():
         image = QImage.fromData(QByteArray(photo.rendition.data))
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(photo.path), image)
-        width = min(_TEXT_WIDTH_PX, photo.rendition.width)
-        height = round(photo.rendition.height * width / photo.rendition.width)
-        body = body.replace(f'width="{photo.rendition.width}" height="{photo.rendition.height}"',
-                            f'width="{width}" height="{height}"')
-    doc.setHtml(f"<h1>{escape(ctx.title)}</h1>{body}")
+    doc.setHtml(f"<h1>{escape(ctx.title)}</h1>{_body(ctx)}")
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, ctx.title)
     return doc
 
@@ -71,8 +90,8 @@ def write_pdf(ctx: ExportContext, path: Path, page_size: str = "A4") -> None:
 
 def export_pdf(journal: Journal, sprint_id: int, out_dir: Path, page_size: str = "A4", *,
                long_edge: int = 1600, quality: int = 85, progress: Progress | None = None,
-               cancel: threading.Event | None = None) -> list[Path]:
-    """Write `<slug>.pdf` in `out_dir` atomically; returns [the file]."""
+               cancel: threading.Event | None = None) -> Path:
+    """Write `<slug>.pdf` in `out_dir` atomically; returns the file (as `ui.launcher` expects)."""
     _ensure_app()
     ctx = build_context(journal, sprint_id, long_edge, quality, progress, cancel)
     check(cancel)
@@ -83,4 +102,4 @@ def export_pdf(journal: Journal, sprint_id: int, out_dir: Path, page_size: str =
         check(cancel)
     if progress is not None:
         progress(1, 1, f"Wrote {target.name}")
-    return batch.written
+    return target

@@ -2,13 +2,21 @@
 
 Pillow releases the GIL while it decodes, resizes and encodes, so a thread pool keeps both cores
 busy without copying megabytes between processes (bench/export.py measures threads against
-processes). The journal is only touched from the calling thread.
+processes). Pool threads read the originals (each through its own pooled connection); only the
+calling thread writes the cache.
 """
 
 import os
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
 
 from sprintjournal.journal import Journal
 from sprintjournal.photos import Rendition, web_rendition
@@ -61,7 +69,11 @@ def _run(journal: Journal, pool: Executor, missing: list[int], params: tuple[int
         check(cancel)
         while queue and len(running) < window:
             pid = queue.pop()
-            running[pool.submit(web_rendition, journal.photo_bytes(pid), *params)] = pid
+            if isinstance(pool, ProcessPoolExecutor):  # a process gets bytes, not the journal
+                future = pool.submit(web_rendition, journal.photo_bytes(pid), *params)
+            else:
+                future = pool.submit(_render, journal, pid, params)
+            running[future] = pid
         finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
         for future in finished:
             pid = running.pop(future)
@@ -69,6 +81,11 @@ def _run(journal: Journal, pool: Executor, missing: list[int], params: tuple[int
             if not journal.readonly:
                 journal.store_rendition(pid, params[0], params[1], done[pid])
             _report(progress, len(done), total)
+
+
+def _render(journal: Journal, photo_id: int, params: tuple[int, int]) -> Rendition:
+    """On a pool thread: read the original (SQLite releases the GIL) and re-encode it."""
+    return web_rendition(journal.photo_bytes(photo_id), *params)
 
 
 def _report(progress: Progress | None, n: int, total: int) -> None:

@@ -96,9 +96,9 @@ def _run_export(journal: Journal, sprint_id: int, options: ExportOptions,
     if options.fmt == "pdf":
         from ui.report_pdf import export_pdf
 
-        return export_pdf(journal, sprint_id, options.folder, options.page_size,
-                          long_edge=options.long_edge, quality=options.quality,
-                          progress=progress, cancel=cancel)
+        return [export_pdf(journal, sprint_id, options.folder, options.page_size,
+                           long_edge=options.long_edge, quality=options.quality,
+                           progress=progress, cancel=cancel)]
     return export_report(journal, sprint_id, options.fmt, options.folder,
                          long_edge=options.long_edge, quality=options.quality,
                          progress=progress, cancel=cancel)

@@ -1,0 +1,79 @@
+"""PDF export with Qt's writer: page sizes, photos included, nothing left behind on failure."""
+
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage, QPainter
+from pytestqt.qtbot import QtBot
+
+from sprintjournal.demo import build_demo
+from sprintjournal.journal import Journal
+from sprintjournal.report.export import build_context
+from sprintjournal.report.renditions import ExportCancelledError
+from ui.report_pdf import export_pdf, report_document
+
+
+@pytest.fixture
+def demo(journal: Journal, qtbot: QtBot) -> tuple[Journal, int]:
+    return journal, build_demo(journal)
+
+
+@pytest.mark.parametrize(("size", "media_box"), [("A4", b"595"), ("Letter", b"612")])
+def test_pdf_has_the_page_size_and_the_photo(demo: tuple[Journal, int], tmp_path: Path,
+                                             size: str, media_box: bytes) -> None:
+    journal, sid = demo
+    pdf = export_pdf(journal, sid, tmp_path, size)
+    assert pdf == (tmp_path / "pypy-gothenburg-sprint-report.pdf").resolve()
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    boxes = re.findall(rb"/MediaBox \[0 0 (\d+)", data)
+    assert len(boxes) >= 2 and set(boxes) == {media_box}, "several pages, all of the chosen size"
+    assert data.count(b"/Subtype /Image") == 1
+    assert "PypY".lower() in pdf.name
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_document_holds_the_report_and_the_caption(demo: tuple[Journal, int]) -> None:
+    journal, sid = demo
+    doc = report_document(build_context(journal, sid))
+    text = doc.toPlainText()
+    assert text.startswith("PyPy Gothenburg sprint report")
+    assert "A cake to celebrate PyPy being 5× faster than CPython" in text
+    assert "field access about 400 times faster than ctypes" in text
+
+
+def test_rendered_page_shows_the_photo(demo: tuple[Journal, int], tmp_path: Path) -> None:
+    """Paint the document as the writer would and find the photo's colours on the page."""
+    journal, sid = demo
+    doc = report_document(build_context(journal, sid))
+    doc.setTextWidth(700)
+    image = QImage(700, int(doc.size().height()) + 1, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    painter = QPainter(image)
+    doc.drawContents(painter)
+    painter.end()
+    image.save(str(tmp_path / "pdf-page.png"))
+    colourful = sum(1 for y in range(0, image.height(), 7) for x in range(0, 700, 7)
+                    if len({image.pixelColor(x, y).red(), image.pixelColor(x, y).green(),
+                            image.pixelColor(x, y).blue()}) == 3
+                    and image.pixelColor(x, y).saturation() > 80)
+    assert colourful > 500, "the cake photo should cover a good part of the page"
+
+
+def test_cancelled_pdf_export_writes_nothing(demo: tuple[Journal, int], tmp_path: Path) -> None:
+    journal, sid = demo
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(ExportCancelledError):
+        export_pdf(journal, sid, tmp_path / "out", cancel=cancel)
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_page_size_fails_and_leaves_no_file(demo: tuple[Journal, int],
+                                                    tmp_path: Path) -> None:
+    journal, sid = demo
+    with pytest.raises(ValueError, match="page size"):
+        export_pdf(journal, sid, tmp_path / "out", "A5")
+    assert not (tmp_path / "out").exists()

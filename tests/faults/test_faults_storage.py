@@ -241,3 +241,42 @@ def test_fault_17_backup_while_writing_holds_the_latest_saved_note(journal: Jour
         conn.close()
         assert int(text.split()[1]) >= latest, "the backup lacks a note saved before it began"
     assert sprint_id
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    """Every file below `folder` (hidden temporaries included) and its digest."""
+    return {str(p.relative_to(folder)): digest(p) for p in folder.rglob("*") if p.is_file()}
+
+
+def test_fault_12_disk_full_during_an_export(tmp_path: Path) -> None:
+    from sprintjournal.photos import make_demo_cake
+    from sprintjournal.report.export import export_report
+
+    with Journal(tmp_path / "journal.sprintjournal") as j, small_disk(tmp_path / "disk") as disk:
+        sprint_id = j.add_sprint("Gothenburg 2011").ids[0]
+        j.add_photo(sprint_id, make_demo_cake(320, 240), "cake.jpg", caption="5×")
+        j.save_report(sprint_id, text="# Gothenburg\n\n![The cake](photo:1)\n\nfirst export\n")
+        out = disk / "blog"
+        export_report(j, sprint_id, "html-dir", out)
+        before = _hashes(out)
+        j.save_report(sprint_id, text="# Gothenburg\n\n![The cake](photo:1)\n\n" + "x " * 2_000_000)
+        with pytest.raises(OSError, match="No space left"):
+            export_report(j, sprint_id, "html-dir", out)
+        assert _hashes(out) == before, "old files untouched, no empty or partial file left"
+
+
+def test_fault_12_disk_full_during_a_backup(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk", "3m") as disk:
+        with Journal(disk / "journal.sprintjournal") as j:
+            sprint_id, note_id = _sprint_with_note(j)
+            first = backup_now(j)
+            kept = digest(first)
+            (disk / "filler").write_bytes(b"\0" * (3_000_000 - 3 * first.stat().st_size))
+            j.set_note_text(note_id, "Håkan: jit-targets " * 2000)
+            with pytest.raises(DiskFullError, match="no backup was made"):
+                backup_now(j)
+            assert digest(first) == kept
+            assert [p.name for p in first.parent.iterdir()] == [first.name]  # no partial file
+            (disk / "filler").unlink()
+            assert backup_now(j).exists()  # once space is freed, backups work again
+        assert sprint_id

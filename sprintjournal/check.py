@@ -109,9 +109,13 @@ def _run_checks(conn: sqlite3.Connection, report: CheckReport) -> None:
     conn.text_factory = bytes
     if not _identity_ok(conn, report):
         return
-    _integrity(conn, report)
-    _foreign_keys(conn, report)
-    _checksums(conn, report)
+    for stage in _STAGES:
+        try:
+            stage(conn, report)
+        except sqlite3.DatabaseError as exc:
+            # Each stage on its own: damage in one place must not hide what the others find.
+            what = stage.__name__.strip("_").replace("_", " ")
+            report.problems.append(f"{what}: could not be completed ({exc})")
 
 
 def _identity_ok(conn: sqlite3.Connection, report: CheckReport) -> bool:
@@ -143,17 +147,6 @@ def _foreign_keys(conn: sqlite3.Connection, report: CheckReport) -> None:
         report.problems.append(
             f"foreign_key_check: {_text(table)} row {rowid} points to a missing {_text(parent)}"
         )
-
-
-def _checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
-    """Each stage on its own, so damage in one table does not hide the others' results."""
-    for stage in (_note_checksums, _version_checksums, _photo_checksums):
-        try:
-            stage(conn, report)
-        except sqlite3.DatabaseError as exc:
-            report.problems.append(
-                f"{stage.__name__.strip('_').replace('_', ' ')}: could not be read ({exc})"
-            )
 
 
 def _note_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
@@ -192,6 +185,9 @@ def _photo_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
     ).fetchmany(MAX_MESSAGES)
     for (photo_id,) in orphans:
         report.problems.append(f"photo data {photo_id}: stored bytes without a photo")
+
+
+_STAGES = (_integrity, _foreign_keys, _note_checksums, _version_checksums, _photo_checksums)
 
 
 def _sha(data: bytes | None) -> str:

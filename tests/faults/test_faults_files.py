@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from fault_helpers import digest, dump, listing
 
-from sprintjournal import db
+from sprintjournal import cli, db
 from sprintjournal.backup import backup_now, list_backups, restore
 from sprintjournal.check import check_journal
 from sprintjournal.errors import (
@@ -203,3 +203,17 @@ def test_fault_25_an_empty_file_is_not_silently_initialised(tmp_path: Path) -> N
     path.touch()
     refused(path, NotAJournalError, "empty file (0 bytes)", "left untouched")
     assert path.stat().st_size == 0
+
+
+@pytest.mark.parametrize("damage", [_scribble, _truncate], ids=["scribbled", "truncated"])
+def test_fault_23_sprintjournal_check_reports_damage_and_leaves_the_file(
+    v1: Path, damage: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command line users run: `sprintjournal check` reads only, and says what is wrong."""
+    assert callable(damage)
+    damage(v1)
+    before, files = digest(v1), listing(v1.parent)
+    assert cli.main(["--journal", str(v1), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "problem:" in out and "problem(s) found" in out
+    assert digest(v1) == before and listing(v1.parent) == files

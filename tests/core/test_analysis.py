@@ -1,6 +1,11 @@
-"""What the organiser asks of a sprint: who paired with whom; person and branch summaries."""
+"""What the organiser asks of a sprint: who paired with whom; person and branch summaries.
 
+Every test runs on a copy of the demo journal; tests that build their own sprint add it there.
+"""
+
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -15,9 +20,25 @@ def names(pairs: list[Pair]) -> list[tuple[str, str, tuple[str, ...]]]:
     return [(*sorted((p.a.name, p.b.name)), p.topics) for p in pairs]  # type: ignore[misc]
 
 
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo built once; each test gets its own copy of the closed file."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sprintjournal"
+    with Journal(path) as j:
+        build_demo(j)
+    return path
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path, demo_template: Path) -> Path:
+    path = tmp_path / "test.sprintjournal"
+    shutil.copyfile(demo_template, path)
+    return path
+
+
 @pytest.fixture
 def demo(journal: Journal) -> int:
-    return build_demo(journal)
+    return next(s.id for s in journal.list_sprints() if s.title.endswith("November 2011"))
 
 
 def test_pairs_on_a_day_of_the_demo(journal: Journal, demo: int) -> None:

@@ -9,6 +9,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -232,7 +233,12 @@ def assert_import_fails(journal: Journal, journal_path: Path, target: Path) -> l
 @pytest.fixture
 def seeded(journal: Journal) -> Journal:
     """A journal with something in it, so "nothing changed" is not trivially true."""
-    build_demo(journal)
+    sprint = journal.add_sprint("Spring", start=date(2011, 4, 25)).id
+    journal.add_attendee(sprint, "Antonio Cuni")
+    journal.add_branch(sprint, "release-1.5", people=["Armin Rigo"])
+    journal.add_standup_item(sprint, date(2011, 4, 26), "done", "1.5 is out", people=["Armin Rigo"])
+    journal.add_note(sprint, None, "hello")
+    journal.add_photo(sprint, jpeg((1, 2, 3)), "p.jpg", caption="a photo")
     return journal
 
 

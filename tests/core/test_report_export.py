@@ -13,6 +13,7 @@ from markdown_it.token import Token
 from PIL import ExifTags, Image
 
 from sprintjournal.demo import build_demo
+from sprintjournal.errors import PhotoError
 from sprintjournal.journal import Journal
 from sprintjournal.report import renditions
 from sprintjournal.report.compose import generate
@@ -20,9 +21,14 @@ from sprintjournal.report.export import FORMATS, ExportCancelledError, export_re
 
 SLUG = "pypy-gothenburg-sprint-report"
 MAIN_FILE = {
-    "md": f"{SLUG}.md", "pelican": f"{SLUG}.md", "hugo": f"{SLUG}.md",
-    "jekyll": f"2011-11-09-{SLUG}.md", "nikola": f"{SLUG}.md", "html": f"{SLUG}.html",
-    "html-dir": "index.html", "blogger": f"{SLUG}-blogger.html",
+    "md": f"{SLUG}.md",
+    "pelican": f"{SLUG}.md",
+    "hugo": f"{SLUG}.md",
+    "jekyll": f"2011-11-09-{SLUG}.md",
+    "nikola": f"{SLUG}.md",
+    "html": f"{SLUG}.html",
+    "html-dir": "index.html",
+    "blogger": f"{SLUG}-blogger.html",
     "wordpress": f"{SLUG}-wordpress.html",
 }
 
@@ -39,8 +45,9 @@ def inline_tokens(tokens: list[Token], kind: str) -> list[Token]:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_each_format_writes_its_files_inside_the_folder(demo: tuple[Journal, int], fmt: str,
-                                                        tmp_path: Path) -> None:
+def test_each_format_writes_its_files_inside_the_folder(
+    demo: tuple[Journal, int], fmt: str, tmp_path: Path
+) -> None:
     journal, sid = demo
     out = tmp_path / "out"
     written = export_report(journal, sid, fmt, out)
@@ -52,8 +59,9 @@ def test_each_format_writes_its_files_inside_the_folder(demo: tuple[Journal, int
 
 
 @pytest.mark.parametrize("fmt", ["md", "pelican", "hugo", "jekyll", "nikola"])
-def test_markdown_exports_parse_into_headings_images_and_links(demo: tuple[Journal, int],
-                                                               fmt: str, tmp_path: Path) -> None:
+def test_markdown_exports_parse_into_headings_images_and_links(
+    demo: tuple[Journal, int], fmt: str, tmp_path: Path
+) -> None:
     journal, sid = demo
     page = export_report(journal, sid, fmt, tmp_path)[-1]
     text = page.read_text(encoding="utf-8")
@@ -82,8 +90,9 @@ def front_matter(text: str) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("fmt", ["hugo", "jekyll"])
-def test_front_matter_is_valid_and_complete(demo: tuple[Journal, int], fmt: str,
-                                            tmp_path: Path) -> None:
+def test_front_matter_is_valid_and_complete(
+    demo: tuple[Journal, int], fmt: str, tmp_path: Path
+) -> None:
     journal, sid = demo
     fields = front_matter(export_report(journal, sid, fmt, tmp_path)[-1].read_text())
     assert fields["title"] == "PyPy Gothenburg sprint report"
@@ -99,8 +108,11 @@ def test_front_matter_is_valid_and_complete(demo: tuple[Journal, int], fmt: str,
 def test_pelican_header_lines(demo: tuple[Journal, int], tmp_path: Path) -> None:
     journal, sid = demo
     head = export_report(journal, sid, "pelican", tmp_path)[-1].read_text().split("\n\n")[0]
-    assert head.splitlines()[:3] == ["Title: PyPy Gothenburg sprint report", "Date: 2011-11-09",
-                                     f"Slug: {SLUG}"]
+    assert head.splitlines()[:3] == [
+        "Title: PyPy Gothenburg sprint report",
+        "Date: 2011-11-09",
+        f"Slug: {SLUG}",
+    ]
     assert "Authors: Laura Creighton, Antonio Cuni" in head.splitlines()
 
 
@@ -119,8 +131,9 @@ def test_nikola_meta_sidecar(demo: tuple[Journal, int], tmp_path: Path) -> None:
     assert not (tmp_path / f"{SLUG}.md").read_text().startswith("---")
 
 
-def test_self_contained_html_embeds_photos_and_css(demo: tuple[Journal, int],
-                                                   tmp_path: Path) -> None:
+def test_self_contained_html_embeds_photos_and_css(
+    demo: tuple[Journal, int], tmp_path: Path
+) -> None:
     journal, sid = demo
     page = export_report(journal, sid, "html", tmp_path)[-1].read_text()
     sources = re.findall(r'\bsrc="([^"]*)"', page)
@@ -135,22 +148,33 @@ def test_html_dir_links_display_to_full_photo(demo: tuple[Journal, int], tmp_pat
     assert '<a href="images/cake.jpg"><img src="images/cake.jpg"' in page
 
 
-def test_blogger_fragment_uses_inline_styles_and_caption_tables(demo: tuple[Journal, int],
-                                                                tmp_path: Path) -> None:
+def test_blogger_fragment_uses_inline_styles_and_caption_tables(
+    demo: tuple[Journal, int], tmp_path: Path
+) -> None:
     journal, sid = demo
     frag = export_report(journal, sid, "blogger", tmp_path)[-1].read_text()
     assert "<style" not in frag and "<script" not in frag and "<html" not in frag
-    table = re.search(r'<table class="tr-caption-container" style="[^"]*margin-left: auto; '
-                      r'margin-right: auto;.*?</table>', frag, flags=re.DOTALL)
+    table = re.search(
+        r'<table class="tr-caption-container" style="[^"]*margin-left: auto; '
+        r"margin-right: auto;.*?</table>",
+        frag,
+        flags=re.DOTALL,
+    )
     assert table
-    assert re.search(r'<a href="images/cake.jpg"[^>]*><img src="images/cake.jpg"[^>]* '
-                     r'width="640" height="480" data-original-width="1600"', table.group(0))
-    assert ('<td class="tr-caption" style="text-align: center;">A cake to celebrate PyPy being '
-            "5× faster than CPython</td>") in table.group(0)
+    assert re.search(
+        r'<a href="images/cake.jpg"[^>]*><img src="images/cake.jpg"[^>]* '
+        r'width="640" height="480" data-original-width="1600"',
+        table.group(0),
+    )
+    assert (
+        '<td class="tr-caption" style="text-align: center;">A cake to celebrate PyPy being '
+        "5× faster than CPython</td>"
+    ) in table.group(0)
 
 
-def test_wordpress_blocks_are_balanced_and_images_are_figures(demo: tuple[Journal, int],
-                                                               tmp_path: Path) -> None:
+def test_wordpress_blocks_are_balanced_and_images_are_figures(
+    demo: tuple[Journal, int], tmp_path: Path
+) -> None:
     journal, sid = demo
     frag = export_report(journal, sid, "wordpress", tmp_path)[-1].read_text()
     opened = re.findall(r"<!-- wp:([a-z-]+)", frag)
@@ -159,14 +183,17 @@ def test_wordpress_blocks_are_balanced_and_images_are_figures(demo: tuple[Journa
     image = re.search(r"<!-- wp:image (\{.*?\}) -->\n(.*?)\n<!-- /wp:image -->", frag, re.DOTALL)
     assert image and json.loads(image.group(1))["linkDestination"] == "media"
     assert image.group(2).startswith('<figure class="wp-block-image')
-    assert ('<figcaption class="wp-element-caption">A cake to celebrate PyPy being 5× faster '
-            "than CPython</figcaption></figure>") in image.group(2)
+    assert (
+        '<figcaption class="wp-element-caption">A cake to celebrate PyPy being 5× faster '
+        "than CPython</figcaption></figure>"
+    ) in image.group(2)
     outside = re.sub(r"<!-- wp:.*?<!-- /wp:[a-z-]+ -->", "", frag, flags=re.DOTALL)
     assert not outside.strip(), "content outside any block would become a Classic block"
 
 
-def test_exported_photo_is_upright_and_has_no_metadata(demo: tuple[Journal, int],
-                                                       tmp_path: Path) -> None:
+def test_exported_photo_is_upright_and_has_no_metadata(
+    demo: tuple[Journal, int], tmp_path: Path
+) -> None:
     journal, sid = demo
     original = Image.open(io.BytesIO(journal.photo_bytes(journal.list_photos(sid)[0].id)))
     assert original.getexif().get_ifd(ExifTags.IFD.GPSInfo), "the demo photo should carry GPS"
@@ -190,8 +217,9 @@ def test_long_edge_and_quality_are_configurable(demo: tuple[Journal, int], tmp_p
     assert len(small) < len((tmp_path / "big" / "images" / "cake.jpg").read_bytes())
 
 
-def test_second_export_uses_the_cached_rendition(demo: tuple[Journal, int], tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_second_export_uses_the_cached_rendition(
+    demo: tuple[Journal, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     journal, sid = demo
     export_report(journal, sid, "md", tmp_path / "first")
     photo_id = journal.list_photos(sid)[0].id
@@ -214,8 +242,9 @@ def test_progress_reaches_the_total(demo: tuple[Journal, int], tmp_path: Path) -
     assert any(msg.startswith("Preparing photos") for _, _, msg in seen)
 
 
-def test_cancel_leaves_the_previous_export_intact(demo: tuple[Journal, int],
-                                                  tmp_path: Path) -> None:
+def test_cancel_leaves_the_previous_export_intact(
+    demo: tuple[Journal, int], tmp_path: Path
+) -> None:
     journal, sid = demo
     out = tmp_path / "out"
     export_report(journal, sid, "html-dir", out)
@@ -228,8 +257,15 @@ def test_cancel_leaves_the_previous_export_intact(demo: tuple[Journal, int],
             cancel.set()
 
     with pytest.raises(ExportCancelledError):
-        export_report(journal, sid, "html-dir", out, progress=press_cancel_when_writing,
-                      cancel=cancel, long_edge=700)
+        export_report(
+            journal,
+            sid,
+            "html-dir",
+            out,
+            progress=press_cancel_when_writing,
+            cancel=cancel,
+            long_edge=700,
+        )
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
 
@@ -247,3 +283,20 @@ def test_unknown_format_is_refused(demo: tuple[Journal, int], tmp_path: Path) ->
     journal, sid = demo
     with pytest.raises(ValueError, match="Unknown export format 'docx'"):
         export_report(journal, sid, "docx", tmp_path)
+
+
+def test_a_failing_photo_fails_the_export_and_leaves_the_old_one(demo: tuple[Journal, int],
+                                                                 tmp_path: Path) -> None:
+    """Bit rot in a photo: the export stops with the photo's error; nothing is half-replaced."""
+    journal, sid = demo
+    out = tmp_path / "out"
+    export_report(journal, sid, "html-dir", out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    photo_id = journal.list_photos(sid)[0].id
+    with journal.raw() as conn:
+        conn.execute("DELETE FROM rendition")
+        conn.execute("UPDATE photo_data SET data = substr(data, 1, 4000) WHERE photo_id = ?",
+                     (photo_id,))
+    with pytest.raises(PhotoError, match="incomplete"):
+        export_report(journal, sid, "html-dir", out, long_edge=900)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from sprintjournal.backup import backup_before
 from sprintjournal.errors import ImportFailedError, Problem
 from sprintjournal.exchange import json_io
 from sprintjournal.exchange.people_txt import decode_text, parse_people_txt, write_people_txt
@@ -40,6 +41,8 @@ def import_file(journal: Journal, path: Path, sprint_id: int | None, day: date |
     data = path.read_bytes()
     text, _encoding = decode_text(data)
     kind = detect_kind(text)
+    if kind is not None and not journal.readonly and journal.list_sprints():
+        backup_before(journal, "import")  # the journal as it was, should the import disappoint
     if kind == "json":
         _change, summary = journal.import_json(path)
         return [f"imported {_counts(summary.counts)} into sprint(s) {summary.sprint_ids}"]

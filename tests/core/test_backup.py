@@ -160,3 +160,15 @@ def test_restore_refuses_while_the_journal_is_open(journal: Journal) -> None:
     made = backup_now(journal)
     with pytest.raises(JournalLockedError):
         restore(journal.path, made)
+
+
+def test_importing_a_file_backs_the_journal_up_first(journal: Journal, tmp_path: Path) -> None:
+    from sprintjournal.exchange.textfiles import import_file
+
+    _note(journal, "before the import")
+    source = tmp_path / "journal.json"
+    source.write_text('{"format": "sprintjournal", "version": 1, "sprints": [{"title": "Leysin"}]}')
+    import_file(journal, source, None, None)
+    (newest,) = list_backups(journal.path)
+    assert newest.reason == "before-import" and _notes(newest.path) == ["before the import"]
+    assert len(journal.list_sprints()) == 2

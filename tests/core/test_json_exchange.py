@@ -202,6 +202,23 @@ def test_import_merges_people_by_name_and_alias(journal: Journal, tmp_path: Path
     assert summary.people_created == ["Mark Pearse"]
 
 
+def test_an_alias_alone_in_the_file_finds_the_journal_person(
+    journal: Journal, tmp_path: Path
+) -> None:
+    anto = journal.add_person("Antonio Cuni", aliases=["antocuni"]).id
+    doc = minimal_doc()
+    doc["people"] = []  # the file never spells out his full name
+    doc["sprints"][0]["branches"][0]["people"] = ["ANTOCUNI"]
+    doc["sprints"][0]["standup"][0]["people"] = ["antocuni"]
+    doc["sprints"][0]["photos"] = []
+    _change, summary = journal.import_json(write_export(tmp_path / "in", doc, photos={}))
+    assert summary.people_created == ["Mark Pearse"]  # no second Antonio
+    assert [p.name for p in journal.list_people()].count("Antonio Cuni") == 1
+    sid = summary.sprint_ids[0]
+    assert journal.list_attendees(sid)[0].person.id == anto
+    assert [p.id for p in journal.list_branches(sid)[0].people] == [anto]
+
+
 def test_a_second_sprint_reuses_the_people_of_the_first(journal: Journal, tmp_path: Path) -> None:
     journal.import_json(write_export(tmp_path / "a", minimal_doc()))
     doc = minimal_doc()

@@ -173,3 +173,16 @@ def test_screenshot_shows_editor_and_preview(panel: ReportPanel, tmp_path: Path)
     image.save(str(tmp_path / "report-panel.png"))
     assert image.width() >= 1000 and panel.editor.isVisible() and panel.preview.isVisible()
     assert panel.preview.document().toPlainText().startswith("The PyPy sprint in Gothenburg")
+
+
+def test_a_huge_draft_is_saved_and_previewed_without_blocking(panel: ReportPanel,
+                                                              journal: Journal,
+                                                              qtbot: QtBot) -> None:
+    """FAULTS 37: a pasted 10 MB log; the preview renders its start on a pool thread."""
+    huge = "# Log\n\n" + "line of a pasted build log, *quite* long indeed\n" * 210_000
+    assert len(huge) > 10_000_000
+    with qtbot.waitSignal(panel.preview_ready, timeout=60_000):
+        panel.editor.setPlainText(huge)
+    panel.flush()
+    assert journal.get_report(panel.sprint_id or 0).text == huge
+    assert panel.preview.toPlainText().startswith("Log")

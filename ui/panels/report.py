@@ -43,6 +43,9 @@ from ui.workers import Job, run_in_pool
 
 AUTOSAVE_MS = 1000
 PREVIEW_MS = 250
+SYNC_LIMIT = 20_000
+"""Longer drafts (a pasted 10 MB log in a note) render on a pool thread: typing never waits."""
+PREVIEW_LIMIT = 200_000
 
 
 class ReportPreview(QTextBrowser):
@@ -63,16 +66,19 @@ class ReportPreview(QTextBrowser):
         except JournalError:
             return QImage()  # a photo removed meanwhile, or the journal being closed
 
-    def show_markdown(self, text: str) -> None:
-        def figure(fig: Figure) -> str:
-            caption = f"<br><i>{fig.caption_html}</i>" if fig.caption_html else ""
-            return (f'<p align="center"><img src="photo:{fig.photo_id}" '
-                    f'alt="{escape(fig.alt)}">{caption}</p>')
 
-        def inline(photo_id: int, alt: str) -> str:
-            return f'<img src="photo:{photo_id}" alt="{escape(alt)}">'
 
-        self.setHtml(place_photos(markdown_to_html(text), figure, inline))
+def preview_html(text: str) -> str:
+    """The draft as the preview shows it (pure, so a long draft can render on a pool thread)."""
+    def figure(fig: Figure) -> str:
+        caption = f"<br><i>{fig.caption_html}</i>" if fig.caption_html else ""
+        return (f'<p align="center"><img src="photo:{fig.photo_id}" '
+                f'alt="{escape(fig.alt)}">{caption}</p>')
+
+    def inline(photo_id: int, alt: str) -> str:
+        return f'<img src="photo:{photo_id}" alt="{escape(alt)}">'
+
+    return place_photos(markdown_to_html(text), figure, inline)
 
 
 def _ask_replace(parent: QWidget, result: compose.RegenerateResult) -> bool:
@@ -114,6 +120,7 @@ def blogger_clipboard_html(journal: Journal, sprint_id: int, long_edge: int = 16
 
 class ReportPanel(DataPanel):
     export_finished = Signal(object)  # list[Path], or the exception
+    preview_ready = Signal()  # after a long draft's preview arrived from the pool
     copied = Signal(str)
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
@@ -126,6 +133,7 @@ class ReportPanel(DataPanel):
         self.export_defaults = ExportOptions("html", Path.home())
         self.progress_dialog: QProgressDialog | None = None
         self._loaded = ("", "")
+        self._preview_generation = 0
         self._build()
         self._autosave = Debouncer(self._save, AUTOSAVE_MS, self)
         self._preview_timer = Debouncer(self._render_preview, PREVIEW_MS, self)
@@ -185,7 +193,20 @@ class ReportPanel(DataPanel):
         self._preview_timer.trigger()
 
     def _render_preview(self) -> None:
-        self.preview.show_markdown(self.editor.toPlainText())
+        text = self.editor.toPlainText()
+        self._preview_generation += 1
+        if len(text) <= SYNC_LIMIT:
+            self.preview.setHtml(preview_html(text))
+            return
+        generation = self._preview_generation
+        run_in_pool(preview_html, text[:PREVIEW_LIMIT],
+                    on_done=lambda html: self._show_preview(generation, html))
+
+    def _show_preview(self, generation: int, html: str) -> None:
+        """A render overtaken by newer typing is dropped."""
+        if generation == self._preview_generation:
+            self.preview.setHtml(html)
+            self.preview_ready.emit()
 
     def _save(self) -> None:
         current = (self.editor.toPlainText(), self.title.text().strip())

@@ -6,8 +6,10 @@ and never a half-written file at a target name (FAULTS 5, 12).
 """
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 from types import TracebackType
 
@@ -19,6 +21,8 @@ def _umask() -> int:
     os.umask(mask)
     return mask
 
+
+STALE_AFTER_S = 60
 
 # mkstemp makes private (0600) files; an export is meant to be shared like any saved file.
 _FILE_MODE = 0o666 & ~_umask()
@@ -55,9 +59,10 @@ class AtomicBatch:
         """Write `data` under a hidden temporary name next to its target; returns the target."""
         target = confined(self.folder, relative)
         self._mkdir(target.parent)
+        _remove_stale(target)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
         self._pending.append((Path(tmp), target))
-        os.fchmod(fd, _FILE_MODE)
+        Path(tmp).chmod(_FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -89,6 +94,19 @@ class AtomicBatch:
         for folder in reversed(self._made_dirs):
             with contextlib.suppress(OSError):
                 folder.rmdir()
+
+
+def _remove_stale(target: Path) -> None:
+    """Temporary files of `target` left by an export that was killed (FAULTS 5) are removed.
+
+    Only our own naming pattern, and only files older than a minute, so an export running at
+    the same moment in another window keeps its files.
+    """
+    now = time.time()
+    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
+        with contextlib.suppress(OSError):
+            if now - stale.stat().st_mtime > STALE_AFTER_S:
+                stale.unlink()
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -21,6 +21,7 @@ from sprintjournal.usecases.analysis import BranchSummary, PersonSummary
 from sprintjournal.usecases.sprints import Ordinal
 
 FINISHED = ("done", "merged")
+ONGOING = ("in progress", "blocked")
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,10 @@ class ReportData:
     @property
     def finished(self) -> tuple[BranchRec, ...]:
         return tuple(b.branch for b in self.branches if b.branch.status in FINISHED)
+
+    @property
+    def ongoing(self) -> tuple[BranchRec, ...]:
+        return tuple(b.branch for b in self.branches if b.branch.status in ONGOING)
 
     @property
     def days(self) -> list[date]:

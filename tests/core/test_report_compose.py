@@ -17,24 +17,51 @@ from sprintjournal.journal import Journal
 from sprintjournal.report.compose import compose_draft, generate, regenerate
 from sprintjournal.report.render import markdown_to_html
 
-ATTENDEES = ["Jacob Hallén", "Laura Creighton", "Armin Rigo", "Maciej Fijałkowski", "Antonio Cuni",
-             "Håkan Ardö", "Sam Lade", "Mark Pearse", "Christian Tismer", "Andrew Dalke"]
+ATTENDEES = [
+    "Jacob Hallén",
+    "Laura Creighton",
+    "Armin Rigo",
+    "Maciej Fijałkowski",
+    "Antonio Cuni",
+    "Håkan Ardö",
+    "Sam Lade",
+    "Mark Pearse",
+    "Christian Tismer",
+    "Andrew Dalke",
+]
 BRANCHES = {
-    "SpecialisedTuple": ("Specialise small tuples of ints, floats and strings so their items are "
-                         "stored unboxed.", "is still in progress",
-                         ["2-tuples of ints, floats and strings are specialised"]),
-    "ffistruct": ("Let the JIT read and write fields of C structs directly from _ffi.",
-                  "has been merged", ["field access about 400 times faster than ctypes"]),
-    "stm": ("Software transactional memory as a way to run Python threads without the GIL.",
-            "is still in progress", ["a first transactional run of the interpreter loop"]),
-    "jit-targets": ("A TARGET resoperation so a loop can jump into the middle of another loop.",
-                    "is still in progress", ["unrolling refactored around TARGET"]),
+    "SpecialisedTuple": (
+        "Specialise small tuples of ints, floats and strings so their items are stored unboxed.",
+        "is still in progress",
+        ["2-tuples of ints, floats and strings are specialised"],
+    ),
+    "ffistruct": (
+        "Let the JIT read and write fields of C structs directly from _ffi.",
+        "has been merged",
+        ["field access about 400 times faster than ctypes"],
+    ),
+    "stm": (
+        "Software transactional memory as a way to run Python threads without the GIL.",
+        "is still in progress",
+        ["a first transactional run of the interpreter loop"],
+    ),
+    "jit-targets": (
+        "A TARGET resoperation so a loop can jump into the middle of another loop.",
+        "is still in progress",
+        ["unrolling refactored around TARGET"],
+    ),
     "win64": ("Run PyPy on 64-bit Windows.", "is still in progress", ["the third 90%"]),
-    "numpy-f2py": ("Find out how f2py-generated extensions could work with PyPy's numpy.",
-                   "is planned", []),
+    "numpy-f2py": (
+        "Find out how f2py-generated extensions could work with PyPy's numpy.",
+        "is planned",
+        [],
+    ),
 }
-PAIRS = [("Mark Pearse", "Antonio Cuni"), ("Håkan Ardö", "Armin Rigo"),
-         ("Andrew Dalke", "Sam Lade")]
+PAIRS = [
+    ("Mark Pearse", "Antonio Cuni"),
+    ("Håkan Ardö", "Armin Rigo"),
+    ("Andrew Dalke", "Sam Lade"),
+]
 CAPTION = "A cake to celebrate PyPy being 5× faster than CPython"
 
 
@@ -85,8 +112,11 @@ def test_every_branch_has_its_goal_status_and_exact_results(draft: str, branch: 
 
 @pytest.mark.parametrize(("a", "b"), PAIRS)
 def test_every_pairing_is_told_in_one_section(draft: str, a: str, b: str) -> None:
-    together = [t for t in sections(draft).values()
-                if (a.split()[0] in t and b in t) or (b.split()[0] in t and a in t)]
+    together = [
+        t
+        for t in sections(draft).values()
+        if (a.split()[0] in t and b in t) or (b.split()[0] in t and a in t)
+    ]
     assert together, f"{a} and {b} never appear as a pair"
 
 
@@ -113,7 +143,8 @@ def test_hosts_are_thanked(draft: str) -> None:
 
 def test_newcomer_is_welcomed_by_name(draft: str) -> None:
     assert "A special welcome to Mark Pearse, who came to a PyPy sprint for the first time." in (
-        plain(draft))
+        plain(draft)
+    )
 
 
 def test_ordinal_of_the_sprint_in_its_year(draft: str) -> None:
@@ -124,7 +155,9 @@ def test_closing_paragraph_has_the_headline_results(draft: str) -> None:
     closing = plain(draft.split("## Wrapping up", 1)[1])
     assert "ffistruct: field access about 400 times faster than ctypes" in closing
     assert "win64: the third 90%" in closing
-    assert "One piece of work was finished during the sprint (ffistruct)" in closing
+    assert "One piece of work was finished during the sprint: ffistruct." in closing
+    assert ("Work goes on after the sprint on SpecialisedTuple, stm, jit-targets and win64."
+            in closing)
 
 
 def test_day_notes_are_included_but_not_the_organisers_undated_note(draft: str) -> None:
@@ -139,11 +172,18 @@ def test_note_headings_are_nested_under_their_day(draft: str) -> None:
 
 
 def test_prose_follows_the_data_one_person_or_several(journal: Journal) -> None:
-    sid = journal.add_sprint("Solo", project="Demo", place="Oslo",
-                             start=date(2024, 3, 1), end=date(2024, 3, 2)).id
+    sid = journal.add_sprint(
+        "Solo", project="Demo", place="Oslo", start=date(2024, 3, 1), end=date(2024, 3, 2)
+    ).id
     journal.add_attendee(sid, "Ada Lovelace", host=True)
-    journal.add_branch(sid, "engine", ["Ada Lovelace"], goal="Compute Bernoulli numbers.",
-                       status="done", results=["first program"])
+    journal.add_branch(
+        sid,
+        "engine",
+        ["Ada Lovelace"],
+        goal="Compute Bernoulli numbers.",
+        status="done",
+        results=["first program"],
+    )
     text = plain(compose_draft(journal, sid, "branch"))
     assert "One person came: Ada Lovelace." in text
     assert "Many thanks to Ada Lovelace for hosting us" in text
@@ -166,8 +206,10 @@ def test_user_template_sees_the_same_data(journal: Journal, tmp_path: Path) -> N
     sid = journal.add_sprint("T", project="PyPy", place="Leysin").id
     journal.add_attendee(sid, "*Armin*")
     template = tmp_path / "mine.md.j2"
-    template.write_text("Sprint at {{ r.sprint.place }} with "
-                        "{{ r.attendees | map(attribute='person.name') | map('md') | join_names }}")
+    template.write_text(
+        "Sprint at {{ r.sprint.place }} with "
+        "{{ r.attendees | map(attribute='person.name') | map('md') | join_names }}"
+    )
     assert compose_draft(journal, sid, template=template) == "Sprint at Leysin with \\*Armin\\*\n"
 
 

@@ -145,7 +145,9 @@ class Zygote:
         self.proc.wait(timeout=10)
 
 
-def spawn_run(journal: Path, seed: int, mix: str, delay: float) -> list[str]:
+def spawn_run(
+    journal: Path, seed: int, mix: str, delay: float, after: str | None = None
+) -> list[str]:
     """The same as `Zygote.run` with a brand-new interpreter (imports paid again)."""
     proc = subprocess.Popen(
         [sys.executable, str(CHILD), "run", str(journal), str(seed), mix],
@@ -155,7 +157,7 @@ def spawn_run(journal: Path, seed: int, mix: str, delay: float) -> list[str]:
     )
     assert proc.stdout is not None
     try:
-        lines, _pid = collect(Lines(proc.stdout.fileno()), delay)
+        lines, _pid = collect(Lines(proc.stdout.fileno()), delay, after=after)
     finally:
         proc.kill()
         status = proc.wait(timeout=10)
@@ -172,14 +174,24 @@ def kill_once(
     expected: Expected,
     max_delay: float,
     mix: str = "all",
+    from_start: bool | None = None,
 ) -> KillResult:
-    """Run one fresh child (forked by `zygote`, or spawned when None), kill it, verify."""
+    """Run one fresh child (forked by `zygote`, or spawned when None), kill it, verify.
+
+    One kill in five counts its random delay from the child's start, so it may land while the
+    journal is opened (or created); the others count from the moment it is open, so most
+    kills land in the middle of the work.
+    """
     began = time.monotonic()
-    delay = random.Random(seed).uniform(0, max_delay)
+    rng = random.Random(seed)
+    delay = rng.uniform(0, max_delay)
+    if from_start is None:
+        from_start = rng.random() < 0.2
+    after = None if from_start else "OPEN"
     if zygote is None:
-        lines = spawn_run(journal, seed, mix, delay)
+        lines = spawn_run(journal, seed, mix, delay, after)
     else:
-        lines = zygote.run(journal, seed, mix, delay)
+        lines = zygote.run(journal, seed, mix, delay, after)
     in_flight, opened = _apply_lines(lines, expected)
     verify(journal, expected, in_flight)
     return KillResult(expected.acks, in_flight, opened, time.monotonic() - began)
@@ -367,9 +379,11 @@ def campaign(
             journal = folder / f"round-{seed}-{round_start}.sprintjournal"
             expected = Expected()
             for k in range(round_start, min(kills, round_start + per_journal)):
-                stats.add(
-                    kill_once(zygote, journal, seed * 1_000_003 + k, expected, max_delay, mix)
-                )
+                # each new journal's first child is killed early: often while creating it
+                first = k == round_start
+                delay = 0.05 if first else max_delay
+                seed_k = seed * 1_000_003 + k
+                stats.add(kill_once(zygote, journal, seed_k, expected, delay, mix, first or None))
             stats.acks += expected.acks
     finally:
         zygote.close()

@@ -300,3 +300,16 @@ def test_a_failing_photo_fails_the_export_and_leaves_the_old_one(demo: tuple[Jou
     with pytest.raises(PhotoError, match="incomplete"):
         export_report(journal, sid, "html-dir", out, long_edge=900)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_wordpress_keeps_every_kind_of_content_in_a_block(demo: tuple[Journal, int],
+                                                          tmp_path: Path) -> None:
+    journal, sid = demo
+    journal.save_report(sid, text="Intro\n\n---\n\n```\nx = <y>\n```\n\n> quoted\n\n"
+                                  "| a | b |\n|---|---|\n| 1 | 2 |\n\n1. one\n2. two\n")
+    frag = export_report(journal, sid, "wordpress", tmp_path)[-1].read_text()
+    assert re.findall(r"<!-- wp:([a-z]+)", frag) == ["paragraph", "separator", "code", "html",
+                                                     "html", "list"]
+    assert '<pre class="wp-block-code"><code>x = &lt;y&gt;' in frag
+    outside = re.sub(r"<!-- wp:.*?<!-- /wp:[a-z-]+ -->", "", frag, flags=re.DOTALL)
+    assert not outside.strip()

@@ -12,8 +12,10 @@ from sprintjournal.report.export import ExportContext, ExportPhoto, OutFile, ima
 from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
 
 _VOID = {"img", "br", "hr"}
-_SIMPLE = {"p": "paragraph", "blockquote": "quote", "pre": "code", "hr": "separator",
-           "table": "table"}
+# Blocks whose saved markup is just the element with the block's class; anything else (tables,
+# quotes with their inner blocks) goes into a Custom HTML block, which the editor keeps as is.
+_SIMPLE = {"p": ("paragraph", ""), "pre": ("code", "wp-block-code"),
+           "hr": ("separator", "wp-block-separator has-alpha-channel-opacity")}
 
 
 class _TopLevel(HTMLParser):
@@ -74,7 +76,9 @@ def _wrap(tag: str, html: str) -> str:
         return f"<!-- wp:list{attrs} -->\n{html}\n<!-- /wp:list -->"
     if tag in ("figure", "#comment"):
         return html
-    name = _SIMPLE.get(tag, "html")
+    name, css_class = _SIMPLE.get(tag, ("html", ""))
+    if css_class:
+        html = html.replace(f"<{tag}", f'<{tag} class="{css_class}"', 1)
     return f"<!-- wp:{name} -->\n{html}\n<!-- /wp:{name} -->"
 
 

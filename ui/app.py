@@ -1,10 +1,11 @@
 """Start the desktop app: QApplication, arguments, the window first, then the journal.
 
 Startup order matters: importing SQLModel/SQLAlchemy costs most of a second, so the window (with
-its menus and empty docks) is shown and painted first, and the core is imported and the journal
-opened right after the first paint; the panels are filled last. `--trace-startup` prints the
-time of each phase. A journal the core refuses gets a dialog (never a traceback), an exception in
-a slot is logged and shown without stopping the app, and SIGTERM/SIGINT save and close cleanly.
+its menus and empty docks) is shown and painted first; then `ui.startup` shows the notes from a
+quick read while the core loads in the background, and fills the panels last.
+`--trace-startup` prints the time of each phase. A journal the core refuses gets a dialog (never
+a traceback), an exception in a slot is logged and shown without stopping the app, and
+SIGTERM/SIGINT save and close cleanly.
 """
 
 import argparse
@@ -18,13 +19,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from sprintjournal.paths import APP_NAME, resolve_journal
+from sprintjournal.paths import APP_NAME
 from ui.crash_guard import install_excepthook, install_signal_handlers
 from ui.theme import apply_theme, follow_system_scheme
 
 if TYPE_CHECKING:
-    from sprintjournal.journal import Journal
-    from ui.main_window import MainWindow
+    pass
 
 log = logging.getLogger(__name__)
 _T0 = time.perf_counter()
@@ -85,55 +85,6 @@ def make_application(argv: Sequence[str], scheme: str = "system") -> QApplicatio
     return app
 
 
-class Startup(QObject):
-    """Opens the journal after the first paint and attaches it to the window."""
-
-    def __init__(self, window: "MainWindow", args: argparse.Namespace, trace: StartupTrace,
-                 app: QApplication) -> None:
-        super().__init__(window)
-        self.window, self.args, self.trace, self.app = window, args, trace, app
-        self.failed = False
-
-    def run(self) -> None:
-        self.trace.mark("first paint")
-        import sprintjournal.journal  # noqa: F401  (the slow import, measured on its own)
-
-        self.trace.mark("core imported")
-        journal = self._open()
-        if journal is None:
-            self.failed = True
-            self.window.close_for_good()
-            self.app.exit(1)
-            return
-        self.trace.mark("journal opened")
-        from ui.store import JournalStore
-
-        self.window.attach(JournalStore(journal))
-        self.trace.mark("sprint shown")
-        self.app.processEvents()
-        self.trace.mark("ready for input")
-        if self.args.quit_after_startup:
-            QTimer.singleShot(0, self._quit)
-
-    def _quit(self) -> None:
-        self.window.close_for_good()
-        self.app.exit(0)
-
-    def _open(self) -> "Journal | None":
-        from ui.opening import open_journal
-
-        if self.args.demo:
-            from sprintjournal.demo import open_demo
-            from sprintjournal.errors import JournalError
-            from sprintjournal.paths import demo_journal
-
-            try:
-                return open_demo(demo_journal())
-            except JournalError as error:
-                log.warning("demo journal: %s", error)
-        return open_journal(self.window, resolve_journal(self.args.journal), at_startup=True)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -141,6 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = make_application([], args.color_scheme)
     trace.mark("qapplication")
     from ui.main_window import MainWindow
+    from ui.startup import Startup
 
     window = MainWindow()
     startup = Startup(window, args, trace, app)

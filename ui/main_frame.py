@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -63,6 +63,30 @@ def build_docks(window: QMainWindow) -> dict[str, QDockWidget]:
         dock.setMinimumWidth(220)
         docks[name] = dock
     return docks
+
+
+def default_geometry(window: QMainWindow, size: QSize) -> None:
+    """`size`, or the available screen when it is smaller."""
+    screen = QGuiApplication.primaryScreen()
+    available = screen.availableGeometry().size() if screen else size
+    window.resize(min(size.width(), available.width()), min(size.height(), available.height()))
+
+
+def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """Stand-up, Branches and Report on the right, over Attendees and Photos; Search left."""
+    for name, spec in DOCKS.items():
+        dock = docks[name]
+        dock.setFloating(False)
+        window.addDockWidget(spec.area, dock)
+        dock.setVisible(spec.visible)
+    window.splitDockWidget(docks["standup"], docks["attendees"], Qt.Orientation.Vertical)
+    window.tabifyDockWidget(docks["standup"], docks["branches"])
+    window.tabifyDockWidget(docks["branches"], docks["report"])
+    window.tabifyDockWidget(docks["attendees"], docks["photos"])
+    docks["standup"].raise_()
+    docks["attendees"].raise_()
+    window.resizeDocks([docks["standup"]], [460], Qt.Orientation.Horizontal)
+    window.resizeDocks([docks["search"]], [280], Qt.Orientation.Horizontal)
 
 
 def sprint_label(sprint: "SprintRec") -> str:

@@ -6,15 +6,16 @@ creates the panels and fills them. No data logic lives here: panels read and wri
 store; the window only routes the sprint, the day and search results between them.
 """
 
+from collections.abc import Callable
 from datetime import date
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox
 
-from ui.main_frame import DOCKS, CentralArea, SprintToolbar, build_docks
+from ui.main_frame import CentralArea, SprintToolbar, build_docks, default_geometry, default_layout
 from ui.savemanager import SaveManager
 from ui.settings import app_settings
 
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self._sprint: SprintRec | None = None
         self._closing_for_good = False
         self._error_box: QMessageBox | None = None
+        self.before_close: Callable[[], None] | None = None
         self.undo_stack = QUndoStack(self)
         self.save_manager = SaveManager(self)
         self.panels: dict[str, Any] = {}
@@ -151,32 +153,12 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         geometry, state = settings.value("geometry"), settings.value("windowState")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self._default_geometry()
+            default_geometry(self, DEFAULT_SIZE)
         if not (isinstance(state, QByteArray) and self.restoreState(state)):
             self.reset_layout()
 
-    def _default_geometry(self) -> None:
-        screen = QGuiApplication.primaryScreen()
-        available = screen.availableGeometry().size() if screen else DEFAULT_SIZE
-        self.resize(min(DEFAULT_SIZE.width(), available.width()),
-                    min(DEFAULT_SIZE.height(), available.height()))
-
     def reset_layout(self) -> None:
-        """Stand-up, Branches and Report on the right, over Attendees and Photos; Search left."""
-        for name, spec in DOCKS.items():
-            dock = self.docks[name]
-            dock.setFloating(False)
-            self.addDockWidget(spec.area, dock)
-            dock.setVisible(spec.visible)
-        docks = self.docks
-        self.splitDockWidget(docks["standup"], docks["attendees"], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(docks["standup"], docks["branches"])
-        self.tabifyDockWidget(docks["branches"], docks["report"])
-        self.tabifyDockWidget(docks["attendees"], docks["photos"])
-        docks["standup"].raise_()
-        docks["attendees"].raise_()
-        self.resizeDocks([docks["standup"]], [460], Qt.Orientation.Horizontal)
-        self.resizeDocks([docks["search"]], [280], Qt.Orientation.Horizontal)
+        default_layout(self, self.docks)
 
     # -- attaching the journal ---------------------------------------------------------------
     @property
@@ -192,14 +174,39 @@ class MainWindow(QMainWindow):
     def sprint(self) -> "SprintRec | None":
         return self._sprint
 
-    def attach(self, store: "JournalStore") -> None:
-        """Create the panels over `store` and show its newest sprint."""
+    def attach_early(self, store: "JournalStore") -> None:
+        """Show the newest sprint's notes from a quick read-only reader, while the core loads.
+
+        The editor accepts typing at once; saving waits for `attach` with the real journal.
+        """
         from ui.panels.notes import NotesPanel
-        from ui.panels.search import SearchPanel
 
         self._store = store
         self.notes = NotesPanel(store, self.undo_stack, self, autosave_ms=self._autosave_ms)
+        self.notes.hold_saving()
         self.central.set_content(self.notes)
+        sprints = store.journal.list_sprints()
+        self.toolbar.set_sprints(sprints)
+        self.toolbar.setEnabled(False)  # switching needs the journal, which comes next
+        self._sprint = sprints[0] if sprints else None
+        self.toolbar.show_sprint(self._sprint)
+        self.notes.set_sprint(self._sprint.id if self._sprint else None)
+        self.toolbar.show_day(self.notes.day)
+        self._update_title()
+
+    def attach(self, store: "JournalStore") -> None:
+        """Create the panels over `store` and show its newest sprint (or keep the sprint the
+        early view shows, without disturbing what is being typed)."""
+        from ui.panels.notes import NotesPanel
+        from ui.panels.search import SearchPanel
+
+        early = self.notes is not None and self._sprint is not None
+        self._store = store
+        if self.notes is not None:
+            self.notes.rebind(store)
+        else:
+            self.notes = NotesPanel(store, self.undo_stack, self, autosave_ms=self._autosave_ms)
+            self.central.set_content(self.notes)
         self.save_manager.register("notes", self.notes.flush)
         self.search = SearchPanel(store, self.undo_stack, self)
         self.docks["search"].setWidget(self.search)
@@ -209,9 +216,26 @@ class MainWindow(QMainWindow):
             if callable(getattr(panel, "flush", None)):
                 self.save_manager.register(name, panel.flush)
         self._connect_signals()
+        self.toolbar.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)
-        self.journal_replaced()
+        if early:
+            self._fill_around_notes()
+        else:
+            self.journal_replaced()
+
+    def _fill_around_notes(self) -> None:
+        """After the early view: every other panel joins the sprint and day the notes show."""
+        assert self._sprint is not None and self.notes is not None
+        self.central.set_read_only(self.store.readonly, self.store.path)
+        self.toolbar.set_sprints(self.store.read(self.store.journal.list_sprints))
+        self.toolbar.show_sprint(self._sprint)
+        self.toolbar.show_day(self.notes.day)
+        for panel in self.all_panels()[1:]:
+            _ops().call_panel(panel, "set_sprint", self._sprint.id)
+            _ops().call_panel(panel, "set_day", self.notes.day)
+        self._enable_sprint_actions()
+        self._update_title()
 
     def _connect_signals(self) -> None:
         store, notes = self.store, self.notes
@@ -251,11 +275,13 @@ class MainWindow(QMainWindow):
         self.toolbar.show_sprint(self._sprint)
         for panel in self.all_panels():
             _ops().call_panel(panel, "set_sprint", sprint_id)
-        self.act_sprint_props.setEnabled(self._sprint is not None)
-        self.act_delete_sprint.setEnabled(self._sprint is not None)
-        self.act_new_note.setEnabled(self._sprint is not None)
+        self._enable_sprint_actions()
         self.select_day(self.notes.day if self.notes and self._sprint else None)
         self._update_title()
+
+    def _enable_sprint_actions(self) -> None:
+        for action in (self.act_sprint_props, self.act_delete_sprint, self.act_new_note):
+            action.setEnabled(self._sprint is not None)
 
     def select_day(self, day: date | None) -> None:
         self.toolbar.show_day(day)
@@ -347,6 +373,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.before_close is not None:
+            self.before_close()  # startup still loading the journal: finish, so edits can save
         errors = self.save_manager.flush_all()
         if errors and not self._closing_for_good and not _ops().confirm_close(self, errors):
             event.ignore()
@@ -357,8 +385,3 @@ class MainWindow(QMainWindow):
         settings.sync()
         event.accept()
         self.closed.emit()
-
-
-def panel_widget(window: MainWindow, name: str) -> QWidget | None:
-    """The widget in dock `name` (for tests and screenshots)."""
-    return window.docks[name].widget()

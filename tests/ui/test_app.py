@@ -16,11 +16,12 @@ from shell_data import Gothenburg, show_active
 
 from sprintjournal.errors import DiskFullError
 from sprintjournal.journal import Journal
-from ui.app import main
+from ui.app import StartupTrace, main, parse_args
 from ui.crash_guard import describe, install_signal_handlers
 from ui.dialogs.errors import JournalErrorDialog
 from ui.main_window import MainWindow
 from ui.opening import open_journal
+from ui.startup import Startup
 from ui.store import JournalStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,19 +88,75 @@ def test_main_opens_the_journal_and_quits_cleanly(qtbot: QtBot, journal_path: Pa
         assert reopened.list_sprints() == []
 
 
-def test_the_window_is_painted_before_the_core_is_imported(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SPRINTJOURNAL_HOME": str(tmp_path)}
+def trace_phases(journal: Path, home: Path) -> dict[str, str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SPRINTJOURNAL_HOME": str(home)}
     result = subprocess.run(
-        [sys.executable, "-m", "ui.app", "--journal", str(tmp_path / "j.sprintjournal"),
-         "--trace-startup", "--quit-after-startup"],
+        [sys.executable, "-m", "ui.app", "--journal", str(journal), "--trace-startup",
+         "--quit-after-startup"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True)
-    phases = {line.split()[1]: line for line in result.stdout.splitlines()
-              if line.startswith("startup ")}
-    assert list(phases) == ["qapplication", "window", "first", "core", "journal", "sprint",
-                            "ready"]
-    assert phases["first"].endswith("core not loaded")
-    assert phases["ready"].endswith("core loaded")
     assert "Traceback" not in result.stderr
+    return {line.split()[1]: line for line in result.stdout.splitlines()
+            if line.startswith("startup ")}
+
+
+def test_the_window_is_painted_before_the_core_is_imported(tmp_path: Path) -> None:
+    phases = trace_phases(tmp_path / "new.sprintjournal", tmp_path)
+    assert list(phases) == ["qapplication", "window", "first", "core", "journal", "all"]
+    assert phases["first"].endswith("core not loaded")
+    assert phases["all"].endswith("core loaded")
+
+
+def test_an_existing_journal_accepts_input_before_the_core_is_loaded(
+        tmp_path: Path, gothenburg: Gothenburg, journal: Journal, journal_path: Path) -> None:
+    journal.close()
+    phases = trace_phases(journal_path, tmp_path)
+    assert list(phases) == ["qapplication", "window", "first", "ready", "core", "journal",
+                            "all"]
+    assert phases["ready"].endswith("core not loaded")
+
+
+def start_early(qtbot: QtBot, journal_path: Path) -> tuple[MainWindow, Startup]:
+    window = MainWindow(autosave_ms=60_000)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    startup = Startup(window, parse_args(["--journal", str(journal_path)]), StartupTrace(False),
+                      QApplication.instance())  # type: ignore[arg-type]
+    startup.run()
+    assert window.notes is not None and window.sprint is not None
+    return window, startup
+
+
+def test_typing_in_the_early_view_is_saved_once_the_journal_is_open(
+        qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path) -> None:
+    journal.close()
+    window, _startup = start_early(qtbot, journal_path)
+    notes = window.notes
+    assert notes is not None and window.sprint is not None
+    assert window.sprint.id == gothenburg.sprint_id
+    notes.select_item(gothenburg.note_id)
+    notes.editor.setFocus()
+    notes.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(notes.editor, " early")
+    assert window.panels == {}  # the other panels are not there yet
+    qtbot.waitUntil(lambda: bool(window.panels), timeout=20_000)
+    assert notes.editor.textCursor().position() == len(notes.editor.toPlainText())
+    notes.flush()
+    assert window.store.journal.get_note(gothenburg.note_id).text.endswith("STM. early")
+    window.close_for_good()
+
+
+def test_closing_during_startup_saves_what_was_typed(
+        qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path) -> None:
+    journal.close()
+    window, _startup = start_early(qtbot, journal_path)
+    notes = window.notes
+    assert notes is not None
+    notes.select_item(gothenburg.note_id)
+    qtbot.keyClicks(notes.editor, "!")
+    window.close()  # before the core has loaded
+    window.store.journal.close()  # main() does this after the event loop ends
+    with Journal(journal_path) as reopened:
+        assert reopened.get_note(gothenburg.note_id).text.startswith("!# Thursday")
 
 
 def test_sigterm_saves_the_pending_edit_and_closes(qtbot: QtBot, store: JournalStore,

@@ -17,7 +17,7 @@ from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.markdown_render import MentionIndex
 from sprintjournal.records import NoteRec, SprintRec
-from ui.commands import StoreCommand
+from ui.panels.note_commands import add_note_command, created_id, remove_note_command
 from ui.panels.notes_view import NotesView, day_label
 from ui.store import JournalStore
 from ui.throttle import Debouncer
@@ -45,6 +45,7 @@ class NotesPanel(NotesView):
         self._dirty = False
         self._loading = False
         self._index_stale = True
+        self._saving = True
         self._autosave = Debouncer(self._autosave_fired, autosave_ms, self)
         self._wire()
         self._show_empty()
@@ -59,10 +60,37 @@ class NotesPanel(NotesView):
         self.remove_button.clicked.connect(self.remove_note)
         self.new_sprint_button.clicked.connect(self.new_sprint_requested)
         self.demo_button.clicked.connect(self.demo_requested)
-        self._store.notes_changed.connect(self._on_notes_changed)
-        for signal in (self._store.people_changed, self._store.branches_changed,
-                       self._store.attendees_changed):
-            signal.connect(self._mark_index_stale)
+        self._connect_store(True)
+
+    def _connect_store(self, connect: bool) -> None:
+        store = self._store
+        pairs = [(store.notes_changed, self._on_notes_changed),
+                 *((signal, self._mark_index_stale) for signal in (
+                     store.people_changed, store.branches_changed, store.attendees_changed))]
+        for signal, slot in pairs:
+            if connect:
+                signal.connect(slot)
+            else:
+                signal.disconnect(slot)
+
+    def rebind(self, store: JournalStore) -> None:
+        """Move to `store` without reloading the editor: the app's startup shows the notes from
+        a quick read-only reader first, and swaps in the real journal while the user may
+        already be typing. Saving starts then; a pending edit is saved after the usual pause."""
+        self._connect_store(False)
+        self._store = store
+        self._connect_store(True)
+        self._saving = True
+        self._index_stale = True
+        self._refresh_index()
+        if self._dirty:
+            self._autosave.trigger()
+        else:
+            self.preview.schedule(self.editor.toPlainText())
+
+    def hold_saving(self) -> None:
+        """Keep edits pending (not an error) until `rebind` gives a journal that can save."""
+        self._saving = False
 
     # -- the panel contract -----------------------------------------------------------------
     @property
@@ -257,21 +285,9 @@ class NotesPanel(NotesView):
         if self._sprint is None:
             return
         self.flush()
-        sprint_id, day = self._sprint.id, self._day
-
-        def do(state: dict[str, object]) -> Change:
-            change = self._store.apply(self._store.journal.add_note, sprint_id, day,
-                                       str(state.get("text", "")), initiator=self)
-            state["id"] = change.id
-            return change
-
-        def undo(state: dict[str, object]) -> Change:
-            state["text"] = self._store.journal.get_note(_int(state["id"])).text
-            return self._store.apply(self._store.journal.remove_note, state["id"], initiator=self)
-
-        command = StoreCommand(f"Add note on {day_label(day)}", do, undo)
+        command = add_note_command(self._store, self._sprint.id, self._day, self)
         self._undo.push(command)
-        self._select_note(_int(command.state["id"]))
+        self._select_note(created_id(command))
         self.editor.setFocus()
 
     def remove_note(self) -> None:
@@ -279,19 +295,8 @@ class NotesPanel(NotesView):
         if self._note_id is None or self._sprint is None:
             return
         self.flush()
-        note = self._store.journal.get_note(self._note_id)
-
-        def do(state: dict[str, object]) -> Change:
-            return self._store.apply(self._store.journal.remove_note, state["id"], initiator=self)
-
-        def undo(state: dict[str, object]) -> Change:
-            change = self._store.apply(self._store.journal.add_note, note.sprint_id, note.day,
-                                       note.text, initiator=self)
-            state["id"] = change.id
-            return change
-
-        self._undo.push(StoreCommand(f"Remove note of {day_label(note.day)}", do, undo,
-                                     {"id": note.id}))
+        note = self._store.read(self._store.journal.get_note, self._note_id)
+        self._undo.push(remove_note_command(self._store, note, self))
 
     # -- saving -----------------------------------------------------------------------------
     def _autosave_fired(self) -> None:
@@ -307,7 +312,7 @@ class NotesPanel(NotesView):
             self._autosave.trigger()
 
     def _save(self) -> None:
-        if not self._dirty or self._sprint is None:
+        if not self._dirty or self._sprint is None or not self._saving:
             return
         text = self.editor.toPlainText()
         journal = self._store.journal
@@ -358,11 +363,6 @@ class NotesPanel(NotesView):
         row = self.days.currentRow()
         if row >= 0:
             self.days.item(row).setText(day_label(self._day, len(self._notes)))
-
-
-def _int(value: object) -> int:
-    assert isinstance(value, int)
-    return value
 
 
 def _long_day(day: date | None) -> str:

@@ -88,6 +88,9 @@ class NotePreview(QTextBrowser):
     def _render_now(self) -> None:
         self._generation += 1
         text = self._source
+        if not text.strip():
+            self._show(self._generation, "")
+            return
         if len(text) <= SYNC_LIMIT:
             self._show(self._generation, render_markdown(text, self._resolve, APP_SCHEMES))
             return

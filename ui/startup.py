@@ -1,0 +1,141 @@
+"""What happens after the window's first paint: show the notes at once, load the core behind.
+
+1. The newest sprint's notes are read with plain sqlite3 (`sprintjournal.quick_read`) and shown;
+   the editor accepts typing immediately (saving waits).
+2. Then the core (SQLModel/SQLAlchemy, most of a second) is imported on the GUI thread one
+   module per event-loop turn, so keys typed meanwhile are handled between steps; the longest
+   step is SQLAlchemy's own package (about 0.3 s). Not a thread: PySide's import hook is not
+   safe with imports running in two threads at once.
+3. Back on the GUI thread the real `Journal` is opened (with the usual dialogs when it is
+   refused), the other panels are filled and the notes panel starts saving.
+If the quick read is not possible (new, locked, foreign or other-version file) step 1 is skipped.
+Closing the window during step 2 finishes it first, so nothing typed is lost.
+"""
+
+import argparse
+import importlib
+import logging
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from sprintjournal.errors import JournalError
+from sprintjournal.paths import demo_journal, resolve_journal
+
+if TYPE_CHECKING:
+    from sprintjournal.journal import Journal
+    from sprintjournal.lock import JournalLock
+    from sprintjournal.quick_read import QuickReader
+    from ui.app import StartupTrace
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+CORE_IMPORTS = [
+    "pydantic", "pydantic.main", "pydantic.fields", "sqlalchemy.util", "sqlalchemy.orm",
+    "sqlmodel", "sprintjournal.models", "sprintjournal.db", "sprintjournal.journal_file",
+    "sprintjournal.exchange.schema", "sprintjournal.exchange.json_io", "sprintjournal.journal",
+    "sprintjournal.demo", "sprintjournal.exchange.textfiles", "jinja2",
+    "sprintjournal.report.compose", "sprintjournal.report.export",
+]
+"""In dependency order, so each step imports little beyond its own module."""
+
+
+class Startup(QObject):
+    def __init__(self, window: "MainWindow", args: argparse.Namespace, trace: "StartupTrace",
+                 app: QApplication) -> None:
+        super().__init__(window)
+        self.window, self.args, self.trace, self.app = window, args, trace, app
+        self.failed = False
+        self._path = demo_journal() if args.demo else resolve_journal(args.journal)
+        self._reader: QuickReader | None = None
+        self._lock: JournalLock | None = None
+        self._finished = False
+        self._pending_imports = list(CORE_IMPORTS)
+
+    def run(self) -> None:
+        """Called once, right after the first paint."""
+        self.trace.mark("first paint")
+        self.window.before_close = self.finish_now
+        if self._show_early():
+            self.app.processEvents()
+            self.trace.mark("ready for input")
+        QTimer.singleShot(0, self._import_next)
+
+    def _show_early(self) -> bool:
+        from sprintjournal.lock import JournalLock
+        from sprintjournal.quick_read import QuickReader, QuickReadUnavailableError
+        from ui.store import JournalStore
+
+        try:
+            self._lock = JournalLock(self._path)
+            self._lock.acquire()  # in use elsewhere: no early view, the dialog comes later
+            self._reader = QuickReader(self._path)
+            self.window.attach_early(JournalStore(cast("Journal", self._reader)))
+        except (QuickReadUnavailableError, JournalError, OSError):
+            self._drop_early()
+            return False
+        return self.window.sprint is not None
+
+    def _drop_early(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _import_next(self) -> None:
+        """One module per event-loop turn; then open the journal."""
+        if self._finished:
+            return
+        if self._pending_imports:
+            importlib.import_module(self._pending_imports.pop(0))
+            QTimer.singleShot(0, self._import_next)
+            return
+        self._on_loaded()
+
+    def finish_now(self) -> None:
+        """The window is closing while the core loads: load it now, so edits can be saved."""
+        while self._pending_imports:
+            importlib.import_module(self._pending_imports.pop(0))
+        self._on_loaded()
+
+    def _on_loaded(self) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        self.window.before_close = None
+        self.trace.mark("core imported")
+        self._drop_early()  # our own early lock must go before the Journal takes it
+        journal = self._open()
+        if journal is None:
+            self.failed = True
+            self.window.close_for_good()
+            self.app.exit(1)
+            return
+        self.trace.mark("journal opened")
+        from ui.store import JournalStore
+
+        self.window.attach(JournalStore(journal))
+        self.app.processEvents()
+        self.trace.mark("all panels filled")
+        if self.args.quit_after_startup:
+            QTimer.singleShot(0, self._quit)
+
+    def _quit(self) -> None:
+        self.window.close_for_good()
+        self.app.exit(0)
+
+    def _open(self) -> "Journal | None":
+        from ui.opening import open_journal
+
+        if self.args.demo:
+            from sprintjournal.demo import open_demo
+
+            try:
+                return open_demo(self._path)
+            except JournalError as error:
+                log.warning("demo journal: %s", error)
+        return open_journal(self.window, self._path, at_startup=True)

@@ -66,14 +66,14 @@ def backup_now(
     """Back up an open journal now, whatever changed; thin the folder afterwards."""
     when = when or datetime.now()
     folder = backup_dir(journal.path)
-    folder.mkdir(parents=True, exist_ok=True)
-    _remove_partials(folder)
-    target = _unique_name(folder, journal.path.stem, when, reason)
     generation = journal.generation
     try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _remove_partials(folder)
+        target = _unique_name(folder, journal.path.stem, when, reason)
         with journal.raw() as conn:
             db.backup_to(conn, target)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError) as exc:
         raise _backup_error(folder, exc) from exc
     _fsync_dir(folder)
     state = _state(journal)
@@ -82,9 +82,9 @@ def backup_now(
     return target
 
 
-def _backup_error(folder: Path, exc: sqlite3.Error) -> JournalError:
+def _backup_error(folder: Path, exc: sqlite3.Error | OSError) -> JournalError:
     """SQLite's message as one a user can act on; earlier backups are untouched either way."""
-    if "full" in str(exc).lower():
+    if "full" in str(exc).lower() or "no space" in str(exc).lower():
         return DiskFullError(
             f"The disk holding {folder} is full; no backup was made (earlier backups are "
             "untouched). Free some space and it will be made again."

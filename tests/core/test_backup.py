@@ -15,7 +15,12 @@ from sprintjournal.backup import (
     restore,
     thin,
 )
-from sprintjournal.errors import DamagedJournalError, JournalLockedError, NotAJournalError
+from sprintjournal.errors import (
+    DamagedJournalError,
+    JournalError,
+    JournalLockedError,
+    NotAJournalError,
+)
 from sprintjournal.journal import Journal
 from sprintjournal.paths import backup_dir
 
@@ -172,3 +177,10 @@ def test_importing_a_file_backs_the_journal_up_first(journal: Journal, tmp_path:
     (newest,) = list_backups(journal.path)
     assert newest.reason == "before-import" and _notes(newest.path) == ["before the import"]
     assert len(journal.list_sprints()) == 2
+
+
+def test_a_backup_folder_that_cannot_be_written_gives_a_clear_error(journal: Journal) -> None:
+    _note(journal, "x")
+    backup_dir(journal.path).write_text("a file where the backups folder should be")
+    with pytest.raises(JournalError, match="could not be made"):
+        backup_now(journal)

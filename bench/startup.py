@@ -56,10 +56,13 @@ def spawn(args: list[str], home: Path) -> dict[str, float]:
     return phases
 
 
-def startup_runs(runs: int, demo: Path, scale: Path, home: Path) -> dict[str, list[dict[str, float]]]:
+Runs = dict[str, list[dict[str, float]]]
+
+
+def startup_runs(runs: int, demo: Path, scale: Path, home: Path) -> Runs:
     app = ["-m", "ui.app", "--trace-startup", "--quit-after-startup", "--journal"]
     cases = {"a": [str(BENCH / "bare_window.py")], "b": [*app, str(demo)], "c": [*app, str(scale)]}
-    results: dict[str, list[dict[str, float]]] = {key: [] for key in cases}
+    results: Runs = {key: [] for key in cases}
     spawn(cases["a"], home)  # warm the OS file cache once for every case alike
     spawn(cases["b"], home)
     for _ in range(runs):
@@ -72,20 +75,22 @@ def median_of(runs: list[dict[str, float]], phase: str) -> float:
     return statistics.median(run[phase] for run in runs)
 
 
-def report_startup(results: dict[str, list[dict[str, float]]]) -> bool:
+def report_startup(results: Runs) -> bool:
     bare = median_of(results["a"], "first paint")
     print(f"(a) bare PySide6 window, first paint:          {bare * 1000:7.0f} ms")
     ok = True
     for key, label in (("b", "demo journal"), ("c", "20,000-note journal")):
         paint = median_of(results[key], "first paint")
         ready = median_of(results[key], "ready for input")
-        core = median_of(results[key], "core imported") - paint
+        core = median_of(results[key], "core imported")
+        filled = median_of(results[key], "all panels filled")
         print(f"({key}) SprintJournal, {label}:")
-        print(f"      first paint              {paint * 1000:7.0f} ms  {paint / bare:4.2f}x (a)"
+        print(f"      first paint                  {paint * 1000:6.0f} ms  {paint / bare:4.2f}x (a)"
               "  target <= 1.3x")
-        print(f"      core import after paint  {core * 1000:7.0f} ms")
-        print(f"      sprint shown, input ready{ready * 1000:7.0f} ms  {ready / bare:4.2f}x (a)"
+        print(f"      notes shown, input accepted  {ready * 1000:6.0f} ms  {ready / bare:4.2f}x (a)"
               "  target <= 2x")
+        for what, value in (("core imported", core), ("every panel filled", filled)):
+            print(f"      {what:<28} {value * 1000:6.0f} ms  {value / bare:4.2f}x (a)")
         ok = ok and paint / bare <= 1.3 and ready / bare <= 2.0
     return ok
 

@@ -8,6 +8,7 @@ import os
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, Qt, QTimer
@@ -119,11 +120,11 @@ def measure_interaction(scale: Path, home: Path) -> bool:
     app.processEvents()
     sprints = journal.list_sprints()
     print("\nat 20,000 notes (200 sprints), in process:")
-    ok = summary("switch sprint", [timed(app, lambda s=s: window.select_sprint(s.id))
+    ok = summary("switch sprint", [timed(app, partial(window.select_sprint, s.id))
                                    for s in sprints[1:21]])
     sprint = window.sprint
     assert sprint is not None
-    ok &= summary("switch day", [timed(app, lambda d=d: window.select_day(d))
+    ok &= summary("switch day", [timed(app, partial(window.select_day, d))
                                  for d in [*sprint.days(), *sprint.days()]])
     window.focus_search()
     searches = []

@@ -121,6 +121,22 @@ def app_href(kind: str, item_id: int) -> str:
     return f"sj://{kind}/{item_id}"
 
 
+class PeopleDirectory:
+    """Everyone in the journal by name key (names and aliases), built once and reused.
+
+    Sprint-independent, so a window keeps it while the user switches sprints and rebuilds it
+    only when people change; with thousands of people this is most of the index's cost.
+    """
+
+    def __init__(self, people: list[PersonRec]) -> None:
+        self.people = people
+        self.by_key: dict[str, PersonRec] = {}
+        for person in people:
+            for name in (person.name, *person.aliases):
+                self.by_key.setdefault(name_key(name), person)
+        self.names = [p.name for p in people]  # the Journal lists people by name key
+
+
 class MentionIndex:
     """A resolver over plain records, built once per sprint: no database access per mention.
 
@@ -131,22 +147,20 @@ class MentionIndex:
 
     def __init__(
         self,
-        people: list[PersonRec],
+        people: list[PersonRec] | PeopleDirectory,
         branches: list[BranchRec],
         attendee_ids: set[int] | None = None,
         href: Callable[[str, int], str] = app_href,
     ) -> None:
         self._href = href
-        self._people: dict[str, PersonRec] = {}
-        for person in people:
-            for name in (person.name, *person.aliases):
-                self._people.setdefault(name_key(name), person)
-        self._first = _unique_first_names(people, attendee_ids)
+        self._directory = people if isinstance(people, PeopleDirectory) else PeopleDirectory(
+            people)
+        self._first = _unique_first_names(self._directory.people, attendee_ids)
         self._branches = {name_key(b.name): b for b in branches}
 
     @property
     def person_names(self) -> list[str]:
-        return sorted({p.name for p in self._people.values()}, key=name_key)
+        return self._directory.names
 
     @property
     def branch_names(self) -> list[str]:
@@ -158,7 +172,7 @@ class MentionIndex:
             branch = self._branches.get(key)
             return None if branch is None else MentionLink(
                 self._href("branch", branch.id), f"#{branch.name}", branch.goal)
-        person = self._people.get(key) or self._first.get(key)
+        person = self._directory.by_key.get(key) or self._first.get(key)
         if person is None:
             return None
         return MentionLink(self._href("person", person.id), f"@{mention.text}", person.name)

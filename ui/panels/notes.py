@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QListWidgetItem, QPlainTextEdit, QWidget
 
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
-from sprintjournal.markdown_render import MentionIndex
+from sprintjournal.markdown_render import MentionIndex, PeopleDirectory
 from sprintjournal.records import NoteRec, SprintRec
 from ui.panels.note_commands import add_note_command, created_id, remove_note_command
 from ui.panels.notes_view import NotesView, day_label
@@ -45,6 +45,7 @@ class NotesPanel(NotesView):
         self._dirty = False
         self._loading = False
         self._index_stale = True
+        self._people: PeopleDirectory | None = None
         self._saving = True
         self._autosave = Debouncer(self._autosave_fired, autosave_ms, self)
         self._wire()
@@ -82,6 +83,7 @@ class NotesPanel(NotesView):
         self._connect_store(True)
         self._saving = True
         self._index_stale = True
+        self._people = None
         self._refresh_index()
         if self._dirty:
             self._autosave.trigger()
@@ -237,6 +239,8 @@ class NotesPanel(NotesView):
 
     # -- mentions ---------------------------------------------------------------------------
     def _mark_index_stale(self, change: Change, initiator: object) -> None:
+        if change.entity in ("person", "journal"):
+            self._people = None
         self._index_stale = True
         if not self._dirty and self._sprint is not None:
             self._refresh_index()
@@ -246,13 +250,15 @@ class NotesPanel(NotesView):
         if not self._index_stale or self._sprint is None:
             return
         journal, sprint_id = self._store.journal, self._sprint.id
+        if self._people is None:  # kept across sprints: thousands of people cost tens of ms
+            self._people = PeopleDirectory(self._store.read(journal.list_people))
         attendees = self._store.read(journal.list_attendees, sprint_id)
-        index = MentionIndex(self._store.read(journal.list_people),
-                             self._store.read(journal.list_branches, sprint_id),
+        index = MentionIndex(self._people, self._store.read(journal.list_branches, sprint_id),
                              {a.person.id for a in attendees})
         self.preview.set_resolver(index)
-        here = {a.person.name for a in attendees}
-        people = sorted(index.person_names, key=lambda name: name not in here)
+        here = [a.person.name for a in attendees]
+        others = set(here)
+        people = here + [name for name in index.person_names if name not in others]
         self.editor.set_candidates(people, index.branch_names)
         self._index_stale = False
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 
+from sprintjournal.errors import JournalError
 from sprintjournal.journal import Journal
 from sprintjournal.mentions import find_mentions
 from sprintjournal.records import NoteRec
@@ -25,6 +26,10 @@ from sprintjournal.report.prose import FILTERS
 DEFAULT_TEMPLATE = "draft.md.j2"
 _HEADING = re.compile(r"^(#{1,6})(?=\s)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+class ReportTemplateError(JournalError):
+    """A user's report template that cannot be read or rendered."""
 
 
 @dataclass(frozen=True)
@@ -71,10 +76,21 @@ def compose_draft(journal: Journal, sprint_id: int, group_by: str = "person",
     """A fresh Markdown draft of the sprint's report (not saved: see `generate`)."""
     data = gather(journal, sprint_id, group_by)
     env = environment()
-    tpl = (env.from_string(template.read_text(encoding="utf-8")) if template is not None
-           else env.get_template(DEFAULT_TEMPLATE))
-    text = tpl.render(r=data, notes=_day_notes(data))
+    try:
+        tpl = (env.from_string(template.read_text(encoding="utf-8")) if template is not None
+               else env.get_template(DEFAULT_TEMPLATE))
+        text = tpl.render(r=data, notes=_day_notes(data))
+    except (OSError, UnicodeDecodeError, jinja2.TemplateError) as exc:
+        raise _template_error(template, exc) from exc
     return _tidy(text)
+
+
+def _template_error(template: Path | None, exc: Exception) -> ReportTemplateError:
+    """Name the file and line, so the author of a template can fix it."""
+    where = str(template) if template is not None else DEFAULT_TEMPLATE
+    line = getattr(exc, "lineno", None)
+    at = f", line {line}" if line else ""
+    return ReportTemplateError(f"The report template {where}{at} cannot be used: {exc}")
 
 
 def _day_notes(data: ReportData) -> list[tuple[date, str]]:

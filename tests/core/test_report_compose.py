@@ -14,7 +14,12 @@ import pytest
 
 from sprintjournal.demo import build_demo
 from sprintjournal.journal import Journal
-from sprintjournal.report.compose import compose_draft, generate, regenerate
+from sprintjournal.report.compose import (
+    ReportTemplateError,
+    compose_draft,
+    generate,
+    regenerate,
+)
 from sprintjournal.report.render import markdown_to_html
 
 ATTENDEES = [
@@ -235,3 +240,27 @@ def test_generate_saves_the_draft_and_regenerate_never_overwrites(journal: Journ
     assert "-My own closing words." in result.diff
     assert "+" in result.diff and "Maciej Fijałkowski" in result.diff
     assert journal.get_report(sid).text == first + "\nMy own closing words.\n"
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("{% for x in %}", "line 1"),
+    ("Hello {{ r.sprint.no_such_field }}", "no_such_field"),
+    (b"\xff\xfe\x00bad", "cannot be used"),
+])
+def test_a_broken_user_template_gives_a_clear_error(journal: Journal, tmp_path: Path,
+                                                    text: str | bytes, problem: str) -> None:
+    sid = journal.add_sprint("T").id
+    template = tmp_path / "mine.md.j2"
+    if isinstance(text, bytes):
+        template.write_bytes(text)
+    else:
+        template.write_text(text)
+    with pytest.raises(ReportTemplateError, match=problem) as caught:
+        compose_draft(journal, sid, template=template)
+    assert str(template) in str(caught.value)
+
+
+def test_a_missing_user_template_is_reported(journal: Journal, tmp_path: Path) -> None:
+    sid = journal.add_sprint("T").id
+    with pytest.raises(ReportTemplateError, match=r"gone\.md\.j2"):
+        compose_draft(journal, sid, template=tmp_path / "gone.md.j2")

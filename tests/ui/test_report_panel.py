@@ -186,3 +186,19 @@ def test_a_huge_draft_is_saved_and_previewed_without_blocking(panel: ReportPanel
     panel.flush()
     assert journal.get_report(panel.sprint_id or 0).text == huge
     assert panel.preview.toPlainText().startswith("Log")
+
+
+def test_own_template_is_used_and_a_broken_one_is_reported(panel: ReportPanel, qtbot: QtBot,
+                                                           tmp_path: Path) -> None:
+    mine = tmp_path / "mine.md.j2"
+    mine.write_text("Our week in {{ r.sprint.place | md }}.\n")
+    panel.ask_template = lambda: mine
+    panel.act_template.trigger()
+    assert panel.act_template.text() == "Template: mine.md.j2"
+    panel.act_generate.trigger()
+    assert panel.editor.toPlainText() == "Our week in Gothenburg.\n"
+    mine.write_text("{% if %}")
+    with qtbot.waitSignal(panel.store.error) as error:
+        panel.act_generate.trigger()
+    assert "mine.md.j2, line 1" in error.args[0]
+    assert panel.editor.toPlainText() == "Our week in Gothenburg.\n"

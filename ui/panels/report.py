@@ -16,6 +16,7 @@ from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -131,6 +132,8 @@ class ReportPanel(DataPanel):
         self.ask_export: Callable[[ExportOptions], ExportOptions | None] = (
             lambda defaults: ExportDialog.ask(defaults, self))
         self.export_defaults = ExportOptions("html", Path.home())
+        self.template: Path | None = None
+        self.ask_template: Callable[[], Path | None] = self._ask_template
         self.progress_dialog: QProgressDialog | None = None
         self._loaded = ("", "")
         self._preview_generation = 0
@@ -150,6 +153,8 @@ class ReportPanel(DataPanel):
         self.toolbar.addWidget(self.group_by)
         self.act_generate = self.add_action("Generate draft", self.generate, "edit",
                                             tip="Write a first draft from the sprint's data")
+        self.act_template = self.add_action("Template…", self.choose_template, "edit",
+                                            tip="Write the draft with your own Jinja2 template")
         self.act_export = self.add_action("Export…", self.export, "open",
                                           tip="Export to Markdown, HTML, Blogger, WordPress, PDF")
         self.act_copy = self.add_action("Copy for Blogger", self.copy_for_blogger, "paste",
@@ -232,7 +237,12 @@ class ReportPanel(DataPanel):
             return
         self.flush()
         journal, sid = self.store.journal, self.sprint_id
-        result = compose.regenerate(journal, sid, str(self.group_by.currentData()))
+        try:
+            result = compose.regenerate(journal, sid, str(self.group_by.currentData()),
+                                        self.template)
+        except compose.ReportTemplateError as exc:
+            self.store.error.emit(str(exc))
+            return
         if result.user_edited and not self.ask_replace(result):
             return
         before = journal.get_report(sid)
@@ -247,6 +257,18 @@ class ReportPanel(DataPanel):
                                     generated_text=before.generated_text, title=before.title)
 
         self.undo_stack.push(StoreCommand("Generate report draft", do, undo))
+
+    def _ask_template(self) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, "Report template", str(self.template or Path.home()),
+            "Jinja2 Markdown templates (*.md.j2 *.j2 *.md);;All files (*)")
+        return Path(name) if name else None
+
+    def choose_template(self) -> None:
+        """Your own template for the next drafts; cancelling the dialog goes back to ours."""
+        self.template = self.ask_template()
+        self.act_template.setText(f"Template: {self.template.name}" if self.template
+                                  else "Template…")
 
     # -- exporting ---------------------------------------------------------------------------
     def export(self) -> None:

@@ -5,7 +5,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -202,3 +202,10 @@ def test_own_template_is_used_and_a_broken_one_is_reported(panel: ReportPanel, q
         panel.act_generate.trigger()
     assert "mine.md.j2, line 1" in error.args[0]
     assert panel.editor.toPlainText() == "Our week in Gothenburg.\n"
+
+
+def test_narrow_dock_puts_the_preview_under_the_editor(panel: ReportPanel, qtbot: QtBot) -> None:
+    panel.resize(460, 700)
+    qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Vertical)
+    panel.resize(1100, 700)
+    qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Horizontal)

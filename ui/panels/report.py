@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QUndoStack
+from PySide6.QtGui import QGuiApplication, QImage, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -47,6 +47,7 @@ PREVIEW_MS = 250
 SYNC_LIMIT = 20_000
 """Longer drafts (a pasted 10 MB log in a note) render on a pool thread: typing never waits."""
 PREVIEW_LIMIT = 200_000
+SIDE_BY_SIDE_MIN_WIDTH = 720
 
 
 class ReportPreview(QTextBrowser):
@@ -165,7 +166,7 @@ class ReportPanel(DataPanel):
         self.editor.setAccessibleName("Report draft (Markdown)")
         self.editor.setPlaceholderText("Press “Generate draft” to write a first draft.")
         self.preview = ReportPreview(self.store)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.editor)
         splitter.addWidget(self.preview)
         self.content = QWidget()
@@ -174,6 +175,13 @@ class ReportPanel(DataPanel):
         layout.addWidget(self.title)
         layout.addWidget(splitter, 1)
         self.pages.addWidget(self.content)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side when there is room; editor above preview in a narrow dock."""
+        super().resizeEvent(event)
+        wide = event.size().width() >= SIDE_BY_SIDE_MIN_WIDTH
+        self.splitter.setOrientation(Qt.Orientation.Horizontal if wide
+                                     else Qt.Orientation.Vertical)
 
     # -- loading and saving ------------------------------------------------------------------
     def sprint_changed(self) -> None:

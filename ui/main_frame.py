@@ -85,7 +85,7 @@ def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     window.tabifyDockWidget(docks["attendees"], docks["photos"])
     docks["standup"].raise_()
     docks["attendees"].raise_()
-    window.resizeDocks([docks["standup"]], [460], Qt.Orientation.Horizontal)
+    window.resizeDocks([docks["standup"]], [540], Qt.Orientation.Horizontal)
     window.resizeDocks([docks["search"]], [280], Qt.Orientation.Horizontal)
 
 

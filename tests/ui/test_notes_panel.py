@@ -90,7 +90,8 @@ def test_typing_on_an_empty_day_creates_its_note(
     notes = journal.list_notes(gothenburg.sprint_id, FRIDAY)
     assert [n.text for n in notes] == ["Cake: 5x faster than CPython"]
     assert panel.note_id == notes[0].id
-    assert "1 note" in panel.days.currentItem().text()
+    assert panel.days.currentItem().text() == "Fri 4 Nov · 1"
+    assert panel.days.currentItem().toolTip() == "1 note"
 
 
 def test_own_save_is_not_reloaded_into_the_editor(

@@ -18,7 +18,7 @@ from sprintjournal.errors import JournalError
 from sprintjournal.markdown_render import MentionIndex, PeopleDirectory
 from sprintjournal.records import NoteRec, SprintRec
 from ui.panels.note_commands import add_note_command, created_id, remove_note_command
-from ui.panels.notes_view import NotesView, day_label
+from ui.panels.notes_view import NotesView, count_tip, day_label
 from ui.store import JournalStore
 from ui.throttle import Debouncer
 
@@ -174,6 +174,7 @@ class NotesPanel(NotesView):
         self.days.clear()
         for day in [*sorted(days), None]:
             item = QListWidgetItem(day_label(day, counts.get(day, 0)))
+            item.setToolTip(count_tip(counts.get(day, 0)))
             item.setData(Qt.ItemDataRole.UserRole, day)
             self.days.addItem(item)
         self.days.blockSignals(False)
@@ -369,6 +370,7 @@ class NotesPanel(NotesView):
         row = self.days.currentRow()
         if row >= 0:
             self.days.item(row).setText(day_label(self._day, len(self._notes)))
+            self.days.item(row).setToolTip(count_tip(len(self._notes)))
 
 
 def _long_day(day: date | None) -> str:

@@ -34,9 +34,11 @@ EMPTY_HINT = (
 def day_label(day: date | None, count: int | None = None) -> str:
     """"Tue 8 Nov" (with the number of notes when given); "No day" for undated notes."""
     text = "No day" if day is None else f"{day:%a} {day.day} {day:%b}"
-    if count:
-        text += f"  ·  {count} note{'s' if count != 1 else ''}"
-    return text
+    return f"{text} · {count}" if count else text
+
+
+def count_tip(count: int) -> str:
+    return f"{count} note{'s' if count != 1 else ''}" if count else "No notes yet"
 
 
 class NotesView(QWidget):
@@ -80,12 +82,15 @@ class NotesView(QWidget):
         page.setChildrenCollapsible(False)
         self.days = QListWidget(page)
         self.days.setAccessibleName("Days of the sprint")
-        self.days.setMinimumWidth(130)
+        self.days.setMinimumWidth(100)
+        self.days.setSpacing(2)
+        self.days.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.days.setTextElideMode(Qt.TextElideMode.ElideRight)
         page.addWidget(self.days)
         page.addWidget(self._build_note_area(page))
         page.setStretchFactor(0, 0)
         page.setStretchFactor(1, 1)
-        page.setSizes([160, 800])
+        page.setSizes([120, 800])
         return page
 
     def _build_note_area(self, parent: QWidget) -> QWidget:

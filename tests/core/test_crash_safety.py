@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from crash_child import MIGRATION_ROWS, export_text, slow_migration_step
-from crash_harness import Expected, Zygote, kill_once, parallel_campaign
+from crash_harness import Expected, HarnessError, Zygote, kill_once, parallel_campaign, verify
 from PIL import Image
 
 from sprintjournal import db
@@ -182,3 +182,31 @@ def test_fault_05_kill_during_an_export(tmp_path: Path, zygote: Zygote) -> None:
         partial_seen += _export_is_whole(tmp_path / "export")
     assert exported >= 2, "the children should have finished some exports"
     assert partial_seen >= 1, "some kills must land while export files are being written"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE note SET text = text || ' ' WHERE id = (SELECT max(id) FROM note)",
+        "DELETE FROM photo_data WHERE photo_id = (SELECT max(photo_id) FROM photo_data)",
+        "DELETE FROM standup_item WHERE id = (SELECT min(id) FROM standup_item)",
+        "INSERT INTO note(sprint_id, text, sha256, position, created_at, updated_at) "
+        "SELECT 1, 'ghost', '-', 0, created_at, updated_at FROM note LIMIT 1",
+    ],
+    ids=["changed-note", "half-photo", "lost-standup", "unacknowledged-note"],
+)
+def test_the_verifier_notices_a_broken_promise(tmp_path: Path, zygote: Zygote, damage: str) -> None:
+    """The harness can fail: damage done behind its back after a kill is reported."""
+    expected, journal = Expected(), tmp_path / "journal.sprintjournal"
+    for k in range(40):  # until notes, photos and stand-up items have been acknowledged
+        kill_once(zygote, journal, 500 + k, expected, max_delay=0.3, from_start=False)
+        if {"note", "photo", "standup"} <= set(expected.items):
+            break
+    assert {"note", "photo", "standup"} <= set(expected.items)
+    conn = sqlite3.connect(journal)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute(damage)
+    conn.commit()
+    conn.close()
+    with pytest.raises(HarnessError):
+        verify(journal, expected, None)

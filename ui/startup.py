@@ -59,7 +59,7 @@ class Startup(QObject):
         self.trace.mark("first paint")
         self.window.before_close = self.finish_now
         if self._show_early():
-            self.app.processEvents()
+            self.window.repaint()  # the note's text on screen, the editor taking keys
             self.trace.mark("ready for input")
         QTimer.singleShot(0, self._import_next)
 

@@ -8,19 +8,22 @@ removing notes are undoable commands; undo of typing stays inside the editor.
 """
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QListWidgetItem, QPlainTextEdit, QWidget
 
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
-from sprintjournal.markdown_render import MentionIndex, PeopleDirectory
 from sprintjournal.records import NoteRec, SprintRec
 from ui.panels.note_commands import add_note_command, created_id, remove_note_command
 from ui.panels.notes_view import NotesView, count_tip, day_label
 from ui.store import JournalStore
 from ui.throttle import Debouncer
+
+if TYPE_CHECKING:
+    from sprintjournal.markdown_render import PeopleDirectory
 
 AUTOSAVE_MS = 1000
 
@@ -229,8 +232,14 @@ class NotesPanel(NotesView):
         self.editor.setPlainText(text)
         self._loading = False
         self._set_dirty(False)
+        if self._saving:
+            self._render_preview()
+        else:  # the startup view: the text first, its preview on the next turn of the loop
+            QTimer.singleShot(0, self._render_preview)
+
+    def _render_preview(self) -> None:
         self._refresh_index()
-        self.preview.show_text(text)
+        self.preview.show_text(self.editor.toPlainText())
 
     def _show_empty(self) -> None:
         self._sprint, self._notes, self._note_id = None, [], None
@@ -250,6 +259,8 @@ class NotesPanel(NotesView):
     def _refresh_index(self) -> None:
         if not self._index_stale or self._sprint is None:
             return
+        from sprintjournal.markdown_render import MentionIndex, PeopleDirectory
+
         journal, sprint_id = self._store.journal, self._sprint.id
         if self._people is None:  # kept across sprints: thousands of people cost tens of ms
             self._people = PeopleDirectory(self._store.read(journal.list_people))

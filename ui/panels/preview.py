@@ -6,12 +6,17 @@ report uses. A short note is rendered on the GUI thread after a short pause in t
 and a result that a newer render has overtaken is dropped.
 """
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from sprintjournal.markdown_render import APP_SCHEMES, Resolver, no_links, render_markdown
 from ui.throttle import Debouncer
+
+if TYPE_CHECKING:
+    from sprintjournal.markdown_render import Resolver
 
 SYNC_LIMIT = 20_000
 PREVIEW_LIMIT = 200_000
@@ -24,13 +29,12 @@ class _RenderJob(QObject):
 
 
 class _RenderTask(QRunnable):
-    def __init__(self, job: _RenderJob, generation: int, text: str, resolve: Resolver) -> None:
+    def __init__(self, job: _RenderJob, generation: int, render: Callable[[], str]) -> None:
         super().__init__()
-        self._job, self._generation, self._text, self._resolve = job, generation, text, resolve
+        self._job, self._generation, self._render = job, generation, render
 
     def run(self) -> None:
-        html = render_markdown(self._text, self._resolve, APP_SCHEMES)
-        self._job.done.emit(self._generation, html)
+        self._job.done.emit(self._generation, self._render())
 
 
 class NotePreview(QTextBrowser):
@@ -44,7 +48,7 @@ class NotePreview(QTextBrowser):
         self.setAccessibleName("Rendered preview of the note")
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_anchor)
-        self._resolve: Resolver = no_links
+        self._resolve: Resolver | None = None
         self._source = ""
         self._generation = 0
         self._jobs: set[_RenderJob] = set()
@@ -62,7 +66,7 @@ class NotePreview(QTextBrowser):
             f" span.unknown {{ color: {muted}; }} code, pre {{ background-color: {code_bg}; }}"
         )
 
-    def set_resolver(self, resolve: Resolver) -> None:
+    def set_resolver(self, resolve: "Resolver") -> None:
         self._resolve = resolve
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
@@ -86,13 +90,18 @@ class NotePreview(QTextBrowser):
         return self._debounce.pending or bool(self._jobs)
 
     def _render_now(self) -> None:
+        # Imported on first render, not with the window: Markdown loads after the first paint.
+        from functools import partial
+
+        from sprintjournal.markdown_render import APP_SCHEMES, no_links, render_markdown
+
         self._generation += 1
-        text = self._source
+        text, resolve = self._source, self._resolve or no_links
         if not text.strip():
             self._show(self._generation, "")
             return
         if len(text) <= SYNC_LIMIT:
-            self._show(self._generation, render_markdown(text, self._resolve, APP_SCHEMES))
+            self._show(self._generation, render_markdown(text, resolve, APP_SCHEMES))
             return
         notice = ""
         if len(text) > PREVIEW_LIMIT:
@@ -101,8 +110,8 @@ class NotePreview(QTextBrowser):
         job = _RenderJob()
         job.done.connect(self._show)
         self._jobs.add(job)
-        task = _RenderTask(job, self._generation, text[:PREVIEW_LIMIT] + notice, self._resolve)
-        QThreadPool.globalInstance().start(task)
+        render = partial(render_markdown, text[:PREVIEW_LIMIT] + notice, resolve, APP_SCHEMES)
+        QThreadPool.globalInstance().start(_RenderTask(job, self._generation, render))
 
     def _show(self, generation: int, html: str) -> None:
         self._jobs = {job for job in self._jobs if job is not self.sender()}

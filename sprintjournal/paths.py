@@ -8,8 +8,6 @@ directory (tests and portable installs use it).
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 APP_NAME = "SprintJournal"
 SUFFIX = ".sprintjournal"
 ENV_JOURNAL = "SPRINTJOURNAL_JOURNAL"
@@ -18,7 +16,11 @@ ENV_HOME = "SPRINTJOURNAL_HOME"
 
 def data_dir() -> Path:
     home = os.environ.get(ENV_HOME)
-    return Path(home) if home else user_data_path(APP_NAME, appauthor=False)
+    if home:
+        return Path(home)
+    from platformdirs import user_data_path  # here: the app's first paint need not wait for it
+
+    return user_data_path(APP_NAME, appauthor=False)
 
 
 def default_journal() -> Path:

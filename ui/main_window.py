@@ -112,7 +112,8 @@ class MainWindow(QMainWindow):
                                           lambda: _ops().show_shortcuts(self), key.HelpContents)
         self.act_about = self._action("&About SprintJournal", lambda: _ops().show_about(self))
         self.act_demo = self._action("Open the &Demo Journal", lambda: _ops().open_demo(self))
-        self._data_actions = [self.act_import, self.act_export, self.act_new_sprint,
+        self._data_actions = [self.act_new_journal, self.act_open, self.act_import,
+                              self.act_export, self.act_new_sprint,
                               self.act_sprint_props, self.act_delete_sprint, self.act_new_note,
                               self.act_find, self.act_demo]
         for action in self._data_actions:

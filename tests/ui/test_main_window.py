@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
@@ -15,6 +15,7 @@ from shell_data import Gothenburg, show_active
 from sprintjournal.journal import Journal
 from sprintjournal.paths import demo_journal
 from ui.crash_guard import install_excepthook
+from ui.dialogs.shortcuts import shortcut_rows
 from ui.dialogs.sprint_dialog import SprintDialog
 from ui.main_window import SAVED, SAVING, MainWindow
 from ui.store import JournalStore
@@ -283,3 +284,10 @@ def test_usable_at_1024_by_700(qtbot: QtBot, window: MainWindow, gothenburg: Got
     assert window.notes is not None
     assert window.notes.editor.width() >= 200 and window.notes.preview.width() >= 200
     assert window.docks["standup"].width() >= 220
+
+
+def test_the_shortcuts_dialog_lists_the_live_shortcuts(window: MainWindow) -> None:
+    rows = dict(shortcut_rows(window.actions()))
+    native = QKeySequence.SequenceFormat.NativeText
+    assert rows["Find"] == window.act_find.shortcut().toString(native)
+    assert rows["Quit"] and rows["New Sprint"] == "Ctrl+Shift+N"

@@ -21,7 +21,7 @@ from sprintjournal.journal import Journal
 from sprintjournal.mentions import find_mentions
 from sprintjournal.records import NoteRec
 from sprintjournal.report.data import ReportData, gather
-from sprintjournal.report.prose import FILTERS
+from sprintjournal.report.prose import FILTERS, neutralise_html
 
 DEFAULT_TEMPLATE = "draft.md.j2"
 _HEADING = re.compile(r"^(#{1,6})(?=\s)")
@@ -95,7 +95,8 @@ def _template_error(template: Path | None, exc: Exception) -> ReportTemplateErro
 
 def _day_notes(data: ReportData) -> list[tuple[date, str]]:
     """Notes of the sprint days (undated notes are the organiser's own), ready to nest."""
-    return [(n.day, _nested(_plain_mentions(n))) for n in data.notes if n.day is not None]
+    return [(n.day, neutralise_html(_nested(_plain_mentions(n))))
+            for n in data.notes if n.day is not None]
 
 
 def _plain_mentions(note: NoteRec) -> str:

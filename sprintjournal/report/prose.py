@@ -45,6 +45,37 @@ def _escape_block_start(m: re.Match[str]) -> str:
     return mark if mark.isdigit() else "\\" + mark
 
 
+_RAW_TAG = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto):[^\s<>]*>)")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def neutralise_html(markdown_text: str) -> str:
+    """Raw HTML in Markdown shown as text, code left alone.
+
+    A note is Markdown, not HTML: an unclosed `<style>` or `<script>` in one note must not
+    swallow the rest of the report, nor pass through a static-site generator as markup.
+    Autolinks (`<https://...>`) stay links.
+    """
+    out, in_fence = [], False
+    for line in markdown_text.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            line = _outside_code(line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _outside_code(line: str) -> str:
+    """Neutralise tags in a line, leaving `code spans` exactly as written."""
+    out, last = [], 0
+    for span in _CODE_SPAN.finditer(line):
+        out += [_RAW_TAG.sub("&lt;", line[last:span.start()]), span.group(0)]
+        last = span.end()
+    return "".join([*out, _RAW_TAG.sub("&lt;", line[last:])])
+
+
 def md_url(url: str) -> str:
     """A link destination that cannot end the Markdown link early."""
     return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")

@@ -17,6 +17,7 @@ from PIL import Image
 from sprintjournal.journal import Journal
 from sprintjournal.report.compose import generate
 from sprintjournal.report.export import FORMATS, export_report
+from sprintjournal.report.prose import neutralise_html
 from sprintjournal.report.safe_names import (
     UniqueNames,
     UnsafePathError,
@@ -98,6 +99,8 @@ def test_no_xss_vector_reaches_html_output(journal: Journal, fmt: str, tmp_path:
     journal.add_branch(sid, "xss", ["Ada Lovelace"], goal=VECTORS[0], results=[VECTORS[1]],
                        links=["javascript:alert(99)"], notes=VECTORS[3])
     _with_vectors_in_notes(journal, sid)
+    journal.add_photo(sid, _tiny_jpeg(1), '"><script>alert(20)</script>.jpg',
+                      caption=VECTORS[1] + " caption", alt='" onerror="alert(21)')
     generate(journal, sid)
     draft = journal.get_report(sid).text or ""
     journal.save_report(sid, text=draft + "\n\n" + "\n\n".join(VECTORS) + "\n")
@@ -105,8 +108,15 @@ def test_no_xss_vector_reaches_html_output(journal: Journal, fmt: str, tmp_path:
     parsed = parse(page)
     found = [d for tag, attrs in parsed.tags for d in dangerous(tag, attrs, fmt == "html")]
     assert found == []
-    assert "alert(" not in " ".join(v or "" for _, attrs in parsed.tags for _, v in attrs)
+    urls_and_handlers = [v or "" for _, attrs in parsed.tags for k, v in attrs
+                         if k not in ("alt", "title")]
+    assert "alert(" not in " ".join(urls_and_handlers)
+    alts = [v for _, attrs in parsed.tags for k, v in attrs if k == "alt"]
+    assert '" onerror="alert(21)' in alts, "a hostile alt text stays text inside its attribute"
     assert "Day 5:" in page and "after" in page, "the notes themselves must still be there"
+    assert "Wrapping up" in page, "one note's unclosed <style> must not swallow the rest"
+    assert re.search(r"alert\(1\)&quot;&gt; caption|alert\(1\)\"&gt; caption", page), (
+        "the caption must be there, as text")
 
 
 @pytest.mark.parametrize("fmt", MD_FORMATS)
@@ -204,3 +214,24 @@ def test_hostile_report_title_gives_a_safe_file_name(journal: Journal, tmp_path:
     written = export_report(journal, sid, "md", tmp_path / "out")
     assert [p.name for p in written] == ["etc-passwd.md"]
     assert written[0].parent == (tmp_path / "out").resolve()
+
+
+def test_raw_html_in_notes_becomes_text_but_code_and_autolinks_stay() -> None:
+    note = ("Before <style>body{display:none}\n"
+            "`<b>in code</b>` and <https://pypy.org> and <b>bold</b>\n"
+            "```\n<script>in a fence</script>\n```\n")
+    assert neutralise_html(note) == (
+        "Before &lt;style>body{display:none}\n"
+        "`<b>in code</b>` and <https://pypy.org> and &lt;b>bold&lt;/b>\n"
+        "```\n<script>in a fence</script>\n```\n")
+
+
+def test_an_unclosed_style_in_a_note_does_not_swallow_the_report(journal: Journal,
+                                                                  tmp_path: Path) -> None:
+    sid = journal.add_sprint("T", project="PyPy", place="Here").id
+    journal.add_note(sid, date(2024, 1, 1), "Oops <style> never closed")
+    journal.add_note(sid, date(2024, 1, 2), "The next day's note")
+    page = export_report(journal, sid, "html", tmp_path)[-1].read_text()
+    body = page.split("</style>", 1)[1]
+    assert "Oops &lt;style&gt; never closed" in body
+    assert "The next day's note" in body and "Wrapping up" in body

@@ -12,10 +12,9 @@ import re
 from datetime import date
 
 from sprintjournal.report.export import ExportContext, OutFile, image_files
-from sprintjournal.report.prose import md
+from sprintjournal.report.prose import md, neutralise_html
 
 _PHOTO_LINK = re.compile(r"(!\[[^\]]*\]\()\s*<?photo:(\d+)>?\s*\)")
-_RAW_TAG = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto):[^\s<>]*>)")
 _INLINE_DEST = re.compile(r"((?<!\\)\]\(\s*)(<[^>]*>|[^)\s]*)")
 _REF_DEST = re.compile(r"^( {0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
 _SAFE_SCHEMES = ("http", "https", "mailto")
@@ -30,7 +29,7 @@ def _dest_ok(dest: str) -> bool:
 
 def defang(text: str) -> str:
     """Raw HTML shown as text, and only harmless link targets kept."""
-    text = _RAW_TAG.sub("&lt;", text)
+    text = neutralise_html(text)
     text = _INLINE_DEST.sub(lambda m: m.group(0) if _dest_ok(m.group(2)) else m.group(1) + "#",
                             text)
     return _REF_DEST.sub(lambda m: m.group(0) if _dest_ok(m.group(2)) else m.group(1) + "#", text)

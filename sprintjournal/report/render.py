@@ -35,6 +35,10 @@ _FIGURE = re.compile(
 _IMG = re.compile(r"<img ([^>]*?)/?>")
 _ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 _PHOTO_SRC = re.compile(r"^photo:(\d+)$")
+_RAW_TEXT_TAG = re.compile(
+    r"<(?=/?(?:style|script|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -64,9 +68,14 @@ def sanitize(fragment: str) -> str:
 
 
 def markdown_to_html(text: str) -> str:
-    """User Markdown to sanitised HTML; `photo:<id>` images are left for a target to resolve."""
+    """User Markdown to sanitised HTML; `photo:<id>` images are left for a target to resolve.
+
+    Tags whose content is raw text (`<style>`, `<script>`, `<textarea>`...) are shown as text
+    first: unclosed, they would hide everything after them, and the sanitiser drops them anyway.
+    """
     converter = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
-    return sanitize(converter.convert(text.replace("\r\n", "\n")))
+    source = _RAW_TEXT_TAG.sub("&lt;", text.replace("\r\n", "\n"))
+    return sanitize(converter.convert(source))
 
 
 def _attrs(raw: str) -> dict[str, str]:

@@ -235,3 +235,14 @@ def test_an_unclosed_style_in_a_note_does_not_swallow_the_report(journal: Journa
     body = page.split("</style>", 1)[1]
     assert "Oops &lt;style&gt; never closed" in body
     assert "The next day's note" in body and "Wrapping up" in body
+
+
+@pytest.mark.parametrize("tag", ["style", "SCRIPT", "textarea", "title", "xmp", "noscript",
+                                 "plaintext", "iframe"])
+def test_an_unclosed_raw_text_tag_typed_in_the_draft_hides_nothing(journal: Journal, tag: str,
+                                                                   tmp_path: Path) -> None:
+    sid = journal.add_sprint("T").id
+    journal.save_report(sid, text=f"First <{tag}> paragraph.\n\nSecond paragraph.\n")
+    frag = export_report(journal, sid, "blogger", tmp_path)[-1].read_text()
+    assert f"First &lt;{tag}&gt; paragraph." in frag and "Second paragraph." in frag
+    assert not [t for t, _ in parse(frag).tags if t == tag.lower()]

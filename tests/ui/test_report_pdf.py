@@ -77,3 +77,17 @@ def test_unknown_page_size_fails_and_leaves_no_file(demo: tuple[Journal, int],
     with pytest.raises(ValueError, match="page size"):
         export_pdf(journal, sid, tmp_path / "out", "A5")
     assert not (tmp_path / "out").exists()
+
+
+def test_names_are_literal_in_the_pdf(journal: Journal, qtbot: QtBot) -> None:
+    names = ["<b>x</b>", "*x*", "[a](javascript:alert(1))"]
+    sid = journal.add_sprint("T", project="PyPy", place="Here").id
+    for name in names:
+        journal.add_attendee(sid, name)
+    journal.save_report(sid, title=names[0])
+    doc = report_document(build_context(journal, sid))
+    text = doc.toPlainText()
+    assert text.startswith("<b>x</b>")
+    for name in names:
+        assert name in text
+    assert 'href="javascript' not in doc.toHtml()

@@ -209,3 +209,26 @@ def test_narrow_dock_puts_the_preview_under_the_editor(panel: ReportPanel, qtbot
     qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Vertical)
     panel.resize(1100, 700)
     qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Horizontal)
+
+
+def test_read_only_journal_can_be_exported_but_not_edited(qtbot: QtBot, journal: Journal,
+                                                          journal_path: Path,
+                                                          tmp_path: Path) -> None:
+    sid = build_demo(journal)
+    journal.save_report(sid, text="Saved before.\n")
+    journal.close()
+    readonly = Journal(journal_path, readonly=True)
+    try:
+        widget = ReportPanel(JournalStore(readonly), QUndoStack(), None)
+        qtbot.addWidget(widget)
+        widget.set_sprint(sid)
+        assert widget.editor.toPlainText() == "Saved before.\n"
+        assert widget.editor.isReadOnly() and not widget.act_generate.isEnabled()
+        assert widget.act_export.isEnabled()
+        widget.ask_export = lambda d: ExportOptions("md", tmp_path / "out")
+        with qtbot.waitSignal(widget.export_finished, timeout=30_000) as result:
+            widget.act_export.trigger()
+        assert isinstance(result.args[0], list)
+        widget.close()
+    finally:
+        readonly.close()

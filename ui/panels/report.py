@@ -186,8 +186,13 @@ class ReportPanel(DataPanel):
     # -- loading and saving ------------------------------------------------------------------
     def sprint_changed(self) -> None:
         self.show_content(self.content, None if self.sprint_id is not None else NO_SPRINT_HINT)
-        for action in (self.act_generate, self.act_export, self.act_copy):
-            action.setEnabled(self.sprint_id is not None)
+        has_sprint, writable = self.sprint_id is not None, not self.store.readonly
+        for action in (self.act_export, self.act_copy):
+            action.setEnabled(has_sprint)
+        # A read-only journal can still be read and exported, but not drafted into.
+        self.act_generate.setEnabled(has_sprint and writable)
+        self.editor.setReadOnly(not writable)
+        self.title.setReadOnly(not writable)
         self._load()
 
     def _load(self) -> None:

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
 
 from sprintjournal.journal import Journal
+from ui.panels.background_save import BIG_NOTE
 from ui.panels.notes import NotesPanel
 from ui.panels.preview import PREVIEW_LIMIT
 from ui.store import JournalStore
@@ -217,3 +218,24 @@ def test_a_save_refused_by_the_core_keeps_the_text(
     assert "read-only" in blocker.args[0]
     assert panel.dirty and panel.editor.toPlainText().endswith("STM. more")
     readonly.close()
+
+
+def test_a_long_note_autosaves_off_the_gui_thread_in_order(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
+        journal_path: Path) -> None:
+    """Above BIG_NOTE characters the autosave runs on the pool; a flush right after it waits
+    for that save, then writes what was typed since, so the newest text wins."""
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=0)
+    panel.set_day(THURSDAY)
+    log = "".join(f"trace {n}: guard failed, blackhole\n" for n in range(BIG_NOTE // 20))
+    assert len(log) > BIG_NOTE
+    background: list[bool] = []
+    panel._saver.finished.connect(background.append)  # only the pool's saves report here
+    panel.editor.selectAll()
+    panel.editor.insertPlainText(log)
+    qtbot.waitUntil(lambda: panel._saver.busy or bool(background), timeout=3000)
+    type_at_end(qtbot, panel, "END")
+    panel.flush()
+    assert background == [True]
+    assert not panel.dirty
+    assert file_text(journal_path, gothenburg.note_id) == log + "END"

@@ -12,13 +12,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QListWidgetItem, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.records import NoteRec, SprintRec
+from ui.panels.background_save import BIG_NOTE, BackgroundSaver
 from ui.panels.note_commands import add_note_command, created_id, remove_note_command
-from ui.panels.notes_view import NotesView, count_tip, day_label
+from ui.panels.notes_view import (
+    NotesView,
+    day_label,
+    leading_text,
+    long_day,
+    note_title,
+)
 from ui.store import JournalStore
 from ui.throttle import Debouncer
 
@@ -50,7 +57,10 @@ class NotesPanel(NotesView):
         self._index_stale = True
         self._people: PeopleDirectory | None = None
         self._saving = True
+        self._pending = False
         self._autosave = Debouncer(self._autosave_fired, autosave_ms, self)
+        self._saver = BackgroundSaver(store, self)
+        self._saver.finished.connect(self._on_background_saved)
         self._wire()
         self._show_empty()
 
@@ -82,7 +92,7 @@ class NotesPanel(NotesView):
         a quick read-only reader first, and swaps in the real journal while the user may
         already be typing. Saving starts then; a pending edit is saved after the usual pause."""
         self._connect_store(False)
-        self._store = store
+        self._store = self._saver.store = store
         self._connect_store(True)
         self._saving = True
         self._index_stale = True
@@ -112,7 +122,8 @@ class NotesPanel(NotesView):
 
     @property
     def dirty(self) -> bool:
-        return self._dirty
+        """Something typed is not in the journal yet (waiting, or being written)."""
+        return self._dirty or self._saver.busy
 
     def set_autosave_delay(self, delay_ms: int) -> None:
         self._autosave.set_delay(delay_ms)
@@ -128,8 +139,8 @@ class NotesPanel(NotesView):
             return
         self._fill_days()
         self.stack.setCurrentIndex(1)
-        keep = same_sprint and self._day in self._day_values()
-        self._load_day(self._day if keep else self._default_day())
+        keep = same_sprint and self._day in self.days.values()
+        self._load_day(self._day if keep else self.days.default_day())
 
     def set_day(self, day: date | None) -> None:
         if self._sprint is None or (day == self._day and self._notes_loaded_for(day)):
@@ -151,21 +162,10 @@ class NotesPanel(NotesView):
     def flush(self) -> None:
         """Write the pending edit now; raises the core's error if it cannot be saved."""
         self._autosave.cancel()
+        self._saver.wait()
         self._save()
 
     # -- loading ----------------------------------------------------------------------------
-    def _day_values(self) -> list[date | None]:
-        return [self.days.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.days.count())]
-
-    def _default_day(self) -> date | None:
-        """Today during the sprint, else its first day (else "No day")."""
-        values = self._day_values()
-        today = date.today()
-        if today in values:
-            return today
-        dated = [d for d in values if d is not None]
-        return dated[0] if dated else None
-
     def _fill_days(self) -> None:
         assert self._sprint is not None
         journal = self._store.journal
@@ -173,14 +173,7 @@ class NotesPanel(NotesView):
         counts: dict[date | None, int] = {}
         for note in self._store.read(journal.list_notes, self._sprint.id):
             counts[note.day] = counts.get(note.day, 0) + 1
-        self.days.blockSignals(True)
-        self.days.clear()
-        for day in [*sorted(days), None]:
-            item = QListWidgetItem(day_label(day, counts.get(day, 0)))
-            item.setToolTip(count_tip(counts.get(day, 0)))
-            item.setData(Qt.ItemDataRole.UserRole, day)
-            self.days.addItem(item)
-        self.days.blockSignals(False)
+        self.days.fill([*sorted(days), None], counts)
 
     def _notes_loaded_for(self, day: date | None) -> bool:
         return self.stack.currentIndex() == 1 and all(n.day == day for n in self._notes)
@@ -188,9 +181,9 @@ class NotesPanel(NotesView):
     def _load_day(self, day: date | None, select: int | None = None) -> None:
         assert self._sprint is not None
         self._day = day
-        self._select_day_row(day)
+        self.days.select(day)
         self._notes = self._store.read(self._store.journal.list_notes, self._sprint.id, day)
-        self.heading.setText(_long_day(day))
+        self.heading.setText(long_day(day))
         self.editor.setPlaceholderText(
             f"Nothing written for {day_label(day)} yet. Start typing: it saves itself. "
             "Mention people with @Name and branches with #branch.")
@@ -198,18 +191,12 @@ class NotesPanel(NotesView):
         wanted = select if select is not None else (self._notes[0].id if self._notes else None)
         self._select_note(wanted)
 
-    def _select_day_row(self, day: date | None) -> None:
-        values = self._day_values()
-        self.days.blockSignals(True)
-        self.days.setCurrentRow(values.index(day) if day in values else -1)
-        self.days.blockSignals(False)
-
     def _fill_tabs(self) -> None:
         self.tabs.blockSignals(True)
         while self.tabs.count():
             self.tabs.removeTab(0)
         for number, note in enumerate(self._notes, start=1):
-            self.tabs.addTab(_note_title(note.text, number))
+            self.tabs.addTab(note_title(note.text, number))
             self.tabs.setTabData(self.tabs.count() - 1, note.id)
         self.tabs.setVisible(len(self._notes) > 1)
         self.tabs.blockSignals(False)
@@ -294,9 +281,12 @@ class NotesPanel(NotesView):
         self.preview.schedule(self.editor.toPlainText())
 
     def _set_dirty(self, dirty: bool) -> None:
-        if dirty != self._dirty:
-            self._dirty = dirty
-            self.pending_changed.emit(dirty)
+        """`dirty`: edits not yet handed to a save; pending also counts a save in flight."""
+        self._dirty = dirty
+        pending = dirty or self._saver.busy
+        if pending != self._pending:
+            self._pending = pending
+            self.pending_changed.emit(pending)
 
     def add_note(self) -> None:
         """A new empty note on the current day (undoable)."""
@@ -318,10 +308,25 @@ class NotesPanel(NotesView):
 
     # -- saving -----------------------------------------------------------------------------
     def _autosave_fired(self) -> None:
+        if self._saver.busy:  # one save at a time, in order: this one comes next
+            self._autosave.trigger()
+            return
+        big = self.editor.document().characterCount() > BIG_NOTE
+        if big and self._dirty and self._saving and self._note_id is not None:
+            self._saver.start(self._note_id, self.editor.toPlainText(), self.editor)
+            self._set_dirty(False)
+            return
         try:
             self._save()
         except JournalError:
             self._autosave.trigger()  # the store has shown why; the text stays, retry later
+
+    def _on_background_saved(self, ok: bool) -> None:
+        if ok:
+            self._set_dirty(self._dirty)  # may end "Saving…"
+        else:
+            self._set_dirty(True)
+            self._autosave.trigger()
 
     def _flush_quietly(self) -> None:
         try:
@@ -364,7 +369,7 @@ class NotesPanel(NotesView):
             return
         keep = self._note_id
         self._fill_days()
-        self._select_day_row(self._day)
+        self.days.select(self._day)
         if self._dirty:  # someone else changed the list while we type: keep our text
             journal = self._store.journal
             self._notes = self._store.read(journal.list_notes, self._sprint.id, self._day)
@@ -377,29 +382,5 @@ class NotesPanel(NotesView):
         """Our own save: only the tab title and the day's count can have changed."""
         index = self.tabs.currentIndex()
         if index >= 0:
-            self.tabs.setTabText(index, _note_title(_leading_text(self.editor), index + 1))
-        row = self.days.currentRow()
-        if row >= 0:
-            self.days.item(row).setText(day_label(self._day, len(self._notes)))
-            self.days.item(row).setToolTip(count_tip(len(self._notes)))
-
-
-def _long_day(day: date | None) -> str:
-    return "Notes without a day" if day is None else f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def _leading_text(editor: QPlainTextEdit) -> str:
-    """The first few lines, without copying a huge note."""
-    block, lines = editor.document().firstBlock(), list[str]()
-    while block.isValid() and len(lines) < 5:
-        lines.append(block.text()[:200])
-        block = block.next()
-    return "\n".join(lines)
-
-
-def _note_title(text: str, number: int) -> str:
-    """The first line of a note, as a short tab title."""
-    first = text.lstrip().split("\n", 1)[0].lstrip("# ").strip()
-    if not first:
-        return f"Note {number}"
-    return first if len(first) <= 28 else first[:27] + "…"
+            self.tabs.setTabText(index, note_title(leading_text(self.editor), index + 1))
+        self.days.set_count(self._day, len(self._notes))

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -37,8 +39,68 @@ def day_label(day: date | None, count: int | None = None) -> str:
     return f"{text} · {count}" if count else text
 
 
+def long_day(day: date | None) -> str:
+    return "Notes without a day" if day is None else f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def leading_text(editor: QPlainTextEdit) -> str:
+    """The first few lines, without copying a huge note."""
+    block, lines = editor.document().firstBlock(), list[str]()
+    while block.isValid() and len(lines) < 5:
+        lines.append(block.text()[:200])
+        block = block.next()
+    return "\n".join(lines)
+
+
+def note_title(text: str, number: int) -> str:
+    """The first line of a note, as a short tab title."""
+    first = text.lstrip().split("\n", 1)[0].lstrip("# ").strip()
+    if not first:
+        return f"Note {number}"
+    return first if len(first) <= 28 else first[:27] + "…"
+
+
 def count_tip(count: int) -> str:
     return f"{count} note{'s' if count != 1 else ''}" if count else "No notes yet"
+
+
+class DaysList(QListWidget):
+    """The sprint's days and "No day", each with its number of notes."""
+
+    def values(self) -> list[date | None]:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
+
+    def fill(self, days: list[date | None], counts: dict[date | None, int]) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for day in days:
+            item = QListWidgetItem(day_label(day, counts.get(day, 0)))
+            item.setToolTip(count_tip(counts.get(day, 0)))
+            item.setData(Qt.ItemDataRole.UserRole, day)
+            self.addItem(item)
+        self.blockSignals(False)
+
+    def select(self, day: date | None) -> None:
+        """Make `day` current without announcing it (the panel already shows it)."""
+        values = self.values()
+        self.blockSignals(True)
+        self.setCurrentRow(values.index(day) if day in values else -1)
+        self.blockSignals(False)
+
+    def set_count(self, day: date | None, count: int) -> None:
+        values = self.values()
+        if day in values:
+            item = self.item(values.index(day))
+            item.setText(day_label(day, count))
+            item.setToolTip(count_tip(count))
+
+    def default_day(self) -> date | None:
+        """Today during the sprint, else its first day (else "No day")."""
+        values = self.values()
+        if date.today() in values:
+            return date.today()
+        dated = [d for d in values if d is not None]
+        return dated[0] if dated else None
 
 
 class NotesView(QWidget):
@@ -80,7 +142,7 @@ class NotesView(QWidget):
     def _build_editor_page(self) -> QWidget:
         page = QSplitter(Qt.Orientation.Horizontal, self)
         page.setChildrenCollapsible(False)
-        self.days = QListWidget(page)
+        self.days = DaysList(page)
         self.days.setAccessibleName("Days of the sprint")
         self.days.setMinimumWidth(100)
         self.days.setSpacing(2)

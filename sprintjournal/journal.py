@@ -15,6 +15,7 @@ from sprintjournal.errors import ImportFailedError
 from sprintjournal.exchange import json_io
 from sprintjournal.exchange.schema import JournalDoc, SprintDoc
 from sprintjournal.journal_file import JournalBase
+from sprintjournal.photo_privacy import strip_location
 from sprintjournal.records import (
     AttendeeRec,
     BranchRec,
@@ -363,10 +364,15 @@ class Journal(JournalBase):
             return exporting.build_document(s, sprint_ids, exporting.PhotoNamer())
 
     def export_json(self, out_dir: Path, sprint_ids: list[int] | None = None) -> Path:
-        """`out_dir/journal.json` plus original photos beside it; each file written atomically."""
+        """`out_dir/journal.json` plus the photos beside it; each file written atomically.
+
+        Photos keep their pixels and metadata except the location (GPS, XMP): an export is
+        shared, and where a photo was taken (often someone's flat) must not travel with it.
+        """
         doc, files = self.export_document(sprint_ids)
         for photo, rel in files:
-            json_io.atomic_write_bytes(out_dir / rel, self.photo_bytes(photo.id))
+            data = strip_location(self.photo_bytes(photo.id))
+            json_io.atomic_write_bytes(out_dir / rel, data)
         target = out_dir / json_io.JSON_NAME
         json_io.atomic_write_bytes(target, json_io.document_json(doc).encode("utf-8"))
         return target

@@ -104,6 +104,8 @@ def test_export_runs_in_a_worker_and_writes_files(panel: ReportPanel, qtbot: QtB
     assert (tmp_path / "out" / "index.html").is_file()
     assert (tmp_path / "out" / "images" / "cake.jpg").is_file()
     assert panel.progress_dialog is None
+    out = (tmp_path / "out").resolve()
+    assert panel.status.text() == f"Exported index.html and 1 photo to {out}"
 
 
 def test_pdf_export_from_the_panel(panel: ReportPanel, qtbot: QtBot, tmp_path: Path) -> None:
@@ -139,6 +141,7 @@ def test_cancel_stops_the_export_and_writes_nothing(panel: ReportPanel, qtbot: Q
         pool.setMaxThreadCount(threads)
     assert type(result.args[0]).__name__ == "ExportCancelledError"
     assert not (tmp_path / "out").exists()
+    assert panel.status.text() == "Export cancelled; nothing was written."
 
 
 def test_copy_for_blogger_puts_html_and_text_on_the_clipboard(panel: ReportPanel,

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -174,6 +175,11 @@ class ReportPanel(DataPanel):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(splitter, 1)
+        self.status = QLabel()
+        self.status.setAccessibleName("Report status")
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         self.pages.addWidget(self.content)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -315,11 +321,17 @@ class ReportPanel(DataPanel):
 
     def _export_done(self, paths: list[Path]) -> None:
         self._close_progress()
+        photos = sum(1 for p in paths if p.parent.name == "images")
+        extra = f" and {photos} photo{'s' if photos != 1 else ''}" if photos else ""
+        self.status.setText(f"Exported {paths[-1].name}{extra} to {paths[-1].parent}")
         self.export_finished.emit(paths)
 
     def _export_failed(self, error: Exception) -> None:
         self._close_progress()
-        if not isinstance(error, ExportCancelledError):
+        if isinstance(error, ExportCancelledError):
+            self.status.setText("Export cancelled; nothing was written.")
+        else:
+            self.status.setText(f"The export failed: {error}")
             self.store.error.emit(f"The export failed: {error}")
         self.export_finished.emit(error)
 
@@ -338,4 +350,5 @@ class ReportPanel(DataPanel):
         mime.setHtml(fragment)
         mime.setText(fragment)
         QGuiApplication.clipboard().setMimeData(mime)
+        self.status.setText("Copied for Blogger: paste into a new post (Compose or HTML view).")
         self.copied.emit(fragment)

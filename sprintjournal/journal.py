@@ -13,7 +13,7 @@ from sprintjournal import photos as photo_codec
 from sprintjournal.changes import Change
 from sprintjournal.errors import ImportFailedError
 from sprintjournal.exchange import json_io
-from sprintjournal.exchange.schema import JournalDoc, SprintDoc
+from sprintjournal.exchange.schema import JournalDoc, PersonDoc, SprintDoc
 from sprintjournal.journal_file import JournalBase
 from sprintjournal.photo_privacy import strip_location
 from sprintjournal.records import (
@@ -350,10 +350,14 @@ class Journal(JournalBase):
             summary = importing.apply_document(s, doc, photos or {})
         return Change("journal", "imported", tuple(summary.sprint_ids)), summary
 
-    def merge_into_sprint(self, sprint_id: int, doc: SprintDoc) -> Change:
-        """Attendees and stand-up items of a people.txt / planning.txt, into an existing sprint."""
+    def merge_into_sprint(
+        self, sprint_id: int, doc: SprintDoc, people: Iterable[PersonDoc] = ()
+    ) -> Change:
+        """A people.txt / planning.txt into an existing sprint, in one transaction: the people
+        it lists from earlier sprints, its attendees and its stand-up items."""
         with self.write() as s:
             sprints.get(s, sprint_id)
+            importing.apply_people(s, list(people))
             importing.apply_to_sprint(s, sprint_id, doc)
         return Change("journal", "imported", (sprint_id,), sprint_id)
 

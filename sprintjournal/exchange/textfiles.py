@@ -86,9 +86,7 @@ def _import_people(journal: Journal, path: Path, data: bytes, sprint_id: int | N
         )
         sprint_id = summary.sprint_ids[0]
     else:
-        journal.get_sprint(sprint_id)  # fail before the first write: a failed import adds no one
-        journal.import_document(JournalDoc(people=past), source=str(path))
-        journal.merge_into_sprint(sprint_id, SprintDoc(title="-", attendees=parsed.attendees))
+        journal.merge_into_sprint(sprint_id, SprintDoc(title="-", attendees=parsed.attendees), past)
     review = sum(a.needs_review for a in parsed.attendees)
     lines.append(
         f"sprint {sprint_id}: {len(parsed.attendees)} attendees ({review} to review), "

@@ -13,7 +13,13 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from sprintjournal.errors import Problem
-from sprintjournal.exchange.schema import AttendeeDoc, JournalDoc, SprintDoc, StandupDoc
+from sprintjournal.exchange.schema import (
+    AttendeeDoc,
+    JournalDoc,
+    PersonDoc,
+    SprintDoc,
+    StandupDoc,
+)
 from sprintjournal.models import (
     Attendance,
     Branch,
@@ -149,6 +155,11 @@ def apply_document(
         sprint_photos = {p: v for (s, p), v in photos.items() if s == s_index}
         _apply_sprint(session, sprint_id, sprint_doc, index, sprint_photos, summary)
     return summary
+
+
+def apply_people(session: Session, people: list[PersonDoc]) -> None:
+    """Known people without a sprint (people.txt's "present at previous sprints")."""
+    _apply_people(session, JournalDoc(people=people), PeopleIndex(session, ImportSummary()))
 
 
 def _apply_people(session: Session, doc: JournalDoc, index: PeopleIndex) -> None:

@@ -129,3 +129,18 @@ def test_people_txt_export_reads_back(journal: Journal, samples: Path, tmp_path:
     assert set(again) == set(original)
     assert again["Antonio Cuni"].arrive == date(2011, 11, 4)
     assert again["Laura Creighton"].host
+
+
+def test_people_txt_into_an_existing_sprint_merges_attendees(
+    journal: Journal, samples: Path
+) -> None:
+    sprint_id = journal.add_sprint("Genova-Pegli", start=date(2011, 6, 26), end=date(2011, 7, 2)).id
+    journal.add_attendee(sprint_id, "Armin Rigo", diet="vegetarian")
+    import_file(journal, samples / "genova-pegli-2011" / "people.txt", sprint_id, None)
+    rows = {a.person.name: a for a in journal.list_attendees(sprint_id)}
+    assert rows["Armin Rigo"].diet == "vegetarian"  # kept: the file has no diet column
+    assert rows["Armin Rigo"].arrive == date(2011, 6, 26)  # filled in from the file
+    assert rows["Antonio Cuni"].host
+    assert journal.find_person("Sylvain Thénault") is not None
+    assert "Sylvain Thénault" not in rows
+    assert len(journal.list_sprints()) == 1

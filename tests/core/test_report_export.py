@@ -313,3 +313,14 @@ def test_wordpress_keeps_every_kind_of_content_in_a_block(demo: tuple[Journal, i
     assert '<pre class="wp-block-code"><code>x = &lt;y&gt;' in frag
     outside = re.sub(r"<!-- wp:.*?<!-- /wp:[a-z-]+ -->", "", frag, flags=re.DOTALL)
     assert not outside.strip()
+
+
+def test_journal_rendition_is_made_once_then_cached(demo: tuple[Journal, int]) -> None:
+    journal, sid = demo
+    photo_id = journal.list_photos(sid)[0].id
+    assert journal.cached_rendition(photo_id, 640, 70) is None
+    made = journal.rendition(photo_id, 640, 70)
+    assert (made.width, made.height, made.mime) == (640, 480, "image/jpeg")
+    assert journal.cached_rendition(photo_id, 640, 70) == made
+    assert journal.cached_rendition(photo_id, 640, 71) is None, "quality is part of the key"
+    assert journal.rendition(photo_id, 640, 70).data == made.data

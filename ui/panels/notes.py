@@ -101,7 +101,7 @@ class NotesPanel(NotesView):
         if self._dirty:
             self._autosave.trigger()
         else:
-            self.preview.schedule(self.editor.toPlainText())
+            self.preview.schedule(self.editor.toPlainText, self.editor.document().characterCount())
 
     def hold_saving(self) -> None:
         """Keep edits pending (not an error) until `rebind` gives a journal that can save."""
@@ -241,7 +241,7 @@ class NotesPanel(NotesView):
         self._index_stale = True
         if not self._dirty and self._sprint is not None:
             self._refresh_index()
-            self.preview.schedule(self.editor.toPlainText())
+            self.preview.schedule(self.editor.toPlainText, self.editor.document().characterCount())
 
     def _refresh_index(self) -> None:
         if not self._index_stale or self._sprint is None:
@@ -278,7 +278,7 @@ class NotesPanel(NotesView):
             return
         self._set_dirty(True)
         self._autosave.trigger()
-        self.preview.schedule(self.editor.toPlainText())
+        self.preview.schedule(self.editor.toPlainText, self.editor.document().characterCount())
 
     def _set_dirty(self, dirty: bool) -> None:
         """`dirty`: edits not yet handed to a save; pending also counts a save in flight."""

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sprintjournal.markdown_render import Resolver
 
 SYNC_LIMIT = 20_000
-PREVIEW_LIMIT = 200_000
+PREVIEW_LIMIT = 50_000
 SHORT_DELAY_MS = 150
 LONG_DELAY_MS = 800
 
@@ -49,7 +49,7 @@ class NotePreview(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self._resolve: Resolver | None = None
-        self._source = ""
+        self._pending_source: str | Callable[[], str] = ""
         self._generation = 0
         self._jobs: set[_RenderJob] = set()
         self._debounce = Debouncer(self._render_now, SHORT_DELAY_MS, self)
@@ -75,14 +75,19 @@ class NotePreview(QTextBrowser):
 
     def show_text(self, text: str) -> None:
         """Render now (a note was opened); long texts still go to the worker."""
-        self._source = text
+        self._pending_source = text
         self._debounce.cancel()
         self._render_now()
 
-    def schedule(self, text: str) -> None:
-        """Render after a pause in typing, longer for long texts."""
-        self._source = text
-        self._debounce.set_delay(SHORT_DELAY_MS if len(text) <= SYNC_LIMIT else LONG_DELAY_MS)
+    def schedule(self, text: str | Callable[[], str], length: int | None = None) -> None:
+        """Render after a pause in typing, longer for long texts.
+
+        `text` may be a function giving the text when the render happens, so a keystroke in a
+        note of megabytes does not copy the whole note each time (`length` sets the pause).
+        """
+        self._pending_source = text
+        size = length if length is not None else len(text) if isinstance(text, str) else 0
+        self._debounce.set_delay(SHORT_DELAY_MS if size <= SYNC_LIMIT else LONG_DELAY_MS)
         self._debounce.trigger()
 
     @property
@@ -96,7 +101,9 @@ class NotePreview(QTextBrowser):
         from sprintjournal.markdown_render import APP_SCHEMES, no_links, render_markdown
 
         self._generation += 1
-        text, resolve = self._source, self._resolve or no_links
+        source = self._pending_source
+        text = source if isinstance(source, str) else source()
+        resolve = self._resolve or no_links
         if not text.strip():
             self._show(self._generation, "")
             return

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from sprintjournal.report.safe_names import confined
+from sprintjournal.safe_names import confined
 
 
 def _umask() -> int:

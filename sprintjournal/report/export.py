@@ -20,7 +20,7 @@ from sprintjournal.report.atomic import AtomicBatch
 from sprintjournal.report.compose import compose_draft, report_title
 from sprintjournal.report.render import referenced_photos
 from sprintjournal.report.renditions import ExportCancelledError, Progress, check, make_renditions
-from sprintjournal.report.safe_names import UniqueNames, photo_filename, slugify
+from sprintjournal.safe_names import MAX_SLUG, UniqueNames, photo_filename, slugify
 
 FORMATS = ("md", "pelican", "hugo", "jekyll", "nikola", "html", "html-dir", "blogger",
            "wordpress")
@@ -121,7 +121,8 @@ def build_context(journal: Journal, sprint_id: int, long_edge: int = 1600, quali
         )
         for pid in wanted
     }
-    return ExportContext(title, text, journal.get_sprint(sprint_id), slugify(title), photos)
+    slug = slugify(title, fallback="report", max_len=MAX_SLUG)
+    return ExportContext(title, text, journal.get_sprint(sprint_id), slug, photos)
 
 
 def image_files(ctx: ExportContext) -> list[OutFile]:

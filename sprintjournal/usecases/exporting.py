@@ -16,6 +16,7 @@ from sprintjournal.exchange.schema import (
 )
 from sprintjournal.models import Attendance
 from sprintjournal.records import PhotoRec, SprintRec
+from sprintjournal.safe_names import UniqueNames, safe_filename
 from sprintjournal.usecases import (
     attendance,
     branches,
@@ -49,21 +50,12 @@ class PhotoNamer:
     """Unique, safe relative file names for exported photos."""
 
     def __init__(self) -> None:
-        self.used: set[str] = set()
+        self.names = UniqueNames()
 
     def __call__(self, sprint: SprintRec, photo: PhotoRec) -> str:
-        from sprintjournal.safe_names import safe_filename
-
-        name = f"photos/{safe_filename(sprint.title, fallback='sprint')}/" + safe_filename(
-            photo.filename, fallback=f"photo-{photo.id}"
-        )
-        stem, dot, ext = name.rpartition(".")
-        candidate, n = name, 1
-        while candidate.casefold() in self.used:
-            n += 1
-            candidate = f"{stem}-{n}{dot}{ext}" if dot else f"{name}-{n}"
-        self.used.add(candidate.casefold())
-        return candidate
+        folder = safe_filename(sprint.title, fallback="sprint")
+        name = safe_filename(photo.filename, fallback=f"photo-{photo.id}")
+        return self.names.claim(f"photos/{folder}/{name}")
 
 
 def _people_docs(

@@ -18,7 +18,8 @@ from sprintjournal.journal import Journal
 from sprintjournal.report.compose import generate
 from sprintjournal.report.export import FORMATS, export_report
 from sprintjournal.report.prose import neutralise_html
-from sprintjournal.report.safe_names import (
+from sprintjournal.safe_names import (
+    MAX_SLUG,
     UniqueNames,
     UnsafePathError,
     confined,
@@ -199,9 +200,9 @@ def test_confined_refuses_paths_outside_the_folder(tmp_path: Path, relative: str
 def test_slugs_and_unique_names() -> None:
     assert slugify("Håkan Ardö's sprint!") == "hakan-ardo-s-sprint"
     assert slugify("../../etc/passwd") == "etc-passwd"
-    assert slugify("CON") == "report-con"
-    assert slugify("") == "report"
-    assert len(slugify("x" * 300)) <= 60
+    assert slugify("CON", fallback="report") == "report-con"
+    assert slugify("", fallback="report") == "report"
+    assert len(slugify("x" * 300, max_len=MAX_SLUG)) <= 60
     assert photo_filename("C:\\photos\\a/NUL.jpeg", "jpg") == "photo-nul.jpg"
     names = UniqueNames()
     assert [names.claim("a.jpg"), names.claim("A.jpg"), names.claim("a.jpg")] == [

@@ -99,7 +99,10 @@ def _export_one(
             raise UsageError(
                 "PDF export needs the desktop components (run `sprintjournal` as installed)"
             )
-        return [extras["pdf"](journal, sprint_id, args.out, args.page_size)]
+        write_pdf = extras["pdf"]
+        return [
+            write_pdf(journal, sprint_id, args.out, args.page_size, args.long_edge, args.quality)
+        ]
     assert args.format in REPORT_FORMATS
     from sprintjournal.report.export import export_report
 

@@ -16,10 +16,12 @@ def _gui(argv: list[str]) -> int:
     return app_main(argv)
 
 
-def _pdf(journal: Any, sprint_id: int, out_dir: Path, page_size: str) -> Path:
+def _pdf(
+    journal: Any, sprint_id: int, out_dir: Path, page_size: str, long_edge: int, quality: int
+) -> Path:
     from ui.report_pdf import export_pdf
 
-    return export_pdf(journal, sprint_id, out_dir, page_size)
+    return export_pdf(journal, sprint_id, out_dir, page_size, long_edge=long_edge, quality=quality)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

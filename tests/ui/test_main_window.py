@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
 
@@ -291,3 +291,27 @@ def test_the_shortcuts_dialog_lists_the_live_shortcuts(window: MainWindow) -> No
     native = QKeySequence.SequenceFormat.NativeText
     assert rows["Find"] == window.act_find.shortcut().toString(native)
     assert rows["Quit"] and rows["New Sprint"] == "Ctrl+Shift+N"
+
+
+def test_import_of_a_people_txt_fills_the_sprint(
+        qtbot: QtBot, window: MainWindow, samples: Path, journal: Journal,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """File ▸ Import… with the real Gothenburg 2011 people.txt (the file dialog answered)."""
+    people_txt = samples / "gothenburg-2011-2" / "people.txt"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *args, **kwargs: (str(people_txt), ""))
+    reports: list[str] = []
+
+    def read_and_close(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        reports.append(dialog.text())
+        dialog.accept()
+
+    when_modal(qtbot, read_and_close)
+    window.act_import.trigger()
+    assert reports and reports[0].strip()
+    [sprint] = journal.list_sprints()
+    assert window.sprint == sprint  # the new sprint is shown
+    names = {a.person.name for a in journal.list_attendees(sprint.id)}
+    assert {"Armin Rigo", "Antonio Cuni"} <= names
+    assert window.toolbar.sprint_combo.isEnabled()

@@ -92,8 +92,12 @@ def run_in_pool(
     on_error: Callable[[Exception], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     pool: QThreadPool | None = None,
+    priority: int = 0,
 ) -> Job:
-    """Start `fn(*args)` on `pool` (the global pool by default) and return its Job."""
+    """Start `fn(*args)` on `pool` (the global pool by default) and return its Job.
+
+    A higher `priority` runs before queued jobs of lower priority.
+    """
     job = Job(fn, *args)
     if on_done is not None:
         job.signals.done.connect(on_done)
@@ -103,7 +107,7 @@ def run_in_pool(
         job.signals.progress.connect(on_progress)
     _running.add(job)
     job.signals.finished.connect(lambda: _running.discard(job))
-    (pool or QThreadPool.globalInstance()).start(job)
+    (pool or QThreadPool.globalInstance()).start(job, priority)
     return job
 
 

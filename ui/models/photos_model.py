@@ -57,6 +57,8 @@ class PhotosModel(RecordTableModel[PhotoRec]):
         self._sprint_id: int | None = None
         self._icons: dict[str, QIcon] = {}  # sha256 -> decoded thumbnail
         self._pending: set[str] = set()
+        self._given: dict[str, bytes] = {}  # thumbnails handed over by `prime`, not yet decoded
+        self._primed: Change | None = None
         self._placeholder: QIcon | None = None
         for signal in (self.modelReset, self.rowsInserted):
             signal.connect(self._load_missing)
@@ -75,7 +77,23 @@ class PhotosModel(RecordTableModel[PhotoRec]):
         return self._store.read(self._store.journal.list_photos, self._sprint_id)
 
     def is_relevant(self, change: Change) -> bool:
+        if change is self._primed:
+            self._primed = None
+            return False  # `prime` has already shown it
         return self._sprint_id is not None and change.sprint_id in (None, self._sprint_id)
+
+    def prime(self, records: list[PhotoRec], thumbnails: dict[str, bytes],
+              change: Change) -> None:
+        """Show `records`, fetched with `change` on a worker, without querying again here.
+
+        The photo importer writes on the pool and reads the fresh list there too, handing over
+        the new thumbnails' bytes, so the GUI thread only diffs rows and starts decoding.
+        """
+        if records and records[0].sprint_id != self._sprint_id:
+            return
+        self._given.update(thumbnails)
+        self._primed = change
+        self.sync(records)
 
     def role_data(self, record: PhotoRec, key: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DecorationRole:
@@ -115,7 +133,8 @@ class PhotosModel(RecordTableModel[PhotoRec]):
             if rec.sha256 in self._icons or rec.sha256 in self._pending:
                 continue
             try:
-                data = self._store.read(self._store.journal.photo_thumbnail, rec.id)
+                data = self._given.pop(rec.sha256, None) or self._store.read(
+                    self._store.journal.photo_thumbnail, rec.id)
             except JournalError:
                 continue  # removed meanwhile, or the journal is busy: the placeholder stays
             self._pending.add(rec.sha256)

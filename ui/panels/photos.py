@@ -36,7 +36,7 @@ from sprintjournal.photos import PhotoInfo
 from sprintjournal.records import PhotoRec
 from ui.dialogs.photo_dialog import PhotoDialog
 from ui.models.photos_model import ICON_SIZE, PhotosModel
-from ui.panels.edit_commands import push_add, push_remove, push_update
+from ui.panels.edit_commands import AppliedCommand, push_remove, push_update
 from ui.panels.panel_base import NO_SPRINT_HINT, DataPanel
 from ui.panels.photo_import import PhotoImporter, PhotoSource, PreparedPhoto
 from ui.panels.photo_status import PhotoStatusBar
@@ -59,11 +59,11 @@ class PhotosPanel(DataPanel):
         self.model = PhotosModel(store, self)
         self.grid = self._make_grid()
         self.pages.addWidget(self.grid)
-        self.importer = PhotoImporter(self)
+        self.importer = PhotoImporter(self._write_photo, self)
         self.status = PhotoStatusBar(self.importer)
         self.body_layout.addWidget(self.status)
         self._make_actions()
-        self.importer.ready.connect(self._add_prepared)
+        self.importer.added.connect(self._photo_added)
         store.photos_changed.connect(self.model.on_change)
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._refresh)
@@ -184,15 +184,33 @@ class PhotosPanel(DataPanel):
         if self.import_mime(event.mimeData()):
             event.acceptProposedAction()
 
-    def _add_prepared(self, photo: PreparedPhoto) -> None:
+    def _write_photo(self, photo: PreparedPhoto) -> tuple[Change, list[PhotoRec]]:
+        """Runs on the pool (see PhotoImporter): journal calls only, no signals, no widgets.
+
+        The fresh list is read here too, so the GUI thread need not query after each photo.
+        """
+        src, j = photo.source, self.store.journal
+        change = j.add_photo(src.sprint_id, photo.data, src.name, day=photo.day,
+                             prepared=photo.prepared)
+        return change, j.list_photos(src.sprint_id)
+
+    def _photo_added(self, photo: PreparedPhoto, written: tuple[Change, list[PhotoRec]]) -> None:
+        """Back on the GUI thread: show and announce the new photo, and make it undoable."""
         j, src = self.store.journal, photo.source
-        try:
-            push_add(self.undo_stack, f"Add photo {src.name}",
-                     lambda: self._apply(j.add_photo, src.sprint_id, photo.data, src.name,
-                                         day=photo.day, prepared=photo.prepared),
-                     lambda item_id: self._apply(j.remove_photo, item_id))
-        except JournalError as exc:
-            self.status.show_errors([f"{src.name}: {exc}"])
+        change, records = written
+        info, thumbnail = photo.prepared
+        self.model.prime(records, {info.sha256: thumbnail}, change)
+        self.store.announce(change, self)
+
+        def redo(state: dict[str, Any]) -> Change:
+            again = self._apply(j.add_photo, src.sprint_id, photo.data, src.name, day=photo.day,
+                                prepared=photo.prepared)
+            state["id"] = again.id
+            return again
+
+        self.undo_stack.push(AppliedCommand(
+            f"Add photo {src.name}", redo,
+            lambda state: self._apply(j.remove_photo, state["id"]), {"id": change.id}))
 
     # -- editing ----------------------------------------------------------------------------
     def _apply(self, op: Any, *args: Any, **kwargs: Any) -> Change:

@@ -24,7 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PIL import Image, ImageDraw, ImageFilter
-from PySide6.QtCore import QElapsedTimer, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QThreadPool, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
@@ -81,7 +81,7 @@ class LagProbe:
         return f"max stall {worst:6.1f} ms   p95 {p95:5.1f} ms   ticks {len(self.delays)}"
 
 
-def wait_until(app: QApplication, done: object, timeout_s: float = 300) -> float:
+def wait_until(app: QCoreApplication, done: object, timeout_s: float = 300) -> float:
     start = time.perf_counter()
     while not done():  # type: ignore[operator]
         app.processEvents()

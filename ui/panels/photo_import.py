@@ -31,6 +31,8 @@ class PhotoSource:
     day: date | None = None
     path: Path | None = None
     data: bytes | None = None
+    journal: Any = None
+    """The journal open when the photo was given: it goes there even if another is opened."""
 
 
 @dataclass(frozen=True)

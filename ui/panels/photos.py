@@ -65,6 +65,7 @@ class PhotosPanel(DataPanel):
         self._make_actions()
         self.importer.added.connect(self._photo_added)
         store.photos_changed.connect(self.model.on_change)
+        store.people_changed.connect(self.model.on_change)  # names in tooltips
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._refresh)
         self._refresh()
@@ -145,11 +146,14 @@ class PhotosPanel(DataPanel):
         """Import files in the background; each arrives as its own undoable step."""
         if self.sprint_id is None or not paths:
             return
-        self.importer.add([PhotoSource(p.name, self.sprint_id, self.day, path=p) for p in paths])
+        j = self.store.journal
+        self.importer.add([PhotoSource(p.name, self.sprint_id, self.day, path=p, journal=j)
+                           for p in paths])
 
     def add_image_data(self, name: str, data: bytes) -> None:
         if self.sprint_id is not None:
-            self.importer.add([PhotoSource(name, self.sprint_id, self.day, data=data)])
+            self.importer.add([PhotoSource(name, self.sprint_id, self.day, data=data,
+                                           journal=self.store.journal)])
 
     def paste(self) -> None:
         self.import_mime(QGuiApplication.clipboard().mimeData())
@@ -189,7 +193,8 @@ class PhotosPanel(DataPanel):
 
         The fresh list is read here too, so the GUI thread need not query after each photo.
         """
-        src, j = photo.source, self.store.journal
+        src = photo.source
+        j = src.journal or self.store.journal
         change = j.add_photo(src.sprint_id, photo.data, src.name, day=photo.day,
                              prepared=photo.prepared)
         return change, j.list_photos(src.sprint_id)
@@ -198,6 +203,8 @@ class PhotosPanel(DataPanel):
         """Back on the GUI thread: show and announce the new photo, and make it undoable."""
         j, src = self.store.journal, photo.source
         change, records = written
+        if src.journal is not None and src.journal is not j:
+            return  # written to a journal closed since: nothing here to show or undo
         info, thumbnail = photo.prepared
         self.model.prime(records, {info.sha256: thumbnail}, change)
         self.store.announce(change, self)

@@ -3,10 +3,10 @@
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QBoxLayout,
     QHeaderView,
     QScrollArea,
     QSplitter,
@@ -86,11 +86,7 @@ class AttendeesPanel(DataPanel):
         scroll.setWidget(self.timeline)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        bottom = QWidget()
-        row = QHBoxLayout(bottom)
-        row.setContentsMargins(4, 4, 4, 4)
-        row.addWidget(self.here_today)
-        row.addWidget(scroll, 1)
+        bottom = _SideBySide(self.here_today, scroll)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(bottom)
@@ -243,6 +239,27 @@ class AttendeesPanel(DataPanel):
         finally:
             if macro:
                 self.undo_stack.endMacro()
+
+
+class _SideBySide(QWidget):
+    """"Here today" beside the timeline, or above it when the dock is too narrow for both."""
+
+    NARROW = 640
+
+    def __init__(self, first: QWidget, second: QWidget) -> None:
+        super().__init__()
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(4, 4, 4, 4)
+        self._box.addWidget(first, 0, Qt.AlignmentFlag.AlignTop)
+        self._box.addWidget(second, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < self.NARROW
+        direction = (QBoxLayout.Direction.TopToBottom if narrow
+                     else QBoxLayout.Direction.LeftToRight)
+        if self._box.direction() != direction:
+            self._box.setDirection(direction)
+        super().resizeEvent(event)
 
 
 def _current(rec: AttendeeRec, key: str) -> Any:

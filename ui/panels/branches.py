@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -66,11 +67,11 @@ class BranchesPanel(DataPanel):
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for key, width in {"name": 140, "kind": 80, "status": 110, "people": 170,
-                           "links": 120}.items():
+        # fixed widths (not Stretch): in a narrow dock, wrapped goals would grow rows a page high
+        for key, width in {"name": 130, "kind": 70, "status": 105, "goal": 200, "people": 150,
+                           "results": 200}.items():
             table.setColumnWidth(self.model.column_of(key), width)
-        for key in ("goal", "results"):  # the long texts share what room is left
-            header.setSectionResizeMode(self.model.column_of(key), QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         table.doubleClicked.connect(self._on_double_click)
         return table
 
@@ -87,7 +88,7 @@ class BranchesPanel(DataPanel):
             QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected branch (Delete)")
 
     def _make_filters(self) -> None:
-        self.toolbar.addSeparator()
+        """A row of its own under the toolbar, so a narrow dock never hides the filters."""
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName("Filter by status")
         self.status_filter.addItem("All statuses", None)
@@ -96,10 +97,16 @@ class BranchesPanel(DataPanel):
         self.person_filter = QComboBox()
         self.person_filter.setAccessibleName("Filter by person")
         self.person_filter.setMinimumContentsLength(14)
-        self.toolbar.addWidget(QLabel(" Status: "))
-        self.toolbar.addWidget(self.status_filter)
-        self.toolbar.addWidget(QLabel("  Person: "))
-        self.toolbar.addWidget(self.person_filter)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(6, 2, 6, 4)
+        for text, combo in (("&Status:", self.status_filter), ("&Person:", self.person_filter)):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            layout.addWidget(label)
+            layout.addWidget(combo)
+        layout.addStretch(1)
+        self.body_layout.insertWidget(1, row)
         self.status_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status_filter.currentData()))
         self.person_filter.currentIndexChanged.connect(

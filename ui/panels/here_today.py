@@ -5,7 +5,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from sprintjournal.records import AttendeeRec
 
@@ -43,6 +43,7 @@ class HereTodayBox(QGroupBox):
         layout.addWidget(self.count)
         layout.addWidget(self.details, 1)
         self.setMinimumWidth(220)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.show_day(None, [], [])
 
     def show_day(self, day: date | None, present: list[AttendeeRec],

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -88,6 +88,16 @@ class DataPanel(QWidget):
         self.toolbar.addAction(action)
         self.addAction(action)
         return action
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Drop the button texts (tooltips keep them) when a narrow dock would hide buttons."""
+        super().resizeEvent(event)
+        bar = self.toolbar
+        if bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon:
+            self._text_width = bar.sizeHint().width()
+        wide = event.size().width() >= getattr(self, "_text_width", 0)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if wide
+                               else Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def show_content(self, content: QWidget, hint: str | None) -> None:
         """Show `content`, or the hint page when `hint` is given."""

@@ -94,6 +94,11 @@ class MainWindow(QMainWindow):
                                        "Import a JSON export, people.txt or planning.txt")
         self.act_export = self._action("&Export…", lambda: _ops().export_json(self), "Ctrl+E",
                                        "Export the journal as JSON with its photos")
+        self.act_backups = self._action("&Backups…", lambda: _ops().show_backups(self),
+                                        tip="Back up now, or restore an earlier backup")
+        self.act_note_history = self._action("Note &History…",
+                                             lambda: _ops().show_note_history(self),
+                                             "Ctrl+Shift+H", "Earlier versions of this note")
         self.act_quit = self._action("&Quit", self.close, key.Quit)
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcuts(key.Undo)
@@ -112,7 +117,8 @@ class MainWindow(QMainWindow):
                                           lambda: _ops().show_shortcuts(self), key.HelpContents)
         self.act_about = self._action("&About SprintJournal", lambda: _ops().show_about(self))
         self.act_demo = self._action("Open the &Demo Journal", lambda: _ops().open_demo(self))
-        self._data_actions = [self.act_new_journal, self.act_open, self.act_import,
+        self._data_actions = [self.act_backups, self.act_note_history,
+                              self.act_new_journal, self.act_open, self.act_import,
                               self.act_export, self.act_new_sprint,
                               self.act_sprint_props, self.act_delete_sprint, self.act_new_note,
                               self.act_find, self.act_demo]
@@ -130,11 +136,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.act_import, self.act_export])
         file_menu.addSeparator()
+        file_menu.addAction(self.act_backups)
+        file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.act_undo, self.act_redo])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.act_new_note, self.act_find])
+        edit_menu.addActions([self.act_new_note, self.act_note_history, self.act_find])
         sprint_menu = bar.addMenu("&Sprint")
         sprint_menu.addActions([self.act_new_sprint, self.act_sprint_props])
         sprint_menu.addSeparator()
@@ -217,6 +225,9 @@ class MainWindow(QMainWindow):
             if callable(getattr(panel, "flush", None)):
                 self.save_manager.register(name, panel.flush)
         self._connect_signals()
+        from ui.autobackup import AutoBackup
+
+        self.auto_backup = AutoBackup(store, self)
         self.toolbar.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)

@@ -253,3 +253,30 @@ def confirm_close(window: QWidget, errors: list[str]) -> bool:
     box.addButton("Keep Open", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is discard
+
+
+def show_backups(window: "MainWindow") -> None:
+    """File ▸ Backups: pending edits are saved first, so a restore never eats typing."""
+    from ui.dialogs.backups_dialog import BackupsDialog, restore_backup
+
+    window.save_manager.flush_all()
+    chosen = BackupsDialog.ask(window.store, window)
+    if chosen is None:
+        return
+    safety = restore_backup(window.store, chosen.path)
+    window.statusBar().showMessage(
+        f"Restored the backup of {chosen.created:%Y-%m-%d %H:%M}; "
+        f"the journal as it was is kept in {safety.name}", 10_000
+    )
+
+
+def show_note_history(window: "MainWindow") -> None:
+    from ui.dialogs.note_history import NoteHistoryDialog
+
+    notes = window.notes
+    if notes is None or notes.note_id is None:
+        window.statusBar().showMessage("Choose a note first to see its history.", 5000)
+        return
+    window.save_manager.flush_all()
+    if NoteHistoryDialog.ask(window.store, notes.note_id, window):
+        window.statusBar().showMessage("Restored an earlier version of the note.", 5000)

@@ -1,0 +1,66 @@
+"""Backups while the app runs, and the File ▸ Backups / Edit ▸ Note History entries."""
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+from shell_data import show_active
+
+from sprintjournal.backup import list_backups
+from ui.autobackup import AutoBackup
+from ui.main_window import MainWindow
+from ui.store import JournalStore
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: JournalStore) -> Iterator[MainWindow]:
+    win = MainWindow(autosave_ms=60_000)
+    qtbot.addWidget(win)
+    win.attach(store)
+    show_active(qtbot, win)
+    yield win
+    win.close_for_good()
+
+
+def test_a_change_is_backed_up_and_no_change_is_not(qtbot: QtBot, store: JournalStore) -> None:
+    auto = AutoBackup(store, interval_ms=50)
+    auto.check()
+    assert list_backups(store.journal.path) == []  # nothing changed yet
+    store.apply(store.journal.add_sprint, "Gothenburg 2011", start=date(2011, 11, 2))
+    qtbot.waitUntil(lambda: len(list_backups(store.journal.path)) == 1, timeout=3000)
+    (made,) = list_backups(store.journal.path)
+    assert made.reason == "auto"
+    auto.check()  # within 30 minutes of the last one: no second copy
+    assert len(list_backups(store.journal.path)) == 1
+    auto.timer.stop()
+
+
+def test_the_window_starts_its_auto_backup(window: MainWindow) -> None:
+    assert window.auto_backup.timer.isActive()
+
+
+def test_backups_and_note_history_are_in_the_menus(window: MainWindow) -> None:
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    assert window.act_backups in menus["&File"].actions()
+    assert window.act_note_history in menus["&Edit"].actions()
+    assert window.act_backups.isEnabled()
+
+
+def test_file_backups_opens_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    seen: list[str] = []
+
+    def close_when_shown() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, close_when_shown)
+            return
+        assert isinstance(dialog, QDialog)
+        seen.append(dialog.windowTitle())
+        dialog.reject()
+
+    QTimer.singleShot(0, close_when_shown)
+    window.act_backups.trigger()  # blocks in exec() until the dialog is closed
+    assert seen and "Backup" in seen[0]

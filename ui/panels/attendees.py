@@ -3,7 +3,7 @@
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -82,16 +82,18 @@ class AttendeesPanel(DataPanel):
         return table
 
     def _make_content(self) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setWidget(self.timeline)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        bottom = _SideBySide(self.here_today, scroll)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        # one scroll area for "here today" and the timeline: a short dock can still give the
+        # table most of its height, and the rest scrolls
+        bottom = QScrollArea()
+        bottom.setWidget(_SideBySide(self.here_today, self.timeline))
+        bottom.setWidgetResizable(True)
+        bottom.setFrameShape(QScrollArea.Shape.NoFrame)
+        bottom.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter = _TableFirstSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         return splitter
 
@@ -241,6 +243,21 @@ class AttendeesPanel(DataPanel):
                 self.undo_stack.endMacro()
 
 
+class _TableFirstSplitter(QSplitter):
+    """Gives the table three fifths of the height when first shown (size hints would favour
+    the timeline, leaving a short dock with one visible attendee); later drags are the user's."""
+
+    def __init__(self) -> None:
+        super().__init__(Qt.Orientation.Vertical)
+        self._placed = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed and self.height() > 0:
+            self._placed = True
+            self.setSizes([self.height() * 3 // 5, self.height() * 2 // 5])
+
+
 class _SideBySide(QWidget):
     """"Here today" beside the timeline, or above it when the dock is too narrow for both."""
 
@@ -251,7 +268,7 @@ class _SideBySide(QWidget):
         self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._box.setContentsMargins(4, 4, 4, 4)
         self._box.addWidget(first, 0, Qt.AlignmentFlag.AlignTop)
-        self._box.addWidget(second, 1)
+        self._box.addWidget(second, 1, Qt.AlignmentFlag.AlignTop)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         narrow = event.size().width() < self.NARROW

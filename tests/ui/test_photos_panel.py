@@ -186,3 +186,35 @@ def test_remove_and_undo_keeps_the_original_bytes(
     assert (photo.width, photo.height, photo.caption) == (60, 90, "Win64: the third 90%")
     assert [p.name for p in photo.people] == ["Christian Tismer"]
     qtbot.waitUntil(lambda: panel.model.has_thumbnail(photo.id))
+
+
+def test_huge_file_is_refused_before_reading(qtbot: QtBot, store: JournalStore,  # noqa: F811
+                                             undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+                                             journal_path: Path, tmp_path: Path) -> None:
+    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    huge = tmp_path / "DSC_9999.jpg"
+    with huge.open("wb") as handle:  # sparse: 300 MB on paper, nothing on disk
+        handle.truncate(300 * 1024 * 1024)
+    drop_files(panel, [huge, write_file(tmp_path, "ok.jpg", jpeg_bytes())])
+    qtbot.waitUntil(lambda: settled(panel, 1))
+    [message] = panel.status.messages()
+    assert message.startswith("DSC_9999.jpg: photo file is too large (300.0 MB)")
+    assert [r[0] for r in photos_in_file(journal_path)] == ["ok.jpg"]
+
+
+def test_cancel_stops_the_rest_of_a_drop(qtbot: QtBot, store: JournalStore,  # noqa: F811
+                                         undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+                                         journal_path: Path, tmp_path: Path) -> None:
+    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    files = [write_file(tmp_path, f"IMG_{n}.jpg", jpeg_bytes(1600, 1200, colour=(n * 20, 90, 90)))
+             for n in range(8)]
+    drop_files(panel, files)
+    assert panel.status.progress_row.isVisibleTo(panel)
+    panel.status.cancel.click()
+    qtbot.waitUntil(lambda: not panel.importer.busy)
+    qtbot.wait(300)  # anything still decoding is dropped, not added late
+    added = len(photos_in_file(journal_path))
+    assert added < len(files)
+    assert panel.model.rowCount() == added
+    assert not panel.status.progress_row.isVisibleTo(panel)
+    assert panel.status.messages() == []

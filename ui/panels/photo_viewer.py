@@ -10,6 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader, QKeyEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from sprintjournal import photos
 from sprintjournal.records import PhotoRec
 from ui.workers import run_in_pool
 
@@ -28,6 +29,8 @@ def decode_upright(data: bytes, max_edge: int = MAX_EDGE) -> QImage:
         reader.setScaledSize(size.scaled(QSize(max_edge, max_edge),
                                          Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
+    if image.isNull():  # a format or variant Qt cannot read: let Pillow make an upright copy
+        image = QImage.fromData(photos.web_rendition(data, long_edge=max_edge).data)
     if image.isNull():
         raise ValueError(f"the photo cannot be shown ({reader.errorString()})")
     return image

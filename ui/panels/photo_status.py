@@ -36,15 +36,20 @@ class PhotoStatusBar(QWidget):
         self.errors.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.dismiss = QPushButton("Dismiss")
         self.dismiss.clicked.connect(self.clear_errors)
+        self.tip = QLabel("Drop photos here, paste one with Ctrl+V, or use Add photos…  "
+                          "Double-click a photo to see it large.")
+        self.tip.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.tip.setWordWrap(True)
         self.progress_row = self._row(self.progress, self.cancel)
         self.error_row = self._error_frame()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 4)
+        layout.addWidget(self.tip)
         layout.addWidget(self.progress_row)
         layout.addWidget(self.error_row)
         importer.progress.connect(self._on_progress)
         importer.failed.connect(lambda message: self.show_errors([message]))
-        importer.finished.connect(lambda: self.progress_row.hide())
+        importer.finished.connect(self._idle)
         self.progress_row.hide()
         self.error_row.hide()
 
@@ -76,12 +81,17 @@ class PhotoStatusBar(QWidget):
         layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
         return frame
 
+    def _idle(self) -> None:
+        self.progress_row.hide()
+        self.tip.setVisible(self.error_row.isHidden())
+
     def _on_progress(self, done: int, total: int) -> None:
         if total == 0:
-            self.progress_row.hide()
+            self._idle()
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
+        self.tip.hide()
         self.progress_row.show()
 
     def show_errors(self, messages: list[str]) -> None:
@@ -90,12 +100,14 @@ class PhotoStatusBar(QWidget):
         hidden = len(self._errors) - len(shown)
         lines = ([f"…and {hidden} earlier problem(s)"] if hidden else []) + shown
         self.errors.setText("\n".join(lines))
+        self.tip.hide()
         self.error_row.show()
 
     def clear_errors(self) -> None:
         self._errors.clear()
         self.errors.clear()
         self.error_row.hide()
+        self.tip.setVisible(self.progress_row.isHidden())
 
     def messages(self) -> list[str]:
         return list(self._errors)

@@ -1,4 +1,4 @@
-"""Backups while the app runs, and the File ▸ Backups / Edit ▸ Note History entries."""
+"""Main-window wiring: automatic backups, Backups and Note History entries, timeline day clicks."""
 
 from collections.abc import Iterator
 from datetime import date
@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
-from shell_data import show_active
+from shell_data import Gothenburg, show_active
 
 from sprintjournal.backup import list_backups
 from ui.autobackup import AutoBackup
@@ -64,3 +64,20 @@ def test_file_backups_opens_the_list(qtbot: QtBot, window: MainWindow) -> None:
     QTimer.singleShot(0, close_when_shown)
     window.act_backups.trigger()  # blocks in exec() until the dialog is closed
     assert seen and "Backup" in seen[0]
+
+
+def test_a_click_on_the_timeline_selects_the_day_everywhere(
+    qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg
+) -> None:
+    win = MainWindow(autosave_ms=60_000)
+    qtbot.addWidget(win)
+    win.attach(store)
+    show_active(qtbot, win)
+    try:
+        win.select_sprint(gothenburg.sprint_id)
+        saturday = date(2011, 11, 5)
+        win.panels["attendees"].timeline.day_clicked.emit(saturday)
+        assert win.notes is not None and win.notes.day == saturday
+        assert win.panels["standup"].day == saturday
+    finally:
+        win.close_for_good()

@@ -16,7 +16,8 @@ GLYPHS = {
     "open": (QIcon.ThemeIcon.DocumentOpen, "⇪"),
     "view": (QIcon.ThemeIcon.ZoomIn, "⤢"),
     "carry": (QIcon.ThemeIcon.GoNext, "↪"),
-    "paste": (QIcon.ThemeIcon.EditPaste, "⎘"),
+    "paste": (QIcon.ThemeIcon.EditPaste, "▣"),  # glyphs that DejaVu Sans has (⎘ is in no font)
+    "copy": (QIcon.ThemeIcon.EditCopy, "❐"),
 }
 
 

@@ -159,7 +159,7 @@ class ReportPanel(DataPanel):
                                             tip="Write the draft with your own Jinja2 template")
         self.act_export = self.add_action("Export…", self.export, "open",
                                           tip="Export to Markdown, HTML, Blogger, WordPress, PDF")
-        self.act_copy = self.add_action("Copy for Blogger", self.copy_for_blogger, "paste",
+        self.act_copy = self.add_action("Copy for Blogger", self.copy_for_blogger, "copy",
                                         tip="Put the report on the clipboard for Blogger")
         self.title = QLineEdit(placeholderText="Report title")
         self.title.setAccessibleName("Report title")

@@ -22,7 +22,7 @@ from sprintjournal.exchange.json_io import parse_document
 from sprintjournal.journal import Journal
 
 SPRINTS, NOTES, PEOPLE = 200, 20_000, 2_000
-WORDS = "jit branch merge benchmark trace guard loop tuple struct ctypes stm gil win64".split()
+WORDS = "jit branch merge benchmark trace guard loop tuple struct ctypes stm gil win64".split()  # noqa: SIM905
 
 
 def make_document(seed: int = 7) -> dict[str, object]:
@@ -63,7 +63,8 @@ def baseline(doc: dict[str, object], folder: Path) -> float:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute(
-        "CREATE TABLE note (id INTEGER PRIMARY KEY, sprint_id INT, day TEXT, text TEXT, sha256 TEXT)"
+        "CREATE TABLE note "
+        "(id INTEGER PRIMARY KEY, sprint_id INT, day TEXT, text TEXT, sha256 TEXT)"
     )
     rows = [
         (s, n["day"], n["text"], "")

@@ -8,7 +8,7 @@ so a half-written backup never looks like a valid one. Old backups are thinned t
 just before a restore or an import is never thinned away the same afternoon.
 """
 
-import os
+import glob
 import re
 import sqlite3
 import weakref
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sprintjournal import db
 from sprintjournal.errors import DamagedJournalError, DiskFullError, JournalError
+from sprintjournal.files import fsync_dir
 from sprintjournal.journal_file import JournalBase
 from sprintjournal.lock import JournalLock
 from sprintjournal.paths import SUFFIX, backup_dir
@@ -75,7 +76,7 @@ def backup_now(
             db.backup_to(conn, target)
     except (sqlite3.Error, OSError) as exc:
         raise _backup_error(folder, exc) from exc
-    _fsync_dir(folder)
+    fsync_dir(folder)
     state = _state(journal)
     state.generation, state.last = generation, when
     thin(journal.path, now=when)
@@ -123,7 +124,7 @@ def list_backups(journal_path: Path) -> list[BackupInfo]:
         return []
     found = [
         _info(path, stem)
-        for path in folder.glob(f"{_glob_escape(stem)}-*{SUFFIX}")
+        for path in folder.glob(f"{glob.escape(stem)}-*{SUFFIX}")
         if path.is_file()
     ]
     return sorted((i for i in found if i is not None), key=_age_key, reverse=True)
@@ -264,7 +265,7 @@ def _install(backup_path: Path, journal_path: Path) -> None:
     finally:
         source.close()
     tmp.replace(journal_path)
-    _fsync_dir(journal_path.parent)
+    fsync_dir(journal_path.parent)
 
 
 def _side_files(journal_path: Path) -> list[Path]:
@@ -290,19 +291,3 @@ def _remove_partials(folder: Path) -> None:
 
 def _slug(reason: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "operation"
-
-
-def _glob_escape(text: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", text)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable (a no-op where directories cannot be opened, e.g. Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

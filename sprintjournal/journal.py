@@ -14,6 +14,7 @@ from sprintjournal.changes import Change
 from sprintjournal.errors import ImportFailedError
 from sprintjournal.exchange import json_io
 from sprintjournal.exchange.schema import JournalDoc, PersonDoc, SprintDoc
+from sprintjournal.files import AtomicBatch
 from sprintjournal.journal_file import JournalBase
 from sprintjournal.photo_privacy import strip_location
 from sprintjournal.records import (
@@ -374,12 +375,10 @@ class Journal(JournalBase):
         shared, and where a photo was taken (often someone's flat) must not travel with it.
         """
         doc, files = self.export_document(sprint_ids)
-        for photo, rel in files:
-            data = strip_location(self.photo_bytes(photo.id))
-            json_io.atomic_write_bytes(out_dir / rel, data)
-        target = out_dir / json_io.JSON_NAME
-        json_io.atomic_write_bytes(target, json_io.document_json(doc).encode("utf-8"))
-        return target
+        with AtomicBatch(out_dir) as batch:
+            for photo, rel in files:
+                batch.add(rel, strip_location(self.photo_bytes(photo.id)))
+            return batch.add(json_io.JSON_NAME, json_io.document_json(doc).encode("utf-8"))
 
     def import_json(self, path: Path) -> tuple[Change, ImportSummary]:
         doc, photos = json_io.read_export(path)

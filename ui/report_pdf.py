@@ -20,8 +20,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from sprintjournal.files import AtomicBatch
 from sprintjournal.journal import Journal
-from sprintjournal.report.atomic import AtomicBatch
 from sprintjournal.report.export import ExportContext, ExportPhoto, build_context, stylesheet
 from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
 from sprintjournal.report.renditions import Progress, check

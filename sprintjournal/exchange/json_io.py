@@ -5,8 +5,6 @@ with its JSON path, so one run shows the user all that is wrong and a bad file c
 """
 
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -97,21 +95,6 @@ def read_export(path: Path) -> tuple[JournalDoc, dict[tuple[int, int], PreparedP
         raise ImportFailedError(str(file), [Problem("", exc.strerror or str(exc))]) from exc
     doc = parse_document(text, str(file))
     return doc, load_photos(doc, file.parent)
-
-
-def atomic_write_bytes(target: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename: the target is old or new, never half."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def document_json(doc: JournalDoc) -> str:

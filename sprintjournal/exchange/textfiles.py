@@ -10,10 +10,10 @@ from typing import Literal
 
 from sprintjournal.backup import backup_before
 from sprintjournal.errors import ImportFailedError, Problem
-from sprintjournal.exchange import json_io
 from sprintjournal.exchange.people_txt import decode_text, parse_people_txt, write_people_txt
 from sprintjournal.exchange.planning_txt import parse_planning_txt, to_standup_docs
 from sprintjournal.exchange.schema import AttendeeDoc, JournalDoc, PersonDoc, SprintDoc
+from sprintjournal.files import atomic_write_bytes
 from sprintjournal.journal import Journal
 from sprintjournal.names import clean_name, name_key
 
@@ -142,5 +142,5 @@ def export_people_txt(journal: Journal, sprint_id: int, out_dir: Path) -> Path:
     ]
     target = out_dir / "people.txt"
     text = write_people_txt(f"People coming to the {sprint.title}", attendees)
-    json_io.atomic_write_bytes(target, text.encode("utf-8"))
+    atomic_write_bytes(target, text.encode("utf-8"))
     return target

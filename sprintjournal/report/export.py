@@ -13,10 +13,10 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from sprintjournal.files import AtomicBatch
 from sprintjournal.journal import Journal
 from sprintjournal.photos import Rendition
 from sprintjournal.records import SprintRec
-from sprintjournal.report.atomic import AtomicBatch
 from sprintjournal.report.compose import compose_draft, report_title
 from sprintjournal.report.render import referenced_photos
 from sprintjournal.report.renditions import ExportCancelledError, Progress, check, make_renditions

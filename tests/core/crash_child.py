@@ -28,8 +28,8 @@ from PIL import Image
 from sprintjournal import db
 from sprintjournal.backup import backup_now
 from sprintjournal.exchange.schema import JournalDoc, NoteDoc, SprintDoc, StandupDoc
+from sprintjournal.files import AtomicBatch
 from sprintjournal.journal import Journal
-from sprintjournal.report.atomic import AtomicBatch
 from sprintjournal.report.export import export_report
 
 FIRST_DAY = date(2011, 11, 2)

@@ -1,8 +1,9 @@
-"""All-or-nothing writing of an export: every file goes to a temporary name first.
+"""All-or-nothing file writing: every file goes to a temporary name first.
 
-Only when every file of the export is written and flushed are they renamed into place (images
-first, the page last), so a cancelled, failed or killed export leaves the previous files intact
-and never a half-written file at a target name (FAULTS 5, 12).
+Only when every file of a batch (an export's images and page, a JSON export's photos and
+journal.json) is written and flushed are they renamed into place, page last, so a cancelled,
+failed or killed export leaves the previous files intact and never a half-written file at a
+target name (FAULTS 5, 12). Backups use the same durable rename.
 """
 
 import contextlib
@@ -82,7 +83,7 @@ class AtomicBatch:
             tmp.replace(target)
             self.written.append(target)
         self._pending.clear()
-        _fsync_dir(self.folder)
+        fsync_dir(self.folder)
         return self.written
 
     def abort(self) -> None:
@@ -109,7 +110,7 @@ def _remove_stale(target: Path) -> None:
                 stale.unlink()
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make the renames durable where the platform allows opening a directory."""
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -121,3 +122,10 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> Path:
+    """One file, all or nothing, readable like any saved file."""
+    with AtomicBatch(target.parent) as batch:
+        batch.add(target.name, data)
+    return target

@@ -127,20 +127,7 @@ def _import_planning(
 
 
 def export_people_txt(journal: Journal, sprint_id: int, out_dir: Path) -> Path:
-    sprint = journal.get_sprint(sprint_id)
-    attendees = [
-        AttendeeDoc(
-            person=a.person.name,
-            arrive=a.arrive,
-            depart=a.depart,
-            dates_text=a.dates_text,
-            accommodation=a.accommodation,
-            diet=a.diet,
-            host=a.host,
-        )
-        for a in journal.list_attendees(sprint_id)
-    ]
-    target = out_dir / "people.txt"
-    text = write_people_txt(f"People coming to the {sprint.title}", attendees)
-    atomic_write_bytes(target, text.encode("utf-8"))
-    return target
+    """The sprint's attendees in PyPy's people.txt table, as the JSON export sees them."""
+    (sprint,) = journal.export_document([sprint_id])[0].sprints
+    text = write_people_txt(f"People coming to the {sprint.title}", sprint.attendees)
+    return atomic_write_bytes(out_dir / "people.txt", text.encode("utf-8"))

@@ -9,6 +9,7 @@ mention inside a code span, a code block, raw HTML or an existing link stays pla
 are never nested.
 """
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -39,7 +40,14 @@ APP_SCHEMES = DEFAULT_SCHEMES | {"sj"}
 """`sj:` links are the app's own (person/branch ids); only the preview allows them."""
 
 _SKIP = {"a", "code", "pre"}
-_EXTENSIONS = ["extra", "sane_lists", "nl2br"]
+_EXTENSIONS = ["extra", "sane_lists"]
+_TAGS = {
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "b", "i", "u", "s",
+    "del", "ins", "sub", "sup", "small", "mark", "abbr", "code", "pre", "kbd", "samp", "var",
+    "blockquote", "q", "cite", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "table",
+    "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "figure", "figcaption", "span",
+    "div",
+}  # fmt: skip
 _ATTRIBUTES = {
     "a": {"href", "title", "class"},
     "img": {"src", "alt", "title", "width", "height"},
@@ -47,7 +55,14 @@ _ATTRIBUTES = {
     "th": {"align"},
     "td": {"align"},
     "abbr": {"title"},
+    "ol": {"start"},
 }
+_RAW_TEXT_TAG = re.compile(
+    r"<(?=/?(?:style|script|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)\b)",
+    re.IGNORECASE,
+)
+"""Tags whose content is raw text: unclosed, they would hide everything after them, and the
+sanitiser drops them anyway, so they are shown as text."""
 
 
 class _MentionLinker(Treeprocessor):
@@ -83,10 +98,10 @@ class _MentionLinker(Treeprocessor):
             return text, []
         nodes: list[ET.Element] = []
         for mention, following in zip(mentions, [*mentions[1:], None], strict=True):
-            node = self._element(mention, text[mention.start:mention.end])
-            node.tail = text[mention.end:following.start if following else len(text)]
+            node = self._element(mention, text[mention.start : mention.end])
+            node.tail = text[mention.end : following.start if following else len(text)]
             nodes.append(node)
-        return text[:mentions[0].start], nodes
+        return text[: mentions[0].start], nodes
 
     def _element(self, mention: Mention, written: str) -> ET.Element:
         link = self._resolve(mention)
@@ -153,8 +168,7 @@ class MentionIndex:
         href: Callable[[str, int], str] = app_href,
     ) -> None:
         self._href = href
-        self._directory = people if isinstance(people, PeopleDirectory) else PeopleDirectory(
-            people)
+        self._directory = people if isinstance(people, PeopleDirectory) else PeopleDirectory(people)
         self._first = _unique_first_names(self._directory.people, attendee_ids)
         self._branches = {name_key(b.name): b for b in branches}
 
@@ -170,8 +184,11 @@ class MentionIndex:
         key = name_key(mention.text)
         if mention.kind == "branch":
             branch = self._branches.get(key)
-            return None if branch is None else MentionLink(
-                self._href("branch", branch.id), f"#{branch.name}", branch.goal)
+            return (
+                None
+                if branch is None
+                else MentionLink(self._href("branch", branch.id), f"#{branch.name}", branch.goal)
+            )
         person = self._directory.by_key.get(key) or self._first.get(key)
         if person is None:
             return None
@@ -188,24 +205,33 @@ def _unique_first_names(people: list[PersonRec], among: set[int] | None) -> dict
 
 
 def render_markdown(
-    text: str, resolve: Resolver = no_links, schemes: frozenset[str] = DEFAULT_SCHEMES
+    text: str,
+    resolve: Resolver = no_links,
+    schemes: frozenset[str] = DEFAULT_SCHEMES,
+    *,
+    line_breaks: bool = True,
 ) -> str:
     """Render user Markdown to HTML that is safe to show or publish.
 
     `schemes` lists the URL schemes a link or image may keep; everything else loses its URL.
+    `line_breaks` keeps single newlines (notes are typed that way; a report is prose).
     """
-    md = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+    extensions = [*_EXTENSIONS, "nl2br"] if line_breaks else _EXTENSIONS
+    md = markdown.Markdown(extensions=extensions, output_format="html")
     md.treeprocessors.register(_MentionLinker(md, resolve), "mentions", 15)
-    html = md.convert(text.replace("\r\n", "\n"))
+    html = md.convert(_RAW_TEXT_TAG.sub("&lt;", text.replace("\r\n", "\n")))
     return sanitize_html(html, schemes)
 
 
 def sanitize_html(html: str, schemes: frozenset[str] = DEFAULT_SCHEMES) -> str:
-    """nh3 with an allow-list of tags, attributes and URL schemes; scripts and styles removed."""
+    """The one allowlist for every HTML SprintJournal shows or writes: anything not named here
+    (tags, attributes, URL schemes) is dropped, and script/style content with it."""
     return nh3.clean(
         html,
-        tags=set(nh3.ALLOWED_TAGS) - {"iframe", "object", "embed", "form", "input", "style"},
+        tags=_TAGS,
+        clean_content_tags={"script", "style"},
         attributes=_ATTRIBUTES,
         url_schemes=set(schemes),
         link_rel="noopener noreferrer",
+        strip_comments=True,
     )

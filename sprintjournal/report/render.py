@@ -11,34 +11,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import markdown
-import nh3
+from sprintjournal.markdown_render import render_markdown, sanitize_html
 
-_EXTENSIONS = ["extra", "sane_lists"]
-_TAGS = {
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "b", "i", "u", "s",
-    "del", "ins", "sub", "sup", "small", "mark", "abbr", "code", "pre", "kbd", "samp", "var",
-    "blockquote", "q", "cite", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "table",
-    "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "figure", "figcaption", "span",
-    "div",
-}
-_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "img": {"src", "alt", "title", "width", "height"},
-    "abbr": {"title"},
-    "ol": {"start"},
-}
-SCHEMES = {"http", "https", "mailto", "photo"}
-_FIGURE = re.compile(
-    r"<p>\s*<img ([^>]*?)/?>\s*(?:<br>\s*)?(?:<em>(.*?)</em>)?\s*</p>", re.DOTALL
-)
+SCHEMES = frozenset({"http", "https", "mailto", "photo"})
+_FIGURE = re.compile(r"<p>\s*<img ([^>]*?)/?>\s*(?:<br>\s*)?(?:<em>(.*?)</em>)?\s*</p>", re.DOTALL)
 _IMG = re.compile(r"<img ([^>]*?)/?>")
 _ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 _PHOTO_SRC = re.compile(r"^photo:(\d+)$")
-_RAW_TEXT_TAG = re.compile(
-    r"<(?=/?(?:style|script|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)\b)",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -55,27 +34,13 @@ InlineImage = Callable[[int, str], str]
 
 
 def sanitize(fragment: str) -> str:
-    """The allowlist: anything not named here (tags, attributes, URL schemes) is dropped."""
-    return nh3.clean(
-        fragment,
-        tags=_TAGS,
-        clean_content_tags={"script", "style"},
-        attributes=_ATTRIBUTES,
-        url_schemes=SCHEMES,
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-    )
+    """The app's one allowlist (see markdown_render), with `photo:` image sources kept."""
+    return sanitize_html(fragment, SCHEMES)
 
 
 def markdown_to_html(text: str) -> str:
-    """User Markdown to sanitised HTML; `photo:<id>` images are left for a target to resolve.
-
-    Tags whose content is raw text (`<style>`, `<script>`, `<textarea>`...) are shown as text
-    first: unclosed, they would hide everything after them, and the sanitiser drops them anyway.
-    """
-    converter = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
-    source = _RAW_TEXT_TAG.sub("&lt;", text.replace("\r\n", "\n"))
-    return sanitize(converter.convert(source))
+    """User Markdown to sanitised HTML; `photo:<id>` images are left for a target to resolve."""
+    return render_markdown(text, schemes=SCHEMES, line_breaks=False)
 
 
 def _attrs(raw: str) -> dict[str, str]:
@@ -89,6 +54,7 @@ def place_photos(safe_html: str, figure: FigureBuilder, inline: InlineImage) -> 
     the markup for a photo inside running text ("" drops it). Images with any other source (a
     web URL written by the user) are kept as they are.
     """
+
     def _figure(m: re.Match[str]) -> str:
         attrs = _attrs(m.group(1))
         found = _PHOTO_SRC.match(attrs.get("src", ""))

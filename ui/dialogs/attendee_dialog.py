@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QWidget,
 )
 
 from sprintjournal.records import AttendeeRec, SprintRec
+from ui.dialogs.form import add_ok_cancel, add_rows
 
 
 @dataclass(frozen=True)
@@ -68,25 +68,11 @@ class AttendeeDialog(QDialog):
 
     def _build_form(self) -> None:
         form = QFormLayout(self)
-        form.addRow("&Name:", self.name)
-        form.addRow("&Arrives:", self.arrive)
-        form.addRow("&Departs:", self.depart)
-        form.addRow("Acco&mmodation:", self.accommodation)
-        form.addRow("D&iet:", self.diet)
+        add_rows(form, (("&Name:", self.name), ("&Arrives:", self.arrive),
+                        ("&Departs:", self.depart), ("Acco&mmodation:", self.accommodation),
+                        ("D&iet:", self.diet)))
         form.addRow("", self.host)
-        for widget, label in ((self.name, "Name"), (self.arrive, "Arrives"),
-                              (self.depart, "Departs"), (self.accommodation, "Accommodation"),
-                              (self.diet, "Diet")):
-            widget.setAccessibleName(label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setEnabled(False)
-        self.name.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
-        form.addRow(buttons)
+        self.ok_button = add_ok_cancel(self, form, required=self.name)
         self.setMinimumWidth(380)
 
     def _fill(self, rec: AttendeeRec) -> None:
@@ -118,3 +104,4 @@ class AttendeeDialog(QDialog):
             return None
         finally:
             dialog.deleteLater()
+

@@ -6,7 +6,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from sprintjournal.exchange.schema import BRANCH_KINDS, BRANCH_STATUSES
 from sprintjournal.records import BranchRec
+from ui.dialogs.form import add_ok_cancel, add_rows
 from ui.dialogs.people_picker import PeoplePicker
 
 
@@ -58,20 +58,11 @@ class BranchDialog(QDialog):
 
     def _build(self) -> None:
         form = QFormLayout(self)
-        for label, widget in (("&Name:", self.name), ("&Kind:", self.kind),
-                              ("&Status:", self.status), ("&Goal:", self.goal),
-                              ("&People:", self.people), ("&Results:", self.results),
-                              ("&Links:", self.links)):
-            form.addRow(label, widget)
-            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setEnabled(False)
-        self.name.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
-        form.addRow(buttons)
+        add_rows(form, (("&Name:", self.name), ("&Kind:", self.kind),
+                        ("&Status:", self.status), ("&Goal:", self.goal),
+                        ("&People:", self.people), ("&Results:", self.results),
+                        ("&Links:", self.links)))
+        self.ok_button = add_ok_cancel(self, form, required=self.name)
         self.resize(480, 560)
 
     def _fill(self, rec: BranchRec) -> None:
@@ -101,3 +92,4 @@ class BranchDialog(QDialog):
             return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+

@@ -8,7 +8,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from sprintjournal.records import PhotoRec
+from ui.dialogs.form import add_ok_cancel, add_rows
 from ui.dialogs.people_picker import PeoplePicker
 
 
@@ -56,16 +56,9 @@ class PhotoDialog(QDialog):
         facts = QLabel(f"{photo.filename} — {photo.width}×{photo.height}")
         facts.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(facts)
-        for label, widget in (("&Caption:", self.caption), ("&Alt text:", self.alt),
-                              ("&Day:", self.day), ("&People:", self.people)):
-            form.addRow(label, widget)
-            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        form.addRow(buttons)
+        add_rows(form, (("&Caption:", self.caption), ("&Alt text:", self.alt),
+                        ("&Day:", self.day), ("&People:", self.people)))
+        self.ok_button = add_ok_cancel(self, form)
         self.resize(460, 600)
 
     def answer(self) -> PhotoAnswer:
@@ -82,3 +75,4 @@ class PhotoDialog(QDialog):
             return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+

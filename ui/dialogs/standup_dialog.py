@@ -6,7 +6,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QWidget,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from sprintjournal.exchange.schema import BRANCH_STATUSES
 from sprintjournal.records import BranchRec, StandupRec
+from ui.dialogs.form import add_ok_cancel, add_rows
 from ui.dialogs.people_picker import PeoplePicker
 from ui.models.standup_model import SECTION_TITLES
 
@@ -52,19 +52,10 @@ class StandupDialog(QDialog):
 
     def _build(self) -> None:
         form = QFormLayout(self)
-        for label, widget in (("&Section:", self.section), ("&Item:", self.text),
-                              ("S&tatus:", self.status), ("&People:", self.people),
-                              ("&Branch:", self.branch)):
-            form.addRow(label, widget)
-            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setEnabled(False)
-        self.text.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
-        form.addRow(buttons)
+        add_rows(form, (("&Section:", self.section), ("&Item:", self.text),
+                        ("S&tatus:", self.status), ("&People:", self.people),
+                        ("&Branch:", self.branch)))
+        self.ok_button = add_ok_cancel(self, form, required=self.text)
         self.resize(440, 420)
 
     def _fill(self, rec: StandupRec) -> None:
@@ -90,3 +81,4 @@ class StandupDialog(QDialog):
             return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+

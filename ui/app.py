@@ -1,8 +1,11 @@
 """Start the desktop app: QApplication, arguments, the window first, then the journal.
 
-Startup order matters: importing SQLModel/SQLAlchemy costs most of a second, so the window (with
-its menus and empty docks) is shown and painted first; then `ui.startup` shows the notes from a
-quick read while the core loads in the background, and fills the panels last.
+Startup order matters: importing SQLModel/SQLAlchemy costs most of a second, so the window is
+shown and painted first, as light as it can be: the menu bar over an empty central area, at the
+saved geometry, in the palette the platform suggests (no `Qt` enums, no imports beyond the
+window's). Right after that paint, `ui.startup` builds the frame (toolbar, empty docks, menus, the
+saved layout), shows the notes from a quick read, and lets the core load in the background before
+it fills the panels; the system's exact colour scheme and the crash guards come in then too.
 `--trace-startup` prints the time of each phase. A journal the core refuses gets a dialog (never
 a traceback), an exception in a slot is logged and shown without stopping the app, and
 SIGTERM/SIGINT save and close cleanly.
@@ -16,15 +19,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from sprintjournal.paths import APP_NAME
-from ui.crash_guard import install_excepthook, install_signal_handlers
-from ui.theme import apply_theme, follow_system_scheme
 
 if TYPE_CHECKING:
-    pass
+    from ui.startup import Startup
 
 log = logging.getLogger(__name__)
 _T0 = time.perf_counter()
@@ -72,15 +73,23 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-def make_application(argv: Sequence[str], scheme: str = "system") -> QApplication:
+def make_application(argv: Sequence[str], scheme: str = "system", *,
+                     guess_scheme: bool = False) -> QApplication:
+    """The QApplication in `scheme` ("light", "dark" or "system"). With `guess_scheme`, the
+    system's scheme is guessed from the platform's palette (no `Qt` enums before the first
+    paint); the caller then runs `ui.theme.follow_system_scheme` after the first paint."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    forced = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(scheme)
-    apply_theme(app, forced)
-    if forced is None:
+    from ui.theme import apply_palette, follow_system_scheme, is_dark
+
+    if scheme in ("light", "dark"):
+        apply_palette(app, scheme == "dark")
+    elif guess_scheme:
+        apply_palette(app, is_dark(app.palette()))
+    else:
         follow_system_scheme(app)
     return app
 
@@ -89,32 +98,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     trace = StartupTrace(args.trace_startup)
-    app = make_application([], args.color_scheme)
+    system_scheme = args.color_scheme == "system"
+    app = make_application([], args.color_scheme, guess_scheme=system_scheme)
     trace.mark("qapplication")
     from ui.main_window import MainWindow
-    from ui.startup import Startup
 
-    window = MainWindow()
-    startup = Startup(window, args, trace, app)
-    painter = _FirstPaint(startup.run, window)
+    window = MainWindow(frame_later=True)  # the menu bar first; the rest after the first paint
+    restore: list[Callable[[], None]] = []
+    startups: list[Startup] = []
+
+    def after_first_paint() -> None:
+        """Everything the first frame did not need, in the next turn of the event loop."""
+        trace.mark("first paint")
+        from ui.crash_guard import install_excepthook, install_signal_handlers
+        from ui.startup import Startup
+
+        restore.append(install_excepthook(window))
+        if system_scheme:
+            from ui.theme import follow_system_scheme, is_dark
+
+            follow_system_scheme(app, is_dark(app.palette()))  # the guess was right, almost always
+        startups.append(Startup(window, args, trace, app))
+        startups[0].run()  # the frame, the notes, the editor taking keys; the core comes next
+        restore.append(install_signal_handlers(app, window))
+
+    painter = _FirstPaint(after_first_paint, window)
     window.central.installEventFilter(painter)
     quit_on_close = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # the main window decides; dialogs never quit the app
     window.closed.connect(app.quit)
-    restore_hook = install_excepthook(window)
-    restore_signals = install_signal_handlers(app, window)
     window.show()
     trace.mark("window shown")
     try:
         status = app.exec()
     finally:
-        restore_signals()
-        restore_hook()
+        for undo in reversed(restore):
+            undo()
         app.setQuitOnLastWindowClosed(quit_on_close)
         if window.has_store:
             window.store.journal.close()
         window.deleteLater()
-    return 1 if startup.failed else status
+    return 1 if startups and startups[0].failed else status
 
 if __name__ == "__main__":
     raise SystemExit(main())

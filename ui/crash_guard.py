@@ -5,20 +5,22 @@
 * `install_signal_handlers`: SIGTERM/SIGINT (logout, `kill`, Ctrl+C in a terminal) flush pending
   edits and close the window (FAULTS 8). Python runs signal handlers only between bytecodes, and
   Qt's event loop is C++, so the signal wakes the loop through a socket (`set_wakeup_fd`).
+
+The excepthook is installed before the window is shown; the signal handlers (socket, signal)
+just after the first paint, so their imports do not delay it.
 """
 
 import logging
-import signal
-import socket
 import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QTimer
 
-from sprintjournal.errors import JournalError
+if TYPE_CHECKING:
+    import socket
 
 log = logging.getLogger("sprintjournal.crash")
 
@@ -31,6 +33,8 @@ class ErrorShower(Protocol):
 
 def describe(exc: BaseException) -> str:
     """A sentence for the user: the core's own message, or what kind of failure it was."""
+    from sprintjournal.errors import JournalError
+
     if isinstance(exc, JournalError):
         return str(exc)
     return (f"Something went wrong ({type(exc).__name__}: {exc}). SprintJournal keeps running "
@@ -62,6 +66,11 @@ def install_excepthook(window: ErrorShower) -> Callable[[], None]:
 
 def install_signal_handlers(owner: QObject, window: ErrorShower) -> Callable[[], None]:
     """SIGTERM and SIGINT close `window` (which flushes); returns a function undoing it."""
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
@@ -87,7 +96,7 @@ def install_signal_handlers(owner: QObject, window: ErrorShower) -> Callable[[],
     return restore
 
 
-def _drain(reader: socket.socket) -> None:
+def _drain(reader: "socket.socket") -> None:
     """Empty the wake-up socket; the Python-level handler has run by the time this returns."""
     try:
         while reader.recv(64):

@@ -3,13 +3,15 @@
 The sprint/day toolbar, the central area (read-only banner over the Notes panel) and the empty
 docks are cheap to build and import nothing from the core at run time, so the window
 can be painted first and filled when the journal has loaded.
+
+Nothing here touches `Qt` (the namespace) at import or in `CentralArea()`: its first use builds
+every one of its enums (about 15 ms), which the first frame need not wait for.
 """
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,25 +28,25 @@ if TYPE_CHECKING:
     from sprintjournal.records import SprintRec
 
 
-@dataclass(frozen=True)
-class DockSpec:
+class DockSpec(NamedTuple):
     title: str
-    area: Qt.DockWidgetArea
+    area: str  # "left" or "right"
     visible: bool = True
 
 
-_RIGHT, _LEFT = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
 DOCKS: dict[str, DockSpec] = {
-    "standup": DockSpec("Stand-up", _RIGHT),
-    "branches": DockSpec("Branches", _RIGHT),
-    "report": DockSpec("Report", _RIGHT),
-    "attendees": DockSpec("Attendees", _RIGHT),
-    "photos": DockSpec("Photos", _RIGHT),
-    "search": DockSpec("Search", _LEFT, visible=False),
+    "standup": DockSpec("Stand-up", "right"),
+    "branches": DockSpec("Branches", "right"),
+    "report": DockSpec("Report", "right"),
+    "attendees": DockSpec("Attendees", "right"),
+    "photos": DockSpec("Photos", "right"),
+    "search": DockSpec("Search", "left", visible=False),
 }
 
 
 def _placeholder(text: str, parent: QWidget) -> QLabel:
+    from PySide6.QtCore import Qt
+
     label = QLabel(text, parent)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
@@ -74,10 +76,14 @@ def default_geometry(window: QMainWindow, size: QSize) -> None:
 
 def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     """Stand-up, Branches and Report on the right, over Attendees and Photos; Search left."""
+    from PySide6.QtCore import Qt
+
+    areas = {"left": Qt.DockWidgetArea.LeftDockWidgetArea,
+             "right": Qt.DockWidgetArea.RightDockWidgetArea}
     for name, spec in DOCKS.items():
         dock = docks[name]
         dock.setFloating(False)
-        window.addDockWidget(spec.area, dock)
+        window.addDockWidget(areas[spec.area], dock)
         dock.setVisible(spec.visible)
     window.splitDockWidget(docks["standup"], docks["attendees"], Qt.Orientation.Vertical)
     window.tabifyDockWidget(docks["standup"], docks["branches"])
@@ -168,30 +174,50 @@ class SprintToolbar(QToolBar):
 
 
 class CentralArea(QWidget):
-    """A read-only banner (hidden unless needed) above the central panel."""
+    """A read-only banner (made when first needed) above the central panel.
+
+    It starts empty, the lightest first frame; `show_opening` puts up "Opening the journal…".
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.banner = QLabel(self)
-        self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Read-only journal")
-        self.banner.setStyleSheet(
-            "QLabel { background: #fff3cd; color: #5c4400; padding: 6px 10px;"
-            " border-bottom: 1px solid #e0c36a; }")
-        self.banner.hide()
-        self.content: QWidget = _placeholder("Opening the journal…", self)
+        self._banner: QLabel | None = None
+        self._empty = self.content = QWidget(self)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
-        self._layout.addWidget(self.banner)
         self._layout.addWidget(self.content, 1)
 
+    @property
+    def banner(self) -> QLabel:
+        if self._banner is None:
+            self._banner = QLabel(self)
+            self._banner.setWordWrap(True)
+            self._banner.setAccessibleName("Read-only journal")
+            self._banner.setStyleSheet(
+                "QLabel { background: #fff3cd; color: #5c4400; padding: 6px 10px;"
+                " border-bottom: 1px solid #e0c36a; }")
+            self._banner.hide()
+            self._layout.insertWidget(0, self._banner)
+        return self._banner
+
+    def show_opening(self) -> None:
+        """The placeholder until the journal's content comes (unless it already has)."""
+        if self.content is self._empty:
+            self.set_content(_placeholder("Opening the journal…", self))
+
     def set_content(self, widget: QWidget) -> None:
+        """`widget` in place of the current content, visible now: a layout would only show it
+        on the next turn of the event loop, and the startup's early view paints it at once."""
         self._layout.replaceWidget(self.content, widget)
+        self.content.hide()
         self.content.deleteLater()
         self.content = widget
+        widget.show()
 
     def set_read_only(self, readonly: bool, path: str) -> None:
+        if not readonly and self._banner is None:
+            return
         self.banner.setText(
             f"<b>Read-only:</b> {path} cannot be written (the file or its folder is read-only). "
             "You can read and search it; changes cannot be saved. Copy it somewhere writable "

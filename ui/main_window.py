@@ -2,8 +2,11 @@
 
 It is built in two steps so it can paint before the journal (and SQLAlchemy) is loaded:
 `MainWindow()` lays out the frame — menus, toolbar, empty docks — and `attach(store)` then
-creates the panels and fills them. No data logic lives here: panels read and write through the
-store; the window only routes the sprint, the day and search results between them.
+creates the panels and fills them. At startup the frame itself waits for the first paint
+(`MainWindow(frame_later=True)`, then `build_frame()`): the first frame is the menu bar over an
+empty central area at the saved geometry, which paints in a few milliseconds.
+No data logic lives here: panels read and write through the store; the window only routes the
+sprint, the day and search results between them.
 """
 
 from collections.abc import Callable
@@ -30,6 +33,7 @@ DEFAULT_SIZE = QSize(1280, 800)
 SAVED = "All changes saved"
 SAVING = "Saving…"
 AUTOSAVE_MS = 1000
+MENU_TITLES = ("&File", "&Edit", "&Sprint", "&View", "&Help")
 FALLBACK_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q"}
 """Standard keys some platforms leave unbound (Quit outside GNOME/KDE)."""
 
@@ -43,7 +47,7 @@ def _ops() -> ModuleType:
 
 class MainWindow(QMainWindow):
     closed = Signal()  # the window accepted a close: the app may quit
-    def __init__(self, *, autosave_ms: int = AUTOSAVE_MS) -> None:
+    def __init__(self, *, autosave_ms: int = AUTOSAVE_MS, frame_later: bool = False) -> None:
         super().__init__()
         self._autosave_ms = autosave_ms
         self._store: JournalStore | None = None
@@ -57,9 +61,25 @@ class MainWindow(QMainWindow):
         self.notes: NotesPanel | None = None
         self.search: SearchPanel
         self.setWindowTitle("SprintJournal")
-        self.setDockNestingEnabled(True)
         self.central = CentralArea(self)
         self.setCentralWidget(self.central)
+        bar = self.menuBar()
+        self._menus = {title: bar.addMenu(title) for title in MENU_TITLES}
+        self.framed = False
+        self._geometry_restored = False
+        if frame_later:
+            self._restore_layout(state=False)
+        else:
+            self.build_frame()
+
+    # -- building ---------------------------------------------------------------------------
+    def build_frame(self) -> None:
+        """Toolbar, empty docks, status bar, actions and menus, then the saved dock layout."""
+        if self.framed:
+            return
+        self.framed = True
+        self.setDockNestingEnabled(True)
+        self.central.show_opening()
         self.toolbar = SprintToolbar(self)
         self.addToolBar(self.toolbar)
         self.docks: dict[str, QDockWidget] = build_docks(self)
@@ -68,9 +88,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self._create_actions()
         self._create_menus()
-        self._restore_layout()
+        self._restore_layout(geometry=not self._geometry_restored)
 
-    # -- building ---------------------------------------------------------------------------
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
         if isinstance(shortcut, QKeySequence.StandardKey):
@@ -126,8 +145,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
 
     def _create_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self._menus["&File"]
         file_menu.addActions([self.act_new_journal, self.act_open])
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(lambda: _ops().fill_recent_menu(self))
@@ -139,15 +157,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_backups)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = self._menus["&Edit"]
         edit_menu.addActions([self.act_undo, self.act_redo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_new_note, self.act_note_history, self.act_find])
-        sprint_menu = bar.addMenu("&Sprint")
+        sprint_menu = self._menus["&Sprint"]
         sprint_menu.addActions([self.act_new_sprint, self.act_sprint_props])
         sprint_menu.addSeparator()
         sprint_menu.addAction(self.act_delete_sprint)
-        view_menu = bar.addMenu("&View")
+        view_menu = self._menus["&View"]
         for number, (name, dock) in enumerate(self.docks.items(), start=1):
             toggle = dock.toggleViewAction()
             toggle.setShortcut(QKeySequence(f"Ctrl+{number}"))
@@ -155,16 +173,21 @@ class MainWindow(QMainWindow):
             view_menu.addAction(toggle)
         view_menu.addSeparator()
         view_menu.addAction(self.act_reset_layout)
-        help_menu = bar.addMenu("&Help")
+        help_menu = self._menus["&Help"]
         help_menu.addActions([self.act_shortcuts, self.act_about])
 
-    def _restore_layout(self) -> None:
+    def _restore_layout(self, *, geometry: bool = True, state: bool = True) -> None:
+        """The saved size and place (before showing) and dock layout (once the docks exist)."""
         settings = app_settings()
-        geometry, state = settings.value("geometry"), settings.value("windowState")
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            default_geometry(self, DEFAULT_SIZE)
-        if not (isinstance(state, QByteArray) and self.restoreState(state)):
-            self.reset_layout()
+        if geometry:
+            saved = settings.value("geometry")
+            if not (isinstance(saved, QByteArray) and self.restoreGeometry(saved)):
+                default_geometry(self, DEFAULT_SIZE)
+            self._geometry_restored = True
+        if state:
+            saved = settings.value("windowState")
+            if not (isinstance(saved, QByteArray) and self.restoreState(saved)):
+                self.reset_layout()
 
     def reset_layout(self) -> None:
         default_layout(self, self.docks)
@@ -265,6 +288,10 @@ class MainWindow(QMainWindow):
         self.toolbar.day_chosen.connect(self.select_day)
         self.search.result_chosen.connect(self.jump_to)
         self.save_manager.flushed.connect(self._on_flushed)
+        for panel in self.panels.values():  # a click on the timeline picks the day everywhere
+            requested = getattr(panel, "day_requested", None)
+            if requested is not None:
+                requested.connect(self.select_day)
 
     def journal_replaced(self) -> None:
         """A (new) journal is attached: banner, title and sprints from scratch."""
@@ -391,9 +418,10 @@ class MainWindow(QMainWindow):
         if errors and not self._closing_for_good and not _ops().confirm_close(self, errors):
             event.ignore()
             return
-        settings = app_settings()
-        settings.setValue("geometry", self.saveGeometry())
-        settings.setValue("windowState", self.saveState())
-        settings.sync()
+        if self.framed:  # else the docks were never made: keep the layout saved last time
+            settings = app_settings()
+            settings.setValue("geometry", self.saveGeometry())
+            settings.setValue("windowState", self.saveState())
+            settings.sync()
         event.accept()
         self.closed.emit()

@@ -11,8 +11,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from sprintjournal.errors import JournalError
-
 log = logging.getLogger(__name__)
 
 
@@ -41,6 +39,8 @@ class SaveManager(QObject):
         One failure must not stop the others from saving, so each is tried in turn. A core error
         keeps its user-facing message; anything else is logged with its traceback.
         """
+        from sprintjournal.errors import JournalError  # not with the window: before its first paint
+
         errors: list[str] = []
         for name, flush in list(self._flushables.items()):
             try:

@@ -1,5 +1,6 @@
 """What happens after the window's first paint: show the notes at once, load the core behind.
 
+0. The window's frame (toolbar, docks, menus, the saved layout) is built (`build_frame`).
 1. The newest sprint's notes are read with plain sqlite3 (`sprintjournal.quick_read`) and shown;
    the editor accepts typing immediately (saving waits).
 2. Then the core (SQLModel/SQLAlchemy, most of a second) is imported on the GUI thread one
@@ -17,15 +18,14 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from sprintjournal.errors import JournalError
 from sprintjournal.paths import demo_journal, resolve_journal
 
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
-    from sprintjournal.lock import JournalLock
+    from sprintjournal.lock import EarlyLock
     from sprintjournal.quick_read import QuickReader
     from ui.app import StartupTrace
     from ui.main_window import MainWindow
@@ -50,26 +50,29 @@ class Startup(QObject):
         self.failed = False
         self._path = demo_journal() if args.demo else resolve_journal(args.journal)
         self._reader: QuickReader | None = None
-        self._lock: JournalLock | None = None
+        self._lock: EarlyLock | None = None
         self._finished = False
         self._pending_imports = list(CORE_IMPORTS)
 
     def run(self) -> None:
         """Called once, right after the first paint."""
-        self.trace.mark("first paint")
+        self.window.build_frame()
         self.window.before_close = self.finish_now
         if self._show_early():
-            self.window.repaint()  # the note's text on screen, the editor taking keys
+            # The note's text on screen, laid out, the editor taking keys (the preview follows).
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.window.repaint()
             self.trace.mark("ready for input")
         QTimer.singleShot(0, self._import_next)
 
     def _show_early(self) -> bool:
-        from sprintjournal.lock import JournalLock
+        from sprintjournal.errors import JournalError
+        from sprintjournal.lock import EarlyLock
         from sprintjournal.quick_read import QuickReader, QuickReadUnavailableError
         from ui.store import JournalStore
 
         try:
-            self._lock = JournalLock(self._path)
+            self._lock = EarlyLock(self._path)
             self._lock.acquire()  # in use elsewhere: no early view, the dialog comes later
             self._reader = QuickReader(self._path)
             self.window.attach_early(JournalStore(cast("Journal", self._reader)))
@@ -129,6 +132,7 @@ class Startup(QObject):
         self.app.exit(0)
 
     def _open(self) -> "Journal | None":
+        from sprintjournal.errors import JournalError
         from ui.opening import open_journal
 
         if self.args.demo:

@@ -2,11 +2,21 @@
 
 Fusion looks the same on every platform and takes a palette, so following the system scheme is
 one palette switch; `QStyleHints.colorSchemeChanged` keeps it in step while the app runs.
+
+Asking for the system's scheme (`QStyleHints.colorScheme`) needs `Qt`, the namespace, whose first
+use builds every one of its enums (about 15 ms). So the app's first frame takes its scheme from the
+platform's own palette (`is_dark(app.palette())` before a palette is applied), which follows the
+system's light/dark setting, and `follow_system_scheme` right after the first paint corrects it
+in the rare case it differs.
 """
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 _DARK = {
     QPalette.ColorRole.Window: "#2b2d31",
@@ -42,17 +52,36 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def apply_theme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> Qt.ColorScheme:
-    """Fusion with a palette for `scheme` (the system's when None); returns the scheme used."""
+def apply_palette(app: QApplication, dark: bool) -> None:
+    """Fusion with the dark palette, or Fusion's own light one."""
     app.setStyle("Fusion")
+    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+
+
+def apply_theme(app: QApplication, scheme: "Qt.ColorScheme | None" = None) -> "Qt.ColorScheme":
+    """Fusion with a palette for `scheme` (the system's when None); returns the scheme used."""
+    from PySide6.QtCore import Qt
+
     if scheme is None:
         scheme = QGuiApplication.styleHints().colorScheme()
     dark = scheme == Qt.ColorScheme.Dark
-    style = app.style()
-    app.setPalette(dark_palette() if dark else style.standardPalette())
+    apply_palette(app, dark)
     return Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light
 
 
-def follow_system_scheme(app: QApplication) -> None:
-    """Re-apply the palette whenever the system switches between light and dark."""
-    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda s: apply_theme(app, s))
+def is_dark(palette: QPalette) -> bool:
+    """Light text on a dark window. Of the platform's palette (before `apply_palette` replaces
+    it): the system's scheme as far as it can be told without `Qt`."""
+    text, window = QPalette.ColorRole.WindowText, QPalette.ColorRole.Window
+    return palette.color(text).lightness() > palette.color(window).lightness()
+
+
+def follow_system_scheme(app: QApplication, shown_dark: bool | None = None) -> None:
+    """Apply the system's scheme (unless `shown_dark` already is it) and re-apply the palette
+    whenever the system switches between light and dark."""
+    from PySide6.QtCore import Qt
+
+    hints = QGuiApplication.styleHints()
+    if shown_dark is None or shown_dark != (hints.colorScheme() == Qt.ColorScheme.Dark):
+        apply_theme(app, hints.colorScheme())
+    hints.colorSchemeChanged.connect(lambda s: apply_theme(app, s))

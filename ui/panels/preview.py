@@ -95,18 +95,19 @@ class NotePreview(QTextBrowser):
         return self._debounce.pending or bool(self._jobs)
 
     def _render_now(self) -> None:
-        # Imported on first render, not with the window: Markdown loads after the first paint.
+        self._generation += 1
+        source = self._pending_source
+        text = source if isinstance(source, str) else source()
+        if not text.strip():
+            self._show(self._generation, "")
+            return
+        # Imported on the first real render, not with the panel: at startup the notes are shown
+        # (and the editor takes keys) first, and Markdown (about 20 ms) loads on the next turn.
         from functools import partial
 
         from sprintjournal.markdown_render import APP_SCHEMES, no_links, render_markdown
 
-        self._generation += 1
-        source = self._pending_source
-        text = source if isinstance(source, str) else source()
         resolve = self._resolve or no_links
-        if not text.strip():
-            self._show(self._generation, "")
-            return
         if len(text) <= SYNC_LIMIT:
             self._show(self._generation, render_markdown(text, resolve, APP_SCHEMES))
             return

@@ -71,16 +71,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, extras: Extras | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
     extras = extras or {}
     if args.verb is None:
-        if "gui" in extras:
-            return int(extras["gui"](list(argv or sys.argv[1:])))
+        if "gui" in extras:  # the app's own options (--demo, --trace-startup) are the app's
+            return int(extras["gui"](list(sys.argv[1:] if argv is None else argv)))
+        if unknown:
+            parser.error(f"unrecognized arguments: {' '.join(unknown)}")
         print(
             "The desktop app is started by `sprintjournal-gui` or `python main.py`.",
             file=sys.stderr,
         )
         return 2
+    if unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return run_verb(args, extras)
     except UsageError as exc:

@@ -266,3 +266,23 @@ def test_the_installed_command_end_to_end(tmp_path: Path) -> None:
     usage = sj("--journal", str(copy), "export", "--sprint", "Leysin", "--out", str(tmp_path / "x"))
     assert usage.returncode == 2 and len(usage.stderr.splitlines()) == 1
     assert "Traceback" not in missing.stderr + usage.stderr
+
+
+def test_the_apps_own_options_start_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sprintjournal --demo` / `--trace-startup` (the README's scripts/run) reach the GUI."""
+    from sprintjournal.cli import main as cli_main
+
+    seen: list[list[str]] = []
+    code = cli_main(["--demo", "--trace-startup"], extras={"gui": lambda a: seen.append(a) or 0})
+    assert code == 0 and seen == [["--demo", "--trace-startup"]]
+
+
+def test_unknown_options_after_a_verb_are_still_usage_errors(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from sprintjournal.cli import main as cli_main
+
+    with pytest.raises(SystemExit) as caught:
+        cli_main(["sprints", "--demo"], extras={"gui": lambda a: 0})
+    assert caught.value.code == 2
+    assert "unrecognized arguments: --demo" in capsys.readouterr().err

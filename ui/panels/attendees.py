@@ -193,18 +193,7 @@ class AttendeesPanel(DataPanel):
         self._commit_edit(rec, fields)
 
     def remove_selected(self) -> None:
-        records = self.selected_records()
-        if not records:
-            return
-        macro = len(records) > 1
-        if macro:
-            self.undo_stack.beginMacro(f"Remove {len(records)} attendees")
-        try:
-            for rec in records:
-                self._remove(rec)
-        finally:
-            if macro:
-                self.undo_stack.endMacro()
+        self.remove_each(self.selected_records(), "attendees", self._remove)
 
     def _remove(self, rec: AttendeeRec) -> None:
         j, fields, name = self.store.journal, snapshot(rec), rec.person.name

@@ -5,8 +5,9 @@ The contract (shared with the main window): `XPanel(store, undo_stack, parent)`,
 says what to do next whenever the panel has nothing to show.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent, QUndoStack
@@ -145,6 +146,18 @@ class DataPanel(QWidget):
 
     def select_item(self, item_id: int) -> None:
         """Subclasses select and show the row of `item_id` (used by search)."""
+
+    def remove_each(self, records: Sequence[Any], noun: str, remove: Callable[[Any], None]) -> None:
+        """Remove several rows as one undo step ("Remove 3 photos"); one row is its own step."""
+        macro = len(records) > 1
+        if macro:
+            self.undo_stack.beginMacro(f"Remove {len(records)} {noun}")
+        try:
+            for rec in records:
+                remove(rec)
+        finally:
+            if macro:
+                self.undo_stack.endMacro()
 
     def flush(self) -> None:
         """Write any inline edit still open in this panel's views."""

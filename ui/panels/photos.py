@@ -268,16 +268,7 @@ class PhotosPanel(DataPanel):
         return viewer
 
     def remove_selected(self) -> None:
-        records = self.selected_records()
-        macro = len(records) > 1
-        if macro:
-            self.undo_stack.beginMacro(f"Remove {len(records)} photos")
-        try:
-            for rec in records:
-                self._remove(rec)
-        finally:
-            if macro:
-                self.undo_stack.endMacro()
+        self.remove_each(self.selected_records(), "photos", self._remove)
 
     def _remove(self, rec: PhotoRec) -> None:
         """Remove one photo; undo re-adds the same bytes without decoding them again."""

@@ -223,7 +223,7 @@ def test_the_entry_point_runs_verbs_without_starting_qt(
 
 def installed() -> Path:
     script = Path(sys.executable).parent / "sprintjournal"
-    if not script.is_file():
+    if not script.is_file() and not os.environ.get("CI"):  # CI installs it (pip install -e)
         pytest.skip(f"the sprintjournal script is not installed beside {sys.executable}")
     return script
 

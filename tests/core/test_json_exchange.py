@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jsonschema  # type: ignore[import-untyped]
 import pytest
 from PIL import Image
 
@@ -476,40 +477,8 @@ def test_a_missing_file_is_an_import_error(
 
 
 def _validate_with_jsonschema(schema: dict[str, Any], instance: Any) -> list[str]:
-    """Error messages from jsonschema; run in the base interpreter when the venv lacks it."""
-    try:
-        import jsonschema  # type: ignore[import-untyped]
-    except ImportError:
-        code = (
-            "import json, sys, jsonschema\n"
-            "schema, inst = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))\n"
-            "v = jsonschema.Draft202012Validator(schema)\n"
-            "jsonschema.Draft202012Validator.check_schema(schema)\n"
-            "print(json.dumps([e.message for e in v.iter_errors(inst)]))\n"
-        )
-        return _in_base_python(code, schema, instance)
     jsonschema.Draft202012Validator.check_schema(schema)
     return [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(instance)]
-
-
-def _in_base_python(code: str, schema: dict[str, Any], instance: Any) -> list[str]:
-    import tempfile
-
-    base = getattr(sys, "_base_executable", sys.executable)
-    with tempfile.TemporaryDirectory() as tmp:
-        files = [Path(tmp) / "schema.json", Path(tmp) / "doc.json"]
-        for file, data in zip(files, (schema, instance), strict=True):
-            file.write_text(json.dumps(data), encoding="utf-8")
-        done = subprocess.run(
-            [base, "-c", code, *map(str, files)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    if done.returncode != 0:
-        pytest.skip(f"jsonschema is not installed (venv or {base}): {done.stderr.strip()[-200:]}")
-    return list(json.loads(done.stdout))
 
 
 def test_the_json_schema_validates_the_demo_export(journal: Journal, tmp_path: Path) -> None:

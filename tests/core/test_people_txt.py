@@ -2,17 +2,13 @@
 
 import re
 from datetime import date
-from pathlib import Path
 
-import pytest
+from conftest import SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sprintjournal.exchange.people_txt import ParsedPeople, parse_people_txt, write_people_txt
 from sprintjournal.exchange.schema import AttendeeDoc
-
-SAMPLES = Path("/work/shared/samples/pypy-extradoc")
-pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason="PyPy sample files not present")
 
 
 def _people(sprint: str) -> ParsedPeople:

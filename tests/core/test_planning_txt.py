@@ -2,9 +2,8 @@
 
 import re
 from datetime import date
-from pathlib import Path
 
-import pytest
+from conftest import SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,9 +13,6 @@ from sprintjournal.exchange.planning_txt import (
     parse_planning_txt,
     to_standup_docs,
 )
-
-SAMPLES = Path("/work/shared/samples/pypy-extradoc")
-pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason="PyPy sample files not present")
 
 
 def _planning(name: str, known: list[str] | None = None) -> ParsedPlanning:

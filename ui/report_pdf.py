@@ -22,8 +22,14 @@ from PySide6.QtGui import (
 
 from sprintjournal.files import AtomicBatch
 from sprintjournal.journal import Journal
-from sprintjournal.report.export import ExportContext, ExportPhoto, build_context, stylesheet
-from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
+from sprintjournal.report.export import (
+    ExportContext,
+    ExportPhoto,
+    body_with_photos,
+    build_context,
+    stylesheet,
+)
+from sprintjournal.report.render import escape
 from sprintjournal.report.renditions import Progress, check
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -49,19 +55,12 @@ def _image(photo: ExportPhoto, alt: str) -> str:
 
 def _body(ctx: ExportContext) -> str:
     """The sanitised body; figures as centred paragraphs (QTextDocument knows no <figure>)."""
-    def figure(fig: Figure) -> str:
-        photo = ctx.photos.get(fig.photo_id)
-        if photo is None:
-            return ""
-        caption = (f'<p align="center" class="caption"><i>{fig.caption_html}</i></p>'
-                   if fig.caption_html else "")
-        return f'<p align="center">{_image(photo, fig.alt)}</p>{caption}'
+    def figure(photo: ExportPhoto, alt: str, caption_html: str) -> str:
+        caption = (f'<p align="center" class="caption"><i>{caption_html}</i></p>'
+                   if caption_html else "")
+        return f'<p align="center">{_image(photo, alt)}</p>{caption}'
 
-    def inline(photo_id: int, alt: str) -> str:
-        photo = ctx.photos.get(photo_id)
-        return "" if photo is None else _image(photo, alt)
-
-    return place_photos(markdown_to_html(ctx.text), figure, inline)
+    return body_with_photos(ctx, figure, _image)
 
 
 def report_document(ctx: ExportContext) -> QTextDocument:

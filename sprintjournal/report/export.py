@@ -18,7 +18,7 @@ from sprintjournal.journal import Journal
 from sprintjournal.photos import Rendition
 from sprintjournal.records import SprintRec
 from sprintjournal.report.compose import compose_draft, report_title
-from sprintjournal.report.render import referenced_photos
+from sprintjournal.report.render import Figure, markdown_to_html, place_photos, referenced_photos
 from sprintjournal.report.renditions import ExportCancelledError, Progress, check, make_renditions
 from sprintjournal.safe_names import MAX_SLUG, UniqueNames, photo_filename, slugify
 
@@ -123,6 +123,29 @@ def build_context(journal: Journal, sprint_id: int, long_edge: int = 1600, quali
     }
     slug = slugify(title, fallback="report", max_len=MAX_SLUG)
     return ExportContext(title, text, journal.get_sprint(sprint_id), slug, photos)
+
+
+FigureMarkup = Callable[["ExportPhoto", str, str], str]
+"""(photo, alt text, caption HTML) -> a target's markup for a photo in its own paragraph."""
+InlineMarkup = Callable[["ExportPhoto", str], str]
+
+
+def body_with_photos(ctx: "ExportContext", figure: FigureMarkup, inline: InlineMarkup) -> str:
+    """The sanitised report body, each `photo:<id>` placed with the target's own markup.
+
+    A photo the draft names but the sprint no longer has is left out; alt text falls back to
+    the photo's own.
+    """
+
+    def place_figure(fig: Figure) -> str:
+        photo = ctx.photos.get(fig.photo_id)
+        return "" if photo is None else figure(photo, fig.alt or photo.alt, fig.caption_html)
+
+    def place_inline(photo_id: int, alt: str) -> str:
+        photo = ctx.photos.get(photo_id)
+        return "" if photo is None else inline(photo, alt or photo.alt)
+
+    return place_photos(markdown_to_html(ctx.text), place_figure, place_inline)
 
 
 def image_files(ctx: ExportContext) -> list[OutFile]:

@@ -5,8 +5,14 @@ way Blogger's own editor makes them: centred, the displayed size linking to the 
 the caption in Blogger's `tr-caption-container` table.
 """
 
-from sprintjournal.report.export import ExportContext, ExportPhoto, OutFile, image_files
-from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
+from sprintjournal.report.export import (
+    ExportContext,
+    ExportPhoto,
+    OutFile,
+    body_with_photos,
+    image_files,
+)
+from sprintjournal.report.render import escape
 
 DISPLAY_LONG_EDGE = 640
 _CENTRED = "margin-left: auto; margin-right: auto;"
@@ -41,16 +47,10 @@ def figure_markup(photo: ExportPhoto, alt: str, caption_html: str) -> str:
 
 
 def fragment_html(ctx: ExportContext) -> str:
-    def figure(fig: Figure) -> str:
-        photo = ctx.photos.get(fig.photo_id)
-        return "" if photo is None else figure_markup(photo, fig.alt or photo.alt,
-                                                      fig.caption_html)
+    def inline(photo: ExportPhoto, alt: str) -> str:
+        return _linked_image(photo, alt, _CENTRED)
 
-    def inline(photo_id: int, alt: str) -> str:
-        photo = ctx.photos.get(photo_id)
-        return "" if photo is None else _linked_image(photo, alt or photo.alt, _CENTRED)
-
-    return place_photos(markdown_to_html(ctx.text), figure, inline).strip() + "\n"
+    return body_with_photos(ctx, figure_markup, inline).strip() + "\n"
 
 
 def fragment(ctx: ExportContext) -> list[OutFile]:

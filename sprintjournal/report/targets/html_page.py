@@ -9,9 +9,16 @@ from importlib import resources
 
 import jinja2
 
-from sprintjournal.report.export import ExportContext, ExportPhoto, OutFile, image_files, stylesheet
+from sprintjournal.report.export import (
+    ExportContext,
+    ExportPhoto,
+    OutFile,
+    body_with_photos,
+    image_files,
+    stylesheet,
+)
 from sprintjournal.report.prose import date_range
-from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
+from sprintjournal.report.render import escape
 
 
 def _environment() -> jinja2.Environment:
@@ -39,21 +46,17 @@ def body_html(ctx: ExportContext, embed: bool) -> str:
     def src(photo: ExportPhoto) -> str:
         return data_uri(photo) if embed else photo.path
 
-    def figure(fig: Figure) -> str:
-        photo = ctx.photos.get(fig.photo_id)
-        if photo is None:
-            return ""
-        image = img_tag(photo, src(photo), fig.alt or photo.alt)
+    def figure(photo: ExportPhoto, alt: str, caption_html: str) -> str:
+        image = img_tag(photo, src(photo), alt)
         if not embed:
             image = f'<a href="{escape(photo.path)}">{image}</a>'
-        caption = f"<figcaption>{fig.caption_html}</figcaption>" if fig.caption_html else ""
+        caption = f"<figcaption>{caption_html}</figcaption>" if caption_html else ""
         return f"<figure>{image}{caption}</figure>"
 
-    def inline(photo_id: int, alt: str) -> str:
-        photo = ctx.photos.get(photo_id)
-        return "" if photo is None else img_tag(photo, src(photo), alt or photo.alt)
+    def inline(photo: ExportPhoto, alt: str) -> str:
+        return img_tag(photo, src(photo), alt)
 
-    return place_photos(markdown_to_html(ctx.text), figure, inline)
+    return body_with_photos(ctx, figure, inline)
 
 
 def page(ctx: ExportContext, embed: bool) -> bytes:

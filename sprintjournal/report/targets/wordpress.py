@@ -8,8 +8,14 @@ and each photo a `wp:image` block: a `figure` with the image linked to its full 
 import json
 from html.parser import HTMLParser
 
-from sprintjournal.report.export import ExportContext, ExportPhoto, OutFile, image_files
-from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
+from sprintjournal.report.export import (
+    ExportContext,
+    ExportPhoto,
+    OutFile,
+    body_with_photos,
+    image_files,
+)
+from sprintjournal.report.render import escape
 
 _VOID = {"img", "br", "hr"}
 # Blocks whose saved markup is just the element with the block's class; anything else (tables,
@@ -98,18 +104,10 @@ def image_block(photo: ExportPhoto, alt: str, caption_html: str) -> str:
 
 
 def fragment_html(ctx: ExportContext) -> str:
-    def figure(fig: Figure) -> str:
-        photo = ctx.photos.get(fig.photo_id)
-        return "" if photo is None else image_block(photo, fig.alt or photo.alt,
-                                                     fig.caption_html)
+    def inline(photo: ExportPhoto, alt: str) -> str:
+        return f'<img src="{escape(photo.path)}" alt="{escape(alt)}">'
 
-    def inline(photo_id: int, alt: str) -> str:
-        photo = ctx.photos.get(photo_id)
-        if photo is None:
-            return ""
-        return f'<img src="{escape(photo.path)}" alt="{escape(alt or photo.alt)}">'
-
-    placed = place_photos(markdown_to_html(ctx.text), figure, inline)
+    placed = body_with_photos(ctx, image_block, inline)
     out, previous = "", ""
     for tag, html in blocks(placed):
         # An image block's comments hug its figure; other blocks get a blank line between.

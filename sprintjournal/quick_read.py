@@ -15,7 +15,7 @@ from pathlib import Path
 from sprintjournal.records import AttendeeRec, BranchRec, NoteRec, PersonRec, PersonRef, SprintRec
 
 APPLICATION_ID = 0x534A524E  # must equal db.APPLICATION_ID (db imports SQLAlchemy)
-SCHEMA_VERSION = 1  # the schema this reader knows; any other version is refused
+SCHEMA_VERSION = 2  # the schema this reader knows; any other version is refused
 
 
 class QuickReadUnavailableError(Exception):

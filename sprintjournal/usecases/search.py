@@ -5,6 +5,7 @@ import re
 from sqlalchemy import text
 from sqlmodel import Session
 
+from sprintjournal.db import GLOBAL_SCOPE
 from sprintjournal.records import SearchHit
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -23,21 +24,22 @@ def fts_query(user_text: str) -> str:
 def search(
     session: Session, user_text: str, sprint_id: int | None = None, limit: int = 100
 ) -> list[SearchHit]:
-    query = fts_query(user_text)
-    if not query:
+    words = fts_query(user_text)
+    if not words:
         return []
+    # Column filters keep the user's words off the scope tokens and vice versa; FTS5 itself then
+    # narrows to the sprint (plus people, who belong to none), so only its matches are ranked.
+    query = f"body : ({words})"
+    if sprint_id is not None:
+        query = f"scope : (s{int(sprint_id)} OR {GLOBAL_SCOPE}) AND {query}"
+    # bm25() with the scope column weighted 0, rather than the hidden `rank` column, so the
+    # scope token never changes the order.
     sql = (
         "SELECT kind, item_id, sprint_id, snippet(search_index, 0, '[', ']', '…', 12), "
-        "bm25(search_index) AS score FROM search_index WHERE search_index MATCH :q"
+        "bm25(search_index, 1.0, 0.0) AS score FROM search_index "
+        "WHERE search_index MATCH :q ORDER BY score LIMIT :limit"
     )
-    params: dict[str, object] = {"q": query, "limit": limit}
-    if sprint_id is not None:
-        sql += " AND (sprint_id = :sprint OR sprint_id IS NULL)"
-        params["sprint"] = sprint_id
-    # bm25() rather than the hidden `rank` column: with the sprint filter, ordering by `rank`
-    # ranks every match in the journal (65 ms at 20,000 notes); bm25() only the sprint's (17 ms).
-    sql += " ORDER BY score LIMIT :limit"
-    rows = session.connection().execute(text(sql), params).all()
+    rows = session.connection().execute(text(sql), {"q": query, "limit": limit}).all()
     return [
         SearchHit(k, int(i), None if s is None else int(s), snip, float(r))
         for k, i, s, snip, r in rows

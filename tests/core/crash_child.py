@@ -178,7 +178,7 @@ MIGRATION_ROWS = 60000
 
 
 def slow_migration_step(conn: sqlite3.Connection) -> None:
-    """A test-only step 2: long enough (about 0.1 s) for kills to land inside it."""
+    """A test-only step after the last real one, long enough (0.1 s) for kills to land in it."""
     conn.execute("CREATE TABLE colour(id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
     rows = ((f"shade {i} of sprint blue " * 8,) for i in range(MIGRATION_ROWS))
     conn.executemany("INSERT INTO colour(name) VALUES (?)", rows)

@@ -34,6 +34,8 @@ from sprintjournal.report.export import export_report
 
 pytestmark = pytest.mark.slow
 
+N = db.latest_version()
+"""The test-only slow step takes the template from N to N + 1."""
 NOTES = (
     "Antonio: ffistruct field access about 400× faster than ctypes",
     "Håkan Ardö: jit-targets",
@@ -102,7 +104,7 @@ def test_a_spawned_interpreter_child_is_checked_the_same_way(tmp_path: Path) -> 
 
 
 def _template(folder: Path) -> tuple[Path, dict[int, str]]:
-    """A version-1 journal with notes, closed cleanly (no WAL), to be copied for each kill."""
+    """A journal of the current version with notes, closed cleanly (no WAL), to copy per kill."""
     folder.mkdir()
     path = folder / "template.sprintjournal"
     with Journal(path) as j:
@@ -127,17 +129,17 @@ def _state_after_kill(path: Path, notes: dict[int, str]) -> tuple[int, bool]:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert _note_checksums(conn) == notes
-        if version == 2:
+        if version == N + 1:
             assert conn.execute("SELECT count(*) FROM colour").fetchone()[0] == MIGRATION_ROWS
         else:
-            assert version == 1 and "colour" not in tables
+            assert version == N and "colour" not in tables
     finally:
         conn.close()
     backups = list_backups(path)
     for info in backups:
         verify_backup(info.path)
-        assert info.reason == "before-v2"
-    assert version == 1 or backups, "a migrated file must have its pre-migration backup"
+        assert info.reason == f"before-v{N + 1}"
+    assert version == N or backups, "a migrated file must have its pre-migration backup"
     return version, bool(backups)
 
 
@@ -147,18 +149,18 @@ def test_fault_03_kill_during_a_schema_migration(
     template, notes = _template(tmp_path / "template")
     outcomes: list[tuple[int, bool]] = []
     for k in range(48):  # delays widen until both moments were hit (more kills when loaded)
-        if k >= 16 and (1, True) in outcomes and (2, True) in outcomes:
+        if k >= 16 and (N, True) in outcomes and (N + 1, True) in outcomes:
             break
         path = tmp_path / f"kill-{k}" / "journal.sprintjournal"
         path.parent.mkdir()
         shutil.copyfile(template, path)
         zygote.run(path, k, "migrate", delay=0.01 + (k % 16) * 0.012 * (1 + k // 16))
         outcomes.append(_state_after_kill(path, notes))
-    assert (1, True) in outcomes, "some kills must land after the backup, inside the step"
-    assert (2, True) in outcomes, "some kills must land after the migration committed"
+    assert (N, True) in outcomes, "some kills must land after the backup, inside the step"
+    assert (N + 1, True) in outcomes, "some kills must land after the migration committed"
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, slow_migration_step])
     with Journal(tmp_path / "kill-0" / "journal.sprintjournal") as j:
-        assert j.schema_version() == 2
+        assert j.schema_version() == N + 1
         assert {n.id: n.sha256 for n in j.list_notes(1)} == notes
 
 

@@ -235,7 +235,7 @@ def _add_colour_table(conn: sqlite3.Connection) -> None:
 def _half_then_fail(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE half_done(id INTEGER PRIMARY KEY)")
     conn.execute("UPDATE person SET name = 'changed by a broken step'")
-    raise RuntimeError("step 2 failed half-way")
+    raise RuntimeError("the new step failed half-way")
 
 
 def _tables(path: Path) -> set[str]:
@@ -246,76 +246,79 @@ def _tables(path: Path) -> set[str]:
         conn.close()
 
 
+N = db.latest_version()
+"""The appended test-only step takes a journal of this version to N + 1."""
+
+
 @pytest.fixture
-def v1_journal(journal_path: Path) -> Path:
-    assert db.latest_version() == 1, "update this fixture when a real migration lands"
+def current_journal(journal_path: Path) -> Path:
     with Journal(journal_path) as j:
         j.add_person("Håkan Ardö", aliases=["Hakan"])
     return journal_path
 
 
 def test_a_migration_step_runs_after_a_backup(
-    v1_journal: Path, monkeypatch: pytest.MonkeyPatch
+    current_journal: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, _add_colour_table])
-    with Journal(v1_journal) as j:
-        assert j.schema_version() == 2
+    with Journal(current_journal) as j:
+        assert j.schema_version() == N + 1
         backup = j.migration_backup
         assert [p.name for p in j.list_people()] == ["Håkan Ardö"]
-    assert backup is not None and backup.parent == v1_journal.parent / "backups"
-    assert "before-v2" in backup.name and backup.suffix == ".sprintjournal"
+    assert backup is not None and backup.parent == current_journal.parent / "backups"
+    assert f"before-v{N + 1}" in backup.name and backup.suffix == ".sprintjournal"
     old = sqlite3.connect(backup)
     try:
-        assert pragma(old, "user_version") == 1
+        assert pragma(old, "user_version") == N
         assert pragma(old, "application_id") == db.APPLICATION_ID
         assert old.execute("SELECT name FROM person").fetchall() == [("Håkan Ardö",)]
     finally:
         old.close()
-    assert "colour" in _tables(v1_journal) and "colour" not in _tables(backup)
-    conn = sqlite3.connect(v1_journal)
-    assert pragma(conn, "user_version") == 2
+    assert "colour" in _tables(current_journal) and "colour" not in _tables(backup)
+    conn = sqlite3.connect(current_journal)
+    assert pragma(conn, "user_version") == N + 1
     assert conn.execute("SELECT name FROM colour").fetchall() == [("sprint blue",)]
     conn.close()
 
 
 def test_a_failing_migration_step_changes_nothing(
-    v1_journal: Path, monkeypatch: pytest.MonkeyPatch
+    current_journal: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, _half_then_fail])
     with pytest.raises(MigrationFailedError, match="half-way"):
-        Journal(v1_journal)
-    conn = sqlite3.connect(v1_journal)
+        Journal(current_journal)
+    conn = sqlite3.connect(current_journal)
     try:
-        assert pragma(conn, "user_version") == 1
+        assert pragma(conn, "user_version") == N
         assert conn.execute("SELECT name FROM person").fetchall() == [("Håkan Ardö",)]
     finally:
         conn.close()
-    assert "half_done" not in _tables(v1_journal)
-    monkeypatch.setattr(db, "MIGRATIONS", db.MIGRATIONS[:1])
-    with Journal(v1_journal) as j:  # the lock was released and the file still opens
-        assert j.schema_version() == 1
+    assert "half_done" not in _tables(current_journal)
+    monkeypatch.setattr(db, "MIGRATIONS", db.MIGRATIONS[:N])
+    with Journal(current_journal) as j:  # the lock was released and the file still opens
+        assert j.schema_version() == N
 
 
 def test_a_newer_journal_is_refused_before_any_migration(
-    v1_journal: Path, monkeypatch: pytest.MonkeyPatch
+    current_journal: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    conn = sqlite3.connect(v1_journal)
-    conn.execute("PRAGMA user_version=2")
+    conn = sqlite3.connect(current_journal)
+    conn.execute(f"PRAGMA user_version={N + 1}")
     conn.close()
-    assert_refused(v1_journal, NewerJournalError)
+    assert_refused(current_journal, NewerJournalError)
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, _add_colour_table])
-    with Journal(v1_journal) as j:  # once this version knows v2, the same file opens
-        assert j.schema_version() == 2 and j.migration_backup is None
+    with Journal(current_journal) as j:  # once this version knows N + 1, it opens
+        assert j.schema_version() == N + 1 and j.migration_backup is None
 
 
 def test_a_read_only_journal_that_needs_a_migration_is_refused(
-    v1_journal: Path, monkeypatch: pytest.MonkeyPatch
+    current_journal: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, _add_colour_table])
-    before = digest(v1_journal)
+    before = digest(current_journal)
     with pytest.raises(ReadOnlyJournalError, match="upgrade"):
-        Journal(v1_journal, readonly=True)
-    assert digest(v1_journal) == before
+        Journal(current_journal, readonly=True)
+    assert digest(current_journal) == before
 
 
 # -- where journals live ----------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Every refused file is hashed before and after, and its folder listed: refusing must leave it
 byte-for-byte untouched with nothing created beside it. Migrations start from the committed
-version-1 fixture (scripts/make_fixture_v1.py) and compare the content table by table.
+fixtures of every released version (scripts/make_fixture.py) and compare the content table by
+table.
 """
 
 import shutil
@@ -23,15 +24,24 @@ from sprintjournal.errors import (
 )
 from sprintjournal.journal import Journal
 
-FIXTURE_V1 = Path(__file__).resolve().parents[1] / "fixtures" / "journal-v1.sprintjournal"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+N = db.latest_version()
+FIXTURE = FIXTURES / f"journal-v{N}.sprintjournal"
+"""The fixture of the current version; test-only steps take it to N + 1."""
+OLD_FIXTURES = [FIXTURES / f"journal-v{n}.sprintjournal" for n in range(1, N)]
+
+
+def _copy(fixture: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "journal" / "gothenburg.sprintjournal"
+    path.parent.mkdir()
+    shutil.copyfile(fixture, path)
+    return path
 
 
 @pytest.fixture
 def v1(tmp_path: Path) -> Path:
-    path = tmp_path / "journal" / "gothenburg.sprintjournal"
-    path.parent.mkdir()
-    shutil.copyfile(FIXTURE_V1, path)
-    return path
+    """A copy of the current version's fixture (named for the first one, kept for history)."""
+    return _copy(FIXTURE, tmp_path)
 
 
 def refused(path: Path, error: type[Exception], *fragments: str) -> None:
@@ -82,18 +92,45 @@ def test_fault_20_a_journal_from_a_newer_version(v1: Path) -> None:
         Journal(v1, readonly=True)
 
 
-def test_the_v1_fixture_opens_with_its_content_intact(v1: Path) -> None:
-    assert db.latest_version() == 1, "add a fixture of the new version (scripts/make_fixture_…)"
-    with Journal(v1) as j:
-        assert j.schema_version() == 1 and j.migration_backup is None
+def test_every_version_has_a_fixture() -> None:
+    names = [f"journal-v{n}.sprintjournal" for n in range(1, N + 1)]
+    missing = [name for name in names if not (FIXTURES / name).exists()]
+    assert not missing, "run scripts/make_fixture.py when a schema version lands"
+
+
+def _content_is_intact(path: Path) -> None:
+    with Journal(path) as j:
         november = next(s for s in j.list_sprints() if s.start and s.start.month == 11)
         assert any("🎯" in n.text and "\r\n" in n.text for n in j.list_notes(november.id))
-    assert dump(v1) == dump(FIXTURE_V1)
-    assert check_journal(v1).ok
+        hits = j.search("combining", sprint_id=november.id)  # the index answers, scoped
+        assert [(h.kind, h.sprint_id) for h in hits] == [("note", november.id)]
+        assert all(h.sprint_id in (november.id, None) for h in j.search("jit", november.id))
+        assert {h.kind for h in j.search("hakan", sprint_id=november.id)} >= {"person", "note"}
+    assert check_journal(path).ok
+
+
+def test_the_current_fixture_opens_with_its_content_intact(v1: Path) -> None:
+    with Journal(v1) as j:
+        assert j.schema_version() == N and j.migration_backup is None
+    assert dump(v1) == dump(FIXTURE)
+    _content_is_intact(v1)
+
+
+@pytest.mark.parametrize("fixture", OLD_FIXTURES, ids=[p.stem for p in OLD_FIXTURES])
+def test_an_old_fixture_is_migrated_with_its_content_intact(
+    fixture: Path, tmp_path: Path
+) -> None:
+    path = _copy(fixture, tmp_path)
+    with Journal(path) as j:
+        assert j.schema_version() == N
+        backup = j.migration_backup
+    assert dump(path) == dump(fixture), "the data tables are unchanged item by item"
+    assert backup is not None and dump(backup) == dump(fixture)
+    _content_is_intact(path)
 
 
 def _add_colour_table(conn: sqlite3.Connection) -> None:
-    """A test-only version 2: a new table plus a change to existing rows' storage."""
+    """A test-only version N + 1: a new table plus a change to existing rows' storage."""
     conn.execute("CREATE TABLE colour(id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
     conn.execute("INSERT INTO colour(name) VALUES ('sprint blue')")
     conn.execute("CREATE INDEX ix_note_sha ON note(sha256)")
@@ -103,9 +140,9 @@ def test_fault_21_an_older_journal_is_backed_up_migrated_and_identical(
     v1: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, _add_colour_table])
-    original = dump(FIXTURE_V1)
+    original = dump(FIXTURE)
     with Journal(v1) as j:
-        assert j.schema_version() == 2
+        assert j.schema_version() == N + 1
         backup = j.migration_backup
     migrated = dump(v1)
     assert migrated.pop("colour") == [(1, "sprint blue")]
@@ -133,18 +170,18 @@ def test_fault_22_a_migration_that_fails_half_way_is_rolled_back(
         Journal(v1)
     message = str(caught.value)
     for fragment in (
-        "from journal version 1 to 2 failed",
+        f"from journal version {N} to {N + 1} failed",
         "has no default",
         "rolled back",
-        "still at version 1",
+        f"still at version {N}",
         "backup",
     ):
         assert fragment in message
-    assert dump(v1) == dump(FIXTURE_V1)
+    assert dump(v1) == dump(FIXTURE)
     conn = sqlite3.connect(v1)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == N
     conn.close()
-    monkeypatch.setattr(db, "MIGRATIONS", db.MIGRATIONS[:1])
+    monkeypatch.setattr(db, "MIGRATIONS", db.MIGRATIONS[:N])
     _read_everything(v1)  # the lock was released and the old version still opens
 
 
@@ -179,7 +216,7 @@ def test_fault_23_a_damaged_journal_is_refused_kept_and_restorable(
     assert latest.path == good
     aside = restore(v1, latest.path)
     assert aside != v1 and digest(aside) == before, "the damaged file is kept aside, whole"
-    assert dump(v1) == dump(FIXTURE_V1)
+    assert dump(v1) == dump(FIXTURE)
     _read_everything(v1)
 
 

@@ -11,7 +11,9 @@ from shell_data import Gothenburg, show_active
 
 from sprintjournal.records import SearchHit
 from ui.main_window import MainWindow
-from ui.models.search_model import SearchModel, snippet_html
+from ui.models.search_model import SearchModel, SpansRole, snippet_spans
+from ui.panels.search import SearchPanel
+from ui.panels.search_delegate import SnippetDelegate
 from ui.store import JournalStore
 
 FRIDAY = date(2011, 11, 4)
@@ -82,11 +84,49 @@ def test_nothing_found_says_so(qtbot: QtBot, window: MainWindow) -> None:
     assert "zeppelin" in window.search.empty_hint.text()
 
 
-def test_snippets_show_user_text_literally() -> None:
+def _bold_words(text: str, bold: tuple[tuple[int, int], ...]) -> list[str]:
+    """The bold ranges read back the way Qt counts them: in UTF-16 units."""
+    units = text.encode("utf-16-le")
+    return [units[2 * s : 2 * (s + n)].decode("utf-16-le") for s, n in bold]
+
+
+def test_snippets_show_user_text_literally_with_kind_and_matches_bold() -> None:
     hit = SearchHit("note", 1, 1, "<img src=x onerror=alert(1)> [ffistruct] is fast")
-    html = snippet_html(hit)
-    assert "<img" not in html and "&lt;img" in html
-    assert "<b>ffistruct</b>" in html and html.startswith("<b>Note</b>")
+    text, bold = snippet_spans(hit)
+    assert text == "Note — <img src=x onerror=alert(1)> ffistruct is fast"
+    assert _bold_words(text, bold) == ["Note", "ffistruct"]
+
+
+def test_bold_ranges_count_emoji_as_qt_does() -> None:
+    hit = SearchHit("photo", 1, 1, "🎂👩‍💻 [cake]: 5× [faster] than CPython")
+    text, bold = snippet_spans(hit)
+    assert _bold_words(text, bold) == ["Photo", "cake", "faster"]
+
+
+def test_hits_wrap_to_the_list_width_and_rewrap_when_it_changes(
+    qtbot: QtBot, store: JournalStore
+) -> None:
+    panel = SearchPanel(store)
+    qtbot.addWidget(panel)
+    long = " ".join(["[unrolling] the loop of the tracing JIT"] * 4)
+    panel.model.set_hits([SearchHit("note", 1, 1, "[cake]"), SearchHit("note", 2, 1, long)])
+    assert isinstance(panel.results.itemDelegate(), SnippetDelegate)
+    panel.resize(500, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    def heights() -> list[int]:
+        return [panel.results.visualRect(panel.model.index(r)).height() for r in range(2)]
+
+    qtbot.waitUntil(lambda: heights()[0] > 0)
+    short, tall = heights()
+    assert tall >= 2 * short - 4, "a long snippet wraps onto several lines"
+    panel.resize(250, 400)
+    qtbot.waitUntil(lambda: heights()[1] >= 2 * tall - 4)  # narrower: laid out again, taller
+    assert heights()[0] == short
+    spans = panel.model.index(1).data(SpansRole)
+    assert spans.text.startswith("Note — unrolling the loop")
+    assert not panel.results.grab().isNull()  # every visible row painted through the delegate
 
 
 def test_search_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:

@@ -150,3 +150,22 @@ def test_needs_review_item_is_marked_and_no_day_hint(
     cell = panel.models["done"].index(0, 0)
     assert cell.data(Qt.ItemDataRole.ToolTipRole) == "Needs review: who is Hakan?"
     assert cell.data(Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_a_narrow_dock_keeps_the_item_column_readable(
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
+    gothenburg: int, journal: Journal,  # noqa: F811
+) -> None:
+    journal.add_standup_item(gothenburg, FRI, "done", "Christian works on win64 support, "
+                             "continuing the job started in Genova", ["Christian"])
+    panel = make_panel(qtbot, store, undo_stack, gothenburg, FRI)
+    table = panel.tables["done"]
+    text = panel.models["done"].column_of("text")
+    for width in (1200, 520):
+        panel.resize(width, 600)
+        qtbot.waitUntil(lambda w=width: table.viewport().width() < w)
+        viewport = table.viewport().width()
+        widths = [table.columnWidth(c) for c in range(panel.models["done"].columnCount())]
+        assert sum(widths) <= viewport + 1, "no column is pushed out of sight"
+        assert widths[text] >= 0.35 * viewport, f"Item column {widths} at {viewport}"
+        assert table.rowHeight(0) <= 3 * table.fontMetrics().height() + 8

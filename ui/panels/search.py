@@ -7,79 +7,17 @@ the item in its panel (switching sprint and day when needed).
 
 from datetime import date
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QKeyEvent,
-    QPainter,
-    QPalette,
-    QTextDocument,
-    QUndoStack,
-)
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from sprintjournal.records import SearchHit
-from ui.models.search_model import HitRole, HtmlRole, SearchModel
+from ui.models.search_model import HitRole, SearchModel
+from ui.panels.search_delegate import SnippetDelegate
 from ui.store import JournalStore
 from ui.throttle import Debouncer
 
 SEARCH_DELAY_MS = 150
-
-
-class _HtmlDelegate(QStyledItemDelegate):
-    """Draws a row's HTML (kind in bold, matched words in bold) in the view's colours."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
-        doc = self._document(option, index)
-        option.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        roles = QPalette.ColorRole
-        role = roles.HighlightedText if selected else roles.Text
-        context.palette.setColor(roles.Text, option.palette.color(role))
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        self.initStyleOption(option, index)
-        doc = self._document(option, index)
-        return doc.size().toSize()
-
-    def _document(self, option: QStyleOptionViewItem,
-                  index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(str(index.data(HtmlRole) or ""))
-        doc.setTextWidth(max(120, option.rect.width() or 260))
-        return doc
 
 
 class SearchPanel(QWidget):
@@ -99,7 +37,7 @@ class SearchPanel(QWidget):
         self.results = QListView(self)
         self.results.setAccessibleName("Search results")
         self.results.setModel(self.model)
-        self.results.setItemDelegate(_HtmlDelegate(self.results))
+        self.results.setItemDelegate(SnippetDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.empty_hint = QLabel("Type a word to search this sprint's notes, stand-up items, "

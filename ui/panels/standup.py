@@ -19,6 +19,7 @@ from sprintjournal.errors import JournalError
 from sprintjournal.records import StandupRec
 from ui.dialogs.standup_dialog import StandupAnswer, StandupDialog
 from ui.models.standup_model import SECTION_TITLES, StandupModel
+from ui.panels.column_shares import ColumnShares
 from ui.panels.edit_commands import AppliedCommand, push_add, push_remove, push_update
 from ui.panels.panel_base import NO_SPRINT_HINT, DataPanel
 from ui.panels.status_chip import ChipDelegate
@@ -64,10 +65,10 @@ class StandupPanel(DataPanel):
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.setWordWrap(True)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(model.column_of("text"), QHeaderView.ResizeMode.Stretch)
-        for key, width in (("status", 110), ("people", 200), ("branch", 130)):
-            table.setColumnWidth(model.column_of(key), width)
+        shares = {"status": (0.0, 105, 105), "people": (0.26, 100, 200),
+                  "branch": (0.18, 80, 130)}
+        ColumnShares(table, model.column_of("text"),
+                     {model.column_of(key): share for key, share in shares.items()})
         table.doubleClicked.connect(
             lambda index: None if model.editable(model.columns[index.column()].key)
             else self.edit_selected())

@@ -254,6 +254,9 @@ class MainWindow(QMainWindow):
         self.toolbar.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)
+        from ui.settings import remember_journal
+
+        remember_journal(str(store.path))  # the journal opened at startup is "recent" too
         if early:
             self._fill_around_notes()
         else:

@@ -1,8 +1,10 @@
-"""Types shared by the shell's GUI tests (the fixtures themselves live in conftest.py)."""
+"""Types and helpers shared by the shell's GUI tests (the fixtures live in conftest.py)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 
@@ -26,3 +28,15 @@ def show_active(qtbot: QtBot, widget: QWidget) -> None:
     assert handle is not None
     handle.requestActivate()
     qtbot.waitUntil(widget.isActiveWindow, timeout=3000)
+
+
+def when_modal(act: Callable[[QWidget], None]) -> None:
+    """Run `act` on the next modal dialog as soon as it is shown (it blocks in exec())."""
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, poll)
+            return
+        act(dialog)
+
+    QTimer.singleShot(0, poll)

@@ -1,16 +1,16 @@
 """The main window: first start, sprints, saving on close/switch, layout, errors, keyboard."""
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from shell_data import Gothenburg, show_active
+from shell_data import Gothenburg, show_active, when_modal
 
 from sprintjournal.journal import Journal
 from sprintjournal.paths import demo_journal
@@ -31,18 +31,6 @@ def window(qtbot: QtBot, store: JournalStore) -> Iterator[MainWindow]:
     show_active(qtbot, win)
     yield win
     win.close_for_good()
-
-
-def when_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
-    """Run `act` on the next modal dialog as soon as it is shown (it blocks in exec())."""
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        act(dialog)
-
-    QTimer.singleShot(0, poll)
 
 
 def note_in_file(path: Path, sprint_id: int) -> list[str]:
@@ -96,7 +84,7 @@ def _fill_sprint_dialog(dialog: QWidget) -> None:
 
 def test_new_sprint_through_the_dialog(qtbot: QtBot, window: MainWindow,
                                        journal: Journal) -> None:
-    when_modal(qtbot, _fill_sprint_dialog)
+    when_modal(_fill_sprint_dialog)
     window.act_new_sprint.trigger()
     [sprint] = journal.list_sprints()
     assert (sprint.title, sprint.start, sprint.end) == ("Gothenburg 2011", date(2011, 11, 2),
@@ -185,7 +173,7 @@ def test_delete_sprint_asks_first(qtbot: QtBot, window: MainWindow, gothenburg: 
         assert button is not None
         button.click()
 
-    when_modal(qtbot, reply)
+    when_modal(reply)
     window.act_delete_sprint.trigger()
     remaining = [s.id for s in journal.list_sprints()]
     if answer == QMessageBox.StandardButton.Yes:
@@ -307,7 +295,7 @@ def test_import_of_a_people_txt_fills_the_sprint(
         reports.append(dialog.text())
         dialog.accept()
 
-    when_modal(qtbot, read_and_close)
+    when_modal(read_and_close)
     window.act_import.trigger()
     assert reports and reports[0].strip()
     [sprint] = journal.list_sprints()

@@ -30,13 +30,18 @@ def show_active(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.waitUntil(widget.isActiveWindow, timeout=3000)
 
 
-def when_modal(act: Callable[[QWidget], None]) -> None:
-    """Run `act` on the next modal dialog as soon as it is shown (it blocks in exec())."""
+def when_modal(act: Callable[[QWidget], None]) -> list[str]:
+    """Run `act` on the next modal dialog as soon as it is shown (it blocks in exec());
+    the list returned records that dialog's title."""
+    seen: list[str] = []
+
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
             QTimer.singleShot(20, poll)
             return
+        seen.append(dialog.windowTitle())
         act(dialog)
 
     QTimer.singleShot(0, poll)
+    return seen

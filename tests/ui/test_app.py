@@ -4,15 +4,13 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from shell_data import Gothenburg, show_active
+from shell_data import Gothenburg, show_active, when_modal
 
 from sprintjournal.errors import DiskFullError
 from sprintjournal.journal import Journal
@@ -25,22 +23,6 @@ from ui.startup import Startup
 from ui.store import JournalStore
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def when_modal(act: Callable[[QWidget], None]) -> list[str]:
-    """Run `act` on the next modal dialog; returns a list that records the dialog's title."""
-    seen: list[str] = []
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        seen.append(dialog.windowTitle())
-        act(dialog)
-
-    QTimer.singleShot(0, poll)
-    return seen
 
 
 def give_up(dialog: QWidget) -> None:

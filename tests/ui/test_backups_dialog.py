@@ -5,9 +5,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from shell_data import when_modal
 
 from sprintjournal.backup import backup_before, backup_now, list_backups
 from sprintjournal.journal import Journal
@@ -15,19 +15,6 @@ from ui.dialogs.backups_dialog import BackupsDialog, describe_reason, restore_ba
 from ui.store import JournalStore
 
 THURSDAY = date(2011, 11, 3)
-
-
-def when_modal(act: Callable[[QWidget], None]) -> None:
-    """Run `act` on the next modal dialog once it is shown (it blocks in exec())."""
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        act(dialog)
-
-    QTimer.singleShot(0, poll)
 
 
 def click(label: str) -> Callable[[QWidget], None]:

@@ -47,7 +47,8 @@ _SEARCH_SOURCES = {
     "standup": ("standup_item", "{r}.text || ' ' || coalesce({r}.status, '')", "{r}.sprint_id"),
     "branch": (
         "branch",
-        "{r}.name || ' ' || {r}.goal || ' ' || coalesce({r}.notes, '') || ' ' || {r}.results",
+        "{r}.name || ' ' || {r}.goal || ' ' || coalesce({r}.notes, '') || ' ' || coalesce("
+        "(SELECT group_concat(value, ' ') FROM json_each({r}.results)), '')",  # text, not JSON
         "{r}.sprint_id",
     ),
     "person": ("person", "{r}.name || ' ' || coalesce({r}.email, '')", "NULL"),

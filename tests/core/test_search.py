@@ -153,3 +153,14 @@ def test_the_demo_is_searchable(journal: Journal) -> None:
     found = {h.kind for h in journal.search("hakan", sprint_id=nov)}
     assert found == {"person", "standup", "note"}
     assert {h.kind for h in journal.search("5×")} >= {"note", "photo"}
+
+
+def test_branch_results_are_indexed_as_text_not_json(
+    journal: Journal, sprints: tuple[int, int]
+) -> None:
+    (hit,) = journal.search("ctypes", sprint_id=sprints[0])
+    assert "[ctypes]" in hit.snippet and '["' not in hit.snippet and '"]' not in hit.snippet
+    (branch,) = journal.list_branches(sprints[0])
+    journal.update_branch(branch.id, results=[])
+    assert journal.search("ctypes") == []
+    assert [h.kind for h in journal.search("ffistruct")] == ["branch"]  # an empty list is fine

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 
 from ui.models.search_model import Spans, SpansRole
 
-PADDING = 4
+H_PADDING = 4
+V_PADDING = 3
 CACHE_LIMIT = 1000
 
 Index = QModelIndex | QPersistentModelIndex
@@ -26,7 +27,7 @@ class SnippetDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         _layout, height = self._laid_out(index, option.font)
-        return QSize(self._text_width() + 2 * PADDING, int(height + 0.999) + PADDING)
+        return QSize(self._text_width() + 2 * H_PADDING, int(height + 0.999) + 2 * V_PADDING)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
@@ -39,12 +40,12 @@ class SnippetDelegate(QStyledItemDelegate):
         painter.save()
         painter.setPen(option.palette.color(roles.HighlightedText if selected else roles.Text))
         painter.setClipRect(option.rect)
-        layout.draw(painter, QPointF(option.rect.left() + PADDING,
-                                     option.rect.top() + PADDING / 2))
+        layout.draw(painter, QPointF(option.rect.left() + H_PADDING,
+                                     option.rect.top() + V_PADDING))
         painter.restore()
 
     def _text_width(self) -> int:
-        return max(120, self._view.viewport().width() - 2 * PADDING)
+        return max(120, self._view.viewport().width() - 2 * H_PADDING)
 
     def _laid_out(self, index: Index, font: QFont) -> tuple[QTextLayout, float]:
         spans = index.data(SpansRole)

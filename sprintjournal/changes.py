@@ -10,7 +10,7 @@ from typing import Literal
 Entity = Literal[
     "person", "sprint", "attendance", "branch", "standup", "note", "photo", "report", "journal"
 ]
-Op = Literal["added", "updated", "removed", "imported", "merged", "restored"]
+Op = Literal["added", "updated", "removed", "reordered", "imported", "merged", "restored"]
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Each method is one use case in one short transaction; mutations return a `Change
 changed, queries return plain records. The UI and the command line use nothing else.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,7 @@ from sprintjournal.usecases import (
     gallery,
     importing,
     notes,
+    ordering,
     people,
     reports,
     search,
@@ -166,6 +167,13 @@ class Journal(JournalBase):
         with self.write() as s:
             sprint_id = branches.remove(s, branch_id)
         return Change("branch", "removed", (branch_id,), sprint_id)
+
+    # -- order ------------------------------------------------------------------------------
+    def reorder(self, entity: ordering.Ordered, ordered_ids: Sequence[int]) -> Change:
+        """Put one list (attendees, branches, photos, a day's stand-up section) in this order."""
+        with self.write() as s:
+            sprint_id = ordering.reorder(s, entity, ordered_ids)
+        return Change(entity, "reordered", tuple(ordered_ids), sprint_id)
 
     # -- stand-up ---------------------------------------------------------------------------
     def list_standup(self, sprint_id: int, day: date | None = None) -> list[StandupRec]:

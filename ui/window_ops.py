@@ -237,7 +237,10 @@ def delete_sprint(window: "MainWindow") -> None:
 # -- help and closing -----------------------------------------------------------------------
 def show_shortcuts(window: "MainWindow") -> None:
     toggles = [dock.toggleViewAction() for dock in window.docks.values()]
-    ShortcutsDialog(window, [*window.actions(), window.act_undo, window.act_redo, *toggles]).exec()
+    panels = {window.docks[name].windowTitle(): panel.actions()
+              for name, panel in window.panels.items()}
+    ShortcutsDialog(window, [*window.actions(), window.act_undo, window.act_redo, *toggles],
+                    panels).exec()
 
 
 def show_about(window: "MainWindow") -> None:

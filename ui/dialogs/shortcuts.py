@@ -22,21 +22,31 @@ EDITOR_KEYS = [
 ]
 
 
-def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
-    """(what, keys) for each distinct action with a shortcut, sorted by what it does."""
+def shortcut_rows(actions: list[QAction], panels: dict[str, list[QAction]] | None = None
+                  ) -> list[tuple[str, str]]:
+    """(what, keys) for each distinct action with a shortcut, sorted by what it does; a
+    panel's own actions (they work while it has the focus) are named after the panel."""
+    rows = _rows(actions, "")
+    for panel, panel_actions in (panels or {}).items():
+        rows.update(_rows(panel_actions, f"{panel}: "))
+    return sorted(rows.items()) + EDITOR_KEYS
+
+
+def _rows(actions: list[QAction], prefix: str) -> dict[str, str]:
     rows = {}
     for action in actions:
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if keys:
-            rows[action.text().replace("&", "").rstrip("…")] = keys
-    return sorted(rows.items()) + EDITOR_KEYS
+            rows[prefix + action.text().replace("&", "").rstrip("…")] = keys
+    return rows
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, parent: QWidget | None, actions: list[QAction]) -> None:
+    def __init__(self, parent: QWidget | None, actions: list[QAction],
+                 panels: dict[str, list[QAction]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard Shortcuts")
-        rows = shortcut_rows(actions)
+        rows = shortcut_rows(actions, panels)
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setAccessibleName("Keyboard shortcuts")
         self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])

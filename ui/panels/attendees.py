@@ -1,5 +1,6 @@
 """The Attendees panel: the editable table, "here today", and the attendance timeline."""
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.records import AttendeeRec
+from sprintjournal.usecases.ordering import Ordered
 from ui.dialogs.attendee_dialog import AttendeeAnswer, AttendeeDialog
 from ui.models.attendees_model import AttendeesModel
 from ui.panels.edit_commands import push_add, push_remove, push_update
@@ -108,6 +110,9 @@ class AttendeesPanel(DataPanel):
         self.remove_action = self.add_action(
             "Remove", self.remove_selected, "remove",
             QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected attendees (Delete)")
+        self.add_move_actions()
+        self.add_context_menu(self.table, self.edit_action, self.remove_action, None,
+                              self.move_up_action, self.move_down_action)
 
     # -- panel contract ---------------------------------------------------------------------
     def sprint_changed(self) -> None:
@@ -132,6 +137,15 @@ class AttendeesPanel(DataPanel):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
+
+    def order_of(self, record: AttendeeRec) -> tuple[Ordered, list[int], list[int]]:
+        return "attendance", self._order(), self._order()
+
+    def _order(self) -> list[int]:
+        return [rec.id for rec in self.model.records()]
+
+    def describe(self, record: AttendeeRec) -> str:
+        return record.person.name
 
     def selected_records(self) -> list[AttendeeRec]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -201,7 +215,8 @@ class AttendeesPanel(DataPanel):
             push_remove(
                 self.undo_stack, f"Remove attendee {name}", rec.id,
                 lambda item_id: self._apply(j.remove_attendee, item_id),
-                lambda: self._apply(j.add_attendee, rec.sprint_id, name, **fields))
+                lambda: self._apply(j.add_attendee, rec.sprint_id, name, **fields),
+                self._order(), partial(self.put_back, "attendance"))
         except JournalError:
             return
 

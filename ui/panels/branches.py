@@ -1,5 +1,6 @@
 """The Branches panel: what is being worked on, by whom, how far it got, with what results."""
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -18,6 +19,7 @@ from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.exchange.schema import BRANCH_STATUSES
 from sprintjournal.records import BranchRec
+from sprintjournal.usecases.ordering import Ordered
 from ui.dialogs.branch_dialog import BranchAnswer, BranchDialog
 from ui.models.branches_model import BranchesModel, BranchFilter
 from ui.panels.edit_commands import push_add, push_remove, push_update
@@ -86,6 +88,9 @@ class BranchesPanel(DataPanel):
         self.remove_action = self.add_action(
             "Remove", self.remove_selected, "remove",
             QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected branch (Delete)")
+        self.add_move_actions()
+        self.add_context_menu(self.table, self.edit_action, self.remove_action, None,
+                              self.move_up_action, self.move_down_action)
 
     def _make_filters(self) -> None:
         """A row of its own under the toolbar, so a narrow dock never hides the filters."""
@@ -132,6 +137,17 @@ class BranchesPanel(DataPanel):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
+
+    def order_of(self, record: BranchRec) -> tuple[Ordered, list[int], list[int]]:
+        shown = [self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+                 for r in range(self.proxy.rowCount())]
+        return "branch", self._order(), [self.model.record(r).id for r in shown]
+
+    def _order(self) -> list[int]:
+        return [rec.id for rec in self.model.records()]
+
+    def describe(self, record: BranchRec) -> str:
+        return f"branch {record.name}"
 
     def selected_records(self) -> list[BranchRec]:
         rows = sorted({self.proxy.mapToSource(i).row()
@@ -254,7 +270,8 @@ class BranchesPanel(DataPanel):
 
         try:
             push_remove(self.undo_stack, f"Remove branch {rec.name}", rec.id,
-                        lambda item_id: self._apply(j.remove_branch, item_id), restore)
+                        lambda item_id: self._apply(j.remove_branch, item_id), restore,
+                        self._order(), partial(self.put_back, "branch"))
         except JournalError:
             return
 

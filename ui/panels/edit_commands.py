@@ -8,7 +8,7 @@ stack does not keep offering a step that cannot be taken.
 """
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoStack
@@ -82,12 +82,21 @@ def push_add(stack: QUndoStack, text: str, add: Callable[[], Change],
 
 
 def push_remove(stack: QUndoStack, text: str, item_id: int, remove: Callable[[int], Change],
-                restore: Callable[[], Change]) -> Change:
-    """An undoable removal; `restore` re-adds from a snapshot and yields the new id."""
+                restore: Callable[[], Change], order: Sequence[int] = (),
+                put_back: Callable[[list[int]], object] | None = None) -> Change:
+    """An undoable removal; `restore` re-adds from a snapshot and yields the new id.
+
+    With the list's `order` at removal time, undo also calls `put_back` with that order (the
+    re-added item's new id in place of the removed one), so the item returns where it stood.
+    """
 
     def undo(state: dict[str, Any]) -> Change:
         change = restore()
+        if put_back is not None and state["order"]:
+            state["order"] = [change.id if i == state["id"] else i for i in state["order"]]
+            put_back(state["order"])
         state["id"] = change.id
         return change
 
-    return push_edit(stack, text, lambda state: remove(state["id"]), undo, {"id": item_id})
+    return push_edit(stack, text, lambda state: remove(state["id"]), undo,
+                     {"id": item_id, "order": list(order)})

@@ -18,6 +18,8 @@ GLYPHS = {
     "carry": (QIcon.ThemeIcon.GoNext, "↪"),
     "paste": (QIcon.ThemeIcon.EditPaste, "▣"),  # glyphs that DejaVu Sans has (⎘ is in no font)
     "copy": (QIcon.ThemeIcon.EditCopy, "❐"),
+    "up": (QIcon.ThemeIcon.GoUp, "↑"),
+    "down": (QIcon.ThemeIcon.GoDown, "↓"),
 }
 
 

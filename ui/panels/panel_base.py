@@ -5,6 +5,7 @@ The contract (shared with the main window): `XPanel(store, undo_stack, parent)`,
 says what to do next whenever the panel has nothing to show.
 """
 
+import contextlib
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -21,7 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sprintjournal.changes import Change
+from sprintjournal.errors import JournalError
 from sprintjournal.records import SprintRec
+from sprintjournal.usecases.ordering import Ordered, moved
+from ui.panels.edit_commands import push_edit
 from ui.panels.glyph_icons import glyph_icon
 from ui.store import JournalStore
 
@@ -75,8 +80,8 @@ class DataPanel(QWidget):
 
     def add_action(self, text: str, slot: Callable[[], object], icon: str,
                    shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-                   tip: str = "") -> QAction:
-        """A toolbar action whose shortcut works while focus is anywhere inside the panel.
+                   tip: str = "", *, toolbar: bool = True) -> QAction:
+        """A (toolbar) action whose shortcut works while focus is anywhere inside the panel.
 
         `icon` names a glyph of `ui.panels.glyph_icons`.
         """
@@ -86,9 +91,72 @@ class DataPanel(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setToolTip(tip or text)
         action.triggered.connect(lambda _checked=False: slot())
-        self.toolbar.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
         self.addAction(action)
         return action
+
+    def add_move_actions(self, up: str = "Move Up", down: str = "Move Down") -> None:
+        """Alt+Up and Alt+Down move the selected row within its list, each one undo step."""
+        alt = Qt.KeyboardModifier.AltModifier
+        self.move_up_action = self.add_action(
+            up, lambda: self.move_selected(-1), "up", QKeySequence(alt | Qt.Key.Key_Up),
+            f"{up} (Alt+Up)", toolbar=False)
+        self.move_down_action = self.add_action(
+            down, lambda: self.move_selected(1), "down", QKeySequence(alt | Qt.Key.Key_Down),
+            f"{down} (Alt+Down)", toolbar=False)
+
+    def add_context_menu(self, view: QWidget, *actions: QAction | None) -> None:
+        """Right-click on `view` offers `actions` (None draws a separator)."""
+        for action in actions:
+            if action is None:
+                action = QAction(view)
+                action.setSeparator(True)
+            view.addAction(action)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def order_of(self, record: Any) -> tuple[Ordered, list[int], list[int]] | None:
+        """Subclasses: the entity, the whole list's ids in order and the ids shown (a filter
+        may hide some) of the list holding `record`."""
+        return None
+
+    def move_selected(self, step: int) -> None:
+        records = self.selected_records()
+        scope = self.order_of(records[0]) if len(records) == 1 else None
+        if scope is None:
+            return
+        entity, order, visible = scope
+        item = records[0].id
+        new = moved(order, visible, item, step)
+        if new is None:
+            return
+
+        def put(ids: list[int]) -> Callable[[dict[str, Any]], Change]:
+            def step_(_state: dict[str, Any]) -> Change:
+                change = self.store.apply(self.store.journal.reorder, entity, ids)
+                self.select_item(item)
+                return change
+            return step_
+
+        text = f"Move {self.describe(records[0])} {'up' if step < 0 else 'down'}"
+        with contextlib.suppress(JournalError):  # the store has told the user why
+            push_edit(self.undo_stack, text, put(new), put(order))
+
+    def describe(self, record: Any) -> str:
+        """How an undo step names `record` ("Move branch stm up")."""
+        return str(getattr(record, "name", "") or getattr(record, "text", "") or "item")
+
+    def put_back(self, entity: Ordered, ids: list[int]) -> None:
+        """After an undone removal: the item back where it stood, if the list is unchanged."""
+        try:
+            change = self.store.journal.reorder(entity, ids)
+        except JournalError:
+            return  # the list changed since: the item stays at the end
+        self.store.announce(change)
+
+    def selected_records(self) -> list[Any]:
+        """Subclasses: the records of the selected rows."""
+        return []
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Drop the button texts (tooltips keep them) when a narrow dock would hide buttons."""

@@ -1,6 +1,7 @@
 """The Photos panel: a thumbnail grid; add by file dialog, drag-and-drop or paste."""
 
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.photos import PhotoInfo
 from sprintjournal.records import PhotoRec
+from sprintjournal.usecases.ordering import Ordered
 from ui.dialogs.photo_dialog import PhotoDialog
 from ui.models.photos_model import ICON_SIZE, PhotosModel
 from ui.panels.edit_commands import AppliedCommand, push_remove, push_update
@@ -105,6 +107,9 @@ class PhotosPanel(DataPanel):
             "Paste", self.paste, "paste", QKeySequence(QKeySequence.StandardKey.Paste),
             "Paste an image or image files from the clipboard (Ctrl+V)")
         self.toolbar.removeAction(self.paste_action)  # in the Edit menu's place, not the bar
+        self.add_move_actions("Move Earlier", "Move Later")
+        self.add_context_menu(self.grid, self.view_action, self.edit_action, self.remove_action,
+                              None, self.move_up_action, self.move_down_action)
 
     # -- panel contract ---------------------------------------------------------------------
     def sprint_changed(self) -> None:
@@ -118,6 +123,15 @@ class PhotosPanel(DataPanel):
             self.grid.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.grid.scrollTo(index)
+
+    def order_of(self, record: PhotoRec) -> tuple[Ordered, list[int], list[int]]:
+        return "photo", self._order(), self._order()
+
+    def _order(self) -> list[int]:
+        return [rec.id for rec in self.model.records()]
+
+    def describe(self, record: PhotoRec) -> str:
+        return f"photo {record.filename}"
 
     def selected_records(self) -> list[PhotoRec]:
         rows = sorted(i.row() for i in self.grid.selectionModel().selectedIndexes())
@@ -280,7 +294,8 @@ class PhotosPanel(DataPanel):
                         lambda item_id: self._apply(j.remove_photo, item_id),
                         lambda: self._apply(
                             j.add_photo, rec.sprint_id, data, rec.filename, rec.caption, rec.alt,
-                            rec.day, [p.name for p in rec.people], prepared=prepared))
+                            rec.day, [p.name for p in rec.people], prepared=prepared),
+                        self._order(), partial(self.put_back, "photo"))
         except JournalError:
             return
 

@@ -1,6 +1,7 @@
 """The Stand-up panel: for the selected day, what is done so far and what happens today."""
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.records import StandupRec
+from sprintjournal.usecases.ordering import Ordered
 from ui.dialogs.standup_dialog import StandupAnswer, StandupDialog
 from ui.models.standup_model import SECTION_TITLES, StandupModel
 from ui.panels.column_shares import ColumnShares
@@ -102,6 +104,10 @@ class StandupPanel(DataPanel):
         self.remove_action = self.add_action(
             "Remove", self.remove_selected, "remove",
             QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected item (Delete)")
+        self.add_move_actions()
+        for table in self.tables.values():
+            self.add_context_menu(table, self.edit_action, self.remove_action, None,
+                                  self.move_up_action, self.move_down_action)
         self.toolbar.addSeparator()
         self.carry_action = self.add_action(
             "Carry over unfinished", self.carry_over, "carry", None,
@@ -161,6 +167,15 @@ class StandupPanel(DataPanel):
             if table.hasFocus():
                 return section
         return "today"
+
+    def order_of(self, record: StandupRec) -> tuple[Ordered, list[int], list[int]]:
+        return "standup", self._order(record), self._order(record)
+
+    def _order(self, record: StandupRec) -> list[int]:
+        return [rec.id for rec in self.models[record.section].records()]
+
+    def describe(self, record: StandupRec) -> str:
+        return f"“{record.text}”"
 
     def selected_records(self) -> list[StandupRec]:
         section = self.focused_section()
@@ -253,7 +268,8 @@ class StandupPanel(DataPanel):
 
         try:
             push_remove(self.undo_stack, f"Remove stand-up item “{rec.text}”", rec.id,
-                        lambda item_id: self._apply(j.remove_standup_item, item_id), restore)
+                        lambda item_id: self._apply(j.remove_standup_item, item_id), restore,
+                        self._order(rec), partial(self.put_back, "standup"))
         except JournalError:
             return
 

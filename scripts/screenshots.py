@@ -43,11 +43,13 @@ def shoot(scheme: str, out: Path) -> None:
     window = MainWindow()
     window.resize(1280, 800)
     window.show()
+    window.reset_layout()  # the first-start layout of a 1280x800 screen (offscreen's is smaller)
     window.attach(JournalStore(open_demo(demo_journal())))
     window.select_day(busiest_day(window))  # type: ignore[arg-type]
     QTest.qWait(600)  # thumbnails decode on the pool; previews render after a pause
     window.grab().save(str(out / f"main-window-{scheme}.png"))
     window.resize(1024, 700)
+    window.reset_layout()  # and of a 1024x700 one
     QTest.qWait(300)
     window.grab().save(str(out / f"main-window-1024x700-{scheme}.png"))
     window.resize(1280, 800)

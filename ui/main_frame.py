@@ -80,6 +80,7 @@ def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
 
     areas = {"left": Qt.DockWidgetArea.LeftDockWidgetArea,
              "right": Qt.DockWidgetArea.RightDockWidgetArea}
+    size = window.size()  # re-adding docked, tabbed panels stacks them: the window would grow
     for name, spec in DOCKS.items():
         dock = docks[name]
         dock.setFloating(False)
@@ -91,7 +92,14 @@ def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     window.tabifyDockWidget(docks["attendees"], docks["photos"])
     docks["standup"].raise_()
     docks["attendees"].raise_()
-    window.resizeDocks([docks["standup"]], [540], Qt.Orientation.Horizontal)
+    window.resize(size)
+    # the right-hand panels get nearly half the width and the stand-up a little more height
+    # than the attendees: that is where the organiser works during the morning meeting
+    width, height = window.width(), window.height()
+    window.resizeDocks([docks["standup"]], [max(480, int(width * 0.46))],
+                       Qt.Orientation.Horizontal)
+    window.resizeDocks([docks["standup"], docks["attendees"]],
+                       [int(height * 0.55), int(height * 0.45)], Qt.Orientation.Vertical)
     window.resizeDocks([docks["search"]], [280], Qt.Orientation.Horizontal)
 
 

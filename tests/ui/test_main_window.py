@@ -274,6 +274,24 @@ def test_usable_at_1024_by_700(qtbot: QtBot, window: MainWindow, gothenburg: Got
     assert window.docks["standup"].width() >= 220
 
 
+def test_reset_layout_keeps_the_window_size_and_shares_the_width(
+    qtbot: QtBot, window: MainWindow, gothenburg: Gothenburg
+) -> None:
+    window.select_sprint(gothenburg.sprint_id)
+    for width, height in ((1280, 800), (1024, 700)):
+        window.resize(width, height)
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        window.docks["standup"].setFloating(True)  # a layout the user made a mess of
+        window.act_reset_layout.trigger()
+        qtbot.wait(50)
+        assert (window.width(), window.height()) == (width, height)
+        standup, attendees = window.docks["standup"], window.docks["attendees"]
+        assert not standup.isFloating() and standup.isVisible() and attendees.isVisible()
+        assert standup.width() >= 0.4 * width, "the right-hand panels get a fair share"
+        assert standup.height() > attendees.height()
+        assert window.notes is not None and window.notes.editor.width() >= 200
+
+
 def test_the_shortcuts_dialog_lists_the_live_shortcuts(window: MainWindow) -> None:
     rows = dict(shortcut_rows(window.actions()))
     native = QKeySequence.SequenceFormat.NativeText

@@ -32,7 +32,8 @@ class UnknownDateEdit(QDateEdit):
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("ddd d MMM yyyy")
-        self._unknown = QDate(around - timedelta(days=60))
+        earliest = around - timedelta(days=60)
+        self._unknown = QDate(earliest.year, earliest.month, earliest.day)
         self.setMinimumDate(self._unknown)
         self.setSpecialValueText("unknown")
 
@@ -40,7 +41,7 @@ class UnknownDateEdit(QDateEdit):
         return None if self.date() == self._unknown else self.date().toPython()  # type: ignore[return-value]
 
     def set_value(self, day: date | None) -> None:
-        self.setDate(self._unknown if day is None else QDate(day))
+        self.setDate(self._unknown if day is None else QDate(day.year, day.month, day.day))
 
 
 class AttendeeDialog(QDialog):

@@ -169,3 +169,15 @@ def test_a_narrow_dock_keeps_the_item_column_readable(
         assert sum(widths) <= viewport + 1, "no column is pushed out of sight"
         assert widths[text] >= 0.35 * viewport, f"Item column {widths} at {viewport}"
         assert table.rowHeight(0) <= 3 * table.fontMetrics().height() + 8
+
+
+def test_carry_over_follows_items_added_on_another_day(
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
+    gothenburg: int,  # noqa: F811
+) -> None:
+    panel = make_panel(qtbot, store, undo_stack, gothenburg, SAT)
+    assert not panel.carry_action.isEnabled()
+    item = store.apply(store.journal.add_standup_item, gothenburg, THU, "today", "win64").id
+    assert panel.carry_action.isEnabled() and panel.previous_day() == THU
+    store.apply(store.journal.remove_standup_item, item)
+    assert not panel.carry_action.isEnabled()

@@ -48,6 +48,9 @@ class StandupPanel(DataPanel):
         self.message = QLabel()
         self.message.setAccessibleName("Stand-up message")
         self._make_actions()
+        self._reloading = False
+        self._today_days: tuple[int, list[date]] | None = None  # (sprint, days with "today")
+        store.standup_changed.connect(self._forget_days)
         for model in self.models.values():
             model.set_committer(self._commit_inline)
             store.standup_changed.connect(model.on_change)
@@ -122,12 +125,19 @@ class StandupPanel(DataPanel):
         self._reload()
 
     def _reload(self) -> None:
+        """Both sections, then one refresh (not one per model reset: each asks for days)."""
         self.message.clear()
-        for model in self.models.values():
-            model.set_scope(self.sprint_id, self.day)
+        self._reloading = True
+        try:
+            for model in self.models.values():
+                model.set_scope(self.sprint_id, self.day)
+        finally:
+            self._reloading = False
         self._refresh()
 
     def _refresh(self, *_args: object) -> None:
+        if self._reloading:
+            return
         count = sum(m.rowCount() for m in self.models.values())
         if self.sprint_id is None:
             self.show_content(self.content, NO_SPRINT_HINT)
@@ -189,9 +199,16 @@ class StandupPanel(DataPanel):
         """The latest earlier day with "today" items: usually yesterday, Friday after a weekend."""
         if self.sprint_id is None or self.day is None:
             return None
-        items = self.store.read(self.store.journal.list_standup, self.sprint_id)
-        days = [i.day for i in items if i.section == "today" and i.day < self.day]
-        return max(days, default=None)
+        if self._today_days is None or self._today_days[0] != self.sprint_id:
+            items = self.store.read(self.store.journal.list_standup, self.sprint_id)
+            days = sorted({i.day for i in items if i.section == "today"})
+            self._today_days = (self.sprint_id, days)
+        return max((d for d in self._today_days[1] if d < self.day), default=None)
+
+    def _forget_days(self, *_args: object) -> None:
+        """Any stand-up change may add or empty a day to carry over from."""
+        self._today_days = None
+        self._refresh()
 
     # -- mutations --------------------------------------------------------------------------
     def _apply(self, op: Any, *args: Any, **kwargs: Any) -> Change:

@@ -10,6 +10,8 @@ from typing import Literal
 Entity = Literal[
     "person", "sprint", "attendance", "branch", "standup", "note", "photo", "report", "journal"
 ]
+Ordered = Literal["attendance", "branch", "photo", "standup"]
+"""The entities whose lists have an order the user can change."""
 Op = Literal["added", "updated", "removed", "reordered", "imported", "merged", "restored"]
 
 

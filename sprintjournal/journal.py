@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sprintjournal import photos as photo_codec
-from sprintjournal.changes import Change
+from sprintjournal.changes import Change, Ordered
 from sprintjournal.errors import ImportFailedError
 from sprintjournal.exchange import json_io
 from sprintjournal.exchange.schema import JournalDoc, PersonDoc, SprintDoc
@@ -169,7 +169,7 @@ class Journal(JournalBase):
         return Change("branch", "removed", (branch_id,), sprint_id)
 
     # -- order ------------------------------------------------------------------------------
-    def reorder(self, entity: ordering.Ordered, ordered_ids: Sequence[int]) -> Change:
+    def reorder(self, entity: Ordered, ordered_ids: Sequence[int]) -> Change:
         """Put one list (attendees, branches, photos, a day's stand-up section) in this order."""
         with self.write() as s:
             sprint_id = ordering.reorder(s, entity, ordered_ids)

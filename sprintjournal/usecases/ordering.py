@@ -6,14 +6,13 @@ refused with a clear message instead of being half-reordered.
 """
 
 from collections.abc import Sequence
-from typing import Literal
 
 from sqlmodel import Session, SQLModel, col, select
 
+from sprintjournal.changes import Ordered
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Attendance, Branch, Photo, StandupItem
 
-Ordered = Literal["attendance", "branch", "photo", "standup"]
 _TABLES: dict[str, type[SQLModel]] = {
     "attendance": Attendance, "branch": Branch, "photo": Photo, "standup": StandupItem,
 }
@@ -47,14 +46,3 @@ def reorder(session: Session, entity: Ordered, ordered_ids: Sequence[int]) -> in
         session.add(rows[item_id])
     return int(scope["sprint_id"])
 
-
-def moved(order: Sequence[int], visible: Sequence[int], item: int, step: int) -> list[int] | None:
-    """`order` with `item` moved past its `step`-th neighbour among the `visible` items (a
-    filtered view moves past what the user sees); None when it is already at that end."""
-    at = list(visible).index(item) + step
-    if not 0 <= at < len(visible) or step == 0:
-        return None
-    neighbour = visible[at]
-    rest = [i for i in order if i != item]
-    place = rest.index(neighbour) + (1 if step > 0 else 0)
-    return [*rest[:place], item, *rest[place:]]

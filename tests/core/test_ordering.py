@@ -10,7 +10,6 @@ from PIL import Image
 
 from sprintjournal.errors import ValidationError
 from sprintjournal.journal import Journal
-from sprintjournal.usecases.ordering import moved
 
 FRI, SAT = date(2011, 11, 4), date(2011, 11, 5)
 
@@ -90,20 +89,3 @@ def test_a_wrong_list_is_refused_and_nothing_moves(
 def test_notes_have_no_order_to_change(journal: Journal) -> None:
     with pytest.raises(ValidationError, match="no order"):
         journal.reorder("note", [1])  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    ("order", "visible", "item", "step", "expected"),
-    [
-        ([1, 2, 3], [1, 2, 3], 2, -1, [2, 1, 3]),
-        ([1, 2, 3], [1, 2, 3], 2, 1, [1, 3, 2]),
-        ([1, 2, 3], [1, 2, 3], 1, -1, None),  # already first
-        ([1, 2, 3], [1, 2, 3], 3, 1, None),  # already last
-        ([1, 2, 3, 4], [1, 4], 4, -1, [4, 1, 2, 3]),  # past the visible neighbour
-        ([1, 2, 3, 4], [1, 4], 1, 1, [2, 3, 4, 1]),
-    ],
-)
-def test_moved_steps_past_the_visible_neighbour(
-    order: list[int], visible: list[int], item: int, step: int, expected: list[int] | None
-) -> None:
-    assert moved(order, visible, item, step) == expected

@@ -4,6 +4,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
 from factories import (  # noqa: F401
     OFFSCREEN_NOISE,
     gothenburg,
@@ -23,6 +24,7 @@ from ui.panels.attendees import AttendeesPanel
 from ui.panels.branches import BranchesPanel
 from ui.panels.panel_base import DataPanel
 from ui.panels.photos import PhotosPanel
+from ui.panels.row_order import moved
 from ui.panels.standup import StandupPanel
 from ui.store import JournalStore
 
@@ -162,3 +164,20 @@ def test_the_shortcuts_dialog_lists_each_panels_keys(
     qtbot.addWidget(panel)
     rows = dict(shortcut_rows([], {"Stand-up": panel.actions()}))
     assert rows["Stand-up: Move Up"] == "Alt+Up" and rows["Stand-up: Add item"] == "Ins"
+
+
+@pytest.mark.parametrize(
+    ("order", "visible", "item", "step", "expected"),
+    [
+        ([1, 2, 3], [1, 2, 3], 2, -1, [2, 1, 3]),
+        ([1, 2, 3], [1, 2, 3], 2, 1, [1, 3, 2]),
+        ([1, 2, 3], [1, 2, 3], 1, -1, None),  # already first
+        ([1, 2, 3], [1, 2, 3], 3, 1, None),  # already last
+        ([1, 2, 3, 4], [1, 4], 4, -1, [4, 1, 2, 3]),  # past the visible neighbour
+        ([1, 2, 3, 4], [1, 4], 1, 1, [2, 3, 4, 1]),
+    ],
+)
+def test_moved_steps_past_the_visible_neighbour(
+    order: list[int], visible: list[int], item: int, step: int, expected: list[int] | None
+) -> None:
+    assert moved(order, visible, item, step) == expected

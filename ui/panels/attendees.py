@@ -1,6 +1,5 @@
 """The Attendees panel: the editable table, "here today", and the attendance timeline."""
 
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.records import AttendeeRec
-from sprintjournal.usecases.ordering import Ordered
 from ui.dialogs.attendee_dialog import AttendeeAnswer, AttendeeDialog
 from ui.models.attendees_model import AttendeesModel
 from ui.panels.edit_commands import push_add, push_remove, push_update
@@ -43,6 +41,8 @@ def snapshot(rec: AttendeeRec) -> dict[str, Any]:
 
 
 class AttendeesPanel(DataPanel):
+    order_entity = "attendance"
+
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(store, undo_stack, parent)
@@ -138,12 +138,6 @@ class AttendeesPanel(DataPanel):
             | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
 
-    def order_of(self, record: AttendeeRec) -> tuple[Ordered, list[int], list[int]]:
-        return "attendance", self._order(), self._order()
-
-    def _order(self) -> list[int]:
-        return [rec.id for rec in self.model.records()]
-
     def describe(self, record: AttendeeRec) -> str:
         return record.person.name
 
@@ -216,7 +210,7 @@ class AttendeesPanel(DataPanel):
                 self.undo_stack, f"Remove attendee {name}", rec.id,
                 lambda item_id: self._apply(j.remove_attendee, item_id),
                 lambda: self._apply(j.add_attendee, rec.sprint_id, name, **fields),
-                self._order(), partial(self.put_back, "attendance"))
+                self.order_ids(rec), self.put_back)
         except JournalError:
             return
 

@@ -1,6 +1,5 @@
 """The Branches panel: what is being worked on, by whom, how far it got, with what results."""
 
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -19,7 +18,6 @@ from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.exchange.schema import BRANCH_STATUSES
 from sprintjournal.records import BranchRec
-from sprintjournal.usecases.ordering import Ordered
 from ui.dialogs.branch_dialog import BranchAnswer, BranchDialog
 from ui.models.branches_model import BranchesModel, BranchFilter
 from ui.panels.edit_commands import push_add, push_remove, push_update
@@ -33,6 +31,8 @@ _COPY_FIELDS = ("kind", "goal", "status", "results", "links", "notes")
 
 
 class BranchesPanel(DataPanel):
+    order_entity = "branch"
+
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(store, undo_stack, parent)
@@ -138,13 +138,10 @@ class BranchesPanel(DataPanel):
             | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
 
-    def order_of(self, record: BranchRec) -> tuple[Ordered, list[int], list[int]]:
+    def visible_ids(self, record: BranchRec) -> list[int]:
         shown = [self.proxy.mapToSource(self.proxy.index(r, 0)).row()
                  for r in range(self.proxy.rowCount())]
-        return "branch", self._order(), [self.model.record(r).id for r in shown]
-
-    def _order(self) -> list[int]:
-        return [rec.id for rec in self.model.records()]
+        return [self.model.record(r).id for r in shown]
 
     def describe(self, record: BranchRec) -> str:
         return f"branch {record.name}"
@@ -271,7 +268,7 @@ class BranchesPanel(DataPanel):
         try:
             push_remove(self.undo_stack, f"Remove branch {rec.name}", rec.id,
                         lambda item_id: self._apply(j.remove_branch, item_id), restore,
-                        self._order(), partial(self.put_back, "branch"))
+                        self.order_ids(rec), self.put_back)
         except JournalError:
             return
 

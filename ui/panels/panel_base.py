@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sprintjournal.changes import Change
+from sprintjournal.changes import Change, Ordered
 from sprintjournal.errors import JournalError
 from sprintjournal.records import SprintRec
-from sprintjournal.usecases.ordering import Ordered, moved
 from ui.panels.edit_commands import push_edit
 from ui.panels.glyph_icons import glyph_icon
+from ui.panels.row_order import moved
 from ui.store import JournalStore
 
 NO_SPRINT_HINT = (
@@ -57,6 +57,10 @@ class DataPanel(QWidget):
     """
 
     day_requested = Signal(object)
+    order_entity: Ordered | None = None
+    """What Move Up/Down and undone removals reorder; None: rows have no order to change."""
+    model: Any
+    """The panel's item model, in panels with a single one."""
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -115,19 +119,22 @@ class DataPanel(QWidget):
             view.addAction(action)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-    def order_of(self, record: Any) -> tuple[Ordered, list[int], list[int]] | None:
-        """Subclasses: the entity, the whole list's ids in order and the ids shown (a filter
-        may hide some) of the list holding `record`."""
-        return None
+    def order_ids(self, record: Any) -> list[int]:
+        """The ids of the whole list holding `record`, in order (one model's rows by default)."""
+        return [rec.id for rec in self.model.records()]
+
+    def visible_ids(self, record: Any) -> list[int]:
+        """The ids of that list the user sees (a filter may hide some)."""
+        return self.order_ids(record)
 
     def move_selected(self, step: int) -> None:
         records = self.selected_records()
-        scope = self.order_of(records[0]) if len(records) == 1 else None
-        if scope is None:
+        entity = self.order_entity
+        if entity is None or len(records) != 1:
             return
-        entity, order, visible = scope
         item = records[0].id
-        new = moved(order, visible, item, step)
+        order = self.order_ids(records[0])
+        new = moved(order, self.visible_ids(records[0]), item, step)
         if new is None:
             return
 
@@ -146,10 +153,12 @@ class DataPanel(QWidget):
         """How an undo step names `record` ("Move branch stm up")."""
         return str(getattr(record, "name", "") or getattr(record, "text", "") or "item")
 
-    def put_back(self, entity: Ordered, ids: list[int]) -> None:
+    def put_back(self, ids: list[int]) -> None:
         """After an undone removal: the item back where it stood, if the list is unchanged."""
+        if self.order_entity is None:
+            return
         try:
-            change = self.store.journal.reorder(entity, ids)
+            change = self.store.journal.reorder(self.order_entity, ids)
         except JournalError:
             return  # the list changed since: the item stays at the end
         self.store.announce(change)

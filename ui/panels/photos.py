@@ -1,7 +1,6 @@
 """The Photos panel: a thumbnail grid; add by file dialog, drag-and-drop or paste."""
 
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,6 @@ from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.photos import PhotoInfo
 from sprintjournal.records import PhotoRec
-from sprintjournal.usecases.ordering import Ordered
 from ui.dialogs.photo_dialog import PhotoDialog
 from ui.models.photos_model import ICON_SIZE, PhotosModel
 from ui.panels.edit_commands import AppliedCommand, push_remove, push_update
@@ -53,6 +51,8 @@ _FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP", "ima
 
 
 class PhotosPanel(DataPanel):
+    order_entity = "photo"
+
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(store, undo_stack, parent)
@@ -123,12 +123,6 @@ class PhotosPanel(DataPanel):
             self.grid.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.grid.scrollTo(index)
-
-    def order_of(self, record: PhotoRec) -> tuple[Ordered, list[int], list[int]]:
-        return "photo", self._order(), self._order()
-
-    def _order(self) -> list[int]:
-        return [rec.id for rec in self.model.records()]
 
     def describe(self, record: PhotoRec) -> str:
         return f"photo {record.filename}"
@@ -295,7 +289,7 @@ class PhotosPanel(DataPanel):
                         lambda: self._apply(
                             j.add_photo, rec.sprint_id, data, rec.filename, rec.caption, rec.alt,
                             rec.day, [p.name for p in rec.people], prepared=prepared),
-                        self._order(), partial(self.put_back, "photo"))
+                        self.order_ids(rec), self.put_back)
         except JournalError:
             return
 

@@ -1,7 +1,6 @@
 """The Stand-up panel: for the selected day, what is done so far and what happens today."""
 
 from datetime import date
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.records import StandupRec
-from sprintjournal.usecases.ordering import Ordered
 from ui.dialogs.standup_dialog import StandupAnswer, StandupDialog
 from ui.models.standup_model import SECTION_TITLES, StandupModel
 from ui.panels.column_shares import ColumnShares
@@ -37,6 +35,8 @@ def empty_day_hint(day: date) -> str:
 
 
 class StandupPanel(DataPanel):
+    order_entity = "standup"
+
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(store, undo_stack, parent)
@@ -178,10 +178,7 @@ class StandupPanel(DataPanel):
                 return section
         return "today"
 
-    def order_of(self, record: StandupRec) -> tuple[Ordered, list[int], list[int]]:
-        return "standup", self._order(record), self._order(record)
-
-    def _order(self, record: StandupRec) -> list[int]:
+    def order_ids(self, record: StandupRec) -> list[int]:
         return [rec.id for rec in self.models[record.section].records()]
 
     def describe(self, record: StandupRec) -> str:
@@ -286,7 +283,7 @@ class StandupPanel(DataPanel):
         try:
             push_remove(self.undo_stack, f"Remove stand-up item “{rec.text}”", rec.id,
                         lambda item_id: self._apply(j.remove_standup_item, item_id), restore,
-                        self._order(rec), partial(self.put_back, "standup"))
+                        self.order_ids(rec), self.put_back)
         except JournalError:
             return
 

@@ -1,3 +1,3 @@
-from ui.app import main
+from sprintjournal_ui.app import main
 
 raise SystemExit(main())

@@ -27,11 +27,11 @@ from PIL import Image, ImageDraw, ImageFilter
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QThreadPool, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
+from sprintjournal_ui.panels.photos import PhotosPanel
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
 from sprintjournal.usecases import gallery
-from ui.panels.photos import PhotosPanel
-from ui.store import JournalStore
 
 TICK_MS = 5
 

@@ -60,7 +60,7 @@ Runs = dict[str, list[dict[str, float]]]
 
 
 def startup_runs(runs: int, demo: Path, scale: Path, home: Path) -> Runs:
-    app = ["-m", "ui.app", "--trace-startup", "--quit-after-startup", "--journal"]
+    app = ["-m", "sprintjournal_ui.app", "--trace-startup", "--quit-after-startup", "--journal"]
     cases = {"a": [str(BENCH / "bare_window.py")], "b": [*app, str(demo)], "c": [*app, str(scale)]}
     results: Runs = {key: [] for key in cases}
     spawn(cases["a"], home)  # warm the OS file cache once for every case alike

@@ -15,11 +15,11 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from sprintjournal_ui.app import make_application
+from sprintjournal_ui.main_window import MainWindow
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
-from ui.app import make_application
-from ui.main_window import MainWindow
-from ui.store import JournalStore
 
 TICK_MS = 5
 TARGET_MS = 50.0

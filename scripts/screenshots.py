@@ -21,7 +21,7 @@ PANEL_SIZE = (960, 620)
 
 def busiest_day(window: "object") -> object:
     """The demo day with the most stand-up items and notes (the most to look at)."""
-    from ui.main_window import MainWindow
+    from sprintjournal_ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow) and window.sprint is not None
     journal, sprint = window.store.journal, window.sprint
@@ -32,12 +32,12 @@ def busiest_day(window: "object") -> object:
 
 def shoot(scheme: str, out: Path) -> None:
     from PySide6.QtTest import QTest
+    from sprintjournal_ui.app import make_application
+    from sprintjournal_ui.main_window import MainWindow
+    from sprintjournal_ui.store import JournalStore
 
     from sprintjournal.demo import open_demo
     from sprintjournal.paths import demo_journal
-    from ui.app import make_application
-    from ui.main_window import MainWindow
-    from ui.store import JournalStore
 
     app = make_application([], scheme)
     window = MainWindow()

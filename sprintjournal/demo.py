@@ -5,11 +5,11 @@ is built from a resource file through the same import path users take.
 """
 
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
 from sprintjournal.exchange.json_io import parse_document
 from sprintjournal.journal import Journal
+from sprintjournal.paths import resource_text
 from sprintjournal.photos import make_demo_cake
 
 DEMO_RESOURCE = "gothenburg-2011.json"
@@ -17,7 +17,9 @@ CAKE_CAPTION = "A cake to celebrate PyPy being 5× faster than CPython"
 
 
 def demo_text() -> str:
-    return resources.files("resources").joinpath("demo", DEMO_RESOURCE).read_text(encoding="utf-8")
+    text = resource_text("demo", DEMO_RESOURCE)
+    assert text is not None, "the demo journal ships with the app"
+    return text
 
 
 def build_demo(journal: Journal) -> int:

@@ -41,3 +41,16 @@ def resolve_journal(explicit: str | Path | None = None) -> Path:
 def backup_dir(journal: Path) -> Path:
     """Backups sit beside the journal, so moving the folder moves them together."""
     return journal.parent / "backups"
+
+
+RESOURCES_PACKAGE = "sprintjournal_resources"  # the installed name of `resources/` (setup.py)
+
+
+def resource_text(*parts: str) -> str | None:
+    """A shipped resource file's text, or None when there is no such file.
+
+    Read through importlib.resources, so it works the same from a wheel and a checkout."""
+    from importlib import resources
+
+    item = resources.files(RESOURCES_PACKAGE).joinpath(*parts)
+    return item.read_text(encoding="utf-8") if item.is_file() else None

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 from sprintjournal.paths import APP_NAME
 
 if TYPE_CHECKING:
-    from ui.startup import Startup
+    from .startup import Startup
 
 log = logging.getLogger(__name__)
 _T0 = time.perf_counter()
@@ -83,7 +83,7 @@ def make_application(argv: Sequence[str], scheme: str = "system", *,
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    from ui.theme import apply_palette, follow_system_scheme, is_dark
+    from .theme import apply_palette, follow_system_scheme, is_dark
 
     if scheme in ("light", "dark"):
         apply_palette(app, scheme == "dark")
@@ -101,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     system_scheme = args.color_scheme == "system"
     app = make_application([], args.color_scheme, guess_scheme=system_scheme)
     trace.mark("qapplication")
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
     window = MainWindow(frame_later=True)  # the menu bar first; the rest after the first paint
     restore: list[Callable[[], None]] = []
@@ -110,12 +110,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     def after_first_paint() -> None:
         """Everything the first frame did not need, in the next turn of the event loop."""
         trace.mark("first paint")
-        from ui.crash_guard import install_excepthook, install_signal_handlers
-        from ui.startup import Startup
+        from .crash_guard import install_excepthook, install_signal_handlers
+        from .startup import Startup
 
         restore.append(install_excepthook(window))
         if system_scheme:
-            from ui.theme import follow_system_scheme, is_dark
+            from .theme import follow_system_scheme, is_dark
 
             follow_system_scheme(app, is_dark(app.palette()))  # the guess was right, almost always
         startups.append(Startup(window, args, trace, app))

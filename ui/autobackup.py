@@ -10,7 +10,8 @@ import logging
 from PySide6.QtCore import QObject, QTimer
 
 from sprintjournal.errors import JournalError
-from ui.store import JournalStore
+
+from .store import JournalStore
 
 log = logging.getLogger(__name__)
 CHECK_EVERY_MS = 60_000

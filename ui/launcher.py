@@ -11,7 +11,7 @@ from typing import Any
 
 
 def _gui(argv: list[str]) -> int:
-    from ui.app import main as app_main
+    from .app import main as app_main
 
     return app_main(argv)
 
@@ -19,7 +19,7 @@ def _gui(argv: list[str]) -> int:
 def _pdf(
     journal: Any, sprint_id: int, out_dir: Path, page_size: str, long_edge: int, quality: int
 ) -> Path:
-    from ui.report_pdf import export_pdf
+    from .report_pdf import export_pdf
 
     return export_pdf(journal, sprint_id, out_dir, page_size, long_edge=long_edge, quality=quality)
 

@@ -18,16 +18,17 @@ from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox
 
-from ui.main_frame import CentralArea, SprintToolbar, build_docks, default_geometry, default_layout
-from ui.savemanager import SaveManager
-from ui.settings import app_settings
+from .main_frame import CentralArea, SprintToolbar, build_docks, default_geometry, default_layout
+from .savemanager import SaveManager
+from .settings import app_settings
 
 if TYPE_CHECKING:
     from sprintjournal.changes import Change
     from sprintjournal.records import SearchHit, SprintRec
-    from ui.panels.notes import NotesPanel
-    from ui.panels.search import SearchPanel
-    from ui.store import JournalStore
+
+    from .panels.notes import NotesPanel
+    from .panels.search import SearchPanel
+    from .store import JournalStore
 
 DEFAULT_SIZE = QSize(1280, 800)
 SAVED = "All changes saved"
@@ -40,7 +41,7 @@ FALLBACK_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q"}
 
 def _ops() -> ModuleType:
     """The actions' implementations (dialogs, files) load on first use, after the first paint."""
-    from ui import window_ops
+    from . import window_ops
 
     return window_ops
 
@@ -211,7 +212,7 @@ class MainWindow(QMainWindow):
 
         The editor accepts typing at once; saving waits for `attach` with the real journal.
         """
-        from ui.panels.notes import NotesPanel
+        from .panels.notes import NotesPanel
 
         self._store = store
         self.notes = NotesPanel(store, self.undo_stack, self, autosave_ms=self._autosave_ms)
@@ -229,8 +230,8 @@ class MainWindow(QMainWindow):
     def attach(self, store: "JournalStore") -> None:
         """Create the panels over `store` and show its newest sprint (or keep the sprint the
         early view shows, without disturbing what is being typed)."""
-        from ui.panels.notes import NotesPanel
-        from ui.panels.search import SearchPanel
+        from .panels.notes import NotesPanel
+        from .panels.search import SearchPanel
 
         early = self.notes is not None and self._sprint is not None
         self._store = store
@@ -248,13 +249,13 @@ class MainWindow(QMainWindow):
             if callable(getattr(panel, "flush", None)):
                 self.save_manager.register(name, panel.flush)
         self._connect_signals()
-        from ui.autobackup import AutoBackup
+        from .autobackup import AutoBackup
 
         self.auto_backup = AutoBackup(store, self)
         self.toolbar.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)
-        from ui.settings import remember_journal
+        from .settings import remember_journal
 
         remember_journal(str(store.path))  # the journal opened at startup is "recent" too
         if early:
@@ -404,7 +405,7 @@ class MainWindow(QMainWindow):
             self._error_box.setText(summary)
             self._error_box.setDetailedText(details)
             return
-        from ui.dialogs.errors import show_message_later
+        from .dialogs.errors import show_message_later
 
         self._error_box = show_message_later(self, "Something went wrong", summary, details)
 

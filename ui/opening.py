@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from sprintjournal.errors import JournalError
 from sprintjournal.paths import SUFFIX, data_dir
-from ui.dialogs.errors import JournalErrorDialog, OpenChoice
+
+from .dialogs.errors import JournalErrorDialog, OpenChoice
 
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal

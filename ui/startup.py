@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from sprintjournal.journal import Journal
     from sprintjournal.lock import EarlyLock
     from sprintjournal.quick_read import QuickReader
-    from ui.app import StartupTrace
-    from ui.main_window import MainWindow
+
+    from .app import StartupTrace
+    from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,8 @@ class Startup(QObject):
         from sprintjournal.errors import JournalError
         from sprintjournal.lock import EarlyLock
         from sprintjournal.quick_read import QuickReader, QuickReadUnavailableError
-        from ui.store import JournalStore
+
+        from .store import JournalStore
 
         try:
             self._lock = EarlyLock(self._path)
@@ -119,7 +121,7 @@ class Startup(QObject):
             self.app.exit(1)
             return
         self.trace.mark("journal opened")
-        from ui.store import JournalStore
+        from .store import JournalStore
 
         self.window.attach(JournalStore(journal))
         self.app.processEvents()
@@ -133,7 +135,8 @@ class Startup(QObject):
 
     def _open(self) -> "Journal | None":
         from sprintjournal.errors import JournalError
-        from ui.opening import open_journal
+
+        from .opening import open_journal
 
         if self.args.demo:
             from sprintjournal.demo import open_demo

@@ -16,16 +16,18 @@ from sprintjournal.changes import Change
 from sprintjournal.errors import ImportFailedError, JournalError
 from sprintjournal.paths import demo_journal
 from sprintjournal.records import SearchHit
-from ui.dialogs.about import AboutDialog
-from ui.dialogs.shortcuts import ShortcutsDialog
-from ui.dialogs.sprint_dialog import SprintDialog
-from ui.opening import ask_journal_path, open_journal
-from ui.settings import recent_journals, remember_journal
-from ui.store import JournalStore
+
+from .dialogs.about import AboutDialog
+from .dialogs.shortcuts import ShortcutsDialog
+from .dialogs.sprint_dialog import SprintDialog
+from .opening import ask_journal_path, open_journal
+from .settings import recent_journals, remember_journal
+from .store import JournalStore
 
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
-    from ui.main_window import MainWindow
+
+    from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +41,11 @@ def create_panels(store: JournalStore, undo: QUndoStack, parent: QWidget) -> dic
     Imported here rather than at the top: the panels pull in the core (SQLAlchemy, Pillow),
     which must load after the window's first paint.
     """
-    from ui.panels.attendees import AttendeesPanel
-    from ui.panels.branches import BranchesPanel
-    from ui.panels.photos import PhotosPanel
-    from ui.panels.report import ReportPanel
-    from ui.panels.standup import StandupPanel
+    from .panels.attendees import AttendeesPanel
+    from .panels.branches import BranchesPanel
+    from .panels.photos import PhotosPanel
+    from .panels.report import ReportPanel
+    from .panels.standup import StandupPanel
 
     classes = {"attendees": AttendeesPanel, "branches": BranchesPanel, "standup": StandupPanel,
                "photos": PhotosPanel, "report": ReportPanel}
@@ -260,7 +262,7 @@ def confirm_close(window: QWidget, errors: list[str]) -> bool:
 
 def show_backups(window: "MainWindow") -> None:
     """File ▸ Backups: pending edits are saved first, so a restore never eats typing."""
-    from ui.dialogs.backups_dialog import BackupsDialog, restore_backup
+    from .dialogs.backups_dialog import BackupsDialog, restore_backup
 
     window.save_manager.flush_all()
     chosen = BackupsDialog.ask(window.store, window)
@@ -274,7 +276,7 @@ def show_backups(window: "MainWindow") -> None:
 
 
 def show_note_history(window: "MainWindow") -> None:
-    from ui.dialogs.note_history import NoteHistoryDialog
+    from .dialogs.note_history import NoteHistoryDialog
 
     notes = window.notes
     if notes is None or notes.note_id is None:

@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -19,6 +19,7 @@ import jinja2
 from sprintjournal.errors import JournalError
 from sprintjournal.journal import Journal
 from sprintjournal.mentions import find_mentions
+from sprintjournal.paths import resource_text
 from sprintjournal.records import NoteRec
 from sprintjournal.report.data import ReportData, gather
 from sprintjournal.report.prose import FILTERS, neutralise_html
@@ -41,15 +42,10 @@ class RegenerateResult:
     diff: str
 
 
-def _load_resource(name: str) -> str | None:
-    item = resources.files("resources").joinpath("report", name)
-    return item.read_text(encoding="utf-8") if item.is_file() else None
-
-
 def environment() -> jinja2.Environment:
     """Markdown templates: no HTML autoescape (the `md` filter escapes for Markdown instead)."""
     env = jinja2.Environment(
-        loader=jinja2.FunctionLoader(_load_resource),
+        loader=jinja2.FunctionLoader(partial(resource_text, "report")),
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -10,11 +10,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
 from sprintjournal.files import AtomicBatch
 from sprintjournal.journal import Journal
+from sprintjournal.paths import resource_text
 from sprintjournal.photos import Rendition
 from sprintjournal.records import SprintRec
 from sprintjournal.report.compose import compose_draft, report_title
@@ -64,7 +64,9 @@ Target = Callable[[ExportContext], list[OutFile]]
 
 
 def stylesheet(name: str = "report.css") -> str:
-    return resources.files("resources").joinpath("report", name).read_text(encoding="utf-8")
+    text = resource_text("report", name)
+    assert text is not None, f"{name} ships with the app"
+    return text
 
 
 def _targets() -> dict[str, Target]:

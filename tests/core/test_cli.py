@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from sprintjournal_ui import launcher
 
 from sprintjournal import cli
 from sprintjournal.demo import open_demo
 from sprintjournal.exchange.schema import json_schema
 from sprintjournal.journal import Journal
-from ui import launcher
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

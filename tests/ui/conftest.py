@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 from PySide6.QtGui import QUndoStack
 from shell_data import Gothenburg
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
-from ui.store import JournalStore
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
-from ui.store import JournalStore
 
 START, END = date(2011, 11, 2), date(2011, 11, 9)
 OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

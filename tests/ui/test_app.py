@@ -11,16 +11,16 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active, when_modal
+from sprintjournal_ui.app import StartupTrace, main, parse_args
+from sprintjournal_ui.crash_guard import describe, install_signal_handlers
+from sprintjournal_ui.dialogs.errors import JournalErrorDialog
+from sprintjournal_ui.main_window import MainWindow
+from sprintjournal_ui.opening import open_journal
+from sprintjournal_ui.startup import Startup
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.errors import DiskFullError
 from sprintjournal.journal import Journal
-from ui.app import StartupTrace, main, parse_args
-from ui.crash_guard import describe, install_signal_handlers
-from ui.dialogs.errors import JournalErrorDialog
-from ui.main_window import MainWindow
-from ui.opening import open_journal
-from ui.startup import Startup
-from ui.store import JournalStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,7 +73,7 @@ def test_main_opens_the_journal_and_quits_cleanly(qtbot: QtBot, journal_path: Pa
 def trace_phases(journal: Path, home: Path) -> dict[str, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SPRINTJOURNAL_HOME": str(home)}
     result = subprocess.run(
-        [sys.executable, "-m", "ui.app", "--journal", str(journal), "--trace-startup",
+        [sys.executable, "-m", "sprintjournal_ui.app", "--journal", str(journal), "--trace-startup",
          "--quit-after-startup"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True)
     assert "Traceback" not in result.stderr

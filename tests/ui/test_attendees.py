@@ -9,11 +9,11 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.dialogs.attendee_dialog import AttendeeDialog
+from sprintjournal_ui.panels.attendees import EMPTY_HINT, AttendeesPanel
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
-from ui.dialogs.attendee_dialog import AttendeeDialog
-from ui.panels.attendees import EMPTY_HINT, AttendeesPanel
-from ui.store import JournalStore
 
 pytestmark = OFFSCREEN_NOISE
 

@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import when_modal
+from sprintjournal_ui.dialogs.backups_dialog import BackupsDialog, describe_reason, restore_backup
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.backup import backup_before, backup_now, list_backups
 from sprintjournal.journal import Journal
-from ui.dialogs.backups_dialog import BackupsDialog, describe_reason, restore_backup
-from ui.store import JournalStore
 
 THURSDAY = date(2011, 11, 3)
 

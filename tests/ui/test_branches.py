@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.dialogs.branch_dialog import BranchDialog
+from sprintjournal_ui.models.branches_model import STATUS_COLOURS
+from sprintjournal_ui.panels.branches import EMPTY_HINT, FILTERED_HINT, BranchesPanel
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
-from ui.dialogs.branch_dialog import BranchDialog
-from ui.models.branches_model import STATUS_COLOURS
-from ui.panels.branches import EMPTY_HINT, FILTERED_HINT, BranchesPanel
-from ui.store import JournalStore
 
 pytestmark = OFFSCREEN_NOISE
 

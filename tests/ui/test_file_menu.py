@@ -11,13 +11,13 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active, when_modal
+from sprintjournal_ui.main_window import MainWindow
+from sprintjournal_ui.settings import recent_journals
+from sprintjournal_ui.store import JournalStore
+from sprintjournal_ui.window_ops import fill_recent_menu
 
 from sprintjournal.journal import Journal
 from sprintjournal.paths import SUFFIX
-from ui.main_window import MainWindow
-from ui.settings import recent_journals
-from ui.store import JournalStore
-from ui.window_ops import fill_recent_menu
 
 THURSDAY = date(2011, 11, 3)
 

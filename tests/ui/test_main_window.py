@@ -11,14 +11,14 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active, when_modal
+from sprintjournal_ui.crash_guard import install_excepthook
+from sprintjournal_ui.dialogs.shortcuts import shortcut_rows
+from sprintjournal_ui.dialogs.sprint_dialog import SprintDialog
+from sprintjournal_ui.main_window import SAVED, SAVING, MainWindow
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
 from sprintjournal.paths import demo_journal
-from ui.crash_guard import install_excepthook
-from ui.dialogs.shortcuts import shortcut_rows
-from ui.dialogs.sprint_dialog import SprintDialog
-from ui.main_window import SAVED, SAVING, MainWindow
-from ui.store import JournalStore
 
 THURSDAY = date(2011, 11, 3)
 

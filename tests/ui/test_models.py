@@ -5,14 +5,14 @@ from datetime import date
 from factories import gothenburg, jpeg_bytes, store, undo_stack  # noqa: F401
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.models.attendees_model import AttendeesModel
+from sprintjournal_ui.models.branches_model import BranchesModel, BranchFilter
+from sprintjournal_ui.models.photos_model import PhotosModel
+from sprintjournal_ui.models.standup_model import StandupModel
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.changes import Change
 from sprintjournal.journal import Journal
-from ui.models.attendees_model import AttendeesModel
-from ui.models.branches_model import BranchesModel, BranchFilter
-from ui.models.photos_model import PhotosModel
-from ui.models.standup_model import StandupModel
-from ui.store import JournalStore
 
 
 def test_attendees_model_through_changes(qtmodeltester: ModelTester, store: JournalStore,  # noqa: F811

@@ -5,11 +5,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.dialogs.note_history import NoteHistoryDialog, first_line
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.usecases import common
 from sprintjournal.usecases import notes as notes_uc
-from ui.dialogs.note_history import NoteHistoryDialog, first_line
-from ui.store import JournalStore
 
 T0 = datetime(2011, 11, 3, 9, 0, tzinfo=UTC)
 

@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCursor, QUndoStack
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
+from sprintjournal_ui.panels.background_save import BIG_NOTE
+from sprintjournal_ui.panels.notes import NotesPanel
+from sprintjournal_ui.panels.preview import PREVIEW_LIMIT
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
-from ui.panels.background_save import BIG_NOTE
-from ui.panels.notes import NotesPanel
-from ui.panels.preview import PREVIEW_LIMIT
-from ui.store import JournalStore
 
 THURSDAY, FRIDAY = date(2011, 11, 3), date(2011, 11, 4)
 

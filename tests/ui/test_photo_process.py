@@ -2,10 +2,10 @@
 
 import pytest
 from factories import jpeg_bytes
+from sprintjournal_ui.panels.photo_process import HelperPool
 
 from sprintjournal.photos import NotAnImageError
 from sprintjournal.usecases import gallery
-from ui.panels.photo_process import HelperPool
 
 
 def test_helper_answers_like_the_core_and_survives_a_killed_helper() -> None:

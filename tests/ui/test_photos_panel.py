@@ -17,11 +17,11 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.dialogs.photo_dialog import PhotoDialog
+from sprintjournal_ui.panels.photos import EMPTY_HINT, PhotosPanel
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
-from ui.dialogs.photo_dialog import PhotoDialog
-from ui.panels.photos import EMPTY_HINT, PhotosPanel
-from ui.store import JournalStore
 
 pytestmark = OFFSCREEN_NOISE
 

@@ -17,16 +17,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.dialogs.shortcuts import shortcut_rows
+from sprintjournal_ui.panels.attendees import AttendeesPanel
+from sprintjournal_ui.panels.branches import BranchesPanel
+from sprintjournal_ui.panels.panel_base import DataPanel
+from sprintjournal_ui.panels.photos import PhotosPanel
+from sprintjournal_ui.panels.row_order import moved
+from sprintjournal_ui.panels.standup import StandupPanel
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
-from ui.dialogs.shortcuts import shortcut_rows
-from ui.panels.attendees import AttendeesPanel
-from ui.panels.branches import BranchesPanel
-from ui.panels.panel_base import DataPanel
-from ui.panels.photos import PhotosPanel
-from ui.panels.row_order import moved
-from ui.panels.standup import StandupPanel
-from ui.store import JournalStore
 
 pytestmark = OFFSCREEN_NOISE
 FRI = date(2011, 11, 4)

@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.dialogs.export_report import ExportDialog, ExportOptions
+from sprintjournal_ui.panels.report import ReportPanel
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.demo import build_demo
 from sprintjournal.journal import Journal
 from sprintjournal.report.compose import RegenerateResult
-from ui.dialogs.export_report import ExportDialog, ExportOptions
-from ui.panels.report import ReportPanel
-from ui.store import JournalStore
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage, QPainter
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.report_pdf import export_pdf, report_document
 
 from sprintjournal.demo import build_demo
 from sprintjournal.journal import Journal
 from sprintjournal.report.export import build_context
 from sprintjournal.report.renditions import ExportCancelledError
-from ui.report_pdf import export_pdf, report_document
 
 
 @pytest.fixture

@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
+from sprintjournal_ui.main_window import MainWindow
+from sprintjournal_ui.models.search_model import SearchModel, SpansRole, snippet_spans
+from sprintjournal_ui.panels.search import SearchPanel
+from sprintjournal_ui.panels.search_delegate import SnippetDelegate
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.records import SearchHit
-from ui.main_window import MainWindow
-from ui.models.search_model import SearchModel, SpansRole, snippet_spans
-from ui.panels.search import SearchPanel
-from ui.panels.search_delegate import SnippetDelegate
-from ui.store import JournalStore
 
 FRIDAY = date(2011, 11, 4)
 

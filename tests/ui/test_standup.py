@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.dialogs.standup_dialog import StandupDialog
+from sprintjournal_ui.panels.standup import NO_DAY_HINT, StandupPanel
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
-from ui.dialogs.standup_dialog import StandupDialog
-from ui.panels.standup import NO_DAY_HINT, StandupPanel
-from ui.store import JournalStore
 
 pytestmark = OFFSCREEN_NOISE
 THU, FRI, SAT = date(2011, 11, 3), date(2011, 11, 4), date(2011, 11, 5)

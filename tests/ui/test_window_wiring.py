@@ -8,11 +8,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
+from sprintjournal_ui.autobackup import AutoBackup
+from sprintjournal_ui.main_window import MainWindow
+from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.backup import list_backups
-from ui.autobackup import AutoBackup
-from ui.main_window import MainWindow
-from ui.store import JournalStore
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@
 import threading
 
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.workers import Job, run_in_pool, running_jobs
 
 from sprintjournal.errors import PhotoError
-from ui.workers import Job, run_in_pool, running_jobs
 
 
 def test_result_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) -> None:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from sprintjournal.records import AttendeeRec, SprintRec
-from ui.dialogs.form import add_ok_cancel, add_rows
+
+from .form import add_ok_cancel, add_rows
 
 
 @dataclass(frozen=True)

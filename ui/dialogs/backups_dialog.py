@@ -30,7 +30,7 @@ from sprintjournal.errors import JournalError
 from sprintjournal.paths import backup_dir
 
 if TYPE_CHECKING:
-    from ui.store import JournalStore
+    from ..store import JournalStore
 
 REASONS = {
     "auto": "Automatic (every 30 minutes of editing)",

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 
 from sprintjournal.exchange.schema import BRANCH_KINDS, BRANCH_STATUSES
 from sprintjournal.records import BranchRec
-from ui.dialogs.form import add_ok_cancel, add_rows
-from ui.dialogs.people_picker import PeoplePicker
+
+from .form import add_ok_cancel, add_rows
+from .people_picker import PeoplePicker
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from sprintjournal.errors import JournalError
 from sprintjournal.records import NoteVersionRec
 
 if TYPE_CHECKING:
-    from ui.store import JournalStore
+    from ..store import JournalStore
 
 PREVIEW_CHARS = 60
 

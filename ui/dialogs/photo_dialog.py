@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from sprintjournal.records import PhotoRec
-from ui.dialogs.form import add_ok_cancel, add_rows
-from ui.dialogs.people_picker import PeoplePicker
+
+from .form import add_ok_cancel, add_rows
+from .people_picker import PeoplePicker
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
 
 from sprintjournal.exchange.schema import BRANCH_STATUSES
 from sprintjournal.records import BranchRec, StandupRec
-from ui.dialogs.form import add_ok_cancel, add_rows
-from ui.dialogs.people_picker import PeoplePicker
-from ui.models.standup_model import SECTION_TITLES
+
+from ..models.standup_model import SECTION_TITLES
+from .form import add_ok_cancel, add_rows
+from .people_picker import PeoplePicker
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from sprintjournal.changes import Change
 from sprintjournal.records import AttendeeRec
-from ui.models.record_model import ChipColorRole, ChoicesRole, Column, RecordTableModel
-from ui.store import JournalStore
+
+from ..store import JournalStore
+from .record_model import ChipColorRole, ChoicesRole, Column, RecordTableModel
 
 REVIEW_BACKGROUND = QColor(255, 176, 0, 70)
 """Translucent amber: visible behind dark and light text alike."""

@@ -8,8 +8,9 @@ from PySide6.QtGui import QColor
 from sprintjournal.changes import Change
 from sprintjournal.exchange.schema import BRANCH_KINDS, BRANCH_STATUSES
 from sprintjournal.records import BranchRec
-from ui.models.record_model import ChipColorRole, ChoicesRole, Column, RecordTableModel
-from ui.store import JournalStore
+
+from ..store import JournalStore
+from .record_model import ChipColorRole, ChoicesRole, Column, RecordTableModel
 
 STATUS_COLOURS = {
     "planned": QColor("#7b8088"),

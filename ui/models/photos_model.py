@@ -16,9 +16,10 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.records import PhotoRec
-from ui.models.record_model import Column, RecordTableModel
-from ui.store import JournalStore
-from ui.workers import run_in_pool
+
+from ..store import JournalStore
+from ..workers import run_in_pool
+from .record_model import Column, RecordTableModel
 
 ICON_SIZE = QSize(160, 160)
 

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QApplication, QStyle
 from sprintjournal.changes import Change
 from sprintjournal.exchange.schema import BRANCH_STATUSES
 from sprintjournal.records import StandupRec
-from ui.models.attendees_model import REVIEW_BACKGROUND
-from ui.models.branches_model import STATUS_COLOURS
-from ui.models.record_model import ChipColorRole, ChoicesRole, Column, RecordTableModel
-from ui.store import JournalStore
+
+from ..store import JournalStore
+from .attendees_model import REVIEW_BACKGROUND
+from .branches_model import STATUS_COLOURS
+from .record_model import ChipColorRole, ChoicesRole, Column, RecordTableModel
 
 SECTION_TITLES = {"done": "Done so far", "today": "Today"}
 STATUS_CHOICES: list[tuple[str, str | None]] = [

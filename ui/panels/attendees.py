@@ -17,14 +17,15 @@ from PySide6.QtWidgets import (
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.records import AttendeeRec
-from ui.dialogs.attendee_dialog import AttendeeAnswer, AttendeeDialog
-from ui.models.attendees_model import AttendeesModel
-from ui.panels.edit_commands import push_add, push_remove, push_update
-from ui.panels.here_today import HereTodayBox
-from ui.panels.panel_base import NO_SPRINT_HINT, DataPanel
-from ui.panels.status_chip import ChipDelegate
-from ui.panels.timeline import TimelineChart
-from ui.store import JournalStore
+
+from ..dialogs.attendee_dialog import AttendeeAnswer, AttendeeDialog
+from ..models.attendees_model import AttendeesModel
+from ..store import JournalStore
+from .edit_commands import push_add, push_remove, push_update
+from .here_today import HereTodayBox
+from .panel_base import NO_SPRINT_HINT, DataPanel
+from .status_chip import ChipDelegate
+from .timeline import TimelineChart
 
 EMPTY_HINT = "No attendees yet — press Insert or use Add attendee."
 _SNAPSHOT_FIELDS = (

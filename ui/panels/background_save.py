@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
-from ui.store import JournalStore
+
+from ..store import JournalStore
 
 log = logging.getLogger(__name__)
 

@@ -18,12 +18,13 @@ from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.exchange.schema import BRANCH_STATUSES
 from sprintjournal.records import BranchRec
-from ui.dialogs.branch_dialog import BranchAnswer, BranchDialog
-from ui.models.branches_model import BranchesModel, BranchFilter
-from ui.panels.edit_commands import push_add, push_remove, push_update
-from ui.panels.panel_base import NO_SPRINT_HINT, DataPanel
-from ui.panels.status_chip import ChipDelegate
-from ui.store import JournalStore
+
+from ..dialogs.branch_dialog import BranchAnswer, BranchDialog
+from ..models.branches_model import BranchesModel, BranchFilter
+from ..store import JournalStore
+from .edit_commands import push_add, push_remove, push_update
+from .panel_base import NO_SPRINT_HINT, DataPanel
+from .status_chip import ChipDelegate
 
 EMPTY_HINT = "No branches yet — press Insert or use Add branch to record what people work on."
 FILTERED_HINT = "No branch matches the filter — choose “All statuses” and “Everyone” to see all."

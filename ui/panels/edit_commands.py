@@ -15,7 +15,8 @@ from PySide6.QtGui import QUndoStack
 
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
-from ui.commands import StoreCommand
+
+from ..commands import StoreCommand
 
 log = logging.getLogger(__name__)
 Step = Callable[[dict[str, Any]], Change]

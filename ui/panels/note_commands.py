@@ -8,9 +8,10 @@ from datetime import date
 
 from sprintjournal.changes import Change
 from sprintjournal.records import NoteRec
-from ui.commands import StoreCommand
-from ui.panels.notes_view import day_label
-from ui.store import JournalStore
+
+from ..commands import StoreCommand
+from ..store import JournalStore
+from .notes_view import day_label
 
 
 def _int(value: object) -> int:

@@ -17,17 +17,18 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.records import NoteRec, SprintRec
-from ui.panels.background_save import BIG_NOTE, BackgroundSaver
-from ui.panels.note_commands import add_note_command, created_id, remove_note_command
-from ui.panels.notes_view import (
+
+from ..store import JournalStore
+from ..throttle import Debouncer
+from .background_save import BIG_NOTE, BackgroundSaver
+from .note_commands import add_note_command, created_id, remove_note_command
+from .notes_view import (
     NotesView,
     day_label,
     leading_text,
     long_day,
     note_title,
 )
-from ui.store import JournalStore
-from ui.throttle import Debouncer
 
 if TYPE_CHECKING:
     from sprintjournal.markdown_render import PeopleDirectory

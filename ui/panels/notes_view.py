@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.panels.markdown_editor import MarkdownEditor
-from ui.panels.preview import NotePreview
+from .markdown_editor import MarkdownEditor
+from .preview import NotePreview
 
 EMPTY_HINT = (
     "<h3>No sprint to write about yet</h3>"

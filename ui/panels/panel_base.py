@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from sprintjournal.changes import Change, Ordered
 from sprintjournal.errors import JournalError
 from sprintjournal.records import SprintRec
-from ui.panels.edit_commands import push_edit
-from ui.panels.glyph_icons import glyph_icon
-from ui.panels.row_order import moved
-from ui.store import JournalStore
+
+from ..store import JournalStore
+from .edit_commands import push_edit
+from .glyph_icons import glyph_icon
+from .row_order import moved
 
 NO_SPRINT_HINT = (
     "No sprint selected — choose one in the sprint switcher, or create one (Sprint ▸ New)."

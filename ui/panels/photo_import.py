@@ -18,8 +18,9 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from sprintjournal import photos
-from ui.panels.photo_process import helper_pool
-from ui.workers import Job, run_in_pool
+
+from ..workers import Job, run_in_pool
+from .photo_process import helper_pool
 
 
 @dataclass(frozen=True)

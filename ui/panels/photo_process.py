@@ -46,7 +46,7 @@ class _Helper:
 
     def __init__(self) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "ui.panels.photo_process"],
+            [sys.executable, "-m", __name__],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         )
 

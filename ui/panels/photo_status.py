@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.panels.photo_import import PhotoImporter
+from .photo_import import PhotoImporter
 
 
 class PhotoStatusBar(QWidget):

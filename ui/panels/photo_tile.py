@@ -9,8 +9,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ui.models.photos_model import ICON_SIZE
-from ui.models.record_model import IdRole
+from ..models.photos_model import ICON_SIZE
+from ..models.record_model import IdRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAD = 8

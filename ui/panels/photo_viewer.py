@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from sprintjournal import photos
 from sprintjournal.records import PhotoRec
-from ui.workers import run_in_pool
+
+from ..workers import run_in_pool
 
 MAX_EDGE = 2400
 

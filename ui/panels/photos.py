@@ -34,15 +34,16 @@ from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.photos import PhotoInfo
 from sprintjournal.records import PhotoRec
-from ui.dialogs.photo_dialog import PhotoDialog
-from ui.models.photos_model import ICON_SIZE, PhotosModel
-from ui.panels.edit_commands import AppliedCommand, push_remove, push_update
-from ui.panels.panel_base import NO_SPRINT_HINT, DataPanel
-from ui.panels.photo_import import PhotoImporter, PhotoSource, PreparedPhoto
-from ui.panels.photo_status import PhotoStatusBar
-from ui.panels.photo_tile import PhotoTileDelegate
-from ui.panels.photo_viewer import PhotoViewer
-from ui.store import JournalStore
+
+from ..dialogs.photo_dialog import PhotoDialog
+from ..models.photos_model import ICON_SIZE, PhotosModel
+from ..store import JournalStore
+from .edit_commands import AppliedCommand, push_remove, push_update
+from .panel_base import NO_SPRINT_HINT, DataPanel
+from .photo_import import PhotoImporter, PhotoSource, PreparedPhoto
+from .photo_status import PhotoStatusBar
+from .photo_tile import PhotoTileDelegate
+from .photo_viewer import PhotoViewer
 
 EMPTY_HINT = ("No photos yet — drop photos here, paste one (Ctrl+V), or use Add photos… "
               "(JPEG, PNG, WebP or GIF).")

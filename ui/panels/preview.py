@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ui.throttle import Debouncer
+from ..throttle import Debouncer
 
 if TYPE_CHECKING:
     from sprintjournal.markdown_render import Resolver

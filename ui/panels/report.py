@@ -36,12 +36,13 @@ from sprintjournal.report.render import Figure, escape, markdown_to_html, place_
 from sprintjournal.report.renditions import ExportCancelledError
 from sprintjournal.report.targets import blogger
 from sprintjournal.report.targets.html_page import data_uri
-from ui.commands import StoreCommand
-from ui.dialogs.export_report import ExportDialog, ExportOptions
-from ui.panels.panel_base import NO_SPRINT_HINT, DataPanel
-from ui.store import JournalStore
-from ui.throttle import Debouncer
-from ui.workers import Job, run_in_pool
+
+from ..commands import StoreCommand
+from ..dialogs.export_report import ExportDialog, ExportOptions
+from ..store import JournalStore
+from ..throttle import Debouncer
+from ..workers import Job, run_in_pool
+from .panel_base import NO_SPRINT_HINT, DataPanel
 
 AUTOSAVE_MS = 1000
 PREVIEW_MS = 250
@@ -103,7 +104,7 @@ def _run_export(journal: Journal, sprint_id: int, options: ExportOptions,
         job.progress(done, total)
 
     if options.fmt == "pdf":
-        from ui.report_pdf import export_pdf
+        from ..report_pdf import export_pdf
 
         return [export_pdf(journal, sprint_id, options.folder, options.page_size,
                            long_edge=options.long_edge, quality=options.quality,

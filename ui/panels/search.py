@@ -12,10 +12,11 @@ from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from sprintjournal.records import SearchHit
-from ui.models.search_model import HitRole, SearchModel
-from ui.panels.search_delegate import SnippetDelegate
-from ui.store import JournalStore
-from ui.throttle import Debouncer
+
+from ..models.search_model import HitRole, SearchModel
+from ..store import JournalStore
+from ..throttle import Debouncer
+from .search_delegate import SnippetDelegate
 
 SEARCH_DELAY_MS = 150
 

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.records import StandupRec
-from ui.dialogs.standup_dialog import StandupAnswer, StandupDialog
-from ui.models.standup_model import SECTION_TITLES, StandupModel
-from ui.panels.column_shares import ColumnShares
-from ui.panels.edit_commands import AppliedCommand, push_add, push_remove, push_update
-from ui.panels.panel_base import NO_SPRINT_HINT, DataPanel
-from ui.panels.status_chip import ChipDelegate
-from ui.store import JournalStore
+
+from ..dialogs.standup_dialog import StandupAnswer, StandupDialog
+from ..models.standup_model import SECTION_TITLES, StandupModel
+from ..store import JournalStore
+from .column_shares import ColumnShares
+from .edit_commands import AppliedCommand, push_add, push_remove, push_update
+from .panel_base import NO_SPRINT_HINT, DataPanel
+from .status_chip import ChipDelegate
 
 NO_DAY_HINT = "Pick a day to see its stand-up."
 _COPY_FIELDS = ("status", "branch_id", "needs_review", "review_reason")

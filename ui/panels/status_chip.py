@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.models.record_model import ChipColorRole, ChoicesRole
+from ..models.record_model import ChipColorRole, ChoicesRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _PAD_X, _PAD_Y = 8, 3

@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPa
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sprintjournal.records import AttendeeRec
-from ui.models.attendees_model import NEWCOMER_COLOUR
+
+from ..models.attendees_model import NEWCOMER_COLOUR
 
 HOST_COLOUR = QColor("#8e5cc0")
 _ROW_H = 22

@@ -5,10 +5,11 @@ the body is the sanitised HTML from `render`, with each photo turned into a `fig
 """
 
 import base64
-from importlib import resources
+from functools import partial
 
 import jinja2
 
+from sprintjournal.paths import resource_text
 from sprintjournal.report.export import (
     ExportContext,
     ExportPhoto,
@@ -22,12 +23,8 @@ from sprintjournal.report.render import escape
 
 
 def _environment() -> jinja2.Environment:
-    def load(name: str) -> str | None:
-        item = resources.files("resources").joinpath("report", name)
-        return item.read_text(encoding="utf-8") if item.is_file() else None
-
-    return jinja2.Environment(loader=jinja2.FunctionLoader(load), autoescape=True,
-                              trim_blocks=True, lstrip_blocks=True)
+    loader = jinja2.FunctionLoader(partial(resource_text, "report"))
+    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
 def data_uri(photo: ExportPhoto) -> str:

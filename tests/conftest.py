@@ -1,6 +1,9 @@
 """Shared fixtures. Qt runs offscreen; every test gets its own data directory and journal file."""
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -8,9 +11,28 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+def _private_home() -> Path:
+    """Point HOME and the XDG folders at a throw-away folder before anything reads them.
+
+    Qt keeps its own settings (the file dialogs' history in QtProject.conf) under the real
+    ~/.config whatever SPRINTJOURNAL_HOME says, and so may any library: a test run must leave the
+    user's home as it found it (tests/test_isolation.py proves it). Child processes inherit it."""
+    home = Path(tempfile.mkdtemp(prefix="sprintjournal-tests-home-"))
+    os.environ["HOME"] = str(home)
+    for var, sub in XDG_FOLDERS.items():
+        os.environ[var] = str(home / sub)
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    return home
+
+
+XDG_FOLDERS = {"XDG_CONFIG_HOME": ".config", "XDG_DATA_HOME": ".local/share",
+               "XDG_CACHE_HOME": ".cache", "XDG_STATE_HOME": ".local/state"}
+TEST_HOME = _private_home()
+
 from sprintjournal.journal import Journal
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "pypy-extradoc"
+SAMPLES = Path(__file__).resolve().parent / "data" / "pypy-extradoc"
 
 
 @pytest.fixture(autouse=True)

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from sprintjournal.exchange.people_txt import ParsedPeople, parse_people_txt, write_people_txt
 from sprintjournal.exchange.schema import AttendeeDoc
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "pypy-extradoc"
-"""Beside the checkout, as in CI; a missing folder fails the tests (no silent skip)."""
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "pypy-extradoc"
+"""PyPy's own files, copied into the repository (tests/data/README.md says from where)."""
 
 
 def _people(sprint: str) -> ParsedPeople:

@@ -14,8 +14,8 @@ from sprintjournal.exchange.planning_txt import (
     to_standup_docs,
 )
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "pypy-extradoc"
-"""Beside the checkout, as in CI; a missing folder fails the tests (no silent skip)."""
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "pypy-extradoc"
+"""PyPy's own files, copied into the repository (tests/data/README.md says from where)."""
 
 
 def _planning(name: str, known: list[str] | None = None) -> ParsedPlanning:

@@ -2,16 +2,18 @@
 
 Exit codes: 0 success, 1 an error (one clear line on stderr), 2 a usage error. With no verb the
 desktop app starts; that and the PDF exporter live in `ui/`, which the core may not import, so
-the `ui.launcher` entry point hands them in as `extras`.
+the `sprintjournal_ui.launcher` entry point hands them in as `extras`.
 """
 
 import argparse
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from sprintjournal import __version__
+from sprintjournal.app_options import APP_DESCRIPTION, add_app_options
 from sprintjournal.errors import JournalError
 from sprintjournal.paths import demo_journal, resolve_journal
 
@@ -34,57 +36,95 @@ class UsageError(Exception):
     """A verb was used with arguments that do not fit; exit code 2."""
 
 
+USAGE = """sprintjournal [--journal PATH | --demo] [--color-scheme SCHEME]   start the app
+       sprintjournal [--journal PATH] VERB [options]                     command line"""
+EPILOG = """\
+With no verb, the desktop app starts (the options above choose what it opens and how it looks):
+  sprintjournal                      your default journal
+  sprintjournal --demo               the demo journal
+  sprintjournal --journal PATH       another journal file
+
+Every verb also takes --journal PATH (default: $SPRINTJOURNAL_JOURNAL, else the journal in the
+user-data folder). Exit codes: 0 success, 1 an error, 2 a usage error."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="sprintjournal", description="An offline journal for developer sprints."
+        prog="sprintjournal", usage=USAGE, description=textwrap.fill(APP_DESCRIPTION, 79),
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"SprintJournal {__version__}")
-    parser.add_argument(
-        "--journal", metavar="PATH", help="journal file (default: the user-data journal)"
-    )
-    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
-    imp = verbs.add_parser(
-        "import", help="import JSON, people.txt or planning.txt (detected from content)"
-    )
-    imp.add_argument("file", type=Path)
-    imp.add_argument("--sprint", help="sprint id or title to import people.txt / planning.txt into")
-    imp.add_argument("--day", help="day of a planning.txt stand-up (YYYY-MM-DD)")
-    exp = verbs.add_parser("export", help="export a sprint (JSON, report formats, PDF, people.txt)")
-    exp.add_argument(
-        "--sprint", help="sprint id or title (default: all sprints for JSON, else the newest)"
-    )
-    exp.add_argument("--format", choices=EXPORT_FORMATS, default="json")
-    exp.add_argument("--out", type=Path, required=True, help="output folder")
-    exp.add_argument("--long-edge", type=int, default=1600, help="photo long edge in pixels")
-    exp.add_argument("--quality", type=int, default=85, help="JPEG quality of exported photos")
-    exp.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
-    verbs.add_parser("sprints", help="list the sprints of the journal")
-    verbs.add_parser("check", help="check the journal's integrity (reads only)")
-    verbs.add_parser("backup", help="back the journal up now")
-    verbs.add_parser("backups", help="list the journal's backups")
-    res = verbs.add_parser("restore", help="restore a backup (the current file is backed up first)")
-    res.add_argument("backup", type=Path)
-    verbs.add_parser("demo", help="create (or open) the demo journal and print its path")
-    verbs.add_parser("schema", help="print the JSON Schema of the interchange format")
+    add_app_options(parser)
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", title="verbs", prog="sprintjournal")
+    for verb, (help_text, add_arguments) in VERBS.items():
+        sub = verbs.add_parser(verb, help=help_text, description=help_text)
+        # After the verb too; SUPPRESS keeps a --journal given before the verb.
+        sub.add_argument("--journal", metavar="PATH", type=Path, default=argparse.SUPPRESS,
+                         help="the journal file")
+        add_arguments(sub)
     return parser
 
 
+def _import_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path)
+    p.add_argument("--sprint", help="sprint id or title to import people.txt / planning.txt into")
+    p.add_argument("--day", help="day of a planning.txt stand-up (YYYY-MM-DD)")
+
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sprint", help="sprint id or title (default: all sprints for JSON, "
+                                    "else the newest)")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="json")
+    p.add_argument("--out", type=Path, required=True, help="output folder")
+    p.add_argument("--long-edge", type=int, default=1600, help="photo long edge in pixels")
+    p.add_argument("--quality", type=int, default=85, help="JPEG quality of exported photos")
+    p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+
+
+def _new_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", type=Path, nargs="?", help="where to create it (default: --journal)")
+
+
+def _restore_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("backup", type=Path)
+
+
+def _desktop_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--remove", action="store_true", help="take the menu entry away again")
+
+
+def _no_arguments(_p: argparse.ArgumentParser) -> None:
+    pass
+
+
+VERBS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "new": ("create an empty journal and print its path", _new_arguments),
+    "import": ("import JSON, people.txt or planning.txt (detected from content)",
+               _import_arguments),
+    "export": ("export a sprint (JSON, report formats, PDF, people.txt)", _export_arguments),
+    "sprints": ("list the sprints of the journal", _no_arguments),
+    "check": ("check the journal's integrity (reads only)", _no_arguments),
+    "backup": ("back the journal up now", _no_arguments),
+    "backups": ("list the journal's backups", _no_arguments),
+    "restore": ("restore a backup (the current file is backed up first)", _restore_arguments),
+    "demo": ("create (or open) the demo journal and print its path", _no_arguments),
+    "schema": ("print the JSON Schema of the interchange format", _no_arguments),
+    "install-desktop": ("add SprintJournal to your desktop's application menu (this user only)",
+                        _desktop_arguments),
+}
+
+
 def main(argv: Sequence[str] | None = None, extras: Extras | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args, unknown = parser.parse_known_args(argv)
+    args = parser.parse_args(arguments)
     extras = extras or {}
     if args.verb is None:
-        if "gui" in extras:  # the app's own options (--demo, --trace-startup) are the app's
-            return int(extras["gui"](list(sys.argv[1:] if argv is None else argv)))
-        if unknown:
-            parser.error(f"unrecognized arguments: {' '.join(unknown)}")
-        print(
-            "The desktop app is started by `sprintjournal-gui` or `python main.py`.",
-            file=sys.stderr,
-        )
+        if "gui" in extras:
+            return int(extras["gui"](arguments))
+        print("The desktop app is started by `sprintjournal` or `sprintjournal-gui` as installed.",
+              file=sys.stderr)
         return 2
-    if unknown:
-        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return run_verb(args, extras)
     except UsageError as exc:
@@ -108,7 +148,11 @@ def run_verb(args: argparse.Namespace, extras: Extras) -> int:
         return cli_verbs.demo(Path(args.journal) if args.journal else demo_journal())
     if args.verb == "schema":
         return cli_verbs.schema()
+    if args.verb == "install-desktop":
+        return cli_verbs.install_desktop(args.remove)
     path = resolve_journal(args.journal)
+    if args.verb == "new":
+        return cli_verbs.new(args.path.expanduser() if args.path else path)
     if args.verb == "check":
         return cli_verbs.check(path)
     if args.verb == "restore":

@@ -18,9 +18,26 @@ def _out(text: str) -> None:
 def demo(path: Path) -> int:
     from sprintjournal.demo import open_demo
 
-    with open_demo(path) as journal:
-        count = len(journal.list_sprints())
-    _out(f"{path} ({count} sprints)")
+    with open_demo(path):
+        pass
+    _out(str(path))  # the path alone, so that `$(sprintjournal demo)` can be used
+    return 0
+
+
+def new(path: Path) -> int:
+    """An empty journal; an existing file is left alone (a journal is never overwritten)."""
+    if path.exists() or path.is_symlink():
+        raise JournalError(f"{path} already exists; choose a new file name")
+    Journal(path).close()
+    _out(str(path))
+    return 0
+
+
+def install_desktop(remove: bool) -> int:
+    from sprintjournal import desktop
+
+    for written in desktop.uninstall() if remove else desktop.install():
+        _out(str(written))
     return 0
 
 

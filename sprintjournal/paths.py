@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 APP_NAME = "SprintJournal"
+APP_ID = "org.sprintjournal.SprintJournal"  # the desktop entry's and AppStream's id
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # PNGs shipped in resources/icons/
 SUFFIX = ".sprintjournal"
 ENV_JOURNAL = "SPRINTJOURNAL_JOURNAL"
 ENV_HOME = "SPRINTJOURNAL_HOME"
@@ -54,3 +56,14 @@ def resource_text(*parts: str) -> str | None:
 
     item = resources.files(RESOURCES_PACKAGE).joinpath(*parts)
     return item.read_text(encoding="utf-8") if item.is_file() else None
+
+
+def shipped_resources() -> Path:
+    """The folder of the shipped resources (`resources/` in a checkout, or in site-packages)."""
+    from importlib import resources
+
+    return Path(str(resources.files(RESOURCES_PACKAGE)))
+
+
+def icon_file(size: int) -> Path:
+    return shipped_resources() / "icons" / f"sprintjournal-{size}.png"

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from sprintjournal.journal import Journal
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -30,7 +32,6 @@ XDG_FOLDERS = {"XDG_CONFIG_HOME": ".config", "XDG_DATA_HOME": ".local/share",
                "XDG_CACHE_HOME": ".cache", "XDG_STATE_HOME": ".local/state"}
 TEST_HOME = _private_home()
 
-from sprintjournal.journal import Journal
 
 SAMPLES = Path(__file__).resolve().parent / "data" / "pypy-extradoc"
 

@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SLICE = ["tests/ui/test_file_menu.py", "tests/core/test_cli.py::test_demo_defaults_to_the_data_directory"]
+SLICE = [
+    "tests/ui/test_file_menu.py",
+    "tests/core/test_cli.py::test_demo_defaults_to_the_data_directory",
+]
 
 
 @pytest.mark.slow

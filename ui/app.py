@@ -19,10 +19,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from sprintjournal.paths import APP_NAME
+from sprintjournal.paths import APP_ID, APP_NAME
 
 if TYPE_CHECKING:
     from .startup import Startup
@@ -63,14 +64,25 @@ class _FirstPaint(QObject):
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="sprintjournal-gui", description=__doc__.split("\n")[0])
-    parser.add_argument("--journal", type=Path, help="the journal file to open (created if new)")
-    parser.add_argument("--demo", action="store_true", help="open the demo journal")
-    parser.add_argument("--trace-startup", action="store_true", help="print startup timings")
-    parser.add_argument("--color-scheme", choices=["system", "light", "dark"], default="system",
-                        help="light or dark palette (default: follow the system)")
-    parser.add_argument("--quit-after-startup", action="store_true", help=argparse.SUPPRESS)
-    return parser.parse_args(list(argv))
+    from sprintjournal.app_options import APP_DESCRIPTION, add_app_options
+
+    parser = argparse.ArgumentParser(prog="sprintjournal-gui", description=APP_DESCRIPTION)
+    parser.add_argument("file", nargs="?", type=Path, help="a journal file to open, as --journal "
+                        "(the desktop menu and file managers pass it this way)")
+    add_app_options(parser)
+    args = parser.parse_args(list(argv))
+    args.journal = args.journal or args.file
+    return args
+
+
+def app_icon() -> QIcon:
+    """The application icon in each shipped size; Qt picks the one that fits (lazily)."""
+    from sprintjournal.paths import ICON_SIZES, icon_file
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_file(size)), QSize(size, size))
+    return icon
 
 
 def make_application(argv: Sequence[str], scheme: str = "system", *,
@@ -83,6 +95,8 @@ def make_application(argv: Sequence[str], scheme: str = "system", *,
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)  # Wayland and task bars match the window to its menu entry
+    app.setWindowIcon(app_icon())
     from .theme import apply_palette, follow_system_scheme, is_dark
 
     if scheme in ("light", "dark"):

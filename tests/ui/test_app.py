@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active, when_modal
-from sprintjournal_ui.app import StartupTrace, main, parse_args
+from sprintjournal_ui.app import StartupTrace, app_icon, main, make_application, parse_args
 from sprintjournal_ui.crash_guard import describe, install_signal_handlers
 from sprintjournal_ui.dialogs.errors import JournalErrorDialog
 from sprintjournal_ui.main_window import MainWindow
@@ -21,6 +21,7 @@ from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.errors import DiskFullError
 from sprintjournal.journal import Journal
+from sprintjournal.paths import APP_ID
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -165,3 +166,11 @@ def test_sigterm_saves_the_pending_edit_and_closes(qtbot: QtBot, store: JournalS
 def test_core_errors_are_described_with_their_own_message() -> None:
     assert describe(DiskFullError("The disk is full.")) == "The disk is full."
     assert "KeyError" in describe(KeyError("x")) and "keeps running" in describe(KeyError("x"))
+
+
+def test_the_app_has_its_icon_and_desktop_id(qapp: QApplication) -> None:
+    app = make_application([])
+    assert app.desktopFileName() == APP_ID
+    sizes = {(s.width(), s.height()) for s in app_icon().availableSizes()}
+    assert {(16, 16), (48, 48), (256, 256)} <= sizes
+    assert not app.windowIcon().isNull()

@@ -202,7 +202,11 @@ def photos_only(journal_path: Path, seed: int) -> None:
 
 
 def migrate(journal_path: Path, _seed: int) -> None:
-    db.MIGRATIONS.append(slow_migration_step)
+    def announced_step(conn: sqlite3.Connection) -> None:
+        say("STEP", os.getpid())  # the backup is written: lets the parent aim into the step
+        slow_migration_step(conn)
+
+    db.MIGRATIONS.append(announced_step)
     Journal(journal_path)
     say("MIGRATED", os.getpid())
     time.sleep(60)

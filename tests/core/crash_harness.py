@@ -79,10 +79,13 @@ class Lines:
 
 
 def collect(
-    lines: Lines, delay: float, until: str | None = None, after: str | None = None
+    lines: Lines, delay: float, until: str | None = None, after: str | None = None,
+    skip: int = 0,
 ) -> tuple[list[str], int]:
     """A child's lines, SIGKILLing it `delay` s after its START (or after its first line
-    starting with `after`, to aim a kill at one phase of the work); also its pid.
+    starting with `after` and `skip` more lines, to aim a kill at one phase of the work); also
+    its pid. Counting lines rather than seconds keeps a campaign's coverage the same on a loaded
+    machine: the child's progress, not the clock, says where a kill lands.
 
     Reading stops at EOF (a spawned child) or at a line starting with `until` (the zygote's
     EXIT line, which it writes once the child is reaped), which is returned last.
@@ -106,7 +109,11 @@ def collect(
             raise HarnessError(f"the child failed: {line}")
         collected.append(line)
         if after and line.startswith(after) and deadline is None:
-            deadline = time.monotonic() + delay
+            after, skip = "", skip + 1  # armed: count this line and `skip` more
+        if after == "" and deadline is None:
+            skip -= 1
+            if skip <= 0:
+                deadline = time.monotonic() + delay
         if until is not None and line.startswith(until):
             return collected, pid
 
@@ -131,11 +138,12 @@ class Zygote:
         self.lines = Lines(self.proc.stdout.fileno())
 
     def run(
-        self, journal: Path, seed: int, mix: str, delay: float, after: str | None = None
+        self, journal: Path, seed: int, mix: str, delay: float, after: str | None = None,
+        skip: int = 0,
     ) -> list[str]:
         assert self.proc.stdin is not None
         self.proc.stdin.write(f"RUN {journal} {seed} {mix}\n".encode())
-        lines, _pid = collect(self.lines, delay, until="EXIT", after=after)
+        lines, _pid = collect(self.lines, delay, until="EXIT", after=after, skip=skip)
         _check_killed(int(lines.pop().split()[2]), lines)
         return lines
 
@@ -146,7 +154,7 @@ class Zygote:
 
 
 def spawn_run(
-    journal: Path, seed: int, mix: str, delay: float, after: str | None = None
+    journal: Path, seed: int, mix: str, delay: float, after: str | None = None, skip: int = 0
 ) -> list[str]:
     """The same as `Zygote.run` with a brand-new interpreter (imports paid again)."""
     proc = subprocess.Popen(
@@ -157,7 +165,7 @@ def spawn_run(
     )
     assert proc.stdout is not None
     try:
-        lines, _pid = collect(Lines(proc.stdout.fileno()), delay, after=after)
+        lines, _pid = collect(Lines(proc.stdout.fileno()), delay, after=after, skip=skip)
     finally:
         proc.kill()
         status = proc.wait(timeout=10)
@@ -175,12 +183,14 @@ def kill_once(
     max_delay: float,
     mix: str = "all",
     from_start: bool | None = None,
+    max_lines: int = 0,
 ) -> KillResult:
     """Run one fresh child (forked by `zygote`, or spawned when None), kill it, verify.
 
     One kill in five counts its random delay from the child's start, so it may land while the
-    journal is opened (or created); the others count from the moment it is open, so most
-    kills land in the middle of the work.
+    journal is opened (or created); the others count from the moment it is open, after a random
+    number (below `max_lines`) of the child's TRY/ACK lines, so most kills land in the middle of
+    the work and each child gets some work done however loaded the machine is.
     """
     began = time.monotonic()
     rng = random.Random(seed)
@@ -188,10 +198,11 @@ def kill_once(
     if from_start is None:
         from_start = rng.random() < 0.2
     after = None if from_start else "OPEN"
+    skip = 0 if from_start else rng.randrange(max_lines + 1)
     if zygote is None:
-        lines = spawn_run(journal, seed, mix, delay, after)
+        lines = spawn_run(journal, seed, mix, delay, after, skip)
     else:
-        lines = zygote.run(journal, seed, mix, delay, after)
+        lines = zygote.run(journal, seed, mix, delay, after, skip)
     in_flight, opened = _apply_lines(lines, expected)
     verify(journal, expected, in_flight)
     return KillResult(expected.acks, in_flight, opened, time.monotonic() - began)
@@ -370,6 +381,7 @@ def campaign(
     mix: str = "all",
     max_delay: float = 0.3,
     per_journal: int = 25,
+    max_lines: int = 0,
 ) -> CampaignStats:
     """`kills` fresh children forked from one zygote; a new journal every `per_journal` kills."""
     stats, zygote = CampaignStats(), Zygote()
@@ -383,7 +395,8 @@ def campaign(
                 first = k == round_start
                 delay = 0.05 if first else max_delay
                 seed_k = seed * 1_000_003 + k
-                stats.add(kill_once(zygote, journal, seed_k, expected, delay, mix, first or None))
+                stats.add(kill_once(zygote, journal, seed_k, expected, delay, mix, first or None,
+                                    0 if first else max_lines))
             stats.acks += expected.acks
     finally:
         zygote.close()

@@ -65,16 +65,18 @@ def _covered(stats: CampaignStats) -> bool:
 def test_fault_01_sigkill_during_note_saves(tmp_path: Path) -> None:
     """200 kills of children editing notes, stand-ups, photos and JSON imports: nothing lost.
 
-    Where the kills land depends on the machine's load, so a loaded machine gets more kills
-    (batches of 50, at most 300 more) until every kind of moment has been hit.
+    Each child is killed after a random number of its own TRY/ACK lines (up to 12) plus a random
+    delay, so the work done between kills does not depend on the machine's load; where exactly
+    the kills land still does, so batches of 50 more (at most 300) follow until every kind of
+    moment has been hit.
     """
-    stats = parallel_campaign(tmp_path, 200, workers=2, max_delay=0.2)
+    stats = parallel_campaign(tmp_path, 200, workers=2, max_delay=0.2, max_lines=12)
     for batch in range(6):
         if _covered(stats):
             break
         folder = tmp_path / f"more-{batch}"
         folder.mkdir()
-        stats.merge(parallel_campaign(folder, 50, workers=2, max_delay=0.2))
+        stats.merge(parallel_campaign(folder, 50, workers=2, max_delay=0.2, max_lines=12))
     print(f"\ncrash campaign: {stats}")
     assert stats.kills >= 200
     assert stats.acks > 400, "the children should have saved many changes between kills"
@@ -146,15 +148,20 @@ def _state_after_kill(path: Path, notes: dict[int, str]) -> tuple[int, bool]:
 def test_fault_03_kill_during_a_schema_migration(
     tmp_path: Path, zygote: Zygote, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Kills from the child's start at widening delays, and kills aimed by the child's own lines:
+    right into the step (after its STEP line) and after the commit (after MIGRATED), so both
+    moments are hit however slowly a loaded machine runs the step."""
     template, notes = _template(tmp_path / "template")
     outcomes: list[tuple[int, bool]] = []
-    for k in range(48):  # delays widen until both moments were hit (more kills when loaded)
+    for k in range(48):
         if k >= 16 and (N, True) in outcomes and (N + 1, True) in outcomes:
             break
         path = tmp_path / f"kill-{k}" / "journal.sprintjournal"
         path.parent.mkdir()
         shutil.copyfile(template, path)
-        zygote.run(path, k, "migrate", delay=0.01 + (k % 16) * 0.012 * (1 + k // 16))
+        aim = (None, "STEP", "MIGRATED")[k % 3]
+        delay = 0.01 + (k % 16) * 0.012 * (1 + k // 16) if aim is None else (k // 3 % 3) * 0.005
+        zygote.run(path, k, "migrate", delay=delay, after=aim)
         outcomes.append(_state_after_kill(path, notes))
     assert (N, True) in outcomes, "some kills must land after the backup, inside the step"
     assert (N + 1, True) in outcomes, "some kills must land after the migration committed"

@@ -174,3 +174,11 @@ def test_the_app_has_its_icon_and_desktop_id(qapp: QApplication) -> None:
     sizes = {(s.width(), s.height()) for s in app_icon().availableSizes()}
     assert {(16, 16), (48, 48), (256, 256)} <= sizes
     assert not app.windowIcon().isNull()
+
+
+def test_a_file_given_as_the_menu_does_opens_that_journal(tmp_path: Path) -> None:
+    """The desktop entry runs `sprintjournal-gui %f`: a bare path means --journal PATH."""
+    path = tmp_path / "leysin.sprintjournal"
+    assert parse_args([str(path)]).journal == path
+    assert parse_args(["--journal", str(path)]).journal == path
+    assert parse_args(["--color-scheme", "dark"]).color_scheme == "dark"

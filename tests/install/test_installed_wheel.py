@@ -3,7 +3,7 @@ the checkout. The editable install the other tests use cannot notice a missing p
 resource; these tests can (the wheel once shipped without `sprintjournal.report.targets`).
 
 `python -m build` writes the sdist and builds the wheel from it (so the sdist is complete too);
-the wheel goes into a new venv in a temporary folder; pipx installs the sdist as README says.
+the wheel goes into a new venv in a temporary folder; pipx installs a clone as README says.
 Every verb, every export format and the GUI (offscreen) run there, with the temporary folder as
 the working directory so nothing can be imported from the checkout by accident.
 """
@@ -35,6 +35,7 @@ pytestmark = pytest.mark.slow
 class Installed:
     wheel: Path
     sdist: Path
+    source: Path  # a copy of the checkout's files, as a clone has them
     venv: Path
     work: Path  # the working directory for every command: outside the checkout
 
@@ -66,19 +67,20 @@ def _build_and_install(base: Path) -> Installed:
     shutil.copytree(ROOT, source, ignore=NOT_SOURCE)  # build never writes into the checkout
     dist, work = base / "dist", base / "work"
     work.mkdir()
-    probe = Installed(Path(), Path(), base / "venv", work)
+    probe = Installed(Path(), Path(), source, base / "venv", work)
     _step([sys.executable, "-m", "build", "--outdir", str(dist), str(source)], base, probe.env())
     _step([sys.executable, "-m", "venv", str(probe.venv)], base, probe.env())
     wheel, sdist = next(dist.glob("*.whl")), next(dist.glob("*.tar.gz"))
     _step([str(probe.venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)], work,
           probe.env())
-    return Installed(wheel, sdist, probe.venv, work)
+    return Installed(wheel, sdist, source, probe.venv, work)
 
 
 @pytest.fixture(scope="session")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+def installed(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Installed:
     """Built and installed once per test run, whichever worker asks first (the others wait)."""
-    shared = tmp_path_factory.getbasetemp().parent
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent  # this run's, never an earlier one's
     with FileLock(str(shared / "installed-wheel.lock")):
         record = shared / "installed-wheel.json"
         if record.is_file():
@@ -172,12 +174,13 @@ def test_the_installed_gui_starts_exports_and_quits(installed: Installed, tmp_pa
     assert "Traceback" not in done.stderr and "went wrong" not in done.stderr
 
 
-def test_pipx_installs_the_sdist_as_the_readme_says(installed: Installed, tmp_path: Path) -> None:
+def test_pipx_installs_a_clone_as_the_readme_says(installed: Installed, tmp_path: Path) -> None:
+    """`pipx install .` in a clone (here: the copy the wheel was built from)."""
     env = installed.env() | {"PIPX_HOME": str(tmp_path / "pipx"),
                              "PIPX_BIN_DIR": str(tmp_path / "bin"),
                              "PIPX_MAN_DIR": str(tmp_path / "man")}
     pipx = [sys.executable, "-m", "pipx"]
-    _step([*pipx, "install", str(installed.sdist)], installed.work, env)
+    _step([*pipx, "install", "."], installed.source, env)
     done = subprocess.run([str(tmp_path / "bin" / "sprintjournal"), "demo"], cwd=installed.work,
                           env=env, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr

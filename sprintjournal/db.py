@@ -116,7 +116,29 @@ def _step_2(conn: sqlite3.Connection) -> None:
         )
 
 
-MIGRATIONS: list[Step] = [_step_1, _step_2]
+_STEP_3_COLUMNS = (
+    ("sprint", "ordinal", "INTEGER"),
+    ("sprint", "ordinal_scope", "VARCHAR NOT NULL DEFAULT ''"),
+    ("branch", "figures", "JSON NOT NULL DEFAULT '[]'"),
+    ("branch", "notes_publish", "BOOLEAN NOT NULL DEFAULT 0"),
+    ("standup_item", "publish", "BOOLEAN NOT NULL DEFAULT 0"),
+    ("note", "publish", "JSON NOT NULL DEFAULT '[]'"),
+)
+
+
+def _step_3(conn: sqlite3.Connection) -> None:
+    """Report data: publish marks (private by default), figures, a confirmed sprint ordinal.
+
+    A new file already has these columns (step 1 creates the tables of the current models),
+    so only the missing ones are added. Nothing existing becomes public: every mark starts off.
+    """
+    for table, column, decl in _STEP_3_COLUMNS:
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in have:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+
+
+MIGRATIONS: list[Step] = [_step_1, _step_2, _step_3]
 """MIGRATIONS[i] takes a file from version i to version i + 1."""
 
 

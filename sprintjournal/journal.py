@@ -241,6 +241,12 @@ class Journal(JournalBase):
             sprint_id = n.sprint_id if n else notes.get(s, note_id).sprint_id
         return Change("note", "updated", (note_id,) if n else (), sprint_id)
 
+    def set_note_publish(self, note_id: int, marks: Iterable[str]) -> Change:
+        """Which paragraphs of a note the report may print (fingerprints; empty = private)."""
+        with self.write() as s:
+            n = notes.set_publish(s, note_id, list(marks))
+        return Change("note", "updated", (note_id,), n.sprint_id)
+
     def remove_note(self, note_id: int) -> Change:
         with self.write() as s:
             sprint_id = notes.remove(s, note_id)

@@ -1,4 +1,4 @@
-"""SQLModel tables of a journal file (schema version 1).
+"""SQLModel tables of a journal file (schema version 3).
 
 No `from __future__ import annotations` here: it breaks SQLModel's Relationship. The tables carry
 no relationships on purpose: use cases query explicitly, so nothing loads lazily behind the
@@ -9,7 +9,8 @@ Photo originals live in their own table so listing photos never reads megabytes 
 from datetime import date, datetime
 
 from pydantic import NaiveDatetime
-from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, Index, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy import text as sql_text
 from sqlmodel import Field, SQLModel
 
 
@@ -50,6 +51,10 @@ class Sprint(SQLModel, table=True):
     blog_authors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     blog_tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime
+    # Confirmed by the organiser (version 3): "the second PyPy sprint <scope>"; None = unsaid.
+    ordinal: int | None = Field(default=None, sa_column=Column(Integer, nullable=True))
+    ordinal_scope: str = Field(
+        default="", sa_column=Column(String, nullable=False, server_default=sql_text("''")))
 
 
 class Attendance(SQLModel, table=True):
@@ -83,6 +88,12 @@ class Branch(SQLModel, table=True):
     links: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     notes: str | None = None
     position: int = 0
+    # Version 3: figures [{what, value, compared_with}] and whether the notes are published.
+    figures: list[dict[str, str]] = Field(
+        default_factory=list,
+        sa_column=Column(JSON, nullable=False, server_default=sql_text("'[]'")))
+    notes_publish: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=sql_text("0")))
     __table_args__ = (UniqueConstraint("sprint_id", "name"),)
 
 
@@ -107,6 +118,8 @@ class StandupItem(SQLModel, table=True):
     position: int = 0
     needs_review: bool = False
     review_reason: str | None = None
+    publish: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=sql_text("0")))
     __table_args__ = (Index("ix_standup_sprint_day", "sprint_id", "day"),)
 
 
@@ -127,6 +140,10 @@ class Note(SQLModel, table=True):
     position: int = 0
     created_at: datetime
     updated_at: datetime
+    # Fingerprints of the paragraphs marked for the report (version 3); none = private.
+    publish: list[str] = Field(
+        default_factory=list,
+        sa_column=Column(JSON, nullable=False, server_default=sql_text("'[]'")))
     __table_args__ = (Index("ix_note_sprint_day", "sprint_id", "day"),)
 
 

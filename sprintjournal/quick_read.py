@@ -12,10 +12,18 @@ import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sprintjournal.records import AttendeeRec, BranchRec, NoteRec, PersonRec, PersonRef, SprintRec
+from sprintjournal.records import (
+    AttendeeRec,
+    BranchRec,
+    FigureRec,
+    NoteRec,
+    PersonRec,
+    PersonRef,
+    SprintRec,
+)
 
 APPLICATION_ID = 0x534A524E  # must equal db.APPLICATION_ID (db imports SQLAlchemy)
-SCHEMA_VERSION = 2  # the schema this reader knows; any other version is refused
+SCHEMA_VERSION = 3  # the schema this reader knows; any other version is refused
 
 
 class QuickReadUnavailableError(Exception):
@@ -30,6 +38,11 @@ def _utc(text: str) -> datetime:
     """Stored naive; the Journal hands out UTC-aware times, and so does this reader."""
     stamp = datetime.fromisoformat(text)
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+
+
+def _figures(text: str) -> tuple[FigureRec, ...]:
+    return tuple(FigureRec(f.get("what", ""), f.get("value", ""), f.get("compared_with", ""))
+                 for f in json.loads(text))
 
 
 class QuickReader:
@@ -59,13 +72,14 @@ class QuickReader:
 
     # -- sprints ----------------------------------------------------------------------------
     _SPRINT = ("SELECT id, title, project, place, venue, start, \"end\", description, "
-               "blog_authors, blog_tags FROM sprint")
+               "blog_authors, blog_tags, ordinal, ordinal_scope FROM sprint")
 
     @staticmethod
     def _sprint(row: tuple) -> SprintRec:
-        sid, title, project, place, venue, start, end, description, authors, tags = row
+        sid, title, project, place, venue, start, end, description, authors, tags, nth, scope = row
         return SprintRec(sid, title, project, place, venue, _date(start), _date(end),
-                         description, tuple(json.loads(authors)), tuple(json.loads(tags)))
+                         description, tuple(json.loads(authors)), tuple(json.loads(tags)),
+                         nth, scope or "")
 
     def list_sprints(self) -> list[SprintRec]:
         rows = self._rows(self._SPRINT + " ORDER BY start IS NULL, start DESC, id DESC")
@@ -78,12 +92,13 @@ class QuickReader:
         return self._sprint(rows[0])
 
     # -- notes ------------------------------------------------------------------------------
-    _NOTE = "SELECT id, sprint_id, day, text, sha256, updated_at, position FROM note"
+    _NOTE = "SELECT id, sprint_id, day, text, sha256, updated_at, position, publish FROM note"
 
     @staticmethod
     def _note(row: tuple) -> NoteRec:
-        nid, sid, day, text, sha, updated, position = row
-        return NoteRec(nid, sid, _date(day), text, sha, _utc(updated), position)
+        nid, sid, day, text, sha, updated, position, publish = row
+        return NoteRec(nid, sid, _date(day), text, sha, _utc(updated), position,
+                       tuple(json.loads(publish)))
 
     def list_notes(self, sprint_id: int, day: date | None = None) -> list[NoteRec]:
         sql, params = self._NOTE + " WHERE sprint_id = ?", [sprint_id]
@@ -121,11 +136,13 @@ class QuickReader:
                 "WHERE b.sprint_id = ? ORDER BY bp.position, p.id", sprint_id):
             people.setdefault(bid, []).append(PersonRef(pid, name))
         rows = self._rows("SELECT id, sprint_id, name, kind, goal, status, results, links, notes, "
-                          "position FROM branch WHERE sprint_id = ? ORDER BY position, id",
-                          sprint_id)
+                          "position, figures, notes_publish FROM branch WHERE sprint_id = ? "
+                          "ORDER BY position, id", sprint_id)
         return [BranchRec(bid, sid, name, kind, goal, status, tuple(people.get(bid, ())),
-                          tuple(json.loads(results)), tuple(json.loads(links)), notes, position)
-                for bid, sid, name, kind, goal, status, results, links, notes, position in rows]
+                          tuple(json.loads(results)), tuple(json.loads(links)), notes, position,
+                          _figures(figures), bool(public))
+                for (bid, sid, name, kind, goal, status, results, links, notes, position,
+                     figures, public) in rows]
 
     def list_attendees(self, sprint_id: int) -> list[AttendeeRec]:
         rows = self._rows(

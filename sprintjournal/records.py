@@ -35,6 +35,8 @@ class SprintRec:
     description: str = ""
     blog_authors: tuple[str, ...] = ()
     blog_tags: tuple[str, ...] = ()
+    ordinal: int | None = None
+    ordinal_scope: str = ""
 
     def days(self) -> list[date]:
         """Every day of the sprint, start to end inclusive (empty when dates are unknown)."""
@@ -72,6 +74,15 @@ class AttendeeRec:
 
 
 @dataclass(frozen=True)
+class FigureRec:
+    """A measured result, printed exactly as entered: "about 400 times faster" than "ctypes"."""
+
+    what: str
+    value: str
+    compared_with: str = ""
+
+
+@dataclass(frozen=True)
 class BranchRec:
     id: int
     sprint_id: int
@@ -84,6 +95,8 @@ class BranchRec:
     links: tuple[str, ...] = ()
     notes: str | None = None
     position: int = 0
+    figures: tuple[FigureRec, ...] = ()
+    notes_publish: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,6 +113,7 @@ class StandupRec:
     position: int = 0
     needs_review: bool = False
     review_reason: str | None = None
+    publish: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,6 +125,7 @@ class NoteRec:
     sha256: str
     updated_at: datetime
     position: int = 0
+    publish: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

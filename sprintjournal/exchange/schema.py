@@ -1,4 +1,8 @@
-"""The interchange document (format "sprintjournal", version 1).
+"""The interchange document (format "sprintjournal", version 2; version 1 still reads).
+
+Version 2 adds what the report needs: publish marks (notes, stand-up items, branch notes are
+private unless marked), figures on branches, and the sprint's number once the organiser has
+confirmed it. A version-1 file has none of these, so everything in it stays private.
 
 These pydantic models are the single definition of the JSON shape: import validates against
 them, export serialises them, and `docs/schema.json` is generated from them. Importers of other
@@ -9,10 +13,10 @@ same validated path into the journal.
 from datetime import date
 from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 FORMAT_NAME: Final = "sprintjournal"
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 
 BRANCH_KINDS = ("branch", "topic", "task", "discussion")
 BRANCH_STATUSES = ("planned", "in progress", "blocked", "done", "merged", "abandoned")
@@ -62,6 +66,14 @@ class AttendeeDoc(_Doc):
     review_reason: str | None = None
 
 
+class FigureDoc(_Doc):
+    """A measured result, printed exactly as entered: "about 400 times faster" than "ctypes"."""
+
+    what: str = ""
+    value: str = Field(min_length=1)
+    compared_with: str = ""
+
+
 class BranchDoc(_Doc):
     name: str = Field(min_length=1)
     kind: BranchKind = "branch"
@@ -71,6 +83,8 @@ class BranchDoc(_Doc):
     results: list[str] = Field(default_factory=list)
     links: list[str] = Field(default_factory=list)
     notes: str | None = None
+    figures: list[FigureDoc] = Field(default_factory=list)
+    publish_notes: bool = False
 
 
 class StandupDoc(_Doc):
@@ -82,11 +96,17 @@ class StandupDoc(_Doc):
     branch: str | None = None
     needs_review: bool = False
     review_reason: str | None = None
+    publish: bool = False
 
 
 class NoteDoc(_Doc):
     day: date | None = None
     text: str
+    publish: bool | list[int] = Field(
+        default=False,
+        description="true: the whole note may be printed in the report; a list: the numbers "
+        "(from 0) of its paragraphs, separated by blank lines, that may; false: private.",
+    )
 
 
 class PhotoDoc(_Doc):
@@ -102,6 +122,13 @@ class ReportDoc(_Doc):
     text: str | None = None
 
 
+class OrdinalDoc(_Doc):
+    """The sprint's number, as the organiser confirmed it: "the second PyPy sprint <scope>"."""
+
+    number: int = Field(ge=1)
+    scope: str = ""
+
+
 class SprintDoc(_Doc):
     title: str = Field(min_length=1)
     project: str = ""
@@ -110,6 +137,7 @@ class SprintDoc(_Doc):
     start: date | None = None
     end: date | None = None
     description: str = ""
+    ordinal: OrdinalDoc | None = None
     blog: BlogDoc = Field(default_factory=BlogDoc)
     attendees: list[AttendeeDoc] = Field(default_factory=list)
     branches: list[BranchDoc] = Field(default_factory=list)
@@ -121,14 +149,31 @@ class SprintDoc(_Doc):
 
 class JournalDoc(_Doc):
     format: Literal["sprintjournal"] = FORMAT_NAME
-    version: Literal[1] = FORMAT_VERSION
+    version: Literal[1, 2] = FORMAT_VERSION
     people: list[PersonDoc] = Field(default_factory=list)
     sprints: list[SprintDoc] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _version_1_has_no_marks(self) -> "JournalDoc":
+        """A file saying version 1 cannot carry version-2 fields: its writer did not know them."""
+        if self.version == 1 and any(_has_v2_fields(s) for s in self.sprints):
+            raise ValueError('version-2 fields (publish, figures, ordinal) in a "version": 1 '
+                             "file: set the version to 2")
+        return self
+
+
+def _has_v2_fields(s: SprintDoc) -> bool:
+    return bool(
+        s.ordinal is not None
+        or any(b.figures or b.publish_notes for b in s.branches)
+        or any(i.publish for i in s.standup)
+        or any(n.publish is not False for n in s.notes)
+    )
 
 
 def json_schema() -> dict[str, object]:
     """The published JSON Schema of the interchange document."""
     schema = JournalDoc.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "SprintJournal interchange document, version 1"
+    schema["title"] = "SprintJournal interchange document, version 2"
     return schema

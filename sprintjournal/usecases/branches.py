@@ -7,11 +7,12 @@ from sqlmodel import Session, col, select
 from sprintjournal.errors import ValidationError
 from sprintjournal.exchange.schema import BRANCH_KINDS, BRANCH_STATUSES
 from sprintjournal.models import Branch, BranchPerson, Sprint
-from sprintjournal.records import BranchRec
+from sprintjournal.records import BranchRec, FigureRec
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
 from sprintjournal.usecases.links import people_of, set_people
 
-FIELDS = {"name", "kind", "goal", "status", "results", "links", "notes", "position"}
+FIELDS = {"name", "kind", "goal", "status", "results", "links", "notes", "position", "figures",
+          "notes_publish"}
 
 
 def _validate(
@@ -38,6 +39,25 @@ def _validate(
     for key in ("results", "links"):
         if key in fields:
             fields[key] = [str(v) for v in fields[key]]  # type: ignore[attr-defined]
+    if "figures" in fields:
+        fields["figures"] = [_figure(f) for f in fields["figures"]]  # type: ignore[attr-defined]
+
+
+def _figure(raw: object) -> dict[str, str]:
+    """A figure as stored: what was measured, the value and its comparison, verbatim."""
+    if isinstance(raw, FigureRec):
+        raw = {"what": raw.what, "value": raw.value, "compared_with": raw.compared_with}
+    if not isinstance(raw, dict):
+        raise ValidationError(f"A figure needs what, value and compared_with, not {raw!r}.")
+    fig = {k: str(raw.get(k) or "").strip() for k in ("what", "value", "compared_with")}
+    if not fig["value"]:
+        raise ValidationError("A figure needs its value (for example: about 400 times faster).")
+    return fig
+
+
+def figures_of(stored: list[dict[str, str]]) -> tuple[FigureRec, ...]:
+    return tuple(FigureRec(f.get("what", ""), f.get("value", ""), f.get("compared_with", ""))
+                 for f in stored)
 
 
 def list_branches(session: Session, sprint_id: int) -> list[BranchRec]:
@@ -64,6 +84,8 @@ def to_rec(b: Branch, linked: tuple = ()) -> BranchRec:
         tuple(b.links),
         b.notes,
         b.position,
+        figures_of(b.figures),
+        bool(b.notes_publish),
     )
 
 

@@ -6,8 +6,10 @@ from sprintjournal.exchange.schema import (
     AttendeeDoc,
     BlogDoc,
     BranchDoc,
+    FigureDoc,
     JournalDoc,
     NoteDoc,
+    OrdinalDoc,
     PersonDoc,
     PhotoDoc,
     ReportDoc,
@@ -15,7 +17,8 @@ from sprintjournal.exchange.schema import (
     StandupDoc,
 )
 from sprintjournal.models import Attendance
-from sprintjournal.records import PhotoRec, SprintRec
+from sprintjournal.publish import marked_indexes, paragraphs
+from sprintjournal.records import NoteRec, PhotoRec, SprintRec
 from sprintjournal.safe_names import UniqueNames, safe_filename
 from sprintjournal.usecases import (
     attendance,
@@ -106,6 +109,7 @@ def _sprint_doc(
         start=s.start,
         end=s.end,
         description=s.description,
+        ordinal=OrdinalDoc(number=s.ordinal, scope=s.ordinal_scope) if s.ordinal else None,
         blog=BlogDoc(authors=list(s.blog_authors), tags=list(s.blog_tags)),
         attendees=_attendee_docs(session, s.id),
         branches=[
@@ -118,6 +122,9 @@ def _sprint_doc(
                 results=list(b.results),
                 links=list(b.links),
                 notes=b.notes,
+                figures=[FigureDoc(what=f.what, value=f.value, compared_with=f.compared_with)
+                         for f in b.figures],
+                publish_notes=b.notes_publish,
             )
             for b in branches.list_branches(session, s.id)
         ],
@@ -131,13 +138,23 @@ def _sprint_doc(
                 branch=i.branch_name,
                 needs_review=i.needs_review,
                 review_reason=i.review_reason,
+                publish=i.publish,
             )
             for i in standup.list_items(session, s.id)
         ],
-        notes=[NoteDoc(day=n.day, text=n.text) for n in notes.list_notes(session, s.id)],
+        notes=[NoteDoc(day=n.day, text=n.text, publish=_note_marks(n))
+               for n in notes.list_notes(session, s.id)],
         photos=photo_docs,
         report=ReportDoc(title=report.title, text=report.text),
     )
+
+
+def _note_marks(n: NoteRec) -> bool | list[int]:
+    """false, true (every paragraph) or the numbers of the marked paragraphs."""
+    marked = marked_indexes(n.text, n.publish)
+    if not marked:
+        return False
+    return True if len(marked) == len(paragraphs(n.text)) else marked
 
 
 def _attendee_docs(session: Session, sprint_id: int) -> list[AttendeeDoc]:

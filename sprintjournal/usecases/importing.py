@@ -37,6 +37,7 @@ from sprintjournal.models import (
 )
 from sprintjournal.names import clean_name, name_key
 from sprintjournal.photos import PhotoInfo
+from sprintjournal.publish import marks_for
 from sprintjournal.usecases.common import now, sha256_text
 
 PreparedPhoto = tuple[bytes, PhotoInfo, bytes]  # original bytes, info, thumbnail
@@ -214,6 +215,8 @@ def _insert_sprint(session: Session, s: SprintDoc) -> int:
         description=s.description,
         blog_authors=list(s.blog.authors),
         blog_tags=list(s.blog.tags),
+        ordinal=s.ordinal.number if s.ordinal else None,
+        ordinal_scope=s.ordinal.scope if s.ordinal else "",
         created_at=now(),
     )
     session.add(sprint)
@@ -280,6 +283,8 @@ def _insert_branches(
             links=list(b.links),
             notes=b.notes,
             position=position,
+            figures=[f.model_dump() for f in b.figures],
+            notes_publish=b.publish_notes,
         )
         session.add(branch)
         session.flush()
@@ -325,6 +330,7 @@ def _insert_standup(
                 "position": positions[slot],
                 "needs_review": item.needs_review,
                 "review_reason": item.review_reason,
+                "publish": item.publish,
             }
         )
     result = session.execute(
@@ -351,6 +357,7 @@ def _insert_notes(session: Session, sprint_id: int, s: SprintDoc) -> None:
                 "position": positions[n.day],
                 "created_at": stamp,
                 "updated_at": stamp,
+                "publish": marks_for(n.text, n.publish),
             }
         )
     _bulk(session, Note, rows)  # type: ignore[arg-type]

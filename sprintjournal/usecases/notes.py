@@ -15,7 +15,8 @@ VERSIONS_KEPT = timedelta(days=90)
 
 def to_rec(n: Note) -> NoteRec:
     assert n.id is not None
-    return NoteRec(n.id, n.sprint_id, n.day, n.text, n.sha256, n.updated_at, n.position)
+    return NoteRec(n.id, n.sprint_id, n.day, n.text, n.sha256, n.updated_at, n.position,
+                   tuple(n.publish or ()))
 
 
 def list_notes(session: Session, sprint_id: int, day: date | None = None) -> list[NoteRec]:
@@ -68,6 +69,14 @@ def set_text(session: Session, note_id: int, text: str) -> Note | None:
         return None
     _maybe_keep_version(session, note)
     note.text, note.sha256, note.updated_at = text, sha256_text(text), now()
+    session.add(note)
+    return note
+
+
+def set_publish(session: Session, note_id: int, marks: list[str]) -> Note:
+    """Mark paragraphs for the report (fingerprints, see sprintjournal.publish)."""
+    note = get(session, note_id)
+    note.publish = [str(m) for m in marks]
     session.add(note)
     return note
 

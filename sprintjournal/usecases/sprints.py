@@ -20,6 +20,8 @@ FIELDS = {
     "description",
     "blog_authors",
     "blog_tags",
+    "ordinal",
+    "ordinal_scope",
 }
 
 
@@ -49,6 +51,8 @@ def to_rec(s: Sprint) -> SprintRec:
         s.description,
         tuple(s.blog_authors),
         tuple(s.blog_tags),
+        s.ordinal,
+        s.ordinal_scope or "",
     )
 
 
@@ -70,6 +74,9 @@ def _validate(fields: dict[str, object]) -> None:
     start, end = fields.get("start"), fields.get("end")
     if isinstance(start, date) and isinstance(end, date) and end < start:
         raise ValidationError(f"The sprint ends ({end}) before it starts ({start}).")
+    ordinal = fields.get("ordinal")
+    if ordinal is not None and (not isinstance(ordinal, int) or ordinal < 1):
+        raise ValidationError(f"A sprint's number must be 1 or more, not {ordinal!r}.")
     for key in ("blog_authors", "blog_tags"):
         if key in fields:
             fields[key] = [str(v) for v in fields[key]]  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ FIELDS = {
     "position",
     "needs_review",
     "review_reason",
+    "publish",
 }
 FINISHED = {"done", "merged", "finished", "abandoned", "dropped"}
 
@@ -62,6 +63,7 @@ def _to_rec(i: StandupItem, branch_name: str | None, linked: tuple) -> StandupRe
         i.position,
         i.needs_review,
         i.review_reason,
+        bool(i.publish),
     )
 
 

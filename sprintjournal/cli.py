@@ -79,6 +79,11 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--long-edge", type=int, default=1600, help="photo long edge in pixels")
     p.add_argument("--quality", type=int, default=85, help="JPEG quality of exported photos")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    p.add_argument(
+        "--group-by", choices=("person", "branch"), default=None,
+        help="report formats: compose a fresh draft told person by person or topic by topic "
+        "(default: the saved draft, else a fresh one by person)",
+    )
 
 
 def _new_arguments(p: argparse.ArgumentParser) -> None:

@@ -124,7 +124,8 @@ def _export_one(
     from sprintjournal.report.export import export_report
 
     return export_report(
-        journal, sprint_id, args.format, args.out, long_edge=args.long_edge, quality=args.quality
+        journal, sprint_id, args.format, args.out, long_edge=args.long_edge, quality=args.quality,
+        group_by=getattr(args, "group_by", None),
     )
 
 

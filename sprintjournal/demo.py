@@ -13,7 +13,7 @@ from sprintjournal.paths import resource_text
 from sprintjournal.photos import make_demo_cake
 
 DEMO_RESOURCE = "gothenburg-2011.json"
-CAKE_CAPTION = "A cake to celebrate PyPy being 5× faster than CPython"
+CAKE_CAPTION = "Laura's cake for PyPy's new speed: 5× faster than CPython"
 
 
 def demo_text() -> str:
@@ -32,9 +32,9 @@ def build_demo(journal: Journal) -> int:
         make_demo_cake(),
         "cake.jpg",
         caption=CAKE_CAPTION,
-        alt="A round cake with candles and the words 5× faster than CPython",
+        alt="Two men at a table behind a round cake iced with the words 5× faster than CPython",
         day=date(2011, 11, 6),
-        people=["Laura Creighton", "Armin Rigo", "Mark Pearse"],
+        people=["Armin Rigo", "Håkan Ardö"],
     )
     return november
 

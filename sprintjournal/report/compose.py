@@ -10,7 +10,6 @@ Regenerating never overwrites what the user wrote: `regenerate` only says what w
 import difflib
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -18,15 +17,12 @@ import jinja2
 
 from sprintjournal.errors import JournalError
 from sprintjournal.journal import Journal
-from sprintjournal.mentions import find_mentions
 from sprintjournal.paths import resource_text
-from sprintjournal.records import NoteRec
-from sprintjournal.report.data import ReportData, gather
-from sprintjournal.report.prose import FILTERS, neutralise_html
+from sprintjournal.report.data import gather
+from sprintjournal.report.prose import FILTERS
+from sprintjournal.report.sections import replace_section
 
 DEFAULT_TEMPLATE = "draft.md.j2"
-_HEADING = re.compile(r"^(#{1,6})(?=\s)")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 class ReportTemplateError(JournalError):
@@ -75,7 +71,7 @@ def compose_draft(journal: Journal, sprint_id: int, group_by: str = "person",
     try:
         tpl = (env.from_string(template.read_text(encoding="utf-8")) if template is not None
                else env.get_template(DEFAULT_TEMPLATE))
-        text = tpl.render(r=data, notes=_day_notes(data))
+        text = tpl.render(r=data)
     except (OSError, UnicodeDecodeError, jinja2.TemplateError) as exc:
         raise _template_error(template, exc) from exc
     return _tidy(text)
@@ -87,32 +83,6 @@ def _template_error(template: Path | None, exc: Exception) -> ReportTemplateErro
     line = getattr(exc, "lineno", None)
     at = f", line {line}" if line else ""
     return ReportTemplateError(f"The report template {where}{at} cannot be used: {exc}")
-
-
-def _day_notes(data: ReportData) -> list[tuple[date, str]]:
-    """Notes of the sprint days (undated notes are the organiser's own), ready to nest."""
-    return [(n.day, neutralise_html(_nested(_plain_mentions(n))))
-            for n in data.notes if n.day is not None]
-
-
-def _plain_mentions(note: NoteRec) -> str:
-    """`@Laura` and `#ffistruct` read as plain names in a published post."""
-    text = note.text.replace("\r\n", "\n")
-    for mention in reversed(find_mentions(text)):
-        text = text[:mention.start] + mention.text + text[mention.end:]
-    return text.strip()
-
-
-def _nested(text: str) -> str:
-    """Push a note's headings below the day heading (### ...) so the outline stays right."""
-    out, in_code = [], False
-    for line in text.split("\n"):
-        if _FENCE.match(line):
-            in_code = not in_code
-        if not in_code:
-            line = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + 3), line)
-        out.append(line)
-    return "\n".join(out)
 
 
 def _tidy(text: str) -> str:
@@ -131,6 +101,19 @@ def generate(journal: Journal, sprint_id: int, group_by: str = "person",
         fields["title"] = default_title(journal, sprint_id)
     journal.save_report(sprint_id, **fields)
     return text
+
+
+def regenerate_section(journal: Journal, sprint_id: int, title: str, group_by: str = "person",
+                       template: Path | None = None) -> str:
+    """The saved draft with one section (by its `## ` title; "" = the opening) composed afresh.
+
+    Nothing is written: the caller saves the result, so the other sections keep the user's edits.
+    """
+    fresh = compose_draft(journal, sprint_id, group_by, template)
+    current = journal.get_report(sprint_id).text
+    if not current:
+        return fresh
+    return replace_section(current, fresh, title)
 
 
 def user_edited(journal: Journal, sprint_id: int) -> bool:

@@ -80,20 +80,26 @@ def _targets() -> dict[str, Target]:
     }
 
 
-def report_text(journal: Journal, sprint_id: int) -> str:
-    """The user's draft if there is one; otherwise a fresh one (not saved)."""
+def report_text(journal: Journal, sprint_id: int, group_by: str | None = None) -> str:
+    """The user's draft if there is one; otherwise a fresh one (not saved).
+
+    Asking for an order (`group_by`) composes a fresh draft in that order instead.
+    """
+    if group_by is not None:
+        return compose_draft(journal, sprint_id, group_by)
     return journal.get_report(sprint_id).text or compose_draft(journal, sprint_id)
 
 
 def export_report(
     journal: Journal, sprint_id: int, fmt: str, out_dir: Path, *, long_edge: int = 1600,
     quality: int = 85, progress: Progress | None = None, cancel: threading.Event | None = None,
+    group_by: str | None = None,
 ) -> list[Path]:
     """Write the report in format `fmt` inside `out_dir`; returns the files written, page last."""
     targets = _targets()
     if fmt not in targets:
         raise ValueError(f"Unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}.")
-    ctx = build_context(journal, sprint_id, long_edge, quality, progress, cancel)
+    ctx = build_context(journal, sprint_id, long_edge, quality, progress, cancel, group_by)
     files = targets[fmt](ctx)
     check(cancel)
     with AtomicBatch(Path(out_dir)) as batch:
@@ -107,9 +113,10 @@ def export_report(
 
 def build_context(journal: Journal, sprint_id: int, long_edge: int = 1600, quality: int = 85,
                   progress: Progress | None = None,
-                  cancel: threading.Event | None = None) -> ExportContext:
+                  cancel: threading.Event | None = None,
+                  group_by: str | None = None) -> ExportContext:
     """Everything a target needs, with the renditions of the photos the text shows."""
-    text = report_text(journal, sprint_id)
+    text = report_text(journal, sprint_id, group_by)
     title = report_title(journal, sprint_id)
     known = {p.id: p for p in journal.list_photos(sprint_id)}
     wanted = [pid for pid in referenced_photos(text) if pid in known]

@@ -1,0 +1,102 @@
+"""Guesses the report may not print until the organiser confirms them.
+
+A journal rarely holds every sprint, so "first sprint in this journal" is not "first sprint",
+and the n-th sprint of the year in this journal may not be the n-th at all; a branch marked
+"planned" whose stand-up log shows work has a stale status. Each guess becomes a `Suggestion`
+the app shows with a Confirm button; confirming writes the organiser's answer to the journal.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from sprintjournal.changes import Change
+from sprintjournal.journal import Journal
+from sprintjournal.report.prose import ordinal_word
+
+FINISHED = frozenset({"done", "merged", "finished"})
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A guess, what confirming it writes, and to which record."""
+
+    kind: str  # "newcomer" | "ordinal" | "status"
+    target_id: int
+    text: str
+    fields: tuple[tuple[str, Any], ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.target_id}:{self.fields}"
+
+
+def suggestions(journal: Journal, sprint_id: int) -> list[Suggestion]:
+    return [*_newcomers(journal, sprint_id), *_ordinals(journal, sprint_id),
+            *_statuses(journal, sprint_id)]
+
+
+def _newcomers(journal: Journal, sprint_id: int) -> list[Suggestion]:
+    return [
+        Suggestion("newcomer", a.id,
+                   f"{a.person.name}: first sprint in this journal. Welcome as a newcomer?",
+                   (("newcomer", True),))
+        for a in journal.list_attendees(sprint_id)
+        if a.newcomer_override is None and a.newcomer and not a.host
+    ]
+
+
+def _ordinals(journal: Journal, sprint_id: int) -> list[Suggestion]:
+    sprint = journal.get_sprint(sprint_id)
+    found = journal.sprint_ordinal(sprint_id)
+    if sprint.ordinal is not None or found is None:
+        return []
+    project = f"{sprint.project} " if sprint.project.strip() else ""
+    options = [(found.in_year, f"of {found.year}")]
+    if sprint.place.strip() and found.in_year_at_place != found.in_year:
+        options.append((found.in_year_at_place, f"in {sprint.place} in {found.year}"))
+    elif sprint.place.strip():
+        options.append((found.in_year, f"in {sprint.place} in {found.year}"))
+    return [
+        Suggestion("ordinal", sprint_id,
+                   f"The {ordinal_word(n)} {project}sprint {scope} (counting the sprints in "
+                   "this journal). Say so in the report?",
+                   (("ordinal", n), ("ordinal_scope", scope)))
+        for n, scope in options
+    ]
+
+
+def _statuses(journal: Journal, sprint_id: int) -> list[Suggestion]:
+    items = journal.list_standup(sprint_id)
+    out = []
+    for b in journal.list_branches(sprint_id):
+        mine = [i for i in items if i.branch_id == b.id]
+        if b.status != "planned" or not mine:
+            continue
+        said = {(i.status or "").strip().casefold() for i in mine}
+        new = "done" if said & FINISHED else "in progress"
+        days = len({i.day for i in mine})
+        out.append(Suggestion(
+            "status", b.id,
+            f"{b.name} is marked planned, but the stand-up shows work on it on "
+            f"{days} day{'s' if days != 1 else ''}. Set it to {new}?",
+            (("status", new),)))
+    return out
+
+
+def confirm(journal: Journal, suggestion: Suggestion) -> Change:
+    """Write the organiser's confirmation."""
+    fields = dict(suggestion.fields)
+    if suggestion.kind == "newcomer":
+        return journal.update_attendee(suggestion.target_id, **fields)
+    if suggestion.kind == "ordinal":
+        return journal.update_sprint(suggestion.target_id, **fields)
+    if suggestion.kind == "status":
+        return journal.update_branch(suggestion.target_id, **fields)
+    raise ValueError(f"unknown suggestion kind {suggestion.kind!r}")
+
+
+def decline(journal: Journal, suggestion: Suggestion) -> Change | None:
+    """'No': a newcomer guess becomes 'not new' so it is not offered again."""
+    if suggestion.kind == "newcomer":
+        return journal.update_attendee(suggestion.target_id, newcomer=False)
+    return None

@@ -70,8 +70,10 @@ def people_phrase(leads: Sequence[str], helpers: Sequence[str]) -> str:
     return f"{main}, with some help from {join_names(helpers)},"
 
 
-def work_name(kind: str, name_md: str) -> str:
-    """'the **ffistruct** branch', '**win64**', 'a discussion of **GC**'."""
+def work_name(kind: str, name_md: str, url: str | None = None) -> str:
+    """'the **ffistruct** branch', '**win64**', 'a discussion of **GC**'; linked if it has a URL."""
+    if url:
+        name_md = f"[{name_md}]({md_url(url)})"
     if kind == "branch":
         return f"the **{name_md}** branch"
     if kind == "discussion":
@@ -175,13 +177,13 @@ def standup_sentence(text: str, day: date | None, first_of_day: bool) -> str:
 ALSO = ("also worked on", "found time for", "then turned to", "went on with")
 
 
-LINK_FORMS = ("More details: {}.", "Read more at {}.", "The details are at {}.",
-              "See {} for more.")
+def web_links(links: Sequence[str]) -> list[str]:
+    return [u for u in links if u.startswith(("https://", "http://"))]
 
 
-def links_sentence(links: Sequence[str], index: int) -> str:
-    """'More details: <https://…>.' for web links only, worded by `index`."""
-    web = [u for u in links if u.startswith(("https://", "http://"))]
-    if not web:
+def more_links_sentence(links: Sequence[str]) -> str:
+    """The links after the first (which the work's name carries): 'See also <https://…>.'"""
+    rest = web_links(links)[1:]
+    if not rest:
         return ""
-    return LINK_FORMS[index % len(LINK_FORMS)].format(join_names(f"<{md_url(u)}>" for u in web))
+    return "See also " + join_names(f"<{md_url(u)}>" for u in rest) + "."

@@ -45,7 +45,6 @@ class Counters:
     """Which wording comes next, so neighbouring strands do not repeat one sentence."""
 
     results: int = 0
-    links: int = 0
     status: dict[str, int] = field(default_factory=dict)
 
 
@@ -110,7 +109,7 @@ def _leads(people: list[PersonRef], items: Sequence[StandupRec]
 
 
 def _intro(b: BranchRec, leads: list[str], helpers: list[str], also: bool) -> str:
-    work = say.work_name(b.kind, md(b.name))
+    work = say.work_name(b.kind, md(b.name), next(iter(say.web_links(b.links)), None))
     goal = say.goal_clause(b.goal)
     if not leads:
         return say.end(f"There was also {work}{goal}")
@@ -177,9 +176,7 @@ def _closing(b: BranchRec, worked: bool, counters: Counters) -> str:
     seen = counters.status.get(b.status, 0)
     status = say.status_sentence(b.kind, b.status, worked or bool(b.results), seen)
     counters.status[b.status] = seen + 1
-    links = say.links_sentence(b.links, counters.links)
-    counters.links += bool(links)
-    sentences += [status, links]
+    sentences += [status, say.more_links_sentence(b.links)]
     tail = " ".join(s for s in sentences if s)
     if not b.results:
         return tail

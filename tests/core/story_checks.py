@@ -50,7 +50,7 @@ def repeated_labels(markdown_text: str) -> list[str]:
     """'The goal:' and the like: a short lead-in before a colon used more than once."""
     seen: dict[str, int] = {}
     for s in sentences(markdown_text):
-        head, colon, _rest = s.partition(":")
+        head, colon, _rest = s.partition(": ")
         if colon and len(head.split()) <= 4:
             seen[head] = seen.get(head, 0) + 1
     return [h for h, n in seen.items() if n > 1]
@@ -127,3 +127,9 @@ def leaks(report: str, sprint: SprintDoc, people: list[str]) -> list[str]:
     folded = " ".join(html.unescape(report).split()).casefold()
     return [f for t in private_texts(sprint) for f in fragments(t)
             if f and f.casefold() not in public and f.casefold() in folded]
+
+
+def told_count(markdown_text: str, name: str) -> int:
+    """How often a piece of work is introduced: its name in bold, linked or not."""
+    return len(re.findall(rf"\*\*(?:\[)?{re.escape(name)}(?:\]\([^)]*\))?\*\*",
+                          markdown_text))

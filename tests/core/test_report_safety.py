@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from PIL import Image
 
 from sprintjournal.journal import Journal
+from sprintjournal.publish import marks_for
 from sprintjournal.report.compose import generate
 from sprintjournal.report.export import FORMATS, export_report
 from sprintjournal.report.prose import neutralise_html
@@ -90,15 +91,22 @@ def dangerous(tag: str, attrs: list[tuple[str, str | None]], embedded_ok: bool) 
 
 
 def _with_vectors_in_notes(journal: Journal, sid: int) -> None:
+    """Notes marked for the report (unmarked notes never reach it at all)."""
     for n, vector in enumerate(VECTORS):
-        journal.add_note(sid, date(2024, 1, 1 + n), f"Day {n}: {vector} after")
+        _published_note(journal, sid, date(2024, 1, 1 + n), f"Day {n}: {vector} after")
+
+
+def _published_note(journal: Journal, sid: int, day: date, text: str) -> None:
+    note = journal.add_note(sid, day, text).id
+    journal.set_note_publish(note, marks_for(text, True))
 
 
 @pytest.mark.parametrize("fmt", HTML_FORMATS)
 def test_no_xss_vector_reaches_html_output(journal: Journal, fmt: str, tmp_path: Path) -> None:
     sid = journal.add_sprint("Hostile", project="PyPy", place="Nowhere").id
     journal.add_branch(sid, "xss", ["Ada Lovelace"], goal=VECTORS[0], results=[VECTORS[1]],
-                       links=["javascript:alert(99)"], notes=VECTORS[3])
+                       links=["javascript:alert(99)"], notes=VECTORS[3],
+                       notes_publish=True)
     _with_vectors_in_notes(journal, sid)
     journal.add_photo(sid, _tiny_jpeg(1), '"><script>alert(20)</script>.jpg',
                       caption=VECTORS[1] + " caption", alt='" onerror="alert(21)')
@@ -230,8 +238,8 @@ def test_raw_html_in_notes_becomes_text_but_code_and_autolinks_stay() -> None:
 def test_an_unclosed_style_in_a_note_does_not_swallow_the_report(journal: Journal,
                                                                   tmp_path: Path) -> None:
     sid = journal.add_sprint("T", project="PyPy", place="Here").id
-    journal.add_note(sid, date(2024, 1, 1), "Oops <style> never closed")
-    journal.add_note(sid, date(2024, 1, 2), "The next day's note")
+    _published_note(journal, sid, date(2024, 1, 1), "Oops <style> never closed")
+    _published_note(journal, sid, date(2024, 1, 2), "The next day's note")
     page = export_report(journal, sid, "html", tmp_path)[-1].read_text()
     body = page.split("</style>", 1)[1]
     assert "Oops &lt;style&gt; never closed" in body

@@ -124,9 +124,24 @@ def test_an_old_fixture_is_migrated_with_its_content_intact(
     with Journal(path) as j:
         assert j.schema_version() == N
         backup = j.migration_backup
-    assert dump(path) == dump(fixture), "the data tables are unchanged item by item"
+    old, migrated = dump(fixture), dump(path)
+    assert migrated.keys() == old.keys()
+    for table, rows in old.items():  # columns a later version added come after the old ones
+        assert [row[:len(was)] for row, was in zip(migrated[table], rows, strict=True)] == rows, (
+            f"table {table}: the data is unchanged item by item")
     assert backup is not None and dump(backup) == dump(fixture)
     _content_is_intact(path)
+
+
+def test_version_3_columns_start_private_and_empty(tmp_path: Path) -> None:
+    """Nothing in an older journal becomes public by upgrading it."""
+    path = _copy(FIXTURES / "journal-v2.sprintjournal", tmp_path)
+    with Journal(path) as j:
+        for sprint in j.list_sprints():
+            assert sprint.ordinal is None and sprint.ordinal_scope == ""
+            assert all(not n.publish for n in j.list_notes(sprint.id))
+            assert all(not i.publish for i in j.list_standup(sprint.id))
+            assert all(not b.notes_publish and not b.figures for b in j.list_branches(sprint.id))
 
 
 def _add_colour_table(conn: sqlite3.Connection) -> None:
@@ -153,7 +168,7 @@ def test_fault_21_an_older_journal_is_backed_up_migrated_and_identical(
     assert dump(backup) == original  # the pre-migration backup is the old file, whole
     report = check_journal(v1)
     assert report.ok, report.summary()
-    assert report.notes_checked == 7 and report.photos_checked == 1
+    assert report.notes_checked == 9 and report.photos_checked == 1  # the fixture's notes
 
 
 def _half_then_fail(conn: sqlite3.Connection) -> None:

@@ -95,8 +95,13 @@ def confirm(journal: Journal, suggestion: Suggestion) -> Change:
     raise ValueError(f"unknown suggestion kind {suggestion.kind!r}")
 
 
-def decline(journal: Journal, suggestion: Suggestion) -> Change | None:
+def can_decline(suggestion: Suggestion) -> bool:
+    """Only 'not a newcomer' is an answer worth keeping; other guesses are simply not taken."""
+    return suggestion.kind == "newcomer"
+
+
+def decline(journal: Journal, suggestion: Suggestion) -> Change:
     """'No': a newcomer guess becomes 'not new' so it is not offered again."""
-    if suggestion.kind == "newcomer":
-        return journal.update_attendee(suggestion.target_id, newcomer=False)
-    return None
+    if not can_decline(suggestion):
+        raise ValueError(f"a {suggestion.kind} suggestion has no answer to record")
+    return journal.update_attendee(suggestion.target_id, newcomer=False)

@@ -37,13 +37,14 @@ def test_generate_fills_editor_preview_and_journal(panel: ReportPanel, journal: 
     assert "A special welcome to Mark Pearse" in text
     assert journal.get_report(panel.sprint_id or 0).text == text
     assert panel.title.text() == "PyPy Gothenburg sprint report"
-    assert "Many thanks to Jacob Hallén and Laura Creighton" in panel.preview.toPlainText()
+    assert "and to Laura and Jacob for having us" in panel.preview.toPlainText()
 
 
 def test_group_by_branch_changes_the_sections(panel: ReportPanel) -> None:
     panel.group_by.setCurrentIndex(panel.group_by.findData("branch"))
     panel.act_generate.trigger()
-    assert "## What we worked on\n\n### SpecialisedTuple" in panel.editor.toPlainText()
+    assert "\n## SpecialisedTuple\n" in panel.editor.toPlainText()
+    assert "\n## Mark Pearse\n" not in panel.editor.toPlainText()
 
 
 def test_typing_is_autosaved(panel: ReportPanel, journal: Journal, qtbot: QtBot) -> None:
@@ -235,3 +236,76 @@ def test_read_only_journal_can_be_exported_but_not_edited(qtbot: QtBot, journal:
         widget.close()
     finally:
         readonly.close()
+
+
+def test_the_regenerate_question_keeps_the_draft_on_enter(panel: ReportPanel, journal: Journal,
+                                                          qtbot: QtBot) -> None:
+    """The real dialog: its default button (Enter, Escape) is "Keep my draft"."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    panel.act_generate.trigger()
+    panel.editor.moveCursor(panel.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(panel.editor, "My words.")
+    panel.flush()
+    seen: list[str] = []
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.defaultButton().text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(200, press_enter)
+    panel.act_generate.trigger()
+    assert seen == ["Keep my draft"]
+    assert (journal.get_report(panel.sprint_id or 0).text or "").endswith("My words.")
+
+
+def test_regenerating_one_section_keeps_the_others_as_edited(panel: ReportPanel,
+                                                             journal: Journal) -> None:
+    panel.group_by.setCurrentIndex(panel.group_by.findData("branch"))
+    panel.act_generate.trigger()
+    text = panel.editor.toPlainText()
+    edited = text.replace("See you at the next sprint!", "Until next time!").replace(
+        "whose goal is to make PyPy work on 64-bit Windows", "MY WIN64 WORDS")
+    panel.editor.setPlainText(edited)
+    panel.flush()
+    sid = panel.sprint_id or 0
+    win64 = next(b for b in journal.list_branches(sid) if b.name == "win64")
+    journal.update_branch(win64.id, goal="Port PyPy to 64-bit Windows.")
+    cursor = panel.editor.textCursor()
+    cursor.setPosition(panel.editor.toPlainText().index("MY WIN64 WORDS"))
+    panel.editor.setTextCursor(cursor)
+    assert panel.current_section() == "win64"
+    panel.act_section.trigger()
+    now = journal.get_report(sid).text or ""
+    assert "whose goal is to port PyPy to 64-bit Windows" in now and "MY WIN64 WORDS" not in now
+    assert "Until next time!" in now
+    panel.undo_stack.undo()
+    assert "MY WIN64 WORDS" in (journal.get_report(sid).text or "")
+
+
+def test_suggestions_are_confirmed_in_the_panel(qtbot: QtBot, journal: Journal) -> None:
+    from datetime import date
+
+    sid = journal.add_sprint("Fresh", project="PyPy", place="Gothenburg",
+                             start=date(2011, 11, 2), end=date(2011, 11, 9)).id
+    journal.add_attendee(sid, "Mark Pearse")
+    store = JournalStore(journal)
+    widget = ReportPanel(store, QUndoStack(), None)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.set_sprint(sid)
+    box = widget.suggestions
+    texts = [box.list.item(i).text() for i in range(box.list.count())]
+    assert box.isVisible() and texts[0].startswith("Mark Pearse: first sprint in this journal")
+    widget.act_generate.trigger()
+    assert "welcome" not in widget.editor.toPlainText().casefold()
+    box.list.setCurrentRow(0)
+    qtbot.mouseClick(box.confirm_button, Qt.MouseButton.LeftButton)
+    assert journal.list_attendees(sid)[0].newcomer_override is True
+    assert not any(box.list.item(i).text().startswith("Mark")
+                   for i in range(box.list.count()))
+    widget.act_generate.trigger()
+    assert "A special welcome to Mark Pearse" in widget.editor.toPlainText()

@@ -47,6 +47,8 @@ class BranchesModel(RecordTableModel[BranchRec]):
         Column("people", "People", _people),
         Column("results", "Results", _results, "Results, figures as written"),
         Column("links", "Links", _links),
+        Column("report", "Notes in report", lambda r: "✓" if r.notes_publish else "",
+               "✓: the report may print this branch's notes (Ctrl+Shift+R)"),
     )
     _inline = frozenset({"name", "kind", "status", "goal"})
 

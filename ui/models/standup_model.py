@@ -32,6 +32,8 @@ class StandupModel(RecordTableModel[StandupRec]):
         Column("status", "Status", lambda r: r.status or ""),
         Column("people", "People", _people, "Who worked on it (the pairs)"),
         Column("branch", "Branch", lambda r: r.branch_name or ""),
+        Column("report", "Report", lambda r: "✓" if r.publish else "",
+               "✓: the report may tell this item (Ctrl+Shift+R)"),
     )
 
     def __init__(self, store: JournalStore, section: str, parent: QObject | None = None) -> None:

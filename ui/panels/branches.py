@@ -24,6 +24,7 @@ from ..models.branches_model import BranchesModel, BranchFilter
 from ..store import JournalStore
 from .edit_commands import push_add, push_remove, push_update
 from .panel_base import NO_SPRINT_HINT, DataPanel
+from .report_marks import add_row_mark_action
 from .status_chip import ChipDelegate
 
 EMPTY_HINT = "No branches yet — press Insert or use Add branch to record what people work on."
@@ -90,6 +91,8 @@ class BranchesPanel(DataPanel):
             "Remove", self.remove_selected, "remove",
             QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected branch (Delete)")
         self.add_move_actions()
+        self.report_action = add_row_mark_action(self, "notes_publish", "update_branch",
+                                                 "branch's notes")
         self.add_context_menu(self.table, self.edit_action, self.remove_action, None,
                               self.move_up_action, self.move_down_action)
 

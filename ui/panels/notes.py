@@ -29,6 +29,7 @@ from .notes_view import (
     long_day,
     note_title,
 )
+from .report_marks import NoteMarks
 
 if TYPE_CHECKING:
     from sprintjournal.markdown_render import PeopleDirectory
@@ -64,6 +65,7 @@ class NotesPanel(NotesView):
         self._saver.finished.connect(self._on_background_saved)
         self._wire()
         self._show_empty()
+        self.report_marks = NoteMarks(self)
 
     def _wire(self) -> None:
         self.days.currentItemChanged.connect(self._on_day_clicked)

@@ -34,6 +34,7 @@ from sprintjournal.report import compose
 from sprintjournal.report.export import ExportContext, build_context, export_report
 from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
 from sprintjournal.report.renditions import ExportCancelledError
+from sprintjournal.report.sections import section_titles
 from sprintjournal.report.targets import blogger
 from sprintjournal.report.targets.html_page import data_uri
 
@@ -43,6 +44,7 @@ from ..store import JournalStore
 from ..throttle import Debouncer
 from ..workers import Job, run_in_pool
 from .panel_base import NO_SPRINT_HINT, DataPanel
+from .report_suggestions import SuggestionsBox
 
 AUTOSAVE_MS = 1000
 PREVIEW_MS = 250
@@ -92,7 +94,9 @@ def _ask_replace(parent: QWidget, result: compose.RegenerateResult) -> bool:
     box.setInformativeText("Choose “Show Details…” to see what would change.")
     box.setDetailedText(result.diff)
     replace = box.addButton("Replace my draft", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Keep my draft", QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton("Keep my draft", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)  # Enter keeps the user's work; replacing takes a deliberate click
+    box.setEscapeButton(keep)
     box.exec()
     return box.clickedButton() is replace
 
@@ -156,6 +160,9 @@ class ReportPanel(DataPanel):
         self.toolbar.addWidget(self.group_by)
         self.act_generate = self.add_action("Generate draft", self.generate, "edit",
                                             tip="Write a first draft from the sprint's data")
+        self.act_section = self.add_action(
+            "Regenerate section", self.regenerate_section, "carry",
+            tip="Write the section under the cursor afresh; the other sections keep your edits")
         self.act_template = self.add_action("Template…", self.choose_template, "edit",
                                             tip="Write the draft with your own Jinja2 template")
         self.act_export = self.add_action("Export…", self.export, "open",
@@ -174,6 +181,8 @@ class ReportPanel(DataPanel):
         self.content = QWidget()
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(6, 6, 6, 6)
+        self.suggestions = SuggestionsBox(self.store)
+        layout.addWidget(self.suggestions)
         layout.addWidget(self.title)
         layout.addWidget(splitter, 1)
         self.status = QLabel()
@@ -198,6 +207,8 @@ class ReportPanel(DataPanel):
             action.setEnabled(has_sprint)
         # A read-only journal can still be read and exported, but not drafted into.
         self.act_generate.setEnabled(has_sprint and writable)
+        self.act_section.setEnabled(has_sprint and writable)
+        self.suggestions.set_sprint(self.sprint_id)
         self.editor.setReadOnly(not writable)
         self.title.setReadOnly(not writable)
         self._load()
@@ -277,6 +288,37 @@ class ReportPanel(DataPanel):
                                     generated_text=before.generated_text, title=before.title)
 
         self.undo_stack.push(StoreCommand("Generate report draft", do, undo))
+
+    def current_section(self) -> str:
+        """The `## ` title of the section holding the cursor ("" for the opening)."""
+        before = self.editor.toPlainText()[:self.editor.textCursor().position()]
+        titles = section_titles(before)
+        return titles[-1] if titles else ""
+
+    def regenerate_section(self) -> None:
+        """Only the section under the cursor is written afresh; one undo step."""
+        if self.sprint_id is None:
+            return
+        self.flush()
+        journal, sid = self.store.journal, self.sprint_id
+        try:
+            text = compose.regenerate_section(journal, sid, self.current_section(),
+                                              str(self.group_by.currentData()), self.template)
+        except compose.ReportTemplateError as exc:
+            self.store.error.emit(str(exc))
+            return
+        before = journal.get_report(sid)
+        if text == (before.text or ""):
+            self.status.setText("That section is already as the journal tells it.")
+            return
+
+        def do(_state: dict[str, Any]) -> Any:
+            return self.store.apply(journal.save_report, sid, text=text)
+
+        def undo(_state: dict[str, Any]) -> Any:
+            return self.store.apply(journal.save_report, sid, text=before.text)
+
+        self.undo_stack.push(StoreCommand("Regenerate report section", do, undo))
 
     def _ask_template(self) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(

@@ -24,6 +24,7 @@ from ..store import JournalStore
 from .column_shares import ColumnShares
 from .edit_commands import AppliedCommand, push_add, push_remove, push_update
 from .panel_base import NO_SPRINT_HINT, DataPanel
+from .report_marks import add_row_mark_action
 from .status_chip import ChipDelegate
 
 NO_DAY_HINT = "Pick a day to see its stand-up."
@@ -109,6 +110,8 @@ class StandupPanel(DataPanel):
             "Remove", self.remove_selected, "remove",
             QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected item (Delete)")
         self.add_move_actions()
+        self.report_action = add_row_mark_action(self, "publish", "update_standup_item",
+                                                 "stand-up items")
         for table in self.tables.values():
             self.add_context_menu(table, self.edit_action, self.remove_action, None,
                                   self.move_up_action, self.move_down_action)

@@ -1,0 +1,68 @@
+"""Marking for the report with one key (Ctrl+Shift+R): a note's paragraph, a stand-up item."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor, QUndoStack
+from pytestqt.qtbot import QtBot
+from shell_data import Gothenburg, show_active
+from sprintjournal_ui.panels.notes import NotesPanel
+from sprintjournal_ui.panels.standup import StandupPanel
+from sprintjournal_ui.store import JournalStore
+
+from sprintjournal.journal import Journal
+from sprintjournal.publish import published
+from sprintjournal.report.compose import compose_draft
+
+THURSDAY = date(2011, 11, 3)
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_ctrl_shift_r_marks_the_paragraph_under_the_cursor(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
+        journal: Journal) -> None:
+    panel = NotesPanel(store, undo_stack, autosave_ms=0)
+    qtbot.addWidget(panel)
+    panel.resize(900, 500)
+    show_active(qtbot, panel)
+    panel.set_sprint(gothenburg.sprint_id)
+    panel.set_day(THURSDAY)
+    text = panel.editor.toPlainText()
+    assert "\n\n" in text  # a heading paragraph, then the text
+    assert "explained STM" not in compose_draft(journal, gothenburg.sprint_id)
+    panel.editor.setFocus()
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_R, CTRL_SHIFT)
+
+    note = journal.get_note(gothenburg.note_id)
+    assert published(note.text, note.publish) == ["@Armin explained STM."]
+    assert panel.report_marks.marked_paragraphs() == [1]
+    assert len(panel.editor.extraSelections()) == 1  # the marked paragraph is shaded
+    assert "Armin explained STM." in compose_draft(journal, gothenburg.sprint_id)
+
+    undo_stack.undo()
+    assert journal.get_note(gothenburg.note_id).publish == ()
+    assert panel.editor.extraSelections() == []
+
+
+def test_ctrl_shift_r_marks_the_selected_stand_up_item(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, journal: Journal) -> None:
+    sid = journal.add_sprint("S", project="PyPy", start=THURSDAY, end=THURSDAY).id
+    item = journal.add_standup_item(sid, THURSDAY, "done", "merged ffistruct", ["Antonio Cuni"])
+    panel = StandupPanel(store, undo_stack)
+    qtbot.addWidget(panel)
+    panel.resize(900, 500)
+    show_active(qtbot, panel)
+    panel.set_sprint(sid)
+    panel.set_day(THURSDAY)
+    panel.select_item(item.id)
+    table = panel.tables["done"]
+    qtbot.keyClick(table, Qt.Key.Key_R, CTRL_SHIFT)
+    assert journal.list_standup(sid)[0].publish is True
+    model = panel.models["done"]
+    column = [c.key for c in model.columns].index("report")
+    assert model.index(0, column).data() == "✓"
+    assert "merged ffistruct" in compose_draft(journal, sid)
+    qtbot.keyClick(table, Qt.Key.Key_R, CTRL_SHIFT)
+    assert journal.list_standup(sid)[0].publish is False
+    assert model.index(0, column).data() == ""

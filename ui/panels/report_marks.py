@@ -1,0 +1,126 @@
+"""Marking things for the report: one key (Ctrl+Shift+R) in the Notes, Stand-up and Branches panels.
+
+Nothing the organiser writes reaches the report unless marked here. In a note, the key marks or
+unmarks the paragraph under the cursor, and marked paragraphs are shaded green; in the stand-up
+and branches tables it toggles the selected rows, whose "Report" column then shows a tick.
+"""
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+from sprintjournal.publish import marked_indexes, paragraph_at, paragraphs, toggle
+
+from ..commands import StoreCommand
+
+MARK_KEY = QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+                        | Qt.Key.Key_R)
+MARKED = QColor(46, 160, 67, 48)  # a pale green that reads on light and dark themes
+TICK = "✓"
+
+
+def add_row_mark_action(panel: Any, field: str, update: str, what: str) -> QAction:
+    """A panel action toggling `field` (publish, notes_publish) of the selected records."""
+
+    def run() -> None:
+        records = panel.selected_records()
+        if not records or panel.store.readonly:
+            return
+        journal = panel.store.journal
+        on = not all(getattr(r, field) for r in records)
+        before = {r.id: getattr(r, field) for r in records}
+
+        def do(_state: dict[str, Any]) -> Any:
+            change = None
+            for rid in before:
+                change = panel.store.apply(getattr(journal, update), rid, **{field: on})
+            return change
+
+        def undo(_state: dict[str, Any]) -> Any:
+            change = None
+            for rid, was in before.items():
+                change = panel.store.apply(getattr(journal, update), rid, **{field: was})
+            return change
+
+        label = "Mark for the report" if on else "Keep out of the report"
+        panel.undo_stack.push(StoreCommand(f"{label}: {what}", do, undo))
+
+    return panel.add_action("For the report", run, "copy", MARK_KEY,
+                            tip=f"Mark the selected {what} for the report, or unmark it "
+                                "(Ctrl+Shift+R); only marked ones are published")
+
+
+class NoteMarks(QObject):
+    """Ctrl+Shift+R in a note marks the paragraph under the cursor; marked ones are shaded."""
+
+    def __init__(self, panel: Any) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.editor: QPlainTextEdit = panel.editor
+        self.action = QAction("Mark paragraph for the report", panel)
+        self.action.setShortcut(MARK_KEY)
+        self.action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.action.triggered.connect(lambda _checked=False: self.toggle_here())
+        self.editor.addAction(self.action)
+        self.editor.textChanged.connect(self.refresh)
+        panel._store.notes_changed.connect(lambda *_args: self.refresh())
+
+    def _marks(self) -> tuple[str, ...]:
+        note_id = self.panel.note_id
+        if note_id is None:
+            return ()
+        try:
+            return self.panel._store.journal.get_note(note_id).publish
+        except Exception:
+            return ()
+
+    def toggle_here(self) -> None:
+        """Save the text first, so the mark names the paragraph as it now reads."""
+        note_id = self.panel.note_id
+        store = self.panel._store
+        if note_id is None or store.readonly:
+            return
+        self.panel.flush()
+        text = self.editor.toPlainText()
+        index = paragraph_at(text, self.editor.textCursor().position())
+        if index is None:
+            return
+        before = self._marks()
+        after = tuple(toggle(text, before, index))
+
+        def do(_state: dict[str, Any]) -> Any:
+            return store.apply(store.journal.set_note_publish, note_id, after)
+
+        def undo(_state: dict[str, Any]) -> Any:
+            return store.apply(store.journal.set_note_publish, note_id, before)
+
+        on = len(after) > len([m for m in before if m in after])
+        label = "Mark paragraph for the report" if on else "Keep paragraph out of the report"
+        self.panel._undo.push(StoreCommand(label, do, undo))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Shade the marked paragraphs (the marks follow the saved text)."""
+        text = self.editor.toPlainText()
+        marked = set(marked_indexes(text, self._marks()))
+        selections = []
+        pos = 0
+        for index, para in enumerate(paragraphs(text)):
+            start = text.find(para, pos)
+            pos = start + len(para)
+            if index not in marked or start < 0:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(MARKED)
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(start)
+            cursor.setPosition(pos, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def marked_paragraphs(self) -> list[int]:
+        return sorted(marked_indexes(self.editor.toPlainText(), self._marks()))

@@ -10,14 +10,17 @@ import os
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QUrl
+from PySide6.QtCore import QByteArray, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
     QPdfWriter,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from sprintjournal.files import AtomicBatch
@@ -29,6 +32,8 @@ from sprintjournal.report.export import (
     build_context,
     stylesheet,
 )
+from sprintjournal.report.pdf_info import add_subject
+from sprintjournal.report.prose import date_range, join_names
 from sprintjournal.report.render import escape
 from sprintjournal.report.renditions import Progress, check
 
@@ -75,16 +80,85 @@ def report_document(ctx: ExportContext) -> QTextDocument:
     return doc
 
 
+def subject(ctx: ExportContext) -> str:
+    """What the document is about: the sprint's description, else what, where and when."""
+    if ctx.description:
+        return ctx.description
+    s = ctx.sprint
+    what = " ".join(p for p in (s.project, "sprint") if p)
+    where = f" in {s.place}" if s.place else ""
+    when = date_range(s.start, s.end)
+    text = f"{what}{where}{' ' + when if when else ''}".strip()
+    return text[:1].upper() + text[1:]
+
+
+def page_layout(page_size: str) -> QPageLayout:
+    return QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait,
+                       QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+
+
+def paginate(doc: QTextDocument, layout: QPageLayout) -> int:
+    """Lay the document out in pages of the PDF's text area and keep headings with what follows.
+
+    QTextDocument has no keep-with-next: a heading that would end a page instead gets a page
+    break before it; repeated until stable (moving one heading can strand another). Returns
+    the number of headings moved.
+    """
+    rect = layout.paintRect(QPageLayout.Unit.Point)
+    doc.setPageSize(QSizeF(rect.width() * 96 / 72, rect.height() * 96 / 72))
+    moved = 0
+    for _round in range(10):
+        stranded = [b for b in _blocks(doc) if _ends_a_page(doc, b)]
+        if not stranded:
+            break
+        for block in stranded:
+            fmt = block.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(block).setBlockFormat(fmt)
+            moved += 1
+    return moved
+
+
+def _blocks(doc: QTextDocument) -> list[QTextBlock]:
+    out, block = [], doc.begin()
+    while block.isValid():
+        out.append(block)
+        block = block.next()
+    return out
+
+
+def _page_of(doc: QTextDocument, y: float) -> int:
+    return int(y // doc.pageSize().height())
+
+
+def _ends_a_page(doc: QTextDocument, block: QTextBlock) -> bool:
+    """A heading whose following block starts on a later page."""
+    if block.blockFormat().headingLevel() == 0 or not block.next().isValid():
+        return False
+    layout = doc.documentLayout()
+    nxt = block.next()
+    first_line = nxt.layout().lineAt(0)
+    height = first_line.height() if first_line.isValid() else 0.0
+    here = _page_of(doc, layout.blockBoundingRect(block).top())
+    there = _page_of(doc, layout.blockBoundingRect(nxt).top() + height - 0.5)
+    return there > here
+
+
 def write_pdf(ctx: ExportContext, path: Path, page_size: str = "A4") -> None:
+    """The PDF with title, author (the post's authors) and subject set."""
     if page_size not in PAGE_SIZES:
         raise ValueError(f"Unknown page size {page_size!r}; use A4 or Letter.")
     writer = QPdfWriter(str(path))
     writer.setTitle(ctx.title)
+    writer.setAuthor(join_names(ctx.sprint.blog_authors, "and"))
     writer.setCreator("SprintJournal")
-    writer.setPageSize(QPageSize(PAGE_SIZES[page_size]))
-    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
-    report_document(ctx).print_(writer)
+    layout = page_layout(page_size)
+    writer.setPageLayout(layout)
+    doc = report_document(ctx)
+    paginate(doc, layout)
+    doc.print_(writer)
     del writer  # the file is finished when the writer goes away
+    add_subject(path, subject(ctx))
 
 
 def export_pdf(journal: Journal, sprint_id: int, out_dir: Path, page_size: str = "A4", *,

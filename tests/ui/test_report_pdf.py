@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage, QPainter
 from pytestqt.qtbot import QtBot
 from sprintjournal_ui.report_pdf import export_pdf, report_document
 
-from sprintjournal.demo import build_demo
+from sprintjournal.demo import CAKE_CAPTION, build_demo
 from sprintjournal.journal import Journal
 from sprintjournal.report.export import build_context
 from sprintjournal.report.renditions import ExportCancelledError
@@ -40,8 +40,8 @@ def test_document_holds_the_report_and_the_caption(demo: tuple[Journal, int]) ->
     doc = report_document(build_context(journal, sid))
     text = doc.toPlainText()
     assert text.startswith("PyPy Gothenburg sprint report")
-    assert "A cake to celebrate PyPy being 5× faster than CPython" in text
-    assert "field access about 400 times faster than ctypes" in text
+    assert f"{CAKE_CAPTION}, with Armin Rigo and Håkan Ardö" in text
+    assert "about 400 times faster than the same access through ctypes" in text
 
 
 def test_rendered_page_shows_the_photo(demo: tuple[Journal, int], tmp_path: Path) -> None:
@@ -91,3 +91,48 @@ def test_names_are_literal_in_the_pdf(journal: Journal, qtbot: QtBot) -> None:
     for name in names:
         assert name in text
     assert 'href="javascript' not in doc.toHtml()
+
+
+def test_pdf_metadata_title_author_and_subject(demo: tuple[Journal, int], tmp_path: Path) -> None:
+    """Read back with pypdf, as any metadata reader would."""
+    from pypdf import PdfReader
+
+    journal, sid = demo
+    pdf = export_pdf(journal, sid, tmp_path)
+    reader = PdfReader(pdf)
+    info = reader.metadata
+    assert info is not None
+    assert info.title == "PyPy Gothenburg sprint report"
+    assert info.author == "Laura Creighton and Antonio Cuni"
+    assert info.subject == journal.get_sprint(sid).description
+    assert len(reader.pages) >= 2
+
+
+def test_pdf_subject_without_a_description(journal: Journal, tmp_path: Path) -> None:
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    sid = journal.add_sprint("S", project="PyPy", place="Leysin", start=date(2020, 1, 11),
+                             end=date(2020, 1, 19)).id
+    info = PdfReader(export_pdf(journal, sid, tmp_path)).metadata
+    assert info is not None and info.subject == "PyPy sprint in Leysin from 11 to 19 January 2020"
+
+
+def _pages_text(pdf: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
+
+
+@pytest.mark.parametrize("filler", range(30, 48))
+def test_a_heading_is_never_the_last_thing_on_a_page(journal: Journal, tmp_path: Path,
+                                                     filler: int) -> None:
+    """Sweep the heading down the first page; wherever it lands, its paragraph follows it."""
+    sid = journal.add_sprint("S", project="PyPy").id
+    lines = "\n\n".join(f"Filler paragraph number {n}." for n in range(filler))
+    journal.save_report(sid, text=f"{lines}\n\n## Stranded heading\n\nThe paragraph after it.\n"
+                                  + "\n\n".join(f"Tail {n}." for n in range(40)))
+    pages = _pages_text(export_pdf(journal, sid, tmp_path))
+    (page,) = [p for p in pages if "Stranded heading" in p]
+    assert "The paragraph after it." in page

@@ -65,10 +65,27 @@ class _TopLevel(HTMLParser):
 
 
 def blocks(fragment: str) -> list[tuple[str, str]]:
+    """Top-level elements, and the text between them as "#text" (never dropped).
+
+    Text outside any element is what is left of a block the sanitiser unwrapped (`<details>`,
+    `<center>`): the other formats show it, so WordPress gets it as a paragraph.
+    """
     parser = _TopLevel(fragment)
     parser.feed(fragment)
     parser.close()
-    return [(tag, fragment[a:b]) for tag, a, b in parser.spans]
+    out: list[tuple[str, str]] = []
+    last = 0
+    for tag, a, b in parser.spans:
+        out += _loose_text(fragment[last:a])
+        out.append((tag, fragment[a:b]))
+        last = b
+    return out + _loose_text(fragment[last:])
+
+
+def _loose_text(between: str) -> list[tuple[str, str]]:
+    """Each run of text (separated by blank lines) as a paragraph of its own."""
+    runs = [" ".join(part.split()) for part in between.split("\n\n")]
+    return [("#text", f"<p>{run}</p>") for run in runs if run]
 
 
 def _wrap(tag: str, html: str) -> str:
@@ -82,6 +99,8 @@ def _wrap(tag: str, html: str) -> str:
         return f"<!-- wp:list{attrs} -->\n{html}\n<!-- /wp:list -->"
     if tag in ("figure", "#comment"):
         return html
+    if tag == "#text":
+        return f"<!-- wp:paragraph -->\n{html}\n<!-- /wp:paragraph -->"
     name, css_class = _SIMPLE.get(tag, ("html", ""))
     if css_class:
         html = html.replace(f"<{tag}", f'<{tag} class="{css_class}"', 1)

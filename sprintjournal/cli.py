@@ -84,6 +84,11 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
         help="report formats: compose a fresh draft told person by person or topic by topic "
         "(default: the saved draft, else a fresh one by person)",
     )
+    p.add_argument(
+        "--image-base-url", default=None, metavar="URL",
+        help="blogger, wordpress, md: refer to the photos at URL/<file name>, the web folder you "
+        "upload the exported images/ folder to (default: the relative images/ folder)",
+    )
 
 
 def _new_arguments(p: argparse.ArgumentParser) -> None:

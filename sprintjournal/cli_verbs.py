@@ -123,10 +123,14 @@ def _export_one(
     assert args.format in REPORT_FORMATS
     from sprintjournal.report.export import export_report
 
-    return export_report(
-        journal, sprint_id, args.format, args.out, long_edge=args.long_edge, quality=args.quality,
-        group_by=getattr(args, "group_by", None),
-    )
+    try:
+        return export_report(
+            journal, sprint_id, args.format, args.out, long_edge=args.long_edge,
+            quality=args.quality, group_by=getattr(args, "group_by", None),
+            image_base=getattr(args, "image_base_url", None),
+        )
+    except ValueError as exc:  # a bad --image-base-url
+        raise UsageError(str(exc)) from exc
 
 
 def check(path: Path) -> int:

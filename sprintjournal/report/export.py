@@ -8,7 +8,7 @@ is ever left at a target name.
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +18,13 @@ from sprintjournal.paths import resource_text
 from sprintjournal.photos import Rendition
 from sprintjournal.records import SprintRec
 from sprintjournal.report.compose import compose_draft, report_title
-from sprintjournal.report.render import Figure, markdown_to_html, place_photos, referenced_photos
+from sprintjournal.report.render import (
+    Figure,
+    escape,
+    markdown_to_html,
+    place_photos,
+    referenced_photos,
+)
 from sprintjournal.report.renditions import ExportCancelledError, Progress, check, make_renditions
 from sprintjournal.safe_names import MAX_SLUG, UniqueNames, photo_filename, slugify
 
@@ -31,13 +37,22 @@ __all__ = ["FORMATS", "ExportCancelledError", "ExportContext", "ExportPhoto", "e
 
 @dataclass(frozen=True)
 class ExportPhoto:
-    """A photo as it leaves the journal: a fresh rendition and its safe relative path."""
+    """A photo as it leaves the journal: a fresh rendition and its safe relative path.
+
+    `url` is where the post finds it: the relative path, or the same file name under the web
+    address the user uploads the images folder to (`image_base`), for Blogger and WordPress.
+    """
 
     id: int
     rendition: Rendition
     path: str
     caption: str
     alt: str
+    url: str = ""
+
+    @property
+    def src(self) -> str:
+        return self.url or self.path
 
 
 @dataclass(frozen=True)
@@ -93,13 +108,15 @@ def report_text(journal: Journal, sprint_id: int, group_by: str | None = None) -
 def export_report(
     journal: Journal, sprint_id: int, fmt: str, out_dir: Path, *, long_edge: int = 1600,
     quality: int = 85, progress: Progress | None = None, cancel: threading.Event | None = None,
-    group_by: str | None = None,
+    group_by: str | None = None, image_base: str | None = None,
 ) -> list[Path]:
     """Write the report in format `fmt` inside `out_dir`; returns the files written, page last."""
     targets = _targets()
     if fmt not in targets:
         raise ValueError(f"Unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}.")
     ctx = build_context(journal, sprint_id, long_edge, quality, progress, cancel, group_by)
+    if image_base is not None:
+        ctx = with_image_base(ctx, image_base)
     files = targets[fmt](ctx)
     check(cancel)
     with AtomicBatch(Path(out_dir)) as batch:
@@ -134,6 +151,16 @@ def build_context(journal: Journal, sprint_id: int, long_edge: int = 1600, quali
     return ExportContext(title, text, journal.get_sprint(sprint_id), slug, photos)
 
 
+def with_image_base(ctx: ExportContext, base: str) -> ExportContext:
+    """Photos referred to at `base` + file name: where the user uploads the images folder."""
+    if not base.startswith(("https://", "http://")) or any(c in base for c in " \"'<>"):
+        raise ValueError(f"The image address must be a web address (https://...), not {base!r}.")
+    root = base.rstrip("/")
+    photos = {pid: replace(p, url=f"{root}/{p.path.split('/', 1)[1]}")
+              for pid, p in ctx.photos.items()}
+    return replace(ctx, photos=photos)
+
+
 FigureMarkup = Callable[["ExportPhoto", str, str], str]
 """(photo, alt text, caption HTML) -> a target's markup for a photo in its own paragraph."""
 InlineMarkup = Callable[["ExportPhoto", str], str]
@@ -155,6 +182,20 @@ def body_with_photos(ctx: "ExportContext", figure: FigureMarkup, inline: InlineM
         return "" if photo is None else inline(photo, alt or photo.alt)
 
     return place_photos(markdown_to_html(ctx.text), place_figure, place_inline)
+
+
+PREVIEW_PAGE = ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+                '<title>{title} ({service} preview)</title>\n</head>\n<body>\n{body}</body>\n'
+                "</html>\n")
+
+
+def preview_page(ctx: ExportContext, service: str, fragment: Callable[[ExportContext], str]
+                 ) -> OutFile:
+    """The fragment in a page of its own with the photos from the folder beside it, to open in
+    a browser before posting (whatever image address the fragment itself uses)."""
+    local = replace(ctx, photos={pid: replace(p, url="") for pid, p in ctx.photos.items()})
+    page = PREVIEW_PAGE.format(title=escape(ctx.title), service=service, body=fragment(local))
+    return f"{ctx.slug}-{service.lower()}-preview.html", page.encode()
 
 
 def image_files(ctx: ExportContext) -> list[OutFile]:

@@ -11,6 +11,7 @@ from sprintjournal.report.export import (
     OutFile,
     body_with_photos,
     image_files,
+    preview_page,
 )
 from sprintjournal.report.render import escape
 
@@ -27,7 +28,7 @@ def display_size(photo: ExportPhoto, long_edge: int = DISPLAY_LONG_EDGE) -> tupl
 
 def _linked_image(photo: ExportPhoto, alt: str, link_style: str) -> str:
     w, h = display_size(photo)
-    src = escape(photo.path)
+    src = escape(photo.src)
     return (f'<a href="{src}" style="{link_style}"><img src="{src}" alt="{escape(alt)}" '
             f'width="{w}" height="{h}" data-original-width="{photo.rendition.width}" '
             f'data-original-height="{photo.rendition.height}" style="border: 0;"></a>')
@@ -54,4 +55,6 @@ def fragment_html(ctx: ExportContext) -> str:
 
 
 def fragment(ctx: ExportContext) -> list[OutFile]:
-    return [*image_files(ctx), (f"{ctx.slug}-blogger.html", fragment_html(ctx).encode())]
+    """Images folder, a preview page, and the fragment to paste (last)."""
+    return [*image_files(ctx), preview_page(ctx, "Blogger", fragment_html),
+            (f"{ctx.slug}-blogger.html", fragment_html(ctx).encode())]

@@ -39,7 +39,7 @@ def body(ctx: ExportContext) -> str:
     """The draft with its photos pointing at the exported files (unknown photos dropped)."""
     def resolve(m: re.Match[str]) -> str:
         photo = ctx.photos.get(int(m.group(2)))
-        return f"{m.group(1)}{photo.path})" if photo else ""
+        return f"{m.group(1)}{photo.src})" if photo else ""
 
     return defang(_PHOTO_LINK.sub(resolve, ctx.text)).strip() + "\n"
 

@@ -14,6 +14,7 @@ from sprintjournal.report.export import (
     OutFile,
     body_with_photos,
     image_files,
+    preview_page,
 )
 from sprintjournal.report.render import escape
 
@@ -111,7 +112,7 @@ def image_block(photo: ExportPhoto, alt: str, caption_html: str) -> str:
     r = photo.rendition
     meta = json.dumps({"width": r.width, "height": r.height, "sizeSlug": "full",
                        "linkDestination": "media", "align": "center"})
-    src = escape(photo.path)
+    src = escape(photo.src)
     caption = (f'<figcaption class="wp-element-caption">{caption_html}</figcaption>'
                if caption_html else "")
     return (
@@ -124,7 +125,7 @@ def image_block(photo: ExportPhoto, alt: str, caption_html: str) -> str:
 
 def fragment_html(ctx: ExportContext) -> str:
     def inline(photo: ExportPhoto, alt: str) -> str:
-        return f'<img src="{escape(photo.path)}" alt="{escape(alt)}">'
+        return f'<img src="{escape(photo.src)}" alt="{escape(alt)}">'
 
     placed = body_with_photos(ctx, image_block, inline)
     out, previous = "", ""
@@ -137,4 +138,6 @@ def fragment_html(ctx: ExportContext) -> str:
 
 
 def fragment(ctx: ExportContext) -> list[OutFile]:
-    return [*image_files(ctx), (f"{ctx.slug}-wordpress.html", fragment_html(ctx).encode())]
+    """Images folder, a preview page, and the block markup to paste (last)."""
+    return [*image_files(ctx), preview_page(ctx, "WordPress", fragment_html),
+            (f"{ctx.slug}-wordpress.html", fragment_html(ctx).encode())]

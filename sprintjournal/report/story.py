@@ -69,7 +69,7 @@ def branch_strand(b: BranchRec, items: Sequence[StandupRec], passages: Sequence[
     paras += _done_paragraphs(marked, told)
     if b.notes and b.notes_publish:
         paras.append(say.end(md(b.notes)))
-    paras.append(_closing(b, bool(mine), counters))
+    paras.append(_closing(b, bool(mine), counters, bool(people)))
     return Strand(f"branch:{b.id}", b.name, _merged(paras, {p.text for p in told}),
                   tuple(people), tuple(leads), b, bool(mine))
 
@@ -170,12 +170,17 @@ def _done_paragraphs(marked: Sequence[StandupRec], told: Sequence[Passage]) -> l
     return paras
 
 
-def _closing(b: BranchRec, worked: bool, counters: Counters) -> str:
-    """Results, figures, the status (when the log does not contradict it) and links."""
+def _closing(b: BranchRec, worked: bool, counters: Counters, has_people: bool) -> str:
+    """Results, figures, the status (when the log does not contradict it) and links.
+
+    Work nobody signed up for (a celebration, a benchmark page) is not said to be "done".
+    """
     sentences = [say.figure_sentence(f) for f in b.figures]
-    seen = counters.status.get(b.status, 0)
-    status = say.status_sentence(b.kind, b.status, worked or bool(b.results), seen)
-    counters.status[b.status] = seen + 1
+    status = ""
+    if has_people or b.status not in ("done", "planned"):
+        seen = counters.status.get(b.status, 0)
+        status = say.status_sentence(b.kind, b.status, worked or bool(b.results), seen)
+        counters.status[b.status] = seen + 1
     sentences += [status, say.more_links_sentence(b.links)]
     tail = " ".join(s for s in sentences if s)
     if not b.results:

@@ -32,6 +32,11 @@ class BranchSummary:
     days: tuple[date, ...]
 
 
+PAIRING_MAX = 3
+"""Two or three people on one item pair; a group of four or more (an all-hands item, a branch
+everyone signed) is not pairing, and would make everyone "pair" with everyone."""
+
+
 def _groups(
     items: list[StandupRec], blist: list[BranchRec]
 ) -> list[tuple[date | None, str, tuple[PersonRef, ...]]]:
@@ -40,7 +45,7 @@ def _groups(
         (i.day, i.branch_name or i.text, i.people) for i in items
     ]
     groups += [(None, b.name, b.people) for b in blist]
-    return groups
+    return [g for g in groups if len(g[2]) <= PAIRING_MAX]
 
 
 def pairs(session: Session, sprint_id: int, day: date | None = None) -> list[Pair]:

@@ -13,7 +13,7 @@ from sprintjournal.demo import build_demo
 from sprintjournal.journal import Journal
 from sprintjournal.records import Pair
 
-D3, D4, D5, D6 = (date(2011, 11, d) for d in (3, 4, 5, 6))
+D3, D4, D5, D6, D7, D8 = (date(2011, 11, d) for d in (3, 4, 5, 6, 7, 8))
 
 
 def names(pairs: list[Pair]) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -42,12 +42,15 @@ def demo(journal: Journal) -> int:
 
 
 def test_pairs_on_a_day_of_the_demo(journal: Journal, demo: int) -> None:
+    # the all-hands item of the 4th (nine people) pairs nobody
     assert sorted(names(journal.pairs(demo, D4))) == [
-        ("Andrew Dalke", "Sam Lade", ("numpy-f2py",)),
+        ("Andrew Dalke", "Sam Lade", ("f2pypy",)),
         ("Antonio Cuni", "Mark Pearse", ("SpecialisedTuple",)),
         ("Armin Rigo", "Håkan Ardö", ("jit-targets",)),
     ]
-    assert sorted(names(journal.pairs(demo, D6))) == []  # only Christian reported that day
+    # Mark alone on the branch that day: the branch still pairs its two people
+    assert sorted(names(journal.pairs(demo, D6))) == [
+        ("Antonio Cuni", "Mark Pearse", ("SpecialisedTuple",))]
 
 
 def test_pairs_over_the_whole_sprint_carry_their_days(journal: Journal, demo: int) -> None:
@@ -56,8 +59,10 @@ def test_pairs_over_the_whole_sprint_carry_their_days(journal: Journal, demo: in
         ("Antonio Cuni", "Mark Pearse"),
         ("Armin Rigo", "Håkan Ardö"),
         ("Andrew Dalke", "Sam Lade"),
+        ("Antonio Cuni", "Armin Rigo"),
     }
-    assert pairs[("Antonio Cuni", "Mark Pearse")].days == (D3, D4, D5)
+    assert pairs[("Antonio Cuni", "Mark Pearse")].days == (D4, D5)
+    assert pairs[("Antonio Cuni", "Armin Rigo")].days == (D7,)
     assert pairs[("Armin Rigo", "Håkan Ardö")].days == (D4,)
     assert pairs[("Andrew Dalke", "Sam Lade")].days == (D3, D4)
 
@@ -86,14 +91,16 @@ def test_person_summaries_of_the_demo(journal: Journal, demo: int) -> None:
     mark = summaries["Mark Pearse"]
     assert mark.attendee is not None and mark.attendee.newcomer
     assert [b.name for b in mark.branches] == ["SpecialisedTuple"]
-    assert {i.day for i in mark.standup} == {D3, D4, D5}
+    assert {i.day for i in mark.standup} == {D4, D5, D6, D7, D8}
     assert [p.name for p in mark.partners] == ["Antonio Cuni"]
-    assert [n.day for n in mark.notes] == [date(2011, 11, 2)]  # "@Mark is on his first sprint"
+    assert [n.day for n in mark.notes] == [date(2011, 11, 2), D7]  # "@Mark is on his first…"
     armin = summaries["Armin Rigo"]
-    assert [b.name for b in armin.branches] == ["stm", "jit-targets"]
-    assert [p.name for p in armin.partners] == ["Håkan Ardö"]
+    assert [b.name for b in armin.branches] == [
+        "jit-bugfix", "readlines", "stm", "windows", "jit-targets"]
+    assert [p.name for p in armin.partners] == ["Antonio Cuni", "Håkan Ardö"]
     jacob = summaries["Jacob Hallén"]
-    assert (jacob.branches, jacob.standup, jacob.partners) == ((), (), ())
+    assert (jacob.branches, jacob.partners) == ((), ())  # on the all-hands item only
+    assert [i.text for i in jacob.standup] == ["all: group photo and stand-up at 10"]
     assert jacob.attendee is not None and jacob.attendee.host
 
 
@@ -101,8 +108,8 @@ def test_person_summaries_find_notes_by_alias_and_unaccented_name(
     journal: Journal, demo: int
 ) -> None:
     summaries = {s.person.name: s for s in journal.person_summaries(demo)}
-    # "@Anto measured field access" (an alias) and "@Hakan and @Armin" (no accents)
-    assert date(2011, 11, 5) in [n.day for n in summaries["Antonio Cuni"].notes]
+    # "will pair with @Anto" (an alias) and "@Hakan and @Armin" (no accents)
+    assert date(2011, 11, 2) in [n.day for n in summaries["Antonio Cuni"].notes]
     assert [n.day for n in summaries["Håkan Ardö"].notes] == [D4]
 
 
@@ -129,18 +136,15 @@ def test_someone_working_without_attending_still_has_a_summary(journal: Journal)
 def test_branch_summaries_of_the_demo(journal: Journal, demo: int) -> None:
     summaries = {s.branch.name: s for s in journal.branch_summaries(demo)}
     assert list(summaries) == [
-        "SpecialisedTuple",
-        "ffistruct",
-        "stm",
-        "jit-targets",
-        "win64",
-        "numpy-f2py",
+        "SpecialisedTuple", "checkpointing", "ffistruct", "jit-bugfix", "readlines", "stm",
+        "windows", "jit-targets", "f2pypy", "win64", "speed", "numpy-py3k-kickoff",
     ]
     tup = summaries["SpecialisedTuple"]
-    assert tup.days == (D3, D4, D5) and len(tup.standup) == 4
+    assert tup.days == (D4, D5, D6, D7, D8) and len(tup.standup) == 7
     assert names(list(tup.pairs)) == [("Antonio Cuni", "Mark Pearse", ("SpecialisedTuple",))]
     ffi = summaries["ffistruct"]
-    assert ffi.branch.status == "merged" and ffi.days == (D5,) and ffi.pairs == ()
-    assert ffi.branch.results == ("field access about 400 times faster than ctypes",)
-    assert summaries["win64"].days == (D3, D4, D6)
-    assert summaries["win64"].branch.results == ("the third 90%",)
+    assert ffi.branch.status == "in progress" and ffi.days == (D6, D8) and ffi.pairs == ()
+    (figure,) = ffi.branch.figures
+    assert figure.value == "about 400 times faster"
+    assert summaries["win64"].days == (D3, D4)
+    assert summaries["speed"].branch.people == () and summaries["speed"].days == ()

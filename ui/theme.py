@@ -18,6 +18,10 @@ from PySide6.QtWidgets import QApplication
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
 
+
+MARKED = QColor(46, 160, 67, 48)
+"""Marked for the report: a pale green that reads on light and dark themes."""
+
 _DARK = {
     QPalette.ColorRole.Window: "#2b2d31",
     QPalette.ColorRole.WindowText: "#e6e6e6",

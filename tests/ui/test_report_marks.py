@@ -9,6 +9,7 @@ from shell_data import Gothenburg, show_active
 from sprintjournal_ui.panels.notes import NotesPanel
 from sprintjournal_ui.panels.standup import StandupPanel
 from sprintjournal_ui.store import JournalStore
+from sprintjournal_ui.theme import MARKED
 
 from sprintjournal.journal import Journal
 from sprintjournal.publish import published
@@ -60,9 +61,32 @@ def test_ctrl_shift_r_marks_the_selected_stand_up_item(
     qtbot.keyClick(table, Qt.Key.Key_R, CTRL_SHIFT)
     assert journal.list_standup(sid)[0].publish is True
     model = panel.models["done"]
-    column = [c.key for c in model.columns].index("report")
-    assert model.index(0, column).data() == "✓"
+    cell = model.index(0, model.column_of("text"))
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) == MARKED  # shaded as in the notes
+    assert "marked for the report" in cell.data(Qt.ItemDataRole.ToolTipRole)
     assert "merged ffistruct" in compose_draft(journal, sid)
     qtbot.keyClick(table, Qt.Key.Key_R, CTRL_SHIFT)
     assert journal.list_standup(sid)[0].publish is False
-    assert model.index(0, column).data() == ""
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_ctrl_shift_r_lets_a_branchs_notes_into_the_report(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, journal: Journal) -> None:
+    from sprintjournal_ui.panels.branches import BranchesPanel
+
+    sid = journal.add_sprint("S", project="PyPy").id
+    branch = journal.add_branch(sid, "stm", ["Armin Rigo"], notes="GC support is next.")
+    assert "GC support" not in compose_draft(journal, sid)
+    panel = BranchesPanel(store, undo_stack)
+    qtbot.addWidget(panel)
+    panel.resize(900, 400)
+    show_active(qtbot, panel)
+    panel.set_sprint(sid)
+    panel.select_item(branch.id)
+    qtbot.keyClick(panel.table, Qt.Key.Key_R, CTRL_SHIFT)
+    assert journal.list_branches(sid)[0].notes_publish is True
+    assert "GC support is next." in compose_draft(journal, sid)
+    cell = panel.model.index(0, panel.model.column_of("name"))
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) == MARKED
+    undo_stack.undo()
+    assert journal.list_branches(sid)[0].notes_publish is False

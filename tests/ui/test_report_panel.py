@@ -298,14 +298,13 @@ def test_suggestions_are_confirmed_in_the_panel(qtbot: QtBot, journal: Journal) 
     widget.show()
     widget.set_sprint(sid)
     box = widget.suggestions
-    texts = [box.list.item(i).text() for i in range(box.list.count())]
+    texts = box.texts()
     assert box.isVisible() and texts[0].startswith("Mark Pearse: first sprint in this journal")
     widget.act_generate.trigger()
     assert "welcome" not in widget.editor.toPlainText().casefold()
-    box.list.setCurrentRow(0)
+    box.list.setCurrentIndex(0)
     qtbot.mouseClick(box.confirm_button, Qt.MouseButton.LeftButton)
     assert journal.list_attendees(sid)[0].newcomer_override is True
-    assert not any(box.list.item(i).text().startswith("Mark")
-                   for i in range(box.list.count()))
+    assert not any(text.startswith("Mark") for text in box.texts())
     widget.act_generate.trigger()
     assert "A special welcome to Mark Pearse" in widget.editor.toPlainText()

@@ -10,6 +10,7 @@ from sprintjournal.exchange.schema import BRANCH_KINDS, BRANCH_STATUSES
 from sprintjournal.records import BranchRec
 
 from ..store import JournalStore
+from ..theme import MARKED
 from .record_model import ChipColorRole, ChoicesRole, Column, RecordTableModel
 
 STATUS_COLOURS = {
@@ -47,8 +48,6 @@ class BranchesModel(RecordTableModel[BranchRec]):
         Column("people", "People", _people),
         Column("results", "Results", _results, "Results, figures as written"),
         Column("links", "Links", _links),
-        Column("report", "Notes in report", lambda r: "✓" if r.notes_publish else "",
-               "✓: the report may print this branch's notes (Ctrl+Shift+R)"),
     )
     _inline = frozenset({"name", "kind", "status", "goal"})
 
@@ -70,6 +69,11 @@ class BranchesModel(RecordTableModel[BranchRec]):
         return self._sprint_id is not None and change.sprint_id in (None, self._sprint_id)
 
     def role_data(self, record: BranchRec, key: str, role: int) -> Any:
+        if record.notes_publish and key == "name":  # its notes may be printed in the report
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return MARKED
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{record.name}: notes printed in the report (Ctrl+Shift+R to stop)"
         if role == Qt.ItemDataRole.EditRole:
             return getattr(record, key) if key in self._inline else None
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -11,6 +11,7 @@ from sprintjournal.exchange.schema import BRANCH_STATUSES
 from sprintjournal.records import StandupRec
 
 from ..store import JournalStore
+from ..theme import MARKED
 from .attendees_model import REVIEW_BACKGROUND
 from .branches_model import STATUS_COLOURS
 from .record_model import ChipColorRole, ChoicesRole, Column, RecordTableModel
@@ -32,8 +33,6 @@ class StandupModel(RecordTableModel[StandupRec]):
         Column("status", "Status", lambda r: r.status or ""),
         Column("people", "People", _people, "Who worked on it (the pairs)"),
         Column("branch", "Branch", lambda r: r.branch_name or ""),
-        Column("report", "Report", lambda r: "✓" if r.publish else "",
-               "✓: the report may tell this item (Ctrl+Shift+R)"),
     )
 
     def __init__(self, store: JournalStore, section: str, parent: QObject | None = None) -> None:
@@ -67,6 +66,11 @@ class StandupModel(RecordTableModel[StandupRec]):
             if role == Qt.ItemDataRole.DecorationRole and key == "text":
                 return QApplication.style().standardIcon(
                     QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if record.publish and key == "text":  # marked for the report: shaded as in the notes
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return MARKED
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{record.text}\n(marked for the report: Ctrl+Shift+R to unmark)"
         if role == Qt.ItemDataRole.ToolTipRole and key == "text":
             return record.text
         if key == "status":

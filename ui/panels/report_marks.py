@@ -2,22 +2,23 @@
 
 Nothing the organiser writes reaches the report unless marked here. In a note, the key marks or
 unmarks the paragraph under the cursor, and marked paragraphs are shaded green; in the stand-up
-and branches tables it toggles the selected rows, whose "Report" column then shows a tick.
+table it toggles the selected items, shaded green alike; in the branches table it toggles
+whether a branch's notes may be printed (its name cell is shaded).
 """
 
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor, QTextFormat
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from sprintjournal.publish import marked_indexes, paragraph_at, paragraphs, toggle
 
 from ..commands import StoreCommand
+from ..theme import MARKED
 
 MARK_KEY = QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
                         | Qt.Key.Key_R)
-MARKED = QColor(46, 160, 67, 48)  # a pale green that reads on light and dark themes
 TICK = "✓"
 
 
@@ -49,7 +50,8 @@ def add_row_mark_action(panel: Any, field: str, update: str, what: str) -> QActi
 
     return panel.add_action("For the report", run, "copy", MARK_KEY,
                             tip=f"Mark the selected {what} for the report, or unmark it "
-                                "(Ctrl+Shift+R); only marked ones are published")
+                                "(Ctrl+Shift+R); only marked ones are published",
+                            toolbar=False)
 
 
 class NoteMarks(QObject):

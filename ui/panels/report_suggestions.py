@@ -8,15 +8,7 @@ something (a person who is not new) so the guess is not offered again.
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from sprintjournal.errors import JournalError
 from sprintjournal.report.suggestions import (
@@ -37,23 +29,24 @@ class SuggestionsBox(QWidget):
         super().__init__(parent)
         self.store = store
         self.sprint_id: int | None = None
-        self.label = QLabel("To confirm before the report says it:")
-        self.list = QListWidget()
+        # One line, so a short dock keeps its room for the draft.
+        self.label = QLabel("To confirm:")
+        self.list = QComboBox()
         self.list.setAccessibleName("Report suggestions")
-        self.list.setMaximumHeight(110)
+        self.list.setToolTip("Guesses the report does not print until you confirm them")
+        self.list.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.list.setMinimumContentsLength(20)
+        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.confirm_button = QPushButton("Confirm")
         self.decline_button = QPushButton("Not so")
         self.confirm_button.clicked.connect(lambda: self._answer(True))
         self.decline_button.clicked.connect(lambda: self._answer(False))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.decline_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
-        layout.addWidget(self.list)
-        layout.addLayout(buttons)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.confirm_button)
+        layout.addWidget(self.decline_button)
         store.changed.connect(self._on_change)
 
     def set_sprint(self, sprint_id: int | None) -> None:
@@ -70,19 +63,20 @@ class SuggestionsBox(QWidget):
         if self.sprint_id is not None:
             found = self.store.read(suggestions, self.store.journal, self.sprint_id)
         for suggestion in found:
-            item = QListWidgetItem(suggestion.text)
-            item.setData(Qt.ItemDataRole.UserRole, suggestion)
-            self.list.addItem(item)
-        if found:
-            self.list.setCurrentRow(0)
+            self.list.addItem(suggestion.text, suggestion)
+            self.list.setItemData(self.list.count() - 1, suggestion.text,
+                                  Qt.ItemDataRole.ToolTipRole)
         writable = not self.store.readonly
         self.confirm_button.setEnabled(bool(found) and writable)
         self.decline_button.setEnabled(bool(found) and writable)
         self.setVisible(bool(found))
 
+    def texts(self) -> list[str]:
+        return [self.list.itemText(i) for i in range(self.list.count())]
+
     def current(self) -> Suggestion | None:
-        item = self.list.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        data = self.list.currentData()
+        return data if isinstance(data, Suggestion) else None
 
     def _answer(self, yes: bool) -> None:
         suggestion = self.current()
@@ -95,7 +89,7 @@ class SuggestionsBox(QWidget):
             elif can_decline(suggestion):
                 self.store.apply(decline, journal, suggestion, initiator=self)
             else:  # nothing to record: just stop showing it for now
-                self.list.takeItem(self.list.currentRow())
+                self.list.removeItem(self.list.currentIndex())
         except JournalError:
             return  # the store has shown the error
         self.answered.emit()

@@ -8,6 +8,7 @@ Every verb, every export format and the GUI (offscreen) run there, with the temp
 the working directory so nothing can be imported from the checkout by accident.
 """
 
+import dataclasses
 import json
 import os
 import shutil
@@ -38,11 +39,12 @@ class Installed:
     source: Path  # a copy of the checkout's files, as a clone has them
     venv: Path
     work: Path  # the working directory for every command: outside the checkout
+    home: Path  # SPRINTJOURNAL_HOME: each test gets its own (tests run side by side)
 
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items()
                if k not in ("PYTHONPATH", "VIRTUAL_ENV", "SPRINTJOURNAL_JOURNAL")}
-        return env | {"SPRINTJOURNAL_HOME": str(self.work / "home"), "QT_QPA_PLATFORM": "offscreen",
+        return env | {"SPRINTJOURNAL_HOME": str(self.home), "QT_QPA_PLATFORM": "offscreen",
                       "PIP_CACHE_DIR": os.environ.get("PIP_CACHE_DIR", str(PIP_CACHE))}
 
     def run(self, program: str, *argv: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
@@ -67,17 +69,17 @@ def _build_and_install(base: Path) -> Installed:
     shutil.copytree(ROOT, source, ignore=NOT_SOURCE)  # build never writes into the checkout
     dist, work = base / "dist", base / "work"
     work.mkdir()
-    probe = Installed(Path(), Path(), source, base / "venv", work)
+    probe = Installed(Path(), Path(), source, base / "venv", work, base / "home")
     _step([sys.executable, "-m", "build", "--outdir", str(dist), str(source)], base, probe.env())
     _step([sys.executable, "-m", "venv", str(probe.venv)], base, probe.env())
     wheel, sdist = next(dist.glob("*.whl")), next(dist.glob("*.tar.gz"))
     _step([str(probe.venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)], work,
           probe.env())
-    return Installed(wheel, sdist, source, probe.venv, work)
+    return Installed(wheel, sdist, source, probe.venv, work, probe.home)
 
 
 @pytest.fixture(scope="session")
-def installed(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Installed:
+def built(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Installed:
     """Built and installed once per test run, whichever worker asks first (the others wait)."""
     base = tmp_path_factory.getbasetemp()
     shared = base if worker_id == "master" else base.parent  # this run's, never an earlier one's
@@ -89,6 +91,12 @@ def installed(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Insta
         made = _build_and_install(shared / "installed-wheel")
         record.write_text(json.dumps({k: str(v) for k, v in vars(made).items()}), encoding="utf-8")
         return made
+
+
+@pytest.fixture
+def installed(built: Installed, tmp_path: Path) -> Installed:
+    """The shared installation, with a data folder of this test's own."""
+    return dataclasses.replace(built, home=tmp_path / "home")
 
 
 def expected_entries() -> set[str]:
@@ -184,5 +192,5 @@ def test_pipx_installs_a_clone_as_the_readme_says(installed: Installed, tmp_path
     done = subprocess.run([str(tmp_path / "bin" / "sprintjournal"), "demo"], cwd=installed.work,
                           env=env, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == f"{installed.work / 'home' / 'demo.sprintjournal'}\n"
+    assert done.stdout == f"{installed.home / 'demo.sprintjournal'}\n"
     assert (tmp_path / "bin" / "sprintjournal-gui").is_file()

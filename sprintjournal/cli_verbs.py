@@ -82,11 +82,12 @@ def _day(text: str | None) -> date | None:
 
 
 def import_(path: Path, args: argparse.Namespace, _extras: Extras) -> int:
-    from sprintjournal.exchange.textfiles import import_file
+    from sprintjournal.exchange.textfiles import import_file, read_import
 
+    data = read_import(args.file)  # before the journal is locked: a FIFO must not hold it
     with Journal(path) as journal:
         sprint_id = find_sprint(journal, args.sprint) if args.sprint else None
-        report = import_file(journal, args.file, sprint_id, _day(args.day))
+        report = import_file(journal, args.file, sprint_id, _day(args.day), data)
     for line in report:
         _out(line)
     return 0

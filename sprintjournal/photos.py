@@ -21,6 +21,7 @@ from pathlib import Path
 from PIL import ExifTags, Image, ImageCms, ImageDraw, ImageFont, UnidentifiedImageError
 
 from sprintjournal.errors import PhotoError
+from sprintjournal.input_files import FileTooLargeError, NotARegularFileError, read_regular_file
 
 logger = logging.getLogger(__name__)
 
@@ -99,16 +100,14 @@ def read_photo_file(path: Path, max_bytes: int = 64 * 1024 * 1024) -> bytes:
     is also capped, in case the file grows between the size check and the read.
     """
     try:
+        return read_regular_file(path, max_bytes, "photo")
+    except FileTooLargeError as exc:
         size = path.stat().st_size
-        if size > max_bytes:
-            raise _file_too_large(path, size, max_bytes)
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        raise _file_too_large(path, size, max_bytes) from exc
+    except NotARegularFileError as exc:
+        raise PhotoError(f"{path.name}: {str(exc).split(': ', 1)[1]}") from exc
     except OSError as exc:
         raise PhotoError(f"{path.name}: cannot read the photo ({exc.strerror or exc})") from exc
-    if len(data) > max_bytes:
-        raise _file_too_large(path, len(data), max_bytes)
-    return data
 
 
 def _file_too_large(path: Path, size: int, max_bytes: int) -> PhotoTooLargeError:
@@ -137,7 +136,8 @@ def inspect_photo(data: bytes, name: str) -> PhotoInfo:
     width, height = image.size
     if facts.orientation in _SWAPS_SIDES:
         width, height = height, width
-    fmt = str(image.format)
+    # An MPO (a camera's multi-picture JPEG) is a JPEG whose first image is the photo.
+    fmt = "JPEG" if image.format == "MPO" else str(image.format)
     return PhotoInfo(
         format=fmt,
         width=width,

@@ -13,11 +13,14 @@ import pydantic
 
 from sprintjournal.errors import ImportFailedError, PhotoError, Problem
 from sprintjournal.exchange.schema import JournalDoc
+from sprintjournal.input_files import FileTooLargeError, NotARegularFileError, read_regular_file
 from sprintjournal.photos import read_photo_file
 from sprintjournal.usecases.gallery import prepare
 from sprintjournal.usecases.importing import PreparedPhoto
 
 JSON_NAME = "journal.json"
+MAX_JSON_BYTES = 256 * 1024 * 1024
+"""A bound, not a quota: journal.json holds text only (photos are files beside it)."""
 
 
 def json_path(loc: Sequence[int | str]) -> str:
@@ -86,7 +89,9 @@ def read_export(path: Path) -> tuple[JournalDoc, dict[tuple[int, int], PreparedP
     """A `journal.json` file (or a folder holding one) -> validated document and its photos."""
     file = path / JSON_NAME if path.is_dir() else path
     try:
-        text = file.read_text(encoding="utf-8")
+        text = read_regular_file(file, MAX_JSON_BYTES, "journal export").decode("utf-8")
+    except (NotARegularFileError, FileTooLargeError) as exc:
+        raise ImportFailedError(str(file), [Problem("", str(exc).split(": ", 1)[1])]) from exc
     except UnicodeDecodeError as exc:
         raise ImportFailedError(
             str(file), [Problem(f"byte {exc.start}", "the file is not UTF-8 text")]

@@ -10,10 +10,12 @@ from typing import Literal
 
 from sprintjournal.backup import backup_before
 from sprintjournal.errors import ImportFailedError, Problem
+from sprintjournal.exchange.json_io import JSON_NAME
 from sprintjournal.exchange.people_txt import decode_text, parse_people_txt, write_people_txt
 from sprintjournal.exchange.planning_txt import parse_planning_txt, to_standup_docs
 from sprintjournal.exchange.schema import AttendeeDoc, JournalDoc, PersonDoc, SprintDoc
 from sprintjournal.files import atomic_write_bytes
+from sprintjournal.input_files import FileTooLargeError, NotARegularFileError, read_regular_file
 from sprintjournal.journal import Journal
 from sprintjournal.names import clean_name, name_key
 
@@ -34,11 +36,26 @@ def detect_kind(text: str) -> Kind | None:
     return None
 
 
-def import_file(journal: Journal, path: Path, sprint_id: int | None, day: date | None) -> list[str]:
-    """Import one file; returns lines for the user (what was imported, what needs review)."""
-    if path.stat().st_size > MAX_TEXT_BYTES:
-        raise ImportFailedError(str(path), [Problem("", "the file is larger than 20 MB")])
-    data = path.read_bytes()
+def read_import(path: Path) -> bytes:
+    """The bytes of a file to import (or of the journal.json in a folder), read before the
+    journal is locked: only a regular file of at most 20 MB (FAULTS 44)."""
+    file = path / JSON_NAME if path.is_dir() else path
+    try:
+        return read_regular_file(file, MAX_TEXT_BYTES, "file to import")
+    except (NotARegularFileError, FileTooLargeError) as exc:
+        raise ImportFailedError(str(path), [Problem("", str(exc).split(": ", 1)[1])]) from exc
+    except OSError as exc:
+        raise ImportFailedError(str(path), [Problem("", exc.strerror or str(exc))]) from exc
+
+
+def import_file(journal: Journal, path: Path, sprint_id: int | None, day: date | None,
+                data: bytes | None = None) -> list[str]:
+    """Import one file; returns lines for the user (what was imported, what needs review).
+
+    `data` is the file as `read_import` read it (the command line reads before it locks).
+    """
+    if data is None:
+        data = read_import(path)
     text, _encoding = decode_text(data)
     kind = detect_kind(text)
     if kind is not None and not journal.readonly and journal.list_sprints():

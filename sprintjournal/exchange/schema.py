@@ -110,7 +110,8 @@ class NoteDoc(_Doc):
 
 
 class PhotoDoc(_Doc):
-    file: str = Field(min_length=1)
+    # A relative path inside the export folder: no control characters (a NUL cannot be a name).
+    file: str = Field(min_length=1, pattern=r"^[^\x00-\x1f\x7f]+$")
     caption: str = ""
     alt: str | None = None
     day: date | None = None

@@ -18,6 +18,7 @@ from sprintjournal.files import atomic_write_bytes
 from sprintjournal.input_files import FileTooLargeError, NotARegularFileError, read_regular_file
 from sprintjournal.journal import Journal
 from sprintjournal.names import clean_name, name_key
+from sprintjournal.terminal import is_text
 
 Kind = Literal["json", "people", "planning"]
 MAX_TEXT_BYTES = 20 * 1024 * 1024
@@ -57,6 +58,9 @@ def import_file(journal: Journal, path: Path, sprint_id: int | None, day: date |
     if data is None:
         data = read_import(path)
     text, _encoding = decode_text(data)
+    if not is_text(data, text):  # binary that happens to hold "today:" is not a planning.txt
+        raise ImportFailedError(str(path), [Problem(
+            "", "not a text file (binary data); choose a JSON export, people.txt or planning.txt")])
     kind = detect_kind(text)
     if kind is not None and not journal.readonly and journal.list_sprints():
         backup_before(journal, "import")  # the journal as it was, should the import disappoint

@@ -107,10 +107,12 @@ def _import_people(journal: Journal, path: Path, data: bytes, sprint_id: int | N
         )
         sprint_id = summary.sprint_ids[0]
     else:
-        journal.merge_into_sprint(sprint_id, SprintDoc(title="-", attendees=parsed.attendees), past)
+        _change, summary = journal.merge_into_sprint(
+            sprint_id, SprintDoc(title="-", attendees=parsed.attendees), past)
     review = sum(a.needs_review for a in parsed.attendees)
+    attendees = summary.counts.get("attendees", 0)  # rows naming one person count once
     lines.append(
-        f"sprint {sprint_id}: {len(parsed.attendees)} attendees ({review} to review), "
+        f"sprint {sprint_id}: {attendees} attendees ({review} rows to review), "
         f"{len(past)} people from earlier sprints"
     )
     return lines
@@ -136,12 +138,12 @@ def _import_planning(
         parsed = parse_planning_txt(text, known_names=known)
     present = [AttendeeDoc(person=name) for name in parsed.present]
     doc = SprintDoc(title="-", attendees=present, standup=to_standup_docs(parsed, when))
-    journal.merge_into_sprint(sprint_id, doc)
+    _change, summary = journal.merge_into_sprint(sprint_id, doc)
     lines = [f"warning: {p}" for p in parsed.problems]
     review = sum(i.needs_review for i in doc.standup)
     lines.append(
         f"sprint {sprint_id}, {when}: {len(doc.standup)} stand-up items ({review} to review), "
-        f"{len(present)} people present"
+        f"{summary.counts.get('attendees', 0)} people present"
     )
     lines += [f"kept as text: {t}" for t in parsed.free_text]
     return lines

@@ -342,11 +342,11 @@ def _parts_of_title(line: str, year: int | None) -> SprintDates:
     part's end, flagged so a human checks it (FAULTS 55)."""
     parts = [parse_sprint_title(f"{part} {year or ''}".replace("/", " "))
              for part in line.split("/")]
-    starts = [p.start for p in parts if p.start]
-    ends = [p.end or p.start for p in parts if p.end or p.start]
+    starts = [p.start for p in parts if p.start is not None]
+    ends = [d for d in (p.end or p.start for p in parts) if d is not None]
     if not starts or not ends or max(ends) < min(starts):
         return SprintDates(year, None, None, f"the title's dates are unclear: {line.strip()}")
-    start, end = min(starts), max(d for d in ends if d)
+    start, end = min(starts), max(ends)
     return SprintDates(year, start, end, f"the title gives the sprint in parts ({line.strip()}); "
                        f"taken as {start} to {end}: check the dates")
 

@@ -7,6 +7,7 @@ target name (FAULTS 5, 12). Backups use the same durable rename.
 """
 
 import contextlib
+import glob
 import os
 import re
 import secrets
@@ -78,8 +79,9 @@ class AtomicBatch:
         target = confined(self.folder, relative)
         self._mkdir(target.parent)
         self._sweep(target.parent)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{self._lease.id}.",
-                                   suffix=".part")
+        _remove_stale(target)
+        fd, tmp = tempfile.mkstemp(dir=target.parent,
+                                   prefix=f".{target.name}.sj-{self._lease.id}.", suffix=".part")
         self._pending.append((Path(tmp), target))
         Path(tmp).chmod(_FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
@@ -166,7 +168,7 @@ def _lease_is_free(batch_id: str) -> bool:
     return True
 
 
-_PART = re.compile(r"^\..+?(?:\.([0-9a-f]{8}))?\.[A-Za-z0-9_]{8}\.part$")
+_PART = re.compile(r"^\..+\.sj-([0-9a-f]{8})\.[a-z0-9_]{8}\.part$")
 
 
 def _folders(root: Path, depth: int) -> list[Path]:
@@ -181,27 +183,30 @@ def _folders(root: Path, depth: int) -> list[Path]:
 
 
 def remove_orphaned_parts(folder: Path, keep: str = "") -> list[Path]:
-    """Hidden `.part` files of exports that were killed, removed from `folder`.
-
-    A file named by a batch id is removed when that batch's lease is free (its process is
-    gone), so an export running meanwhile in another window keeps its files; a file of the
-    older naming (no id) when it is older than a minute.
-    """
+    """Hidden `.part` files of exports that were killed, removed from `folder`, whatever
+    their names: only files carrying a batch id (`.NAME.sj-ID.XXXXXXXX.part`) whose batch's
+    lease is free (its process is gone), so an export running meanwhile keeps its files."""
     removed: list[Path] = []
-    now = time.time()
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
             match = _PART.match(entry.name)
-            if match is None or not entry.is_file(follow_symlinks=False):
+            if match is None or match.group(1) == keep:
                 continue
-            batch = match.group(1)
             with contextlib.suppress(OSError):
-                orphan = (batch != keep and _lease_is_free(batch)) if batch else (
-                    now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER_S)
-                if orphan:
+                if entry.is_file(follow_symlinks=False) and _lease_is_free(match.group(1)):
                     Path(entry.path).unlink()
                     removed.append(Path(entry.path))
     return removed
+
+
+def _remove_stale(target: Path) -> None:
+    """Temporary files of `target` in the older naming (no batch id), left by a killed export
+    (FAULTS 5): only this target's, and only when older than a minute."""
+    now = time.time()
+    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
+        with contextlib.suppress(OSError):
+            if not _PART.match(stale.name) and now - stale.stat().st_mtime > STALE_AFTER_S:
+                stale.unlink()
 
 
 def fsync_dir(folder: Path) -> None:

@@ -16,6 +16,7 @@ from sprintjournal import __version__
 from sprintjournal.app_options import APP_DESCRIPTION, add_app_options
 from sprintjournal.errors import JournalError
 from sprintjournal.paths import demo_journal, resolve_journal
+from sprintjournal.terminal import printable
 
 Extras = dict[str, Callable[..., Any]]
 REPORT_FORMATS = (
@@ -76,8 +77,10 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
                                     "else the newest)")
     p.add_argument("--format", choices=EXPORT_FORMATS, default="json")
     p.add_argument("--out", type=Path, required=True, help="output folder")
-    p.add_argument("--long-edge", type=int, default=1600, help="photo long edge in pixels")
-    p.add_argument("--quality", type=int, default=85, help="JPEG quality of exported photos")
+    p.add_argument("--long-edge", type=_within(16, 10_000), default=1600,
+                   help="photo long edge in pixels (16-10000)")
+    p.add_argument("--quality", type=_within(1, 95), default=85,
+                   help="JPEG quality of exported photos (1-95; above 95 files grow, not quality)")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     p.add_argument(
         "--group-by", choices=("person", "branch"), default=None,
@@ -89,6 +92,21 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
         help="blogger, wordpress, md: refer to the photos at URL/<file name>, the web folder you "
         "upload the exported images/ folder to (default: the relative images/ folder)",
     )
+
+
+def _within(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number in [low, high], else a one-line usage error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is outside {low}-{high}")
+        return value
+
+    return parse
 
 
 def _new_arguments(p: argparse.ArgumentParser) -> None:
@@ -138,17 +156,20 @@ def main(argv: Sequence[str] | None = None, extras: Extras | None = None) -> int
     try:
         return run_verb(args, extras)
     except UsageError as exc:
-        print(f"sprintjournal {args.verb}: {exc}", file=sys.stderr)
+        _error(f"sprintjournal {args.verb}: {exc}")
         return 2
     except JournalError as exc:
-        print(f"sprintjournal {args.verb}: {exc}", file=sys.stderr)
+        _error(f"sprintjournal {args.verb}: {exc}")
         return 1
     except OSError as exc:
-        print(
-            f"sprintjournal {args.verb}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
-            file=sys.stderr,
-        )
+        _error(f"sprintjournal {args.verb}: {exc.strerror or exc}: {exc.filename or ''}"
+               .rstrip(": "))
         return 1
+
+
+def _error(message: str) -> None:
+    """Messages quote user text (titles, file names): escaped like every line we print."""
+    print(printable(message), file=sys.stderr)
 
 
 def run_verb(args: argparse.Namespace, extras: Extras) -> int:

@@ -9,10 +9,12 @@ from pathlib import Path
 from sprintjournal.cli import REPORT_FORMATS, Extras, UsageError
 from sprintjournal.errors import JournalError
 from sprintjournal.journal import Journal
+from sprintjournal.terminal import printable
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    """One line of output, with any terminal control sequence in user text escaped."""
+    sys.stdout.write(printable(text) + "\n")
 
 
 def demo(path: Path) -> int:
@@ -82,17 +84,28 @@ def _day(text: str | None) -> date | None:
 
 
 def import_(path: Path, args: argparse.Namespace, _extras: Extras) -> int:
-    from sprintjournal.exchange.textfiles import import_file
+    from sprintjournal.exchange.textfiles import import_file, read_import
 
+    data = read_import(args.file)  # before the journal is locked: a FIFO must not hold it
     with Journal(path) as journal:
         sprint_id = find_sprint(journal, args.sprint) if args.sprint else None
-        report = import_file(journal, args.file, sprint_id, _day(args.day))
+        report = import_file(journal, args.file, sprint_id, _day(args.day), data)
     for line in report:
         _out(line)
     return 0
 
 
+def _out_folder(out: Path) -> Path:
+    """--out names a folder, or nothing yet; a file or a link to nothing gets a clear error."""
+    if out.is_symlink() and not out.exists():
+        raise UsageError(f"--out {out} is a link to {out.readlink()}, which does not exist")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file, not a folder; name a folder to export into")
+    return out
+
+
 def export(path: Path, args: argparse.Namespace, extras: Extras) -> int:
+    args.out = _out_folder(args.out)
     with Journal(path, readonly=True) as journal:
         if args.format == "json":
             ids = [find_sprint(journal, args.sprint)] if args.sprint else None
@@ -155,7 +168,8 @@ def backups(path: Path) -> int:
     from sprintjournal.backup import list_backups
 
     for info in list_backups(path):
-        _out(str(info))
+        when = info.created.strftime("%Y-%m-%d %H:%M:%S")
+        _out(f"{when}  {info.size / (1024 * 1024):7.1f} MB  {info.reason or '-':<16} {info.path}")
     return 0
 
 

@@ -9,12 +9,19 @@ target name (FAULTS 5, 12). Backups use the same durable rename.
 import contextlib
 import glob
 import os
+import re
+import secrets
 import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
 
 from sprintjournal.safe_names import confined
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: orphans go by age only
+    fcntl = None  # type: ignore[assignment]
 
 
 def _umask() -> int:
@@ -36,11 +43,22 @@ class AtomicBatch:
         self.folder = folder
         self._pending: list[tuple[Path, Path]] = []
         self._made_dirs: list[Path] = []
+        self._swept: set[Path] = set()
+        self._lease = _Lease()
         self.written: list[Path] = []
 
     def __enter__(self) -> "AtomicBatch":
         self._mkdir(self.folder)
+        self._lease.take()
+        for folder in _folders(self.folder, depth=2):  # images/, photos/<sprint>/
+            self._sweep(folder)
         return self
+
+    def _sweep(self, folder: Path) -> None:
+        """Remove what killed exports left in `folder` (FAULTS 54), once per folder."""
+        if folder not in self._swept:
+            self._swept.add(folder)
+            remove_orphaned_parts(folder, keep=self._lease.id)
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
@@ -60,8 +78,10 @@ class AtomicBatch:
         """Write `data` under a hidden temporary name next to its target; returns the target."""
         target = confined(self.folder, relative)
         self._mkdir(target.parent)
+        self._sweep(target.parent)
         _remove_stale(target)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+        fd, tmp = tempfile.mkstemp(dir=target.parent,
+                                   prefix=f".{target.name}.sj-{self._lease.id}.", suffix=".part")
         self._pending.append((Path(tmp), target))
         Path(tmp).chmod(_FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
@@ -84,6 +104,7 @@ class AtomicBatch:
             self.written.append(target)
         self._pending.clear()
         fsync_dir(self.folder)
+        self._lease.release()
         return self.written
 
     def abort(self) -> None:
@@ -95,18 +116,96 @@ class AtomicBatch:
         for folder in reversed(self._made_dirs):
             with contextlib.suppress(OSError):
                 folder.rmdir()
+        self._lease.release()
+
+
+class _Lease:
+    """A batch's claim on its temporary files: an exclusive lock on a small file named by the
+    batch's id, held while the batch runs. The kernel drops it when the process dies, so a
+    `.part` file whose lease can be taken belongs to an export that was killed."""
+
+    def __init__(self) -> None:
+        self.id = secrets.token_hex(4)
+        self._fd: int | None = None
+
+    def take(self) -> None:
+        if fcntl is None or self._fd is not None:
+            return
+        self._fd = os.open(_lease_path(self.id), os.O_RDWR | os.O_CREAT, 0o600)
+        fcntl.flock(self._fd, fcntl.LOCK_EX)
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        with contextlib.suppress(OSError):
+            _lease_path(self.id).unlink()
+        os.close(self._fd)
+        self._fd = None
+
+
+def _lease_path(batch_id: str) -> Path:
+    return Path(tempfile.gettempdir()) / f"sprintjournal-export-{batch_id}.lease"
+
+
+def _lease_is_free(batch_id: str) -> bool:
+    """True when no running batch holds this id's lease (missing lease: a killed process)."""
+    if fcntl is None:
+        return False
+    try:
+        fd = os.open(_lease_path(batch_id), os.O_RDWR)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    with contextlib.suppress(OSError):
+        _lease_path(batch_id).unlink()
+    return True
+
+
+_PART = re.compile(r"^\..+\.sj-([0-9a-f]{8})\.[a-z0-9_]{8}\.part$")
+
+
+def _folders(root: Path, depth: int) -> list[Path]:
+    """`root` and the folders below it to `depth` levels, links not followed."""
+    found = [root]
+    if depth > 0:
+        with contextlib.suppress(OSError), os.scandir(root) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    found += _folders(Path(entry.path), depth - 1)
+    return found
+
+
+def remove_orphaned_parts(folder: Path, keep: str = "") -> list[Path]:
+    """Hidden `.part` files of exports that were killed, removed from `folder`, whatever
+    their names: only files carrying a batch id (`.NAME.sj-ID.XXXXXXXX.part`) whose batch's
+    lease is free (its process is gone), so an export running meanwhile keeps its files."""
+    removed: list[Path] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            match = _PART.match(entry.name)
+            if match is None or match.group(1) == keep:
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and _lease_is_free(match.group(1)):
+                    Path(entry.path).unlink()
+                    removed.append(Path(entry.path))
+    return removed
 
 
 def _remove_stale(target: Path) -> None:
-    """Temporary files of `target` left by an export that was killed (FAULTS 5) are removed.
-
-    Only our own naming pattern, and only files older than a minute, so an export running at
-    the same moment in another window keeps its files.
-    """
+    """Temporary files of `target` in the older naming (no batch id), left by a killed export
+    (FAULTS 5): only this target's, and only when older than a minute."""
     now = time.time()
     for stale in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
         with contextlib.suppress(OSError):
-            if now - stale.stat().st_mtime > STALE_AFTER_S:
+            if not _PART.match(stale.name) and now - stale.stat().st_mtime > STALE_AFTER_S:
                 stale.unlink()
 
 

@@ -367,14 +367,14 @@ class Journal(JournalBase):
 
     def merge_into_sprint(
         self, sprint_id: int, doc: SprintDoc, people: Iterable[PersonDoc] = ()
-    ) -> Change:
+    ) -> tuple[Change, ImportSummary]:
         """A people.txt / planning.txt into an existing sprint, in one transaction: the people
         it lists from earlier sprints, its attendees and its stand-up items."""
         with self.write() as s:
             sprints.get(s, sprint_id)
             importing.apply_people(s, list(people))
-            importing.apply_to_sprint(s, sprint_id, doc)
-        return Change("journal", "imported", (sprint_id,), sprint_id)
+            summary = importing.apply_to_sprint(s, sprint_id, doc)
+        return Change("journal", "imported", (sprint_id,), sprint_id), summary
 
     def export_document(
         self, sprint_ids: list[int] | None = None

@@ -18,6 +18,17 @@ def name_key(name: str) -> str:
     return _SPACES.sub(" ", stripped).strip().casefold()
 
 
+def title_key(text: str) -> str:
+    """Sprint titles and branch names compared as people read them: NFC (é composed or not),
+    ends stripped, case folded (FAULTS 52)."""
+    return unicodedata.normalize("NFC", text).strip().casefold()
+
+
+def nfc(text: str) -> str:
+    """The stored form of a title or a name: composed (NFC), ends stripped."""
+    return unicodedata.normalize("NFC", text).strip()
+
+
 def first_name_key(name: str) -> str:
     key = name_key(name)
     return key.split(" ", 1)[0] if key else ""

@@ -21,6 +21,7 @@ from pathlib import Path
 from PIL import ExifTags, Image, ImageCms, ImageDraw, ImageFont, UnidentifiedImageError
 
 from sprintjournal.errors import PhotoError
+from sprintjournal.input_files import FileTooLargeError, NotARegularFileError, read_regular_file
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,8 @@ _MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": 
 _MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a")
 _HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"mif1", b"msf1", b"avif")
 _THUMBNAIL_QUALITY = 80
+_WIDE_GREY = ("I", "I;16", "I;16B", "I;16L", "I;16N")
+_RESIZABLE_FIRST = ("L", "LA", "RGB", "RGBA", "CMYK", *_WIDE_GREY)
 _EXIF_DATE_FORMAT = "%Y:%m:%d %H:%M:%S"
 _LOAD_ERRORS = (OSError, SyntaxError, EOFError, ValueError)
 _UPRIGHT = {
@@ -99,16 +102,14 @@ def read_photo_file(path: Path, max_bytes: int = 64 * 1024 * 1024) -> bytes:
     is also capped, in case the file grows between the size check and the read.
     """
     try:
+        return read_regular_file(path, max_bytes, "photo")
+    except FileTooLargeError as exc:
         size = path.stat().st_size
-        if size > max_bytes:
-            raise _file_too_large(path, size, max_bytes)
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        raise _file_too_large(path, size, max_bytes) from exc
+    except NotARegularFileError as exc:
+        raise PhotoError(f"{path.name}: {str(exc).split(': ', 1)[1]}") from exc
     except OSError as exc:
         raise PhotoError(f"{path.name}: cannot read the photo ({exc.strerror or exc})") from exc
-    if len(data) > max_bytes:
-        raise _file_too_large(path, len(data), max_bytes)
-    return data
 
 
 def _file_too_large(path: Path, size: int, max_bytes: int) -> PhotoTooLargeError:
@@ -132,12 +133,18 @@ def inspect_photo(data: bytes, name: str) -> PhotoInfo:
     """
     image, notes = _decode(data, name)
     facts = _exif_facts(image, notes)
+    frames = getattr(image, "n_frames", 1)
+    if frames > 1 and image.format != "MPO":  # an MPO's other frames are the camera's extras
+        facts.warnings.append(
+            f"animated ({frames} frames): reports show the first frame; the journal and its "
+            "JSON export keep them all")
     for note in facts.warnings:
         logger.warning("%s: %s", name, note)
     width, height = image.size
     if facts.orientation in _SWAPS_SIDES:
         width, height = height, width
-    fmt = str(image.format)
+    # An MPO (a camera's multi-picture JPEG) is a JPEG whose first image is the photo.
+    fmt = "JPEG" if image.format == "MPO" else str(image.format)
     return PhotoInfo(
         format=fmt,
         width=width,
@@ -304,6 +311,10 @@ def _render(data: bytes, long_edge: int, quality: int, name: str) -> Rendition:
         raise ValueError("long_edge must be >= 1 and quality between 1 and 95")
     image, notes = _decode(data, name, long_edge)
     orientation = _exif_facts(image, notes).orientation
+    # Shrink before the colour conversion: a huge picture is never copied at full size as
+    # RGB (FAULTS 51). Palette images are converted first, as resizing them would not blend.
+    if image.mode in _RESIZABLE_FIRST:
+        image = _fit(_to_8bit(image) if image.mode in _WIDE_GREY else image, long_edge)
     pixels = _to_srgb(image, name)
     if orientation in _UPRIGHT:
         pixels = pixels.transpose(_UPRIGHT[orientation])
@@ -331,8 +342,8 @@ def _to_srgb(image: Image.Image, name: str) -> Image.Image:
     Browsers assume sRGB for untagged images; converting through the embedded ICC profile
     keeps colours right even though the profile itself is not exported.
     """
-    if image.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N"):
-        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    if image.mode in _WIDE_GREY:
+        image = _to_8bit(image)
     alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
     mode = "RGBA" if alpha and _uses_alpha(image) else "RGB"
     profile = image.info.get("icc_profile")
@@ -342,6 +353,16 @@ def _to_srgb(image: Image.Image, name: str) -> Image.Image:
         if converted is not None:
             return converted
     return image.convert(mode)
+
+
+def _to_8bit(image: Image.Image, rows: int = 256) -> Image.Image:
+    """16/32-bit grey to 8-bit, a band of rows at a time: converting the whole of a 9400x9500
+    16-bit picture at once held three full copies (1.1 GB); bands keep one (FAULTS 51)."""
+    out = Image.new("L", image.size)
+    for top in range(0, image.height, rows):
+        band = image.crop((0, top, image.width, min(image.height, top + rows)))
+        out.paste(band.convert("I").point(lambda value: value / 256).convert("L"), (0, top))
+    return out
 
 
 def _uses_alpha(image: Image.Image) -> bool:

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 
+from sprintjournal.errors import JournalError
+
 MAX_LEN = 80
 MAX_SLUG = 60  # slugs leave room for "-2" and an extension within MAX_LEN
 _RESERVED = {
@@ -19,8 +21,9 @@ _RESERVED = {
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
 
 
-class UnsafePathError(ValueError):
-    """A computed export path would land outside the chosen folder (a bug, never user error)."""
+class UnsafePathError(JournalError, ValueError):
+    """An export path would land outside the chosen folder: a computed name gone wrong, or a
+    link inside the folder (`images` -> elsewhere) that the export will not follow."""
 
 
 def slugify(text: str, fallback: str = "item", max_len: int = MAX_LEN) -> str:
@@ -82,8 +85,15 @@ def confined(folder: Path, relative: str) -> Path:
     base = folder.resolve()
     target = (base / rel).resolve()
     if not target.is_relative_to(base) or target == base:
-        raise UnsafePathError(f"refusing to write {relative!r} outside {folder}")
+        link = next((p for p in _prefixes(base, rel) if p.is_symlink()), None)
+        why = f": {link} is a link to {link.resolve()}" if link is not None else ""
+        raise UnsafePathError(f"refusing to write {relative!r} outside {folder}{why}; "
+                              "remove the link or choose another folder")
     return target
+
+
+def _prefixes(base: Path, rel: PurePosixPath) -> list[Path]:
+    return [base.joinpath(*rel.parts[: n + 1]) for n in range(len(rel.parts))]
 
 
 def unique_path(folder: Path, name: str, taken: set[str]) -> Path:

@@ -45,6 +45,8 @@ class SprintDates:
     year: int | None = None
     start: date | None = None
     end: date | None = None
+    unclear: str | None = None
+    """Why the dates need a human look (a sprint in two parts), else None."""
 
 
 @dataclass(frozen=True)
@@ -318,7 +320,35 @@ def parse_sprint_title(line: str) -> SprintDates:
     years = [value for kind, value in kinds if kind == "year"]
     year = years[-1] if years else None
     left, right = _split_title_range(kinds)
-    return _title_range(year, _title_side(left), _title_side(right))
+    found = _title_range(year, _title_side(left), _title_side(right))
+    parts = line.split("/")
+    if len(parts) > 1 and all(_names_a_month(part) for part in parts):
+        return _parts_of_title(line, year)
+    if found.start and found.end and found.end < found.start:
+        if "/" in line:
+            return _parts_of_title(line, year)
+        return SprintDates(year, found.start, None,
+                           f"the title's end comes before its start ({line.strip()}); "
+                           "the end is left empty: check the dates")
+    return found
+
+
+def _names_a_month(text: str) -> bool:
+    return any(word.lower() in MONTHS for word in re.findall(r"[A-Za-z]+", text))
+
+
+def _parts_of_title(line: str, year: int | None) -> SprintDates:
+    """A sprint in parts ("28-29 June/3-4 July 2009"): from the first part's start to the last
+    part's end, flagged so a human checks it (FAULTS 55)."""
+    parts = [parse_sprint_title(f"{part} {year or ''}".replace("/", " "))
+             for part in line.split("/")]
+    starts = [p.start for p in parts if p.start is not None]
+    ends = [d for d in (p.end or p.start for p in parts) if d is not None]
+    if not starts or not ends or max(ends) < min(starts):
+        return SprintDates(year, None, None, f"the title's dates are unclear: {line.strip()}")
+    start, end = min(starts), max(ends)
+    return SprintDates(year, start, end, f"the title gives the sprint in parts ({line.strip()}); "
+                       f"taken as {start} to {end}: check the dates")
 
 
 def _split_title_range(

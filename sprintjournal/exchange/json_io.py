@@ -5,6 +5,7 @@ with its JSON path, so one run shows the user all that is wrong and a bad file c
 """
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -13,11 +14,14 @@ import pydantic
 
 from sprintjournal.errors import ImportFailedError, PhotoError, Problem
 from sprintjournal.exchange.schema import JournalDoc
+from sprintjournal.input_files import FileTooLargeError, NotARegularFileError, read_regular_file
 from sprintjournal.photos import read_photo_file
 from sprintjournal.usecases.gallery import prepare
 from sprintjournal.usecases.importing import PreparedPhoto
 
 JSON_NAME = "journal.json"
+MAX_JSON_BYTES = 256 * 1024 * 1024
+"""A bound, not a quota: journal.json holds text only (photos are files beside it)."""
 
 
 def json_path(loc: Sequence[int | str]) -> str:
@@ -28,13 +32,24 @@ def json_path(loc: Sequence[int | str]) -> str:
     return out
 
 
+MAX_DEPTH = 64
+"""An export nests 5 levels deep; a hostile file 50,000 deep would exhaust the parser."""
+
+
 def parse_document(text: str, source: str) -> JournalDoc:
+    depth = _nesting(text)
+    if depth > MAX_DEPTH:
+        raise ImportFailedError(source, [Problem(
+            "", f"the JSON is nested {depth} levels deep; a SprintJournal export has a few")])
     try:
         raw: Any = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFailedError(
             source, [Problem(f"line {exc.lineno} column {exc.colno}", exc.msg)]
         ) from exc
+    except ValueError as exc:  # an integer beyond Python's 4,300-digit conversion limit
+        raise ImportFailedError(source, [Problem(
+            "", "a number has thousands of digits; no SprintJournal field holds one")]) from exc
     if not isinstance(raw, dict) or raw.get("format") != "sprintjournal":
         raise ImportFailedError(
             source,
@@ -45,6 +60,22 @@ def parse_document(text: str, source: str) -> JournalDoc:
     except pydantic.ValidationError as exc:
         problems = [Problem(json_path(e["loc"]), _plain(e)) for e in exc.errors()]
         raise ImportFailedError(source, problems) from exc
+
+
+def _nesting(text: str) -> int:
+    """The deepest `[`/`{` nesting outside strings, counted without recursion."""
+    depth = deepest = 0
+    for match in _STRUCTURE.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
+_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 def _plain(error: Any) -> str:
@@ -86,7 +117,9 @@ def read_export(path: Path) -> tuple[JournalDoc, dict[tuple[int, int], PreparedP
     """A `journal.json` file (or a folder holding one) -> validated document and its photos."""
     file = path / JSON_NAME if path.is_dir() else path
     try:
-        text = file.read_text(encoding="utf-8")
+        text = read_regular_file(file, MAX_JSON_BYTES, "journal export").decode("utf-8")
+    except (NotARegularFileError, FileTooLargeError) as exc:
+        raise ImportFailedError(str(file), [Problem("", str(exc).split(": ", 1)[1])]) from exc
     except UnicodeDecodeError as exc:
         raise ImportFailedError(
             str(file), [Problem(f"byte {exc.start}", "the file is not UTF-8 text")]

@@ -95,6 +95,8 @@ def parse_people_txt(data: bytes | str) -> ParsedPeople:
     title, paragraphs, tables = _split_document(lines)
     sprint = parse_sprint_title(title) if title else SprintDates()
     result = ParsedPeople(title, sprint.year, sprint.start, sprint.end, encoding=encoding)
+    if sprint.unclear:
+        result.problems.append(Problem("line 1", sprint.unclear))
     result.paragraphs = paragraphs
     for table in tables:
         _read_table(table, sprint, result)

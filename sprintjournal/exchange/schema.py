@@ -11,9 +11,11 @@ same validated path into the journal.
 """
 
 from datetime import date
-from typing import Final, Literal
+from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from sprintjournal.names import nfc
 
 FORMAT_NAME: Final = "sprintjournal"
 FORMAT_VERSION: Final = 2
@@ -75,7 +77,7 @@ class FigureDoc(_Doc):
 
 
 class BranchDoc(_Doc):
-    name: str = Field(min_length=1)
+    name: Annotated[str, AfterValidator(nfc)] = Field(min_length=1)
     kind: BranchKind = "branch"
     goal: str = ""
     status: BranchStatus = "planned"
@@ -93,7 +95,7 @@ class StandupDoc(_Doc):
     text: str
     status: str | None = None
     people: list[str] = Field(default_factory=list)
-    branch: str | None = None
+    branch: Annotated[str, AfterValidator(nfc)] | None = None
     needs_review: bool = False
     review_reason: str | None = None
     publish: bool = False
@@ -110,7 +112,8 @@ class NoteDoc(_Doc):
 
 
 class PhotoDoc(_Doc):
-    file: str = Field(min_length=1)
+    # A relative path inside the export folder: no control characters (a NUL cannot be a name).
+    file: str = Field(min_length=1, pattern=r"^[^\x00-\x1f\x7f]+$")
     caption: str = ""
     alt: str | None = None
     day: date | None = None
@@ -130,7 +133,7 @@ class OrdinalDoc(_Doc):
 
 
 class SprintDoc(_Doc):
-    title: str = Field(min_length=1)
+    title: Annotated[str, AfterValidator(nfc)] = Field(min_length=1)
     project: str = ""
     place: str = ""
     venue: str | None = None

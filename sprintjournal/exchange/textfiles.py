@@ -10,12 +10,15 @@ from typing import Literal
 
 from sprintjournal.backup import backup_before
 from sprintjournal.errors import ImportFailedError, Problem
+from sprintjournal.exchange.json_io import JSON_NAME
 from sprintjournal.exchange.people_txt import decode_text, parse_people_txt, write_people_txt
 from sprintjournal.exchange.planning_txt import parse_planning_txt, to_standup_docs
 from sprintjournal.exchange.schema import AttendeeDoc, JournalDoc, PersonDoc, SprintDoc
 from sprintjournal.files import atomic_write_bytes
+from sprintjournal.input_files import FileTooLargeError, NotARegularFileError, read_regular_file
 from sprintjournal.journal import Journal
 from sprintjournal.names import clean_name, name_key
+from sprintjournal.terminal import is_text
 
 Kind = Literal["json", "people", "planning"]
 MAX_TEXT_BYTES = 20 * 1024 * 1024
@@ -34,12 +37,30 @@ def detect_kind(text: str) -> Kind | None:
     return None
 
 
-def import_file(journal: Journal, path: Path, sprint_id: int | None, day: date | None) -> list[str]:
-    """Import one file; returns lines for the user (what was imported, what needs review)."""
-    if path.stat().st_size > MAX_TEXT_BYTES:
-        raise ImportFailedError(str(path), [Problem("", "the file is larger than 20 MB")])
-    data = path.read_bytes()
+def read_import(path: Path) -> bytes:
+    """The bytes of a file to import (or of the journal.json in a folder), read before the
+    journal is locked: only a regular file of at most 20 MB (FAULTS 44)."""
+    file = path / JSON_NAME if path.is_dir() else path
+    try:
+        return read_regular_file(file, MAX_TEXT_BYTES, "file to import")
+    except (NotARegularFileError, FileTooLargeError) as exc:
+        raise ImportFailedError(str(path), [Problem("", str(exc).split(": ", 1)[1])]) from exc
+    except OSError as exc:
+        raise ImportFailedError(str(path), [Problem("", exc.strerror or str(exc))]) from exc
+
+
+def import_file(journal: Journal, path: Path, sprint_id: int | None, day: date | None,
+                data: bytes | None = None) -> list[str]:
+    """Import one file; returns lines for the user (what was imported, what needs review).
+
+    `data` is the file as `read_import` read it (the command line reads before it locks).
+    """
+    if data is None:
+        data = read_import(path)
     text, _encoding = decode_text(data)
+    if not is_text(data, text):  # binary that happens to hold "today:" is not a planning.txt
+        raise ImportFailedError(str(path), [Problem(
+            "", "not a text file (binary data); choose a JSON export, people.txt or planning.txt")])
     kind = detect_kind(text)
     if kind is not None and not journal.readonly and journal.list_sprints():
         backup_before(journal, "import")  # the journal as it was, should the import disappoint
@@ -86,10 +107,12 @@ def _import_people(journal: Journal, path: Path, data: bytes, sprint_id: int | N
         )
         sprint_id = summary.sprint_ids[0]
     else:
-        journal.merge_into_sprint(sprint_id, SprintDoc(title="-", attendees=parsed.attendees), past)
+        _change, summary = journal.merge_into_sprint(
+            sprint_id, SprintDoc(title="-", attendees=parsed.attendees), past)
     review = sum(a.needs_review for a in parsed.attendees)
+    attendees = summary.counts.get("attendees", 0)  # rows naming one person count once
     lines.append(
-        f"sprint {sprint_id}: {len(parsed.attendees)} attendees ({review} to review), "
+        f"sprint {sprint_id}: {attendees} attendees ({review} rows to review), "
         f"{len(past)} people from earlier sprints"
     )
     return lines
@@ -115,12 +138,12 @@ def _import_planning(
         parsed = parse_planning_txt(text, known_names=known)
     present = [AttendeeDoc(person=name) for name in parsed.present]
     doc = SprintDoc(title="-", attendees=present, standup=to_standup_docs(parsed, when))
-    journal.merge_into_sprint(sprint_id, doc)
+    _change, summary = journal.merge_into_sprint(sprint_id, doc)
     lines = [f"warning: {p}" for p in parsed.problems]
     review = sum(i.needs_review for i in doc.standup)
     lines.append(
         f"sprint {sprint_id}, {when}: {len(doc.standup)} stand-up items ({review} to review), "
-        f"{len(present)} people present"
+        f"{summary.counts.get('attendees', 0)} people present"
     )
     lines += [f"kept as text: {t}" for t in parsed.free_text]
     return lines

@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 from sprintjournal.errors import ValidationError
 from sprintjournal.exchange.schema import BRANCH_KINDS, BRANCH_STATUSES
 from sprintjournal.models import Branch, BranchPerson, Sprint
+from sprintjournal.names import nfc, title_key
 from sprintjournal.records import BranchRec, FigureRec
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
 from sprintjournal.usecases.links import people_of, set_people
@@ -27,7 +28,7 @@ def _validate(
             f"Unknown kind {fields['kind']!r}; use one of: {', '.join(BRANCH_KINDS)}."
         )
     if "name" in fields:
-        name = str(fields["name"] or "").strip()
+        name = nfc(str(fields["name"] or ""))
         if not name:
             raise ValidationError("A branch needs a name.")
         fields["name"] = name
@@ -94,9 +95,9 @@ def get(session: Session, branch_id: int) -> Branch:
 
 
 def find(session: Session, sprint_id: int, name: str) -> Branch | None:
-    key = name.strip().lstrip("#").casefold()
+    key = title_key(name.strip().lstrip("#"))
     for branch in session.exec(select(Branch).where(Branch.sprint_id == sprint_id)).all():
-        if branch.name.casefold() == key:
+        if title_key(branch.name) == key:
             return branch
     return None
 

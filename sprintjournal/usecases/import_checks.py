@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from sprintjournal.errors import Problem
 from sprintjournal.exchange.schema import JournalDoc, SprintDoc
+from sprintjournal.names import title_key
 
 
 def check_document(doc: JournalDoc) -> list[Problem]:
@@ -16,7 +17,7 @@ def check_document(doc: JournalDoc) -> list[Problem]:
     first_seen: dict[tuple[str, object], int] = {}
     for i, sprint in enumerate(doc.sprints):
         where = f"$.sprints[{i}]"
-        key = (sprint.title.strip().casefold(), sprint.start)
+        key = (title_key(sprint.title), sprint.start)
         if key in first_seen:
             same = f"$.sprints[{first_seen[key]}]"
             problems.append(Problem(where, f"the same sprint (title and start) as {same}"))
@@ -42,19 +43,19 @@ def _sprint_problems(where: str, s: SprintDoc) -> list[Problem]:
     for i, b in enumerate(s.branches):
         if not b.name.strip():
             problems.append(Problem(f"{where}.branches[{i}].name", "a branch needs a name"))
-        elif b.name in names:
-            first = f"{where}.branches[{names[b.name]}]"
+        elif b.name.strip() in names:
+            first = f"{where}.branches[{names[b.name.strip()]}]"
             problems.append(
                 Problem(f"{where}.branches[{i}].name", f"{b.name!r} is already the name of {first}")
             )
-        names.setdefault(b.name, i)
+        names.setdefault(b.name.strip(), i)
         problems += _blank_names(f"{where}.branches[{i}].people", b.people)
     for i, item in enumerate(s.standup):
         if not item.text.strip():
             problems.append(
                 Problem(f"{where}.standup[{i}].text", "a stand-up item needs some text")
             )
-        if item.branch is not None and item.branch not in names:
+        if item.branch is not None and item.branch.strip() not in names:
             problems.append(Problem(f"{where}.standup[{i}].branch",
                                     f"there is no branch called {item.branch!r} in this sprint"))
         problems += _blank_names(f"{where}.standup[{i}].people", item.people)

@@ -35,7 +35,7 @@ from sprintjournal.models import (
     StandupItem,
     StandupPerson,
 )
-from sprintjournal.names import clean_name, name_key
+from sprintjournal.names import clean_name, name_key, title_key
 from sprintjournal.photos import PhotoInfo
 from sprintjournal.publish import marks_for
 from sprintjournal.usecases.common import now, sha256_text
@@ -133,14 +133,14 @@ class PeopleIndex:
 
 def existing_sprint_problems(session: Session, doc: JournalDoc) -> list[Problem]:
     """A sprint with the same title and start is already here: importing again would duplicate."""
-    known = {(s.title.casefold(), s.start) for s in session.exec(select(Sprint)).all()}
+    known = {(title_key(s.title), s.start) for s in session.exec(select(Sprint)).all()}
     return [
         Problem(
             f"$.sprints[{i}]",
             f"the sprint {s.title!r} ({s.start or 'no date'}) is already in this journal",
         )
         for i, s in enumerate(doc.sprints)
-        if (s.title.casefold(), s.start) in known
+        if (title_key(s.title), s.start) in known
     ]
 
 
@@ -236,13 +236,13 @@ def _apply_sprint(
     photos: dict[int, PreparedPhoto],
     summary: ImportSummary,
 ) -> None:
-    _insert_attendees(session, sprint_id, s, index)
+    attendees = _insert_attendees(session, sprint_id, s, index)
     branch_ids = _insert_branches(session, sprint_id, s, index)
     _insert_standup(session, sprint_id, s, index, branch_ids)
     _insert_notes(session, sprint_id, s)
     _insert_photos(session, sprint_id, s, index, photos)
+    summary.add("attendees", attendees)  # a person listed twice is one attendee (FAULTS 53)
     for what, items in (
-        ("attendees", s.attendees),
         ("branches", s.branches),
         ("stand-up items", s.standup),
         ("notes", s.notes),
@@ -256,7 +256,7 @@ def _bulk(session: Session, table: type, rows: list[dict[str, object]]) -> None:
         session.execute(insert(table), rows)
 
 
-def _insert_attendees(session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex) -> None:
+def _insert_attendees(session: Session, sprint_id: int, s: SprintDoc, index: PeopleIndex) -> int:
     rows: dict[int, dict[str, object]] = {}
     for position, a in enumerate(s.attendees):
         pid = index.resolve(a.person)
@@ -265,6 +265,7 @@ def _insert_attendees(session: Session, sprint_id: int, s: SprintDoc, index: Peo
             pid, {"sprint_id": sprint_id, "person_id": pid, "position": position, **fields}
         )
     _bulk(session, Attendance, list(rows.values()))
+    return len(rows)
 
 
 def _insert_branches(
@@ -402,8 +403,7 @@ def apply_to_sprint(session: Session, sprint_id: int, doc: SprintDoc) -> ImportS
     summary = ImportSummary(sprint_ids=[sprint_id])
     index = PeopleIndex(session, summary)
     index.allow_first_names(session, sprint_id)
-    for a in doc.attendees:
-        _merge_attendee(session, sprint_id, a, index)
+    merged = {_merge_attendee(session, sprint_id, a, index) for a in doc.attendees}
     session.flush()
     index.allow_first_names(session, sprint_id)
     flagged = [_flag_unknown(item, index) for item in doc.standup]
@@ -419,7 +419,7 @@ def apply_to_sprint(session: Session, sprint_id: int, doc: SprintDoc) -> ImportS
         branch_ids,
         positions,
     )
-    summary.add("attendees", len(doc.attendees))
+    summary.add("attendees", len(merged))
     summary.add("stand-up items", len(doc.standup))
     return summary
 
@@ -445,7 +445,8 @@ def _standup_positions(session: Session, sprint_id: int) -> dict[tuple[date, str
     return positions
 
 
-def _merge_attendee(session: Session, sprint_id: int, a: AttendeeDoc, index: PeopleIndex) -> None:
+def _merge_attendee(session: Session, sprint_id: int, a: AttendeeDoc, index: PeopleIndex) -> int:
+    """Merge one attendee row; returns the person's id (two rows may name one person)."""
     known, guess = index.knows(a.person), index.guess(a.person)
     pid = index.resolve(a.person)
     row = session.exec(
@@ -470,3 +471,4 @@ def _merge_attendee(session: Session, sprint_id: int, a: AttendeeDoc, index: Peo
     for key, value in fields.items():
         setattr(row, key, value)
     session.add(row)
+    return pid

@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Sprint
+from sprintjournal.names import nfc
 from sprintjournal.records import SprintRec
 from sprintjournal.usecases.common import apply_fields, get_or_fail, now
 
@@ -69,8 +70,10 @@ def get(session: Session, sprint_id: int) -> Sprint:
 
 
 def _validate(fields: dict[str, object]) -> None:
-    if "title" in fields and not str(fields["title"] or "").strip():
-        raise ValidationError("A sprint needs a title.")
+    if "title" in fields:
+        if not str(fields["title"] or "").strip():
+            raise ValidationError("A sprint needs a title.")
+        fields["title"] = nfc(str(fields["title"]))
     start, end = fields.get("start"), fields.get("end")
     if isinstance(start, date) and isinstance(end, date) and end < start:
         raise ValidationError(f"The sprint ends ({end}) before it starts ({start}).")
@@ -85,7 +88,7 @@ def _validate(fields: dict[str, object]) -> None:
 def add(session: Session, title: str, **fields: object) -> Sprint:
     fields["title"] = title
     _validate(fields)
-    sprint = Sprint(title=title.strip(), created_at=now())
+    sprint = Sprint(title=str(fields["title"]), created_at=now())
     apply_fields(sprint, {k: v for k, v in fields.items() if k != "title"}, FIELDS, "sprint")
     session.add(sprint)
     session.flush()

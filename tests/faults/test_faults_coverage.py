@@ -1,16 +1,22 @@
-"""Every row of FAULTS.md (40 of them) has at least one test named `test_fault_NN_…`.
+"""Every numbered row of docs/faults.md has at least one test named `test_fault_NN_…`.
 
 The name is the contract: a row's tests are found by `pytest -k fault_NN`. Tests are either
 defined under that name (tests/faults/, tests/core/test_crash_safety.py) or, where they live
-with the module they test, re-exported under it by an index module.
+with the module they test, re-exported under it by an index module. The rows are read from the
+file, so a new row without a test fails here.
 """
 
 import re
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parents[1]
-ROWS = range(1, 41)
+FAULTS_FILE = TESTS.parent / "docs" / "faults.md"
+ROW = re.compile(r"^(\d+)\. ", re.MULTILINE)
 NAMED = re.compile(r"(?:^def |\bas )test_fault_(\d{2})_\w+", re.MULTILINE)
+
+
+def fault_rows() -> list[int]:
+    return [int(n) for n in ROW.findall(FAULTS_FILE.read_text(encoding="utf-8"))]
 
 
 def fault_tests() -> dict[int, list[str]]:
@@ -21,8 +27,15 @@ def fault_tests() -> dict[int, list[str]]:
     return found
 
 
+def test_rows_are_numbered_once_and_in_order() -> None:
+    rows = fault_rows()
+    assert rows[:40] == list(range(1, 41)), "the first round's 40 rows stay as they are"
+    assert rows == sorted(set(rows)), "a row number is used twice or out of order"
+
+
 def test_every_fault_row_has_a_named_test() -> None:
+    rows = fault_rows()
     found = fault_tests()
-    missing = [row for row in ROWS if row not in found]
-    assert missing == [], f"FAULTS.md rows without a test_fault_NN_ test: {missing}"
-    assert set(found) <= set(ROWS)
+    missing = [row for row in rows if row not in found]
+    assert missing == [], f"docs/faults.md rows without a test_fault_NN_ test: {missing}"
+    assert set(found) <= set(rows), "tests named after rows that docs/faults.md lacks"

@@ -1,47 +1,44 @@
 """Markdown exports for static blogs: plain, Pelican, Hugo, Jekyll and Nikola (PyPy's blog).
 
-The draft is published as written, with `photo:<id>` turned into the relative path of the photo
-file beside it. Static-site generators pass raw HTML through, so raw HTML tags are shown as text
-and links with a scheme other than http(s)/mailto lose their target: a note cannot smuggle a
-script into the published blog.
+The draft is rendered and sanitised like the HTML exports, then written back as Markdown that
+every engine reads as the same inert text (`safe_markdown`), with `photo:<id>` turned into the
+relative path of the photo file beside it. Header fields are plain text for each engine: JSON
+strings (a subset of YAML) for Hugo and Jekyll, look-alikes where Pelican or Nikola themes would
+decode an entity back into markup. tests/faults/test_faults_engines.py builds the posts with
+the real engines (FAULTS 41-42).
 """
 
-import html
 import json
 import re
 from datetime import date
 
 from sprintjournal.report.export import ExportContext, OutFile, image_files
-from sprintjournal.report.prose import md, neutralise_html
+from sprintjournal.report.render import markdown_to_html
+from sprintjournal.report.safe_markdown import escape_text, html_to_markdown
 
-_PHOTO_LINK = re.compile(r"(!\[[^\]]*\]\()\s*<?photo:(\d+)>?\s*\)")
-_INLINE_DEST = re.compile(r"((?<!\\)\]\(\s*)(<[^>]*>|[^)\s]*)")
-_REF_DEST = re.compile(r"^( {0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
-_SAFE_SCHEMES = ("http", "https", "mailto")
-
-
-def _dest_ok(dest: str) -> bool:
-    """Relative links and http(s)/mailto only; entities and hidden whitespace are decoded first."""
-    plain = re.sub(r"[\x00-\x20]", "", html.unescape(dest.strip("<>"))).lower()
-    scheme = re.match(r"^([a-z][a-z0-9+.\-]*):", plain)
-    return scheme is None or scheme.group(1) in _SAFE_SCHEMES
-
-
-def defang(text: str) -> str:
-    """Raw HTML shown as text, and only harmless link targets kept."""
-    text = neutralise_html(text)
-    text = _INLINE_DEST.sub(lambda m: m.group(0) if _dest_ok(m.group(2)) else m.group(1) + "#",
-                            text)
-    return _REF_DEST.sub(lambda m: m.group(0) if _dest_ok(m.group(2)) else m.group(1) + "#", text)
+_PHOTO_SRC = re.compile(r"^photo:(\d+)$")
+# Pelican themes print titles, tags and authors as HTML, and also through `striptags`, which
+# decodes entities again (into `<title>` and attributes): no entity is safe in both places,
+# so these characters are written as look-alikes there (`&` as `&amp;`: decoded once, harmless).
+# Nikola's comment snippets have the same need (see `_nikola_text`).
+_PELICAN_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", '"': "”", "'": "’"})
 
 
 def body(ctx: ExportContext) -> str:
-    """The draft with its photos pointing at the exported files (unknown photos dropped)."""
-    def resolve(m: re.Match[str]) -> str:
-        photo = ctx.photos.get(int(m.group(2)))
-        return f"{m.group(1)}{photo.src})" if photo else ""
+    """The draft as inert Markdown, its photos pointing at the exported files (unknown dropped).
 
-    return defang(_PHOTO_LINK.sub(resolve, ctx.text)).strip() + "\n"
+    The draft goes through the app's one renderer and allowlist, then back to Markdown (see
+    `safe_markdown`): what a blog engine builds from it is what the HTML exports publish.
+    """
+
+    def image_src(src: str) -> str | None:
+        match = _PHOTO_SRC.match(src)
+        if match is None:
+            return src
+        photo = ctx.photos.get(int(match.group(1)))
+        return photo.src if photo else None
+
+    return html_to_markdown(markdown_to_html(ctx.text), image_src)
 
 
 def _one_line(text: str) -> str:
@@ -56,24 +53,31 @@ def _yaml(value: str | list[str]) -> str:
 
 
 def plain(ctx: ExportContext) -> list[OutFile]:
-    page = f"# {md(ctx.title)}\n\n{body(ctx)}"
+    page = f"# {escape_text(_one_line(ctx.title))}\n\n{body(ctx)}"
     return [*image_files(ctx), (f"{ctx.slug}.md", page.encode())]
 
 
 def pelican(ctx: ExportContext) -> list[OutFile]:
     """Pelican's `Key: value` header lines, then a blank line and the text."""
     s = ctx.sprint
-    # Pelican themes print the title unescaped: entities keep `<b>x</b>` literal there.
-    title = html.escape(_one_line(ctx.title), quote=False)
+    title = _pelican_text(ctx.title)
     lines = [f"Title: {title}", f"Date: {ctx.post_date.isoformat()}", f"Slug: {ctx.slug}"]
     if s.blog_tags:
-        lines.append(f"Tags: {', '.join(_one_line(t) for t in s.blog_tags)}")
+        lines.append(f"Tags: {', '.join(_pelican_text(t, ',') for t in s.blog_tags)}")
     if s.blog_authors:
-        lines.append(f"Authors: {', '.join(_one_line(a) for a in s.blog_authors)}")
+        lines.append(f"Authors: {', '.join(_pelican_text(a, ',') for a in s.blog_authors)}")
     if ctx.description:
-        lines.append(f"Summary: {ctx.description}")
+        # Pelican renders the summary as Markdown (FORMATTED_FIELDS).
+        summary = _one_line(ctx.description).translate(_PELICAN_LOOKALIKES)
+        lines.append(f"Summary: {escape_text(summary)}")
     page = "\n".join(lines) + "\n\n" + body(ctx)
     return [*image_files(ctx), (f"{ctx.slug}.md", page.encode())]
+
+
+def _pelican_text(text: str, separator: str = "") -> str:
+    """One line of plain text for a Pelican header (a `,` would split a tag list)."""
+    flat = _one_line(text).translate(_PELICAN_LOOKALIKES).replace("&", "&amp;")
+    return flat.replace(separator, "‚") if separator else flat
 
 
 def _front_matter(ctx: ExportContext, extra: dict[str, str | list[str]]) -> str:
@@ -99,10 +103,11 @@ def hugo(ctx: ExportContext) -> list[OutFile]:
 
 def jekyll(ctx: ExportContext) -> list[OutFile]:
     """Jekyll wants posts named YYYY-MM-DD-slug.md."""
-    extra: dict[str, str | list[str]] = {"layout": "post"}
+    # Liquid runs before kramdown, even inside code: the post is not a template.
+    extra: dict[str, str | list[str]] = {"layout": "post", "render_with_liquid": "false"}
     if ctx.sprint.blog_authors:
         extra["author"] = ", ".join(ctx.sprint.blog_authors)
-    page = _front_matter(ctx, extra) + body(ctx)
+    page = _front_matter(ctx, extra).replace('liquid: "false"', "liquid: false") + body(ctx)
     name = f"{ctx.post_date.isoformat()}-{ctx.slug}.md"
     return [*image_files(ctx), (name, page.encode())]
 
@@ -111,12 +116,19 @@ def nikola_meta(ctx: ExportContext, when: date) -> str:
     """Nikola's two-file format: the `.meta` sidecar the PyPy blog's posts carry."""
     s = ctx.sprint
     fields = {
-        "title": _one_line(ctx.title), "slug": ctx.slug,
-        "date": f"{when.isoformat()} 12:00:00 UTC", "tags": ", ".join(s.blog_tags),
-        "category": "", "link": "", "description": ctx.description, "type": "text",
-        "author": ", ".join(s.blog_authors),
+        "title": _nikola_text(ctx.title), "slug": ctx.slug,
+        "date": f"{when.isoformat()} 12:00:00 UTC",
+        "tags": ", ".join(_nikola_text(t).replace(",", "‚") for t in s.blog_tags),
+        "category": "", "link": "", "description": _nikola_text(ctx.description), "type": "text",
+        "author": ", ".join(_nikola_text(a) for a in s.blog_authors),
     }
-    return "".join(f".. {key}: {_one_line(value)}".rstrip() + "\n" for key, value in fields.items())
+    return "".join(f".. {key}: {value}".rstrip() + "\n" for key, value in fields.items())
+
+
+def _nikola_text(text: str) -> str:
+    """Nikola escapes its fields in HTML, but its comment snippets put the title into a script
+    string as is, where `</script>` ends the script: `<` and `>` are written as look-alikes."""
+    return _one_line(text).translate(_PELICAN_LOOKALIKES)
 
 
 def nikola(ctx: ExportContext) -> list[OutFile]:

@@ -79,10 +79,10 @@ def _name(fn: Callable[..., Any]) -> str:
 
 
 def _is_user_error(exc: Exception) -> bool:
-    """Errors meant for the user (a bad photo) need no traceback in the log."""
+    """Errors meant for the user (a bad photo, a folder that is a file) need no traceback."""
     from sprintjournal.errors import JournalError
 
-    return isinstance(exc, JournalError)
+    return isinstance(exc, JournalError | OSError)
 
 
 def run_in_pool(

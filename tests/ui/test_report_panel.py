@@ -106,7 +106,7 @@ def test_export_runs_in_a_worker_and_writes_files(panel: ReportPanel, qtbot: QtB
     assert (tmp_path / "out" / "images" / "cake.jpg").is_file()
     assert panel.progress_dialog is None
     out = (tmp_path / "out").resolve()
-    assert panel.status.text() == f"Exported index.html and 1 photo to {out}"
+    assert panel.status.text().startswith(f"Exported index.html and 1 photo to {out} — ")
 
 
 def test_pdf_export_from_the_panel(panel: ReportPanel, qtbot: QtBot, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -60,7 +61,9 @@ class ExportDialog(QDialog):
         self.format.currentIndexChanged.connect(self._follow_format)
         form = QFormLayout(self)
         form.addRow("&Format:", self.format)
-        form.addRow("F&older:", row)
+        folder_label = QLabel("F&older:")  # a layout cannot be a buddy: name the line edit
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, row)
         form.addRow("Photo &long edge:", self.long_edge)
         form.addRow("JPEG &quality:", self.quality)
         form.addRow("&Page size (PDF):", self.page_size)

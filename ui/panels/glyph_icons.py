@@ -20,6 +20,11 @@ GLYPHS = {
     "copy": (QIcon.ThemeIcon.EditCopy, "❐"),
     "up": (QIcon.ThemeIcon.GoUp, "↑"),
     "down": (QIcon.ThemeIcon.GoDown, "↓"),
+    "generate": (QIcon.ThemeIcon.DocumentNew, "⚙"),
+    "template": (QIcon.ThemeIcon.DocumentPageSetup, "▤"),
+    "confirm": (QIcon.ThemeIcon.DialogInformation, "✓"),
+    "merge": (QIcon.ThemeIcon.EditFind, "⇄"),
+    "here": (QIcon.ThemeIcon.GoHome, "●"),
 }
 
 

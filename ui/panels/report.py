@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QResizeEvent, QUndoStack
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -43,6 +43,7 @@ from ..dialogs.export_report import ExportDialog, ExportOptions
 from ..store import JournalStore
 from ..throttle import Debouncer
 from ..workers import Job, run_in_pool
+from .export_feedback import describe_export_error, exported_message
 from .panel_base import NO_SPRINT_HINT, DataPanel
 from .report_suggestions import SuggestionsBox
 
@@ -142,6 +143,9 @@ class ReportPanel(DataPanel):
         self.template: Path | None = None
         self.ask_template: Callable[[], Path | None] = self._ask_template
         self.progress_dialog: QProgressDialog | None = None
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.show_export_error: Callable[[str], object] = (
+            lambda message: QMessageBox.warning(self, "Export failed", message))
         self._loaded = ("", "")
         self._preview_generation = 0
         self._build()
@@ -158,12 +162,12 @@ class ReportPanel(DataPanel):
         self.group_by.addItem("By branch", "branch")
         self.group_by.setAccessibleName("Group the draft")
         self.toolbar.addWidget(self.group_by)
-        self.act_generate = self.add_action("Generate draft", self.generate, "edit",
+        self.act_generate = self.add_action("Generate draft", self.generate, "generate",
                                             tip="Write a first draft from the sprint's data")
         self.act_section = self.add_action(
             "Regenerate section", self.regenerate_section, "carry",
             tip="Write the section under the cursor afresh; the other sections keep your edits")
-        self.act_template = self.add_action("Template…", self.choose_template, "edit",
+        self.act_template = self.add_action("Template…", self.choose_template, "template",
                                             tip="Write the draft with your own Jinja2 template")
         self.act_export = self.add_action("Export…", self.export, "open",
                                           tip="Export to Markdown, HTML, Blogger, WordPress, PDF")
@@ -189,6 +193,8 @@ class ReportPanel(DataPanel):
         self.status.setAccessibleName("Report status")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.linkActivated.connect(lambda url: self.open_url(QUrl(url)))
         layout.addWidget(self.status)
         self.pages.addWidget(self.content)
 
@@ -364,18 +370,18 @@ class ReportPanel(DataPanel):
 
     def _export_done(self, paths: list[Path]) -> None:
         self._close_progress()
-        photos = sum(1 for p in paths if p.parent.name == "images")
-        extra = f" and {photos} photo{'s' if photos != 1 else ''}" if photos else ""
-        self.status.setText(f"Exported {paths[-1].name}{extra} to {paths[-1].parent}")
+        self.status.setText(exported_message(paths))
         self.export_finished.emit(paths)
 
     def _export_failed(self, error: Exception) -> None:
+        """An export error in words, here and in a box; the journal itself is untouched."""
         self._close_progress()
         if isinstance(error, ExportCancelledError):
             self.status.setText("Export cancelled; nothing was written.")
         else:
-            self.status.setText(f"The export failed: {error}")
-            self.store.error.emit(f"The export failed: {error}")
+            message = describe_export_error(error, self.export_defaults.folder)
+            self.status.setText(f"The export failed: {escape(message)}")
+            self.show_export_error(message)
         self.export_finished.emit(error)
 
     def copy_for_blogger(self) -> None:

@@ -23,8 +23,9 @@ def add_app_options(parser: argparse.ArgumentParser, *, with_journal: bool = Tru
                                 "(default: SPRINTJOURNAL_JOURNAL, else the user-data journal)")
     group.add_argument("--demo", action="store_true",
                        help="open the demo journal (PyPy's two Gothenburg sprints of 2011)")
-    group.add_argument("--color-scheme", choices=COLOR_SCHEMES, default="system",
-                       help="light, dark, or follow the system (default)")
+    group.add_argument("--color-scheme", choices=COLOR_SCHEMES, default=None,
+                       help="light, dark, or follow the system (default: the choice made in "
+                            "View ▸ Theme, else the system's)")
     group.add_argument("--trace-startup", action="store_true",
                        help="print how long each start-up phase took")
     group.add_argument("--quit-after-startup", action="store_true", help=argparse.SUPPRESS)

@@ -112,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     trace = StartupTrace(args.trace_startup)
+    if args.color_scheme is None:  # not given: the choice made in View ▸ Theme
+        from .settings import theme_choice
+
+        args.color_scheme = theme_choice()
     system_scheme = args.color_scheme == "system"
     app = make_application([], args.color_scheme, guess_scheme=system_scheme)
     trace.mark("qapplication")

@@ -40,6 +40,7 @@ DOCKS: dict[str, DockSpec] = {
     "report": DockSpec("Report", "right"),
     "attendees": DockSpec("Attendees", "right"),
     "photos": DockSpec("Photos", "right"),
+    "review": DockSpec("Needs Review", "right"),
     "search": DockSpec("Search", "left", visible=False),
 }
 
@@ -75,31 +76,29 @@ def default_geometry(window: QMainWindow, size: QSize) -> None:
 
 
 def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
-    """Stand-up, Branches and Report on the right, over Attendees and Photos; Search left."""
+    """Every panel in one tab group on the right, each with the full height; Search left.
+
+    Designed for 1280x800 and 1366x768 first: stacked panels left 2-3 table rows each there;
+    tabs (and Ctrl+1…7 to go to one) give each table its full height."""
     from PySide6.QtCore import Qt
 
     areas = {"left": Qt.DockWidgetArea.LeftDockWidgetArea,
              "right": Qt.DockWidgetArea.RightDockWidgetArea}
     size = window.size()  # re-adding docked, tabbed panels stacks them: the window would grow
+    right = [name for name, spec in DOCKS.items() if spec.area == "right"]
     for name, spec in DOCKS.items():
         dock = docks[name]
         dock.setFloating(False)
-        window.addDockWidget(areas[spec.area], dock)
+        if name in right[1:]:  # straight into the first one's tabs: never stacked meanwhile
+            window.tabifyDockWidget(docks[right[0]], dock)
+        else:
+            window.addDockWidget(areas[spec.area], dock)
         dock.setVisible(spec.visible)
-    window.splitDockWidget(docks["standup"], docks["attendees"], Qt.Orientation.Vertical)
-    window.tabifyDockWidget(docks["standup"], docks["branches"])
-    window.tabifyDockWidget(docks["branches"], docks["report"])
-    window.tabifyDockWidget(docks["attendees"], docks["photos"])
-    docks["standup"].raise_()
-    docks["attendees"].raise_()
+    docks["standup"].raise_()  # the morning meeting is where the organiser starts the day
     window.resize(size)
-    # the right-hand panels get nearly half the width and the stand-up a little more height
-    # than the attendees: that is where the organiser works during the morning meeting
-    width, height = window.width(), window.height()
-    window.resizeDocks([docks["standup"]], [max(480, int(width * 0.46))],
+    width = window.width()
+    window.resizeDocks([docks["standup"]], [max(500, int(width * 0.55))],
                        Qt.Orientation.Horizontal)
-    window.resizeDocks([docks["standup"], docks["attendees"]],
-                       [int(height * 0.55), int(height * 0.45)], Qt.Orientation.Vertical)
     window.resizeDocks([docks["search"]], [280], Qt.Orientation.Horizontal)
 
 
@@ -115,6 +114,11 @@ def sprint_label(sprint: "SprintRec") -> str:
     else:
         span = f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
     return f"{sprint.title} · {span}"
+
+
+def day_label(day: date) -> str:
+    """"Monday 7 Nov 2011": the same words for every day in the Day box."""
+    return f"{day:%A} {day.day} {day:%b %Y}"
 
 
 class SprintToolbar(QToolBar):
@@ -168,15 +172,17 @@ class SprintToolbar(QToolBar):
         self.day_combo.clear()
         days = [] if sprint is None else sprint.days()
         for day in days:
-            self.day_combo.addItem(f"{day:%A} {day.day} {day:%b}", day)
+            self.day_combo.addItem(day_label(day), day)
         if sprint is not None:
             self.day_combo.addItem("No day", None)
         self.day_combo.setEnabled(sprint is not None)
 
     def show_day(self, day: date | None) -> None:
-        index = self.day_combo.findData(day)
+        # compared in Python: findData compares the wrapped date objects, not their values
+        days = [self.day_combo.itemData(i) for i in range(self.day_combo.count())]
+        index = days.index(day) if day in days else -1
         if index < 0 and day is not None:  # a day outside the sprint's dates (imported notes)
-            self.day_combo.addItem(f"{day:%A} {day.day} {day:%b %Y}", day)
+            self.day_combo.addItem(day_label(day), day)
             index = self.day_combo.count() - 1
         self.day_combo.setCurrentIndex(index)
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
 from .main_frame import CentralArea, SprintToolbar, build_docks, default_geometry, default_layout
 from .savemanager import SaveManager
@@ -39,6 +39,29 @@ FALLBACK_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q"}
 """Standard keys some platforms leave unbound (Quit outside GNOME/KDE)."""
 
 
+def _focus_inside(panel: "QWidget | None") -> None:
+    """The first widget of `panel` that takes the keyboard (its table, list or editor)."""
+    from PySide6.QtCore import Qt
+
+    if panel is None:
+        return
+    widget = panel.nextInFocusChain()
+    while widget is not None and widget is not panel:
+        takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if (panel.isAncestorOf(widget) and takes_tab and widget.isVisibleTo(panel)
+                and widget.isEnabled() and not widget.inherits("QToolButton")):
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+    panel.setFocus()
+
+
+def _flow() -> ModuleType:
+    from . import import_flow
+
+    return import_flow
+
+
 def _ops() -> ModuleType:
     """The actions' implementations (dialogs, files) load on first use, after the first paint."""
     from . import window_ops
@@ -53,6 +76,7 @@ class MainWindow(QMainWindow):
         self._autosave_ms = autosave_ms
         self._store: JournalStore | None = None
         self._sprint: SprintRec | None = None
+        self._day: date | None = None  # the one selected day, shown the same everywhere
         self._closing_for_good = False
         self._error_box: QMessageBox | None = None
         self.before_close: Callable[[], None] | None = None
@@ -110,7 +134,7 @@ class MainWindow(QMainWindow):
         self.act_new_journal = self._action("&New Journal…", lambda: _ops().new_journal(self),
                                             key.New, "Create a new journal file")
         self.act_open = self._action("&Open Journal…", lambda: _ops().open_other(self), key.Open)
-        self.act_import = self._action("&Import…", lambda: _ops().import_file(self), "Ctrl+I",
+        self.act_import = self._action("&Import…", lambda: _flow().import_file(self), "Ctrl+I",
                                        "Import a JSON export, people.txt or planning.txt")
         self.act_export = self._action("&Export…", lambda: _ops().export_json(self), "Ctrl+E",
                                        "Export the journal as JSON with its photos")
@@ -124,6 +148,13 @@ class MainWindow(QMainWindow):
         self.act_undo.setShortcuts(key.Undo)
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcuts(key.Redo)
+        self.act_undo_import = self._action("Undo &Import", lambda: self.undo_import.undo(),
+                                            tip="Take the last import back out (until your next "
+                                            "change)")
+        self.act_next_panel = self._action("Ne&xt Panel", lambda: self.cycle_panel(1), "F6",
+                                           "Move the focus to the next panel")
+        self.act_prev_panel = self._action("Pre&vious Panel", lambda: self.cycle_panel(-1),
+                                           "Shift+F6", "Move the focus to the previous panel")
         self.act_find = self._action("&Find…", self.focus_search, key.Find)
         self.act_new_sprint = self._action("&New Sprint…", lambda: _ops().new_sprint(self),
                                            "Ctrl+Shift+N")
@@ -159,7 +190,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = self._menus["&Edit"]
-        edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addActions([self.act_undo, self.act_redo, self.act_undo_import])
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_new_note, self.act_note_history, self.act_find])
         sprint_menu = self._menus["&Sprint"]
@@ -167,12 +198,24 @@ class MainWindow(QMainWindow):
         sprint_menu.addSeparator()
         sprint_menu.addAction(self.act_delete_sprint)
         view_menu = self._menus["&View"]
+        self.go_actions: dict[str, QAction] = {}
+        show_menu = view_menu.addMenu("&Show or Hide")
         for number, (name, dock) in enumerate(self.docks.items(), start=1):
-            toggle = dock.toggleViewAction()
-            toggle.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            self.go_actions[name] = go = self._action(
+                f"{dock.windowTitle()}", lambda n=name: self.go_to_panel(n), f"Ctrl+{number}",
+                f"Go to the {dock.windowTitle()} panel (shown if hidden)")
+            go.setObjectName(f"go_{name}")
+            view_menu.addAction(go)
+            toggle = dock.toggleViewAction()  # hiding is kept, on its own keys
+            toggle.setShortcut(QKeySequence(f"Ctrl+Shift+{number}"))
             toggle.setObjectName(f"toggle_{name}")
-            view_menu.addAction(toggle)
+            show_menu.addAction(toggle)
         view_menu.addSeparator()
+        view_menu.addActions([self.act_next_panel, self.act_prev_panel])
+        view_menu.addSeparator()
+        from .theme_menu import ThemeMenu
+
+        view_menu.addMenu(ThemeMenu(self))
         view_menu.addAction(self.act_reset_layout)
         help_menu = self._menus["&Help"]
         help_menu.addActions([self.act_shortcuts, self.act_about])
@@ -206,6 +249,11 @@ class MainWindow(QMainWindow):
     @property
     def sprint(self) -> "SprintRec | None":
         return self._sprint
+
+    @property
+    def day(self) -> date | None:
+        """The selected day: imports, new items and every panel use this one."""
+        return self._day
 
     def attach_early(self, store: "JournalStore") -> None:
         """Show the newest sprint's notes from a quick read-only reader, while the core loads.
@@ -252,6 +300,9 @@ class MainWindow(QMainWindow):
         from .autobackup import AutoBackup
 
         self.auto_backup = AutoBackup(store, self)
+        from .import_flow import UndoImport
+
+        self.undo_import = UndoImport(self)
         self.toolbar.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)
@@ -292,6 +343,7 @@ class MainWindow(QMainWindow):
         self.toolbar.day_chosen.connect(self.select_day)
         self.search.result_chosen.connect(self.jump_to)
         self.save_manager.flushed.connect(self._on_flushed)
+        _ops().wire_panels(self)
         for panel in self.panels.values():  # a click on the timeline picks the day everywhere
             requested = getattr(panel, "day_requested", None)
             if requested is not None:
@@ -327,6 +379,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(self._sprint is not None)
 
     def select_day(self, day: date | None) -> None:
+        self._day = day
         self.toolbar.show_day(day)
         for panel in self.all_panels():
             _ops().call_panel(panel, "set_day", day)
@@ -346,6 +399,22 @@ class MainWindow(QMainWindow):
         dock = self.docks[name]
         dock.show()
         dock.raise_()
+
+    def go_to_panel(self, name: str) -> None:
+        """Ctrl+1…7: show the panel if hidden, raise its tab and put the focus in it."""
+        self.show_panel(name)
+        _focus_inside(self.docks[name].widget())
+
+    def cycle_panel(self, step: int) -> None:
+        """F6 / Shift+F6: Notes, then each visible panel in turn, each one raised and focused."""
+        names = ["notes", *(n for n, d in self.docks.items() if not d.isHidden())]
+        current = next((n for n in names[1:] if self.docks[n].isAncestorOf(self.focusWidget())),
+                       "notes")
+        target = names[(names.index(current) + step) % len(names)]
+        if target == "notes" and self.notes is not None:
+            self.notes.editor.setFocus()
+        else:
+            self.go_to_panel(target)
 
     def focus_search(self) -> None:
         self.show_panel("search")
@@ -367,6 +436,7 @@ class MainWindow(QMainWindow):
         elif current is not None and current in {s.id for s in sprints}:
             self._sprint = self.store.read(self.store.journal.get_sprint, current)
             self.toolbar.show_sprint(self._sprint)
+            self.toolbar.show_day(self._day)  # refilling the days must not move the selection
             self._update_title()
         else:
             self.select_sprint(sprints[0].id if sprints else None)

@@ -88,4 +88,27 @@ def follow_system_scheme(app: QApplication, shown_dark: bool | None = None) -> N
     hints = QGuiApplication.styleHints()
     if shown_dark is None or shown_dark != (hints.colorScheme() == Qt.ColorScheme.Dark):
         apply_theme(app, hints.colorScheme())
-    hints.colorSchemeChanged.connect(lambda s: apply_theme(app, s))
+    _follow(app)
+
+
+_following = [True, False]
+"""Whether the system's scheme is followed (View ▸ Theme ▸ System) or a fixed one was chosen;
+whether its changes are listened to yet."""
+
+
+def _follow(app: QApplication) -> None:
+    _following[0] = True
+    if not _following[1]:
+        _following[1] = True
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            lambda s: apply_theme(app, s) if _following[0] else None)
+
+
+def apply_choice(app: QApplication, choice: str) -> None:
+    """View ▸ Theme: "light" or "dark" fixed, or "system" followed from now on."""
+    _following[0] = choice == "system"
+    if choice == "system":
+        apply_theme(app, None)
+        _follow(app)
+    else:
+        apply_palette(app, choice == "dark")

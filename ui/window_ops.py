@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMessageBox, QWidget
 
-from sprintjournal.changes import Change
-from sprintjournal.errors import ImportFailedError, JournalError
+from sprintjournal.backup import backup_before
+from sprintjournal.errors import JournalError
 from sprintjournal.paths import demo_journal
 from sprintjournal.records import SearchHit
 
@@ -21,7 +21,7 @@ from .dialogs.about import AboutDialog
 from .dialogs.shortcuts import ShortcutsDialog
 from .dialogs.sprint_dialog import SprintDialog
 from .opening import ask_journal_path, open_journal
-from .settings import recent_journals, remember_journal
+from .settings import last_folder, recent_journals, remember_folder, remember_journal
 from .store import JournalStore
 
 if TYPE_CHECKING:
@@ -45,11 +45,36 @@ def create_panels(store: JournalStore, undo: QUndoStack, parent: QWidget) -> dic
     from .panels.branches import BranchesPanel
     from .panels.photos import PhotosPanel
     from .panels.report import ReportPanel
+    from .panels.review import ReviewPanel
     from .panels.standup import StandupPanel
 
     classes = {"attendees": AttendeesPanel, "branches": BranchesPanel, "standup": StandupPanel,
-               "photos": PhotosPanel, "report": ReportPanel}
-    return {name: cls(store, undo, parent) for name, cls in classes.items()}
+               "photos": PhotosPanel, "report": ReportPanel, "review": ReviewPanel}
+    panels = {name: cls(store, undo, parent) for name, cls in classes.items()}
+    for panel in panels.values():  # Tab leaves a table (arrows move in it): no keyboard trap
+        for view in panel.findChildren(QAbstractItemView):
+            view.setTabKeyNavigation(False)
+    return panels
+
+
+def wire_panels(window: "MainWindow") -> None:
+    """Connections between panels that go through the window: Needs Review's F2 opens the row
+    in its own panel; its dock title counts what is left; panels report in the status bar."""
+    from .panels.review import route
+
+    review = window.panels["review"]
+    review.correct_requested.connect(lambda item: route(window, item))
+    dock = window.docks["review"]
+
+    def count(n: int) -> None:
+        dock.setWindowTitle(f"Needs Review ({n})" if n else "Needs Review")
+
+    review.count_changed.connect(count)
+    count(review.count())
+    for panel in window.panels.values():
+        message = getattr(panel, "message_shown", None)
+        if message is not None:
+            message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
 
 
 def call_panel(panel: Any, method: str, *args: Any) -> None:
@@ -150,38 +175,12 @@ def open_demo(window: "MainWindow") -> None:
     replace_journal(window, journal)
 
 
-def import_file(window: "MainWindow") -> None:
-    """A JSON export, people.txt or planning.txt, recognised by its content."""
-    from sprintjournal.exchange.textfiles import import_file as core_import
-
-    name, _ = QFileDialog.getOpenFileName(
-        window, "Import", str(Path.home()),
-        "Journal exports and sprint files (*.json *.txt);;All files (*)")
-    if not name:
-        return
-    window.save_manager.flush_all()
-    sprint, day = window.sprint, window.toolbar.day_combo.currentData()
-    try:
-        lines = core_import(window.store.journal, Path(name), sprint.id if sprint else None, day)
-    except ImportFailedError as error:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Nothing was imported",
-                          f"{Path(name).name} has problems; nothing was changed.",
-                          QMessageBox.StandardButton.Ok, window)
-        box.setDetailedText("\n".join(str(p) for p in error.problems))
-        box.exec()
-        return
-    except JournalError as error:
-        QMessageBox.warning(window, "Nothing was imported", str(error))
-        return
-    window.store.announce(Change("journal", "imported"), window)
-    QMessageBox.information(window, "Import finished", "\n".join(lines) or "Nothing to import.")
-
-
 def export_json(window: "MainWindow") -> None:
     folder = QFileDialog.getExistingDirectory(window, "Export the journal to a folder",
-                                              str(Path.home()))
+                                              last_folder("export"))
     if not folder:
         return
+    remember_folder("export", folder)
     window.save_manager.flush_all()
     try:
         target = window.store.journal.export_json(Path(folder))
@@ -223,14 +222,15 @@ def delete_sprint(window: "MainWindow") -> None:
     answer = QMessageBox.question(
         window, "Delete Sprint",
         f"Delete the sprint “{sprint.title}” with all its notes, stand-up items, branches, "
-        "attendance and photos?\n\nThis cannot be undone (a backup is kept by "
-        "“sprintjournal backup”).",
+        "attendance and photos?\n\nUndo cannot bring it back, but the journal is backed up "
+        "first: File ▸ Backups… restores the journal as it was.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel)
     if answer != QMessageBox.StandardButton.Yes:
         return
     window.save_manager.flush_all()
     try:
+        backup_before(window.store.journal, "delete-sprint")
         window.store.apply(window.store.journal.remove_sprint, sprint.id, initiator=window)
     except JournalError as error:
         QMessageBox.warning(window, "Cannot delete the sprint", str(error))

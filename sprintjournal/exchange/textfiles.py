@@ -109,7 +109,7 @@ def _import_people(journal: Journal, path: Path, data: bytes, sprint_id: int | N
     else:
         _change, summary = journal.merge_into_sprint(
             sprint_id, SprintDoc(title="-", attendees=parsed.attendees), past)
-    review = sum(a.needs_review for a in parsed.attendees)
+    review = _attendees_to_review(journal, sprint_id, [a.person for a in parsed.attendees])
     attendees = summary.counts.get("attendees", 0)  # rows naming one person count once
     lines.append(
         f"sprint {sprint_id}: {attendees} attendees ({review} rows to review), "
@@ -129,6 +129,7 @@ def _import_planning(
     sprint = journal.get_sprint(sprint_id)
     when = day or sprint.start or date.today()
     attending = {a.person.id for a in journal.list_attendees(sprint_id)}
+    before = {i.id for i in journal.list_standup(sprint_id)}
     known = [n for p in journal.list_people() for n in (p.name, *p.aliases)]
     known += [p.name.split(" ", 1)[0] for p in journal.list_people() if p.id in attending]
     known += [name_key(n) for n in known]
@@ -140,13 +141,20 @@ def _import_planning(
     doc = SprintDoc(title="-", attendees=present, standup=to_standup_docs(parsed, when))
     _change, summary = journal.merge_into_sprint(sprint_id, doc)
     lines = [f"warning: {p}" for p in parsed.problems]
-    review = sum(i.needs_review for i in doc.standup)
+    review = sum(i.needs_review for i in journal.list_standup(sprint_id) if i.id not in before)
     lines.append(
         f"sprint {sprint_id}, {when}: {len(doc.standup)} stand-up items ({review} to review), "
         f"{summary.counts.get('attendees', 0)} people present"
     )
     lines += [f"kept as text: {t}" for t in parsed.free_text]
     return lines
+
+
+def _attendees_to_review(journal: Journal, sprint_id: int, names: list[str]) -> int:
+    """The file's attendees whose rows are flagged now (the import flags names it did not know),
+    counted from the journal: the summary says what the table shows."""
+    ids = {p.id for p in (journal.find_person(n) for n in names) if p is not None}
+    return sum(a.needs_review for a in journal.list_attendees(sprint_id) if a.person.id in ids)
 
 
 def export_people_txt(journal: Journal, sprint_id: int, out_dir: Path) -> Path:

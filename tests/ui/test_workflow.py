@@ -1,0 +1,241 @@
+"""Issue 13: the organiser's week without friction — one selected day, imports that can be
+taken back, an honest summary, the Needs Review list, panels by keyboard, the theme."""
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+from shell_data import Gothenburg, show_active, when_modal
+from sprintjournal_ui.main_window import MainWindow
+from sprintjournal_ui.settings import theme_choice
+from sprintjournal_ui.store import JournalStore
+from sprintjournal_ui.theme_menu import ThemeMenu
+
+from sprintjournal.journal import Journal
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "pypy-extradoc"
+NOV = DATA / "gothenburg-2011-2"
+MONDAY = date(2011, 11, 7)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: JournalStore) -> Iterator[MainWindow]:
+    win = MainWindow(autosave_ms=60_000)
+    qtbot.addWidget(win)
+    win.attach(store)
+    win.resize(1280, 800)
+    show_active(qtbot, win)
+    yield win
+    win.close_for_good()
+
+
+def import_via_menu(window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch,
+                    answer: str = "OK") -> list[str]:
+    """File ▸ Import with `path` chosen; the summary box is answered with button `answer`;
+    returns the summary's text."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    texts: list[str] = []
+
+    def answer_box(box: object) -> None:
+        assert isinstance(box, QMessageBox)
+        texts.append(box.text() + "\n" + box.informativeText())
+        button = next(b for b in box.buttons() if b.text().replace("&", "") == answer)
+        button.click()
+
+    when_modal(answer_box)
+    window.act_import.trigger()
+    return texts
+
+
+def test_one_selected_day_everywhere_and_imports_land_on_it(
+        window: MainWindow, gothenburg: Gothenburg, journal: Journal,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Item 1: pick Mon 7 Nov in the day list; two imports go into Mon 7 Nov and the Day box
+    keeps saying so, in the same words as for every other day."""
+    window.select_sprint(gothenburg.sprint_id)
+    assert window.notes is not None
+    days = window.notes.days
+    days.setCurrentRow(days.values().index(MONDAY))
+    assert window.day == MONDAY and window.panels["standup"].day == MONDAY
+    planning = tmp_path / "planning.txt"
+    shutil.copy(NOV / "planning.txt", planning)
+    for _ in range(2):
+        import_via_menu(window, planning, monkeypatch)
+        assert window.toolbar.day_combo.currentData() == MONDAY
+        assert window.toolbar.day_combo.currentText() == "Monday 7 Nov 2011"
+        assert window.day == MONDAY and window.notes.day == MONDAY
+        assert window.panels["standup"].day == MONDAY
+    items = journal.list_standup(gothenburg.sprint_id)
+    assert items and {i.day for i in items} == {MONDAY}
+    labels = [window.toolbar.day_combo.itemText(i)
+              for i in range(window.toolbar.day_combo.count())]
+    assert labels[0] == "Wednesday 2 Nov 2011" and len(labels) == len(set(labels))
+
+
+def test_an_import_is_undone_in_one_step_until_the_next_edit(
+        window: MainWindow, gothenburg: Gothenburg, journal_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 1: Edit ▸ Undo Import takes the whole import back; after another edit it is gone."""
+    window.select_sprint(gothenburg.sprint_id)
+    before = [a.person.name for a in window.store.journal.list_attendees(gothenburg.sprint_id)]
+    import_via_menu(window, NOV / "people.txt", monkeypatch)
+    after = [a.person.name for a in window.store.journal.list_attendees(gothenburg.sprint_id)]
+    assert len(after) > len(before)
+    assert window.act_undo_import.isEnabled()
+    assert window.act_undo_import.text().replace("&", "") == "Undo Import of people.txt"
+    window.act_undo_import.trigger()
+    names = [a.person.name for a in window.store.journal.list_attendees(gothenburg.sprint_id)]
+    assert names == before
+    assert window.sprint is not None and window.sprint.id == gothenburg.sprint_id
+    assert not window.act_undo_import.isEnabled()
+    # offered only until the next change: restoring later would undo that too
+    import_via_menu(window, NOV / "people.txt", monkeypatch)
+    assert window.act_undo_import.isEnabled()
+    window.store.apply(window.store.journal.add_branch, gothenburg.sprint_id, "stm", [])
+    assert not window.act_undo_import.isEnabled()
+
+
+def test_the_summary_button_undoes_the_import(
+        window: MainWindow, gothenburg: Gothenburg, monkeypatch: pytest.MonkeyPatch) -> None:
+    window.select_sprint(gothenburg.sprint_id)
+    before = len(window.store.journal.list_attendees(gothenburg.sprint_id))
+    import_via_menu(window, NOV / "people.txt", monkeypatch, answer="Undo Import")
+    assert len(window.store.journal.list_attendees(gothenburg.sprint_id)) == before
+
+
+def test_the_import_summary_counts_what_the_table_flags(
+        window: MainWindow, gothenburg: Gothenburg, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 2: "(N to review)" is the number of flagged rows the table shows."""
+    window.select_sprint(gothenburg.sprint_id)
+    (summary,) = import_via_menu(window, NOV / "people.txt", monkeypatch)
+    flagged = [a for a in window.store.journal.list_attendees(gothenburg.sprint_id)
+               if a.needs_review]
+    assert len(flagged) >= 3  # Jacob, Laura, Maciej, Sam... are new to this journal
+    assert f"8 attendees ({len(flagged)} to review)" in summary
+    assert f"{len(flagged)} rows need review" in summary
+
+
+def test_needs_review_confirm_correct_merge_one_key_each(
+        qtbot: QtBot, window: MainWindow, gothenburg: Gothenburg, journal: Journal,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 3 (and 8's merge): Enter confirms, F2 opens the row's editor, M merges a person."""
+    sid = gothenburg.sprint_id
+    window.select_sprint(sid)
+    romain = journal.add_attendee(sid, "Romain", needs_review=True,
+                                  review_reason="Romain added as new").id
+    journal.add_person("Romain Guillebert")
+    hakan = journal.add_attendee(sid, "Hakan", dates_text="?", needs_review=True,
+                                 review_reason="dates '?' could not be read").id
+    window.store.announce(journal.update_attendee(hakan, diet=None))
+    window.go_actions["review"].trigger()
+    review = window.panels["review"]
+    assert review.tree.hasFocus()
+    assert window.docks["review"].windowTitle() == "Needs Review (2)"
+    titles = [item.title for item in review.items]
+    assert titles == ["Romain", "Hakan"]
+    assert review.items[0].similar[0][1] == "Romain Guillebert"
+    # M: merge Romain into Romain Guillebert
+    review.ask_person = lambda item: item.similar[0]
+    review.confirm_merge = lambda item, keep: True
+    review.select_item(romain)
+    qtbot.keyClick(review.tree, Qt.Key.Key_M)
+    names = [a.person.name for a in journal.list_attendees(sid)]
+    assert "Romain" not in names and "Romain Guillebert" in names
+    assert "Romain" in journal.find_person("Romain Guillebert").aliases  # type: ignore[union-attr]
+    assert [i.title for i in review.items] == ["Hakan"]
+    # F2: the attendee dialog opens on Hakan's row (cancelled here)
+    seen = when_modal(lambda dialog: dialog.reject())
+    qtbot.keyClick(review.tree, Qt.Key.Key_F2)
+    assert seen and window.docks["attendees"].isVisible()
+    assert [r.id for r in window.panels["attendees"].selected_records()] == [hakan]
+    # Enter: confirmed, the flag goes, the list empties; Ctrl+Z brings it back
+    window.go_actions["review"].trigger()
+    qtbot.keyClick(review.tree, Qt.Key.Key_Return)
+    assert not next(a for a in journal.list_attendees(sid) if a.id == hakan).needs_review
+    assert review.count() == 0 and window.docks["review"].windowTitle() == "Needs Review"
+    assert "Nothing needs review" in review.hint.text()
+    window.act_undo.trigger()
+    assert review.count() == 1
+
+
+def test_tab_leaves_every_table_and_f6_reaches_every_panel(
+        qtbot: QtBot, window: MainWindow, gothenburg: Gothenburg) -> None:
+    """Item 10: no keyboard trap; F6 / Shift+F6 go round Notes and every panel."""
+    window.select_sprint(gothenburg.sprint_id)
+    for panel in window.panels.values():
+        for view in panel.findChildren(QAbstractItemView):
+            assert not view.tabKeyNavigation(), f"{type(panel).__name__} traps Tab"
+    window.go_to_panel("attendees")
+    table = window.panels["attendees"].table
+    assert table.hasFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table
+    assert window.notes is not None
+    window.notes.editor.setFocus()
+    reached = []
+    for _ in range(len(window.docks)):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+        reached.append(next((n for n, d in window.docks.items()
+                             if d.isAncestorOf(QApplication.focusWidget())), "notes"))
+    assert set(reached) == {"standup", "branches", "report", "attendees", "photos", "review",
+                            "notes"}
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert window.docks["review"].isAncestorOf(QApplication.focusWidget())
+
+
+def test_ctrl_number_goes_to_the_panel_and_never_hides_it(
+        qtbot: QtBot, window: MainWindow, gothenburg: Gothenburg) -> None:
+    """Item 11: Ctrl+4 shows, raises and focuses a panel; pressed again it stays; hiding is
+    Ctrl+Shift+4 (View ▸ Show or Hide)."""
+    window.select_sprint(gothenburg.sprint_id)
+    number = list(window.docks).index("attendees") + 1
+    assert window.go_actions["attendees"].shortcut().toString() == f"Ctrl+{number}"
+    for _ in range(2):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.docks["attendees"].isVisible()
+        assert window.panels["attendees"].table.hasFocus()
+    toggle = window.docks["attendees"].toggleViewAction()
+    assert toggle.shortcut().toString() == f"Ctrl+Shift+{number}"
+    toggle.trigger()
+    assert window.docks["attendees"].isHidden()
+    window.go_actions["attendees"].trigger()
+    assert window.docks["attendees"].isVisible()
+
+
+def test_the_theme_is_chosen_in_the_view_menu_and_remembered(window: MainWindow) -> None:
+    """Item 20: View ▸ Theme ▸ Dark darkens the palette at once and is kept for next time."""
+    from sprintjournal_ui.theme import is_dark
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    menu = window.findChild(ThemeMenu, "theme_menu")
+    assert isinstance(menu, ThemeMenu)
+    try:
+        menu.choices["dark"].trigger()
+        assert is_dark(app.palette()) and theme_choice() == "dark"
+        menu.choices["light"].trigger()
+        assert not is_dark(app.palette()) and theme_choice() == "light"
+    finally:
+        menu.choices["system"].trigger()
+    assert theme_choice() == "system"
+
+
+def test_delete_sprint_speaks_of_the_apps_backups(
+        window: MainWindow, gothenburg: Gothenburg) -> None:
+    """Item 19: no command-line verb in the Delete Sprint question."""
+    window.select_sprint(gothenburg.sprint_id)
+    texts: list[str] = []
+
+    def cancel(box: object) -> None:
+        assert isinstance(box, QMessageBox)
+        texts.append(box.text())
+        box.reject()
+
+    when_modal(cancel)
+    window.act_delete_sprint.trigger()
+    assert "File ▸ Backups" in texts[0] and "sprintjournal backup" not in texts[0]

@@ -1,0 +1,135 @@
+"""File ▸ Import, and Edit ▸ Undo Import until the next edit.
+
+An import writes many rows in one transaction, outside the undo stack's row-by-row commands;
+undoing it row by row would be fragile. The core backs the journal up just before an import, so
+"Undo Import" restores that backup: exactly the journal as it was. It is offered only until the
+next change, because restoring later would also take back what was done since.
+"""
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from sprintjournal.backup import backup_before, list_backups
+from sprintjournal.changes import Change
+from sprintjournal.errors import ImportFailedError, JournalError
+
+from .settings import last_folder, remember_folder
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class UndoImport:
+    """What Undo Import needs: the backup to go back to, and where the user was."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        self.window = window
+        self.backup: Path | None = None
+        self.name = ""
+        self.place: tuple[int | None, date | None] = (None, None)
+        window.act_undo_import.setEnabled(False)
+
+    def offer(self, backup: Path, name: str) -> None:
+        self.backup, self.name = backup, name
+        sprint = self.window.sprint
+        self.place = (sprint.id if sprint else None, self.window.day)
+        action = self.window.act_undo_import
+        action.setText(f"Undo &Import of {name}")
+        action.setEnabled(True)
+        self.window.store.changed.connect(self.withdraw)
+        self.window.store.journal_replaced.connect(self.withdraw)
+
+    def withdraw(self, *_args: object) -> None:
+        """Something changed after the import: restoring would take that back too."""
+        if self.backup is None:
+            return
+        self.backup = None
+        self.window.act_undo_import.setText("Undo &Import")
+        self.window.act_undo_import.setEnabled(False)
+        for signal in (self.window.store.changed, self.window.store.journal_replaced):
+            signal.disconnect(self.withdraw)
+
+    def undo(self) -> None:
+        from .dialogs.backups_dialog import restore_backup
+
+        window, backup = self.window, self.backup
+        if backup is None:
+            return
+        window.save_manager.flush_all()
+        self.withdraw()
+        sprint_id, day = self.place
+        try:
+            restore_backup(window.store, backup)
+        except JournalError as error:
+            QMessageBox.warning(window, "Cannot undo the import", str(error))
+            return
+        sprints = {s.id for s in window.store.journal.list_sprints()}
+        if sprint_id in sprints:
+            window.select_sprint(sprint_id)
+            window.select_day(day)
+        window.statusBar().showMessage(f"The import of {self.name} was undone.", 10_000)
+
+
+def import_file(window: "MainWindow") -> None:
+    """A JSON export, people.txt or planning.txt (recognised by its content), into the sprint and
+    the day selected: the same day the toolbar, the day list and the panels show."""
+    name, _ = QFileDialog.getOpenFileName(
+        window, "Import", str(last_folder("import")),
+        "Journal exports and sprint files (*.json *.txt);;All files (*)")
+    if not name:
+        return
+    remember_folder("import", Path(name).parent)
+    import_path(window, Path(name))
+
+
+def import_path(window: "MainWindow", path: Path) -> None:
+    from sprintjournal.exchange.textfiles import import_file as core_import
+
+    window.save_manager.flush_all()
+    journal = window.store.journal
+    sprint, day = window.sprint, window.day
+    try:
+        before = {b.path for b in list_backups(journal.path)}
+        if not journal.list_sprints():  # the core backs up only journals that have sprints
+            backup_before(journal, "import")
+        lines = core_import(journal, path, sprint.id if sprint else None, day)
+    except ImportFailedError as error:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Nothing was imported",
+                          f"{path.name} has problems; nothing was changed.",
+                          QMessageBox.StandardButton.Ok, window)
+        box.setDetailedText("\n".join(str(p) for p in error.problems))
+        box.exec()
+        return
+    except JournalError as error:
+        QMessageBox.warning(window, "Nothing was imported", str(error))
+        return
+    window.store.announce(Change("journal", "imported"), window)
+    made = [b.path for b in list_backups(journal.path)
+            if b.path not in before and b.reason == "before-import"]
+    if made:
+        window.undo_import.offer(made[0], path.name)
+    _summary(window, path, lines)
+
+
+def _summary(window: "MainWindow", path: Path, lines: list[str]) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, "Import finished",
+                      "\n".join(lines) or "Nothing to import.", QMessageBox.StandardButton.Ok,
+                      window)
+    box.setObjectName("import_summary")
+    undo = None
+    if window.act_undo_import.isEnabled():
+        undo = box.addButton("Undo Import", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(f"Edit ▸ Undo Import takes {path.name} back out until your next "
+                               "change.")
+    review = window.panels.get("review")
+    if review is not None and review.count():
+        box.setInformativeText((box.informativeText() + "\n\n" if undo else "")
+                               + f"{review.count()} rows need review: see the Needs Review "
+                               f"panel ({window.go_actions['review'].shortcut().toString()}).")
+    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    box.exec()
+    if undo is not None and box.clickedButton() is undo:
+        window.undo_import.undo()

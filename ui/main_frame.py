@@ -97,7 +97,7 @@ def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     docks["standup"].raise_()  # the morning meeting is where the organiser starts the day
     window.resize(size)
     width = window.width()
-    window.resizeDocks([docks["standup"]], [max(500, int(width * 0.55))],
+    window.resizeDocks([docks["standup"]], [max(480, int(width * 0.46))],
                        Qt.Orientation.Horizontal)
     window.resizeDocks([docks["search"]], [280], Qt.Orientation.Horizontal)
 

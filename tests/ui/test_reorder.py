@@ -181,3 +181,26 @@ def test_moved_steps_past_the_visible_neighbour(
     order: list[int], visible: list[int], item: int, step: int, expected: list[int] | None
 ) -> None:
     assert moved(order, visible, item, step) == expected
+
+
+def test_alt_down_in_an_open_combo_editor_opens_its_list_and_moves_nothing(
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
+    gothenburg: int, journal_path: Path,  # noqa: F811
+) -> None:
+    """Issue 13, item 5: the row must not move under an open editor (nor Qt warn about
+    commitData from a foreign editor, which would fail this test)."""
+    from PySide6.QtWidgets import QApplication, QComboBox
+
+    panel = BranchesPanel(store, undo_stack)
+    shown(qtbot, panel, gothenburg)
+    panel.select_item(panel.model.record(2).id)  # stm
+    index = panel.table.currentIndex().siblingAtColumn(panel.model.column_of("status"))
+    panel.table.setCurrentIndex(index)
+    panel.table.edit(index)
+    combo = QApplication.focusWidget()
+    assert isinstance(combo, QComboBox)
+    alt(qtbot, combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    assert in_file(journal_path, BRANCHES) == ORIGINAL
+    assert undo_stack.count() == 0
+    combo.hidePopup()

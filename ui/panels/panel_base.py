@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent, QUndoSt
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
+    QComboBox,
     QLabel,
     QStackedWidget,
     QToolBar,
@@ -129,6 +131,8 @@ class DataPanel(QWidget):
         return self.order_ids(record)
 
     def move_selected(self, step: int) -> None:
+        if self._editing():
+            return
         records = self.selected_records()
         entity = self.order_entity
         if entity is None or len(records) != 1:
@@ -149,6 +153,17 @@ class DataPanel(QWidget):
         text = f"Move {self.describe(records[0])} {'up' if step < 0 else 'down'}"
         with contextlib.suppress(JournalError):  # the store has told the user why
             push_edit(self.undo_stack, text, put(new), put(order))
+
+    def _editing(self) -> bool:
+        """An inline editor is open: Alt+Up/Down belong to it (a combo box opens its list);
+        moving the row under it would commit into the wrong row."""
+        if not any(view.state() == QAbstractItemView.State.EditingState
+                   for view in self.findChildren(QAbstractItemView)):
+            return False
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QComboBox):
+            focus.showPopup()
+        return True
 
     def describe(self, record: Any) -> str:
         """How an undo step names `record` ("Move branch stm up")."""

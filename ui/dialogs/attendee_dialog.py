@@ -1,48 +1,29 @@
-"""Add (or edit) an attendee: name, arrival and departure, accommodation, diet, host."""
+"""Add (or edit) an attendee: name, arrival and departure, accommodation, diet, host, notes."""
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QCompleter,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
 
 from sprintjournal.records import AttendeeRec, SprintRec
 
+from .date_field import DateField
 from .form import add_ok_cancel, add_rows
+from .people_completer import people_completer
 
 
 @dataclass(frozen=True)
 class AttendeeAnswer:
     name: str
     fields: dict[str, Any] = field(default_factory=dict)
-
-
-class UnknownDateEdit(QDateEdit):
-    """A date edit whose lowest value means "unknown" (Qt's special-value idiom)."""
-
-    def __init__(self, around: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("ddd d MMM yyyy")
-        earliest = around - timedelta(days=60)
-        self._unknown = QDate(earliest.year, earliest.month, earliest.day)
-        self.setMinimumDate(self._unknown)
-        self.setSpecialValueText("unknown")
-
-    def value(self) -> date | None:
-        return None if self.date() == self._unknown else self.date().toPython()  # type: ignore[return-value]
-
-    def set_value(self, day: date | None) -> None:
-        self.setDate(self._unknown if day is None else QDate(day.year, day.month, day.day))
 
 
 class AttendeeDialog(QDialog):
@@ -53,10 +34,8 @@ class AttendeeDialog(QDialog):
         around = sprint.start or date.today()
         self.name = QLineEdit()
         self.name.setPlaceholderText("Full name, e.g. Mark Pearse")
-        completer = QCompleter(known_names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.name.setCompleter(completer)
-        self.arrive, self.depart = UnknownDateEdit(around), UnknownDateEdit(around)
+        self.name.setCompleter(people_completer(known_names, self))
+        self.arrive, self.depart = DateField("Arrives", around), DateField("Departs", around)
         self.arrive.set_value(sprint.start)
         self.depart.set_value(sprint.end)
         self.accommodation = QLineEdit()
@@ -64,6 +43,10 @@ class AttendeeDialog(QDialog):
         self.diet = QLineEdit()
         self.diet.setPlaceholderText("e.g. vegetarian, no nuts")
         self.host = QCheckBox("Host of this sprint")
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("Anything to remember: flight, allergies, who to pick up")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 12)
         self._build_form()
         if current is not None:
             self._fill(current)
@@ -74,7 +57,10 @@ class AttendeeDialog(QDialog):
                         ("&Departs:", self.depart), ("Acco&mmodation:", self.accommodation),
                         ("D&iet:", self.diet)))
         form.addRow("", self.host)
+        add_rows(form, (("N&otes:", self.notes),))
         self.ok_button = add_ok_cancel(self, form, required=self.name)
+        for field_ in (self.arrive, self.depart):  # OK waits for dates it can read
+            field_.edit.textChanged.connect(self._enable_ok)
         self.setMinimumWidth(380)
 
     def _fill(self, rec: AttendeeRec) -> None:
@@ -84,6 +70,11 @@ class AttendeeDialog(QDialog):
         self.accommodation.setText(rec.accommodation or "")
         self.diet.setText(rec.diet or "")
         self.host.setChecked(rec.host)
+        self.notes.setPlainText(rec.notes or "")
+
+    def _enable_ok(self) -> None:
+        self.ok_button.setEnabled(bool(self.name.text().strip()) and self.arrive.is_valid()
+                                  and self.depart.is_valid())
 
     def answer(self) -> AttendeeAnswer:
         fields: dict[str, Any] = {
@@ -92,6 +83,7 @@ class AttendeeDialog(QDialog):
             "accommodation": self.accommodation.text().strip() or None,
             "diet": self.diet.text().strip() or None,
             "host": self.host.isChecked(),
+            "notes": self.notes.toPlainText().strip() or None,
         }
         return AttendeeAnswer(self.name.text().strip(), fields)
 

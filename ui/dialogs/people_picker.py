@@ -1,14 +1,23 @@
 """A checkable list of people (the sprint's attendees first) with a field to add someone else.
 
 Shared by the branch, stand-up and photo dialogs: pairs and branch owners are nearly always
-attendees, but a remote contributor must be addable without leaving the dialog.
+attendees, but a remote contributor must be addable without leaving the dialog. The field
+completes from the journal's people and aliases, and a new name much like a known one asks
+which is meant before it makes a second person ("Romain" beside Romain Guillebert).
+
+The dialogs are opened by panels, which hold the store: the picker reads the journal's people
+from the nearest such ancestor when first shown, so the dialogs need not pass them along.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from sprintjournal.records import PersonRec
+
+from .people_completer import ask_similar, names_and_aliases, people_completer, resolve_name
 
 
 class _NameField(QLineEdit):
@@ -31,6 +40,8 @@ class PeoplePicker(QWidget):
         self.extra.setPlaceholderText("Someone else? Type a name and press Enter")
         self.extra.setAccessibleName("Add a person")
         self.extra.returnPressed.connect(self._add_extra)
+        self.people: Sequence[PersonRec] | None = None
+        self.ask_similar: Callable[[QWidget, str, list[PersonRec]], str | None] = ask_similar
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
@@ -54,8 +65,28 @@ class PeoplePicker(QWidget):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
+    def set_people(self, people: Sequence[PersonRec]) -> None:
+        """The journal's people: what the field completes and checks new names against."""
+        self.people = people
+        self.extra.setCompleter(people_completer(names_and_aliases(people), self.extra))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.people is None:
+            owner = self.window().parentWidget()
+            while owner is not None and not hasattr(owner, "store"):
+                owner = owner.parentWidget()
+            store = getattr(owner, "store", None)
+            self.set_people(store.read(store.journal.list_people) if store is not None else [])
+
     def _add_extra(self) -> None:
-        self.add_name(self.extra.text(), True)
+        typed = self.extra.text().strip()
+        if not typed:
+            return
+        name = resolve_name(self, self.people or [], typed, self.ask_similar)
+        if name is None:
+            return  # cancelled: the text stays to be corrected
+        self.add_name(name, True)
         self.extra.clear()
 
     def set_checked(self, name: str, checked: bool = True) -> None:

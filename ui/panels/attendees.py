@@ -111,9 +111,13 @@ class AttendeesPanel(DataPanel):
         self.remove_action = self.add_action(
             "Remove", self.remove_selected, "remove",
             QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected attendees (Delete)")
+        self.merge_action = self.add_action(
+            "Merge with…", self.merge_selected, "merge", None,
+            "The same person as someone else in the journal: merge them", toolbar=False)
         self.add_move_actions()
         self.add_context_menu(self.table, self.edit_action, self.remove_action, None,
-                              self.move_up_action, self.move_down_action)
+                              self.move_up_action, self.move_down_action, None,
+                              self.merge_action)
 
     # -- panel contract ---------------------------------------------------------------------
     def sprint_changed(self) -> None:
@@ -200,6 +204,30 @@ class AttendeesPanel(DataPanel):
         if answer.name != rec.person.name:
             fields["name"] = answer.name
         self._commit_edit(rec, fields)
+
+    def merge_selected(self) -> None:
+        """Fold the selected attendee's person into another (their name stays as an alias)."""
+        from sprintjournal.backup import backup_before
+        from sprintjournal.review import similar_people
+
+        from .review import ask_person, confirm_merge
+
+        records = self.selected_records()
+        if not records:
+            return
+        person = records[0].person
+        people = self.store.read(self.store.journal.list_people)
+        similar = [(p.id, p.name) for p in similar_people(people, person.name, exclude=person.id)]
+        keep = ask_person(self, self.store, person.name, person.id, similar)
+        if keep is None or not confirm_merge(self, person.name, keep[1]):
+            return
+        try:
+            backup_before(self.store.journal, "merge")
+            self._apply(self.store.journal.merge_people, keep[0], person.id)
+        except JournalError:
+            return
+        self.undo_stack.clear()  # earlier steps may name the person who is gone
+        self.select_person(keep[0])
 
     def remove_selected(self) -> None:
         self.remove_each(self.selected_records(), "attendees", self._remove)

@@ -6,6 +6,7 @@ name. The items come from `sprintjournal.review`, whose sources other parts of t
 the panel only shows them and routes the answers.
 """
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -174,26 +175,35 @@ class ReviewPanel(DataPanel):
         self.undo_stack.clear()  # the rows named in earlier steps may be gone
 
     def _ask_person(self, item: review.ReviewItem) -> tuple[int, str] | None:
-        people = [(p.id, p.name) for p in self.store.read(self.store.journal.list_people)
-                  if p.id != item.person_id]
-        ordered = list(item.similar) + [p for p in people if p not in item.similar]
-        if not ordered:
-            return None
-        names = [name for _id, name in ordered]
-        name, ok = QInputDialog.getItem(self, "Merge",
-                                        f"“{item.title}” is the same person as:", names, 0,
-                                        False)
-        return ordered[names.index(name)] if ok else None
+        return ask_person(self, self.store, item.title, item.person_id, item.similar)
 
     def _confirm_merge(self, item: review.ReviewItem, keep: tuple[int, str]) -> bool:
-        answer = QMessageBox.question(
-            self, "Merge people",
-            f"Merge “{item.title}” into “{keep[1]}”? Everything that names {item.title} will "
-            f"name {keep[1]}, and “{item.title}” is kept as another spelling.\n\nUndo cannot "
-            "split them again; the journal is backed up first (File ▸ Backups…).",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_merge(self, item.title, keep[1])
+
+
+def ask_person(parent: QWidget, store: JournalStore, name: str, person_id: int | None,
+               similar: Sequence[tuple[int, str]] = ()) -> tuple[int, str] | None:
+    """Which known person is `name` the same as? Similar names first, then everyone."""
+    people = [(p.id, p.name) for p in store.read(store.journal.list_people)
+              if p.id != person_id]
+    ordered = list(similar) + [p for p in people if p not in similar]
+    if not ordered:
+        return None
+    names = [n for _id, n in ordered]
+    chosen, ok = QInputDialog.getItem(parent, "Merge", f"“{name}” is the same person as:",
+                                      names, 0, False)
+    return ordered[names.index(chosen)] if ok else None
+
+
+def confirm_merge(parent: QWidget, name: str, keep: str) -> bool:
+    answer = QMessageBox.question(
+        parent, "Merge people",
+        f"Merge “{name}” into “{keep}”? Everything that names {name} will name {keep}, and "
+        f"“{name}” is kept as another spelling.\n\nUndo cannot split them again; the journal "
+        "is backed up first (File ▸ Backups…).",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def route(window: "MainWindow", item: review.ReviewItem) -> None:

@@ -6,6 +6,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from sprintjournal.models import Note, NoteVersion, Sprint
+from sprintjournal.note_history import is_large_deletion
 from sprintjournal.records import NoteRec, NoteVersionRec
 from sprintjournal.usecases.common import get_or_fail, next_position, now, sha256_text
 
@@ -67,7 +68,7 @@ def set_text(session: Session, note_id: int, text: str) -> Note | None:
     note = get(session, note_id)
     if note.text == text:
         return None
-    _maybe_keep_version(session, note)
+    _maybe_keep_version(session, note, text)
     note.text, note.sha256, note.updated_at = text, sha256_text(text), now()
     session.add(note)
     return note
@@ -81,8 +82,9 @@ def set_publish(session: Session, note_id: int, marks: list[str]) -> Note:
     return note
 
 
-def _maybe_keep_version(session: Session, note: Note) -> None:
-    """Keep the text being replaced, at most one version per 10 minutes of editing.
+def _maybe_keep_version(session: Session, note: Note, new_text: str = "") -> None:
+    """Keep the text being replaced, at most one version per 10 minutes of editing, and always
+    before a large deletion (the 10 minutes would lose what select-all + delete wiped).
 
     Ordering uses the version id, not the clock, so a clock moved backwards cannot make an old
     version look like the latest.
@@ -95,7 +97,9 @@ def _maybe_keep_version(session: Session, note: Note) -> None:
         .order_by(col(NoteVersion.id).desc())
     ).first()
     stamp = now()
-    if last is not None and timedelta(0) <= stamp - last.saved_at < VERSION_EVERY:
+    recent = last is not None and timedelta(0) <= stamp - last.saved_at < VERSION_EVERY
+    wiped = is_large_deletion(note.text, new_text) and (last is None or last.text != note.text)
+    if recent and not wiped:
         return
     session.add(NoteVersion(note_id=note.id, text=note.text, sha256=note.sha256, saved_at=stamp))  # type: ignore[arg-type]
     session.exec(delete(NoteVersion).where(col(NoteVersion.saved_at) < stamp - VERSIONS_KEPT))

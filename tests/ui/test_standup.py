@@ -92,7 +92,9 @@ def test_carry_over_is_one_undoable_step(qtbot: QtBot, store: JournalStore,  # n
     assert items_in_file(journal_path, SAT) == [
         ("today", "specialised 2-tuples", None, "Mark Pearse & Antonio Cuni"),
         ("today", "win64", "in progress", "Christian Tismer")]
-    assert "2 item(s) carried over from Thu 3 Nov" in panel.message.text()
+    assert "2 items carried over from Thu 3 Nov" in panel.message.text()
+    assert panel.message.isVisible()
+    assert panel.message.parentWidget() is panel, "not in the toolbar, where it overflowed"
     assert undo_stack.count() == 1
 
     panel.carry_action.trigger()  # nothing new: no second step on the stack

@@ -5,6 +5,7 @@ typed, following Qt's "Custom Completer" example: the popup takes Enter/Tab/Esca
 """
 
 import re
+import time
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFontDatabase, QKeyEvent, QTextCursor
@@ -16,6 +17,25 @@ _POPUP_KEYS = {
     Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab,
 }
 _LOOK_BACK = 80  # characters before the cursor searched for a mention being typed
+_WORD_ENDS = ".,;:!?)"
+UNDO_PAUSE_S = 1.5
+"""Seconds without a key after which the next one starts a new undo step."""
+
+
+def prefix_first(words: list[str], prefix: str) -> list[str]:
+    """Names starting with what was typed, then names with a word starting with it, then the
+    rest that contain it: "#st" offers stm before ffistruct. Each group keeps its order."""
+    typed = prefix.casefold()
+
+    def rank(word: str) -> int:
+        folded = word.casefold()
+        if folded.startswith(typed):
+            return 0
+        if any(part.startswith(typed) for part in re.split(r"[\s\-_./]+", folded)):
+            return 1
+        return 2
+
+    return sorted(words, key=rank)
 
 
 class MarkdownEditor(QPlainTextEdit):
@@ -32,6 +52,8 @@ class MarkdownEditor(QPlainTextEdit):
         self._people: list[str] = []
         self._branches: list[str] = []
         self._sigil_start = -1
+        self._last_key = 0.0
+        self._after_word = False
         self._model = QStringListModel(self)
         self._completer = QCompleter(self._model, self)
         self._completer.setWidget(self)
@@ -61,9 +83,31 @@ class MarkdownEditor(QPlainTextEdit):
         if self._popup().isVisible() and Qt.Key(event.key()) in _POPUP_KEYS:
             event.ignore()  # the completer's popup handles these
             return
-        super().keyPressEvent(event)
+        if self._starts_undo_step(event):
+            # the first key of a word (or after a pause) is typed in an edit block of its
+            # own: Qt never merges a block into the typing before it, so each word is one
+            # Ctrl+Z, as in other editors (the keys after it merge into it)
+            cursor = self.textCursor()
+            cursor.beginEditBlock()
+            super().keyPressEvent(event)
+            cursor.endEditBlock()
+        else:
+            super().keyPressEvent(event)
+        text = event.text()
+        if text:
+            self._after_word = text.isspace() or text in _WORD_ENDS
+        self._last_key = time.monotonic()
         if event.text():
             self.update_completion()
+
+    def _starts_undo_step(self, event: QKeyEvent) -> bool:
+        """A character typed after a space, punctuation, Enter or a pause starts a step."""
+        text = event.text()
+        if not text or not text.isprintable() or text.isspace() or event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        paused = time.monotonic() - self._last_key >= UNDO_PAUSE_S
+        return paused or self._after_word
 
     def update_completion(self) -> None:
         """Show or hide the popup for the mention (if any) ending at the cursor."""
@@ -75,7 +119,7 @@ class MarkdownEditor(QPlainTextEdit):
             return
         words, prefix, start = found
         self._sigil_start = cursor.position() - (len(before) - start)
-        self._model.setStringList(words)
+        self._model.setStringList(prefix_first(words, prefix))
         self._completer.setCompletionPrefix(prefix)
         if self._completer.completionCount() == 0:
             self._popup().hide()

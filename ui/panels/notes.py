@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
+from sprintjournal.note_history import LARGE_DELETION
 from sprintjournal.records import NoteRec, SprintRec
 
 from ..store import JournalStore
@@ -71,6 +72,7 @@ class NotesPanel(NotesView):
         self.days.currentItemChanged.connect(self._on_day_clicked)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.editor.textChanged.connect(self._on_text_changed)
+        self.editor.document().contentsChange.connect(self._on_contents_change)
         self.editor.focus_lost.connect(self._flush_quietly)
         self.preview.mention_activated.connect(self.mention_activated)
         self.add_button.clicked.connect(self.add_note)
@@ -282,6 +284,12 @@ class NotesPanel(NotesView):
         self._set_dirty(True)
         self._autosave.trigger()
         self.preview.schedule(self.editor.toPlainText, self.editor.document().characterCount())
+
+    def _on_contents_change(self, _position: int, removed: int, added: int) -> None:
+        """A large deletion is saved at once: the journal keeps the text before it as a version
+        (Note History), which a 10-minute rhythm alone would not."""
+        if not self._loading and removed - added >= LARGE_DELETION:
+            QTimer.singleShot(0, self.flush)
 
     def _set_dirty(self, dirty: bool) -> None:
         """`dirty`: edits not yet handed to a save; pending also counts a save in flight."""

@@ -60,6 +60,7 @@ class DataPanel(QWidget):
     """
 
     day_requested = Signal(object)
+    message_shown = Signal(str)  # a result for the status bar too ("3 items carried over")
     order_entity: Ordered | None = None
     """What Move Up/Down and undone removals reorder; None: rows have no order to change."""
     model: Any
@@ -192,6 +193,15 @@ class DataPanel(QWidget):
         wide = event.size().width() >= getattr(self, "_text_width", 0)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if wide
                                else Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def show_message(self, text: str) -> None:
+        """A result where the user looks: the panel's message line (if it has one) and,
+        through the window, the status bar."""
+        label = getattr(self, "message", None)
+        if isinstance(label, QLabel):
+            label.setText(text)
+            label.setVisible(bool(text))
+        self.message_shown.emit(text)
 
     def show_content(self, content: QWidget, hint: str | None) -> None:
         """Show `content`, or the hint page when `hint` is given."""

@@ -119,7 +119,12 @@ class StandupPanel(DataPanel):
         self.carry_action = self.add_action(
             "Carry over unfinished", self.carry_over, "carry", None,
             "Carry over unfinished items from yesterday's “Today” to this day")
-        self.toolbar.addWidget(self.message)
+        # the result shows under the toolbar, where the eye is, and in the status bar: a label
+        # inside a narrow toolbar ended up in its overflow menu, unseen
+        self.message.setWordWrap(True)
+        self.message.setContentsMargins(8, 2, 8, 2)
+        self.message.hide()
+        self.body_layout.insertWidget(1, self.message)
 
     # -- panel contract ---------------------------------------------------------------------
     def sprint_changed(self) -> None:
@@ -131,6 +136,7 @@ class StandupPanel(DataPanel):
     def _reload(self) -> None:
         """Both sections, then one refresh (not one per model reset: each asks for days)."""
         self.message.clear()
+        self.message.hide()
         self._reloading = True
         try:
             for model in self.models.values():
@@ -316,8 +322,9 @@ class StandupPanel(DataPanel):
         except JournalError:
             return
         if not change.ids:
-            self.message.setText(f"  Nothing unfinished to carry over from {when}.")
+            self.show_message(f"Nothing unfinished to carry over from {when}.")
             return
         command = AppliedCommand(f"Carry over unfinished items from {when}", do, undo, state)
         self.undo_stack.push(command)
-        self.message.setText(f"  {len(change.ids)} item(s) carried over from {when}.")
+        count = len(change.ids)
+        self.show_message(f"{count} item{'s' if count != 1 else ''} carried over from {when}.")

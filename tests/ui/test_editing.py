@@ -1,0 +1,82 @@
+"""Issue 13, items 13, 16: completion that prefers prefixes, undo by words or pauses, and a
+Note History version before a large deletion."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QTextCursor, QUndoStack
+from pytestqt.qtbot import QtBot
+from shell_data import Gothenburg, show_active
+from sprintjournal_ui.panels.markdown_editor import UNDO_PAUSE_S, MarkdownEditor
+from sprintjournal_ui.panels.notes import NotesPanel
+from sprintjournal_ui.store import JournalStore
+
+THURSDAY = date(2011, 11, 3)
+
+
+def editor(qtbot: QtBot) -> MarkdownEditor:
+    widget = MarkdownEditor()
+    qtbot.addWidget(widget)
+    widget.resize(500, 300)
+    show_active(qtbot, widget)
+    return widget
+
+
+def test_branch_completion_offers_prefixes_first(qtbot: QtBot) -> None:
+    """Item 13: "#st" offers stm before ffistruct."""
+    edit = editor(qtbot)
+    edit.set_candidates(["Armin Rigo"], ["ffistruct", "jit-targets", "stm", "list-strategies"])
+    qtbot.keyClicks(edit, "Today on #st")
+    popup = edit.completer.popup()
+    assert popup is not None and popup.isVisible()
+    model = edit.completer.completionModel()
+    offered = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert offered == ["stm", "list-strategies", "ffistruct"]
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert edit.toPlainText() == "Today on #stm"
+
+
+def test_one_ctrl_z_takes_back_a_word_not_the_whole_text(qtbot: QtBot) -> None:
+    """Item 16: undo steps at word granularity, and after a pause."""
+    edit = editor(qtbot)
+    qtbot.keyClicks(edit, "Armin explained STM")
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert edit.toPlainText() == "Armin explained "
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert edit.toPlainText() == "Armin "
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert edit.toPlainText() == ""
+    edit.redo()
+    assert edit.toPlainText() == "Armin "
+    edit.clear()
+    qtbot.keyClicks(edit, "abc")
+    qtbot.wait(int(UNDO_PAUSE_S * 1000) + 200)
+    qtbot.keyClicks(edit, "def")
+    edit.undo()
+    assert edit.toPlainText() == "abc", "a pause starts a new step"
+
+
+def test_select_all_and_delete_keeps_a_version_in_note_history(
+        qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg) -> None:
+    """Item 16: Note History keeps the text from before a large deletion, even when a version
+    was kept a minute ago."""
+    journal = store.journal
+    long_text = "# Thursday\n\n" + "Armin explained STM and the transaction module. " * 3
+    journal.set_note_text(gothenburg.note_id, long_text)
+    journal.set_note_text(gothenburg.note_id, long_text + "More.")  # a version, just now
+    versions_before = len(journal.note_versions(gothenburg.note_id))
+    panel = NotesPanel(store, QUndoStack(), autosave_ms=60_000)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 600)
+    show_active(qtbot, panel)
+    panel.set_sprint(gothenburg.sprint_id)
+    panel.set_day(THURSDAY)
+    assert panel.editor.toPlainText() == long_text + "More."
+    panel.editor.setFocus()
+    qtbot.keySequence(panel.editor, QKeySequence(QKeySequence.StandardKey.SelectAll))
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: journal.get_note(gothenburg.note_id).text == "")
+    versions = journal.note_versions(gothenburg.note_id)
+    assert len(versions) == versions_before + 1
+    assert any(v.text == long_text + "More." for v in versions)
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)

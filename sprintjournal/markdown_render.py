@@ -117,6 +117,22 @@ class _MentionLinker(Treeprocessor):
         return node
 
 
+_TASK_BOX = re.compile(r"^\[( |x|X)\]\s+")
+
+
+class _TaskLists(Treeprocessor):
+    """`- [ ] to do` and `- [x] done` as ☐ and ☑ (GitHub's task lists; a check box drawn as a
+    character shows in Qt's rich text, in feeds and in mail, where an <input> would not)."""
+
+    def run(self, root: ET.Element) -> None:
+        for item in root.iter("li"):
+            holder = item[0] if len(item) and item[0].tag == "p" and not item.text else item
+            match = _TASK_BOX.match(holder.text or "")
+            if match:
+                box = "☑" if match.group(1) in "xX" else "☐"
+                holder.text = f"{box} " + (holder.text or "")[match.end():]
+
+
 def _linkable_elements(root: ET.Element) -> Iterator[ET.Element]:
     """Every element whose text may hold mentions: not inside a link or code."""
     for child in list(root):
@@ -219,6 +235,7 @@ def render_markdown(
     extensions = [*_EXTENSIONS, "nl2br"] if line_breaks else _EXTENSIONS
     md = markdown.Markdown(extensions=extensions, output_format="html")
     md.treeprocessors.register(_MentionLinker(md, resolve), "mentions", 15)
+    md.treeprocessors.register(_TaskLists(md), "task_lists", 14)
     html = md.convert(_RAW_TEXT_TAG.sub("&lt;", text.replace("\r\n", "\n")))
     return sanitize_html(html, schemes)
 

@@ -151,3 +151,16 @@ def test_crlf_and_unicode_survive(index: MentionIndex) -> None:
     html = render_markdown("Håkan Ardö 😀 שלום\r\nnext line", index, APP_SCHEMES)
     assert "Håkan Ardö 😀 שלום" in html
     assert "\r" not in html
+
+
+def test_task_lists_render_as_check_boxes() -> None:
+    """Issue 13, item 19: `- [ ]` and `- [x]` are boxes, loose lists and ordered ones too."""
+    from sprintjournal.markdown_render import render_markdown
+
+    html = render_markdown("- [ ] book the room\n- [x] release 1.7\n- [link](https://pypy.org)\n"
+                           "\n1. [X] numbered\n\n* [ ] loose\n\n* [x] list\n")
+    assert "<li>☐ book the room</li>" in html and "<li>☑ release 1.7</li>" in html
+    assert "<li>☑ numbered</li>" in html
+    assert "<p>☐ loose</p>" in html and "<p>☑ list</p>" in html
+    assert "[ ]" not in html and "[x]" not in html
+    assert '<a href="https://pypy.org"' in html

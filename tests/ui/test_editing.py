@@ -80,3 +80,19 @@ def test_select_all_and_delete_keeps_a_version_in_note_history(
     assert len(versions) == versions_before + 1
     assert any(v.text == long_text + "More." for v in versions)
     panel.editor.moveCursor(QTextCursor.MoveOperation.End)
+
+
+def test_the_preview_shows_task_lists_as_check_boxes(
+        qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg) -> None:
+    """Item 19: what the organiser sees in the note's preview."""
+    store.journal.set_note_text(gothenburg.note_id, "# Thursday\n\n- [ ] book the room\n"
+                                "- [x] release 1.7\n")
+    panel = NotesPanel(store, QUndoStack(), autosave_ms=60_000)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 600)
+    show_active(qtbot, panel)
+    panel.set_sprint(gothenburg.sprint_id)
+    panel.set_day(THURSDAY)
+    qtbot.waitUntil(lambda: "book the room" in panel.preview.toPlainText())
+    shown = panel.preview.toPlainText()
+    assert "☐ book the room" in shown and "☑ release 1.7" in shown and "[ ]" not in shown

@@ -134,3 +134,34 @@ def test_search_model_passes_the_model_tester(qtmodeltester: ModelTester) -> Non
     model = SearchModel()
     model.set_hits([SearchHit("note", 1, 1, "a [b] c"), SearchHit("person", 2, None, "[Armin]")])
     qtmodeltester.check(model)
+
+
+def test_results_say_the_day_and_branch_and_read_as_rendered(
+        qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg) -> None:
+    """Issue 13, item 18: no raw `**`; a stand-up hit names its day and branch, a note its
+    day."""
+    from sprintjournal_ui.panels.search import SearchPanel
+
+    journal = store.journal
+    branch = journal.add_branch(gothenburg.sprint_id, "jit-targets2", []).id
+    journal.add_standup_item(gothenburg.sprint_id, date(2011, 11, 4), "today",
+                             "adds a **TARGET** resoperation (`jit-targets`)", ["Håkan Ardö"],
+                             branch_id=branch)
+    journal.add_note(gothenburg.sprint_id, date(2011, 11, 4),
+                     "## Friday\n\n- [x] the *TARGET* resoperation\n")
+    panel = SearchPanel(store)
+    qtbot.addWidget(panel)
+    panel.set_sprint(gothenburg.sprint_id)
+    panel.field.setText("TARGET")
+    hits = panel.run_search()
+    assert {h.kind for h in hits} == {"standup", "note", "branch"}
+    rows = {panel.model.index(r, 0).data() for r in range(panel.model.rowCount())}
+    assert any(r.startswith("Stand-up, Fri 4 Nov · #jit-targets2: adds a TARGET resoperation "
+                            "(jit-targets)") for r in rows)
+    note = next(r for r in rows if r.startswith("Note"))
+    assert note.startswith("Note, Fri 4 Nov: ") and "☑ the TARGET resoperation" in note
+    assert not any("*" in r or "`" in r or "##" in r for r in rows)
+    spans = next(panel.model.index(r, 0).data(SpansRole) for r in range(len(hits))
+                 if panel.model.index(r, 0).data().startswith("Stand-up"))
+    start, length = spans.bold[1]
+    assert spans.text[start:start + length] == "TARGET"

@@ -6,6 +6,7 @@ kind and the matched words). The text is never parsed as markup, so user text sh
 """
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -22,6 +23,23 @@ KIND_LABELS = {
 SpansRole = Qt.ItemDataRole.UserRole + 1
 HitRole = Qt.ItemDataRole.UserRole + 2
 _MARK = re.compile(r"\[([^\[\]]*)\]")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*\)")  # [text](url): the text
+_EMPHASIS = re.compile(r"(\*\*|__|~~|`+)")
+_SINGLE = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
+_HEADING = re.compile(r"(^|\n)\s{0,3}#{1,6}\s+")
+_TASK = re.compile(r"(^|\n)\s*[-*+]\s+\[( |x|X)\]\s+")
+_BULLET = re.compile(r"(^|\n)\s*[-*+]\s+")
+
+
+def plain_snippet(snippet: str) -> str:
+    """The snippet as the rendered note reads: no `**`, backticks, heading hashes or link
+    targets (the core's `[match]` marks are kept for the bold)."""
+    text = _LINK.sub(r"\1", snippet)
+    text = _TASK.sub(lambda m: m.group(1) + ("☑ " if m.group(2) != " " else "☐ "), text)
+    text = _HEADING.sub(r"\1", text)
+    text = _BULLET.sub(r"\1• ", text)
+    text = _EMPHASIS.sub("", text)
+    return _SINGLE.sub(r"\1", text)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,12 +55,14 @@ def _utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def snippet_spans(hit: SearchHit) -> Spans:
-    """`Kind — snippet` with the kind and the matched words bold."""
+def snippet_spans(hit: SearchHit, where: str = "") -> Spans:
+    """`Kind, where — snippet` with the kind and the matched words bold; `where` is the day
+    and branch ("Thu 3 Nov · #jit-targets")."""
     label = KIND_LABELS.get(hit.kind, hit.kind)
-    parts, bold = [f"{label} — "], [(0, _utf16_len(label))]
+    head = f"{label} · {where} — " if where else f"{label} — "
+    parts, bold = [head], [(0, _utf16_len(label))]
     at, last = _utf16_len(parts[0]), 0
-    snippet = hit.snippet.replace("\n", " ")
+    snippet = plain_snippet(hit.snippet).replace("\n", " ")
     for match in _MARK.finditer(snippet):
         before = snippet[last : match.start()]
         parts.append(before)
@@ -56,9 +76,10 @@ def snippet_spans(hit: SearchHit) -> Spans:
     return Spans("".join(parts), tuple(bold))
 
 
-def snippet_text(hit: SearchHit) -> str:
-    plain = _MARK.sub(lambda m: m.group(1), hit.snippet)
-    return f"{KIND_LABELS.get(hit.kind, hit.kind)}: {plain}"
+def snippet_text(hit: SearchHit, where: str = "") -> str:
+    plain = _MARK.sub(lambda m: m.group(1), plain_snippet(hit.snippet))
+    label = KIND_LABELS.get(hit.kind, hit.kind)
+    return f"{label}, {where}: {plain}" if where else f"{label}: {plain}"
 
 
 class SearchModel(QAbstractListModel):
@@ -66,12 +87,22 @@ class SearchModel(QAbstractListModel):
         super().__init__(parent)  # type: ignore[arg-type]
         self._hits: list[SearchHit] = []
         self._spans: dict[int, Spans] = {}  # the delegate asks on every layout and paint
+        self._where: dict[int, str] = {}
+        self.locate: Callable[[SearchHit], str] = lambda _hit: ""
+        """Where a hit is (its day and branch); asked only for the rows shown, once each."""
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
         self._hits = list(hits)
         self._spans.clear()
+        self._where.clear()
         self.endResetModel()
+
+    def _where_of(self, row: int) -> str:
+        where = self._where.get(row)
+        if where is None:
+            where = self._where[row] = self.locate(self._hits[row])
+        return where
 
     def hit(self, row: int) -> SearchHit:
         return self._hits[row]
@@ -82,15 +113,15 @@ class SearchModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._hits):
             return None
-        hit = self._hits[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return snippet_text(hit)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return snippet_text(hit)
+        row = index.row()
+        hit = self._hits[row]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole):
+            return snippet_text(hit, self._where_of(row))
         if role == SpansRole:
-            spans = self._spans.get(index.row())
+            spans = self._spans.get(row)
             if spans is None:
-                spans = self._spans[index.row()] = snippet_spans(hit)
+                spans = self._spans[row] = snippet_spans(hit, self._where_of(row))
             return spans
         if role == HitRole:
             return hit

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListView, QVBoxLayo
 from sprintjournal.records import SearchHit
 
 from ..models.search_model import HitRole, SearchModel
+from ..models.search_where import HitLocator
 from ..store import JournalStore
 from ..throttle import Debouncer
 from .search_delegate import SnippetDelegate
@@ -85,6 +86,7 @@ class SearchPanel(QWidget):
         text = self.field.text().strip()
         scope = None if self.all_sprints.isChecked() else self._sprint_id
         hits = self._store.read(self._store.journal.search, text, scope) if text else []
+        self.model.locate = HitLocator(self._store.journal)  # fresh: items may have moved
         self.model.set_hits(hits)
         self.empty_hint.setVisible(not hits)
         if text and not hits:

@@ -97,7 +97,7 @@ def test_the_context_menu_offers_moving(
     table = panel.table
     assert table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     texts = [a.text() for a in table.actions() if not a.isSeparator()]
-    assert texts == ["Edit…", "Remove", "Move Up", "Move Down"]
+    assert texts == ["Edit…", "Remove", "Move Up", "Move Down", "Merge with…"]
     panel.select_item(panel.model.record(0).id)
     next(a for a in table.actions() if a.text() == "Move Down").trigger()
     people = in_file(journal_path, "SELECT person.name FROM attendance JOIN person "

@@ -141,7 +141,8 @@ class SprintToolbar(QToolBar):
         self.day_combo.setToolTip("The day shown in Notes, Stand-up and Attendees")
         self.day_combo.setMinimumContentsLength(16)
         self.day_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for text, combo in (("  Sprint: ", self.sprint_combo), ("   Day: ", self.day_combo)):
+        # Alt+R and Alt+D reach the boxes (Alt+S is the Sprint menu's)
+        for text, combo in (("  Sp&rint: ", self.sprint_combo), ("   &Day: ", self.day_combo)):
             label = QLabel(text, self)
             label.setBuddy(combo)
             self.addWidget(label)

@@ -102,13 +102,17 @@ def test_sprint_dialog_values_and_validation(qtbot: QtBot) -> None:
     assert not ok.isEnabled()  # no title yet
     dialog.title.setText("  Leysin 2012 ")
     dialog.authors.setText("Laura, , Jacob")
-    dialog.end.known.setChecked(False)
+    dialog.end.set_value(None)
     dialog.start.set_value(date(2012, 1, 15))
     assert ok.isEnabled()
     values = dialog.values()
     assert values["title"] == "Leysin 2012" and values["end"] is None
     assert values["blog_authors"] == ["Laura", "Jacob"] and values["start"] == date(2012, 1, 15)
-    assert dialog.end.edit.minimumDate().toPython() == date(2012, 1, 15)
+    qtbot.keyClicks(dialog.end.edit, "10")  # read in the start's month
+    assert dialog.end.value() == date(2012, 1, 10) and not ok.isEnabled()
+    assert dialog.end.read_as.text() == "before the start"
+    dialog.end.edit.setText("21")
+    assert dialog.end.value() == date(2012, 1, 21) and ok.isEnabled()
 
 
 def test_closing_with_a_pending_edit_saves_it(qtbot: QtBot, window: MainWindow,

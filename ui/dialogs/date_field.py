@@ -55,6 +55,7 @@ class DateField(QWidget):
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.read_as)
         self.setFocusProxy(self.edit)
+        self.setFocusPolicy(self.edit.focusPolicy())  # a label's Alt+key skips NoFocus buddies
         self.edit.textChanged.connect(self._show_reading)
         self._show_reading()
 

@@ -91,4 +91,7 @@ class ExportDialog(QDialog):
     @classmethod
     def ask(cls, defaults: ExportOptions, parent: QWidget | None = None) -> ExportOptions | None:
         dialog = cls(defaults, parent)
-        return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        try:
+            return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()  # one dialog per export, not one more child per export

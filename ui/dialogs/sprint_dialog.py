@@ -2,20 +2,17 @@
 
 `SprintDialog.ask(parent, initial)` returns the fields for `Journal.add_sprint` /
 `update_sprint`, or None when cancelled. Dates are optional (a sprint being planned may not have
-them yet), so each date has a checkbox; the end can never be set before the start.
+them yet): a date is typed ("2 nov", "2011-11-02") or left empty; the end can never be set
+before the start.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -23,40 +20,11 @@ from PySide6.QtWidgets import (
 
 from sprintjournal.records import SprintRec
 
+from .date_field import DateField
+
 
 def _split_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
-
-
-class _OptionalDate(QWidget):
-    """A date edit with a "known" checkbox: unchecked means the date is not known yet."""
-
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.known = QCheckBox(self)
-        self.known.setAccessibleName(f"{label} date known")
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("ddd d MMM yyyy")
-        self.edit.setAccessibleName(f"{label} date")
-        self.edit.setDate(QDate.currentDate())
-        self.known.toggled.connect(self.edit.setEnabled)
-        self.known.setChecked(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.known)
-        layout.addWidget(self.edit, 1)
-
-    def value(self) -> date | None:
-        if not self.known.isChecked():
-            return None
-        picked = self.edit.date()
-        return date(picked.year(), picked.month(), picked.day())
-
-    def set_value(self, value: date | None) -> None:
-        self.known.setChecked(value is not None)
-        if value is not None:
-            self.edit.setDate(QDate(value.year, value.month, value.day))
 
 
 class SprintDialog(QDialog):
@@ -67,7 +35,8 @@ class SprintDialog(QDialog):
         self.project = self._line("Project", "e.g. PyPy")
         self.place = self._line("Place", "e.g. Gothenburg")
         self.venue = self._line("Venue", "e.g. Laura and Jacob's flat")
-        self.start, self.end = _OptionalDate("Start", self), _OptionalDate("End", self)
+        self.start = DateField("Start", date.today(), self)
+        self.end = DateField("End", date.today(), self)
         self.description = QPlainTextEdit(self)
         self.description.setAccessibleName("Description")
         self.description.setTabChangesFocus(True)
@@ -78,12 +47,14 @@ class SprintDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
-        self.start.edit.dateChanged.connect(self._keep_end_after_start)
-        self.title.textChanged.connect(self._update_ok)
+        self.start.edit.textChanged.connect(self._keep_end_near_start)
+        for edit in (self.title, self.start.edit, self.end.edit):
+            edit.textChanged.connect(self._update_ok)
         if initial is not None:
             self.set_values(initial)
         else:
-            self.end.edit.setDate(self.start.edit.date().addDays(6))
+            self.start.set_value(date.today())
+            self.end.set_value(date.today() + timedelta(days=6))
         self._update_ok()
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
@@ -103,13 +74,24 @@ class SprintDialog(QDialog):
         form.addRow(self.buttons)
         self.setMinimumWidth(460)
 
-    def _keep_end_after_start(self, start: QDate) -> None:
-        self.end.edit.setMinimumDate(start)
+    def _keep_end_near_start(self) -> None:
+        """"8" typed as the end means the 8th after the start, in the start's month."""
+        start = self.start.value()
+        if start is not None:
+            self.end.around = start
+            self.end.edit.textChanged.emit(self.end.edit.text())
+
+    def end_before_start(self) -> bool:
+        start, end = self.start.value(), self.end.value()
+        return start is not None and end is not None and end < start
 
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if self.end_before_start():
+            self.end.read_as.setText("before the start")
         if ok is not None:
-            ok.setEnabled(bool(self.title.text().strip()))
+            ok.setEnabled(bool(self.title.text().strip()) and self.start.is_valid()
+                          and self.end.is_valid() and not self.end_before_start())
 
     def set_values(self, sprint: SprintRec) -> None:
         self.title.setText(sprint.title)

@@ -37,6 +37,7 @@ from sprintjournal.records import PhotoRec
 
 from ..dialogs.photo_dialog import PhotoDialog
 from ..models.photos_model import ICON_SIZE, PhotosModel
+from ..settings import last_folder, remember_folder
 from ..store import JournalStore
 from .edit_commands import AppliedCommand, push_remove, push_update
 from .panel_base import NO_SPRINT_HINT, DataPanel
@@ -147,8 +148,10 @@ class PhotosPanel(DataPanel):
     def add_from_dialog(self) -> None:
         if self.sprint_id is None:
             return
-        names, _ = QFileDialog.getOpenFileNames(self, "Add photos", str(Path.home()),
+        names, _ = QFileDialog.getOpenFileNames(self, "Add photos", last_folder("photos"),
                                                 FILE_FILTER)
+        if names:
+            remember_folder("photos", Path(names[0]).parent)
         self.add_files([Path(n) for n in names])
 
     def add_files(self, paths: list[Path]) -> None:

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QResizeEvent, QUndoStack
+from PySide6.QtGui import (
+    QDesktopServices,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QResizeEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -40,6 +47,7 @@ from sprintjournal.report.targets.html_page import data_uri
 
 from ..commands import StoreCommand
 from ..dialogs.export_report import ExportDialog, ExportOptions
+from ..settings import last_folder, remember_folder
 from ..store import JournalStore
 from ..throttle import Debouncer
 from ..workers import Job, run_in_pool
@@ -139,7 +147,7 @@ class ReportPanel(DataPanel):
             lambda result: _ask_replace(self, result))
         self.ask_export: Callable[[ExportOptions], ExportOptions | None] = (
             lambda defaults: ExportDialog.ask(defaults, self))
-        self.export_defaults = ExportOptions("html", Path.home())
+        self.export_defaults = ExportOptions("html", Path(last_folder("report")))
         self.template: Path | None = None
         self.ask_template: Callable[[], Path | None] = self._ask_template
         self.progress_dialog: QProgressDialog | None = None
@@ -163,14 +171,17 @@ class ReportPanel(DataPanel):
         self.group_by.setAccessibleName("Group the draft")
         self.toolbar.addWidget(self.group_by)
         self.act_generate = self.add_action("Generate draft", self.generate, "generate",
-                                            tip="Write a first draft from the sprint's data")
+                                            QKeySequence("Ctrl+G"),
+                                            "Write a first draft from the sprint's data (Ctrl+G)")
         self.act_section = self.add_action(
             "Regenerate section", self.regenerate_section, "carry",
             tip="Write the section under the cursor afresh; the other sections keep your edits")
         self.act_template = self.add_action("Template…", self.choose_template, "template",
                                             tip="Write the draft with your own Jinja2 template")
         self.act_export = self.add_action("Export…", self.export, "open",
-                                          tip="Export to Markdown, HTML, Blogger, WordPress, PDF")
+                                          QKeySequence("Ctrl+Shift+E"),
+                                          "Export to Markdown, HTML, Blogger, WordPress, PDF "
+                                          "(Ctrl+Shift+E)")
         self.act_copy = self.add_action("Copy for Blogger", self.copy_for_blogger, "copy",
                                         tip="Put the report on the clipboard for Blogger")
         self.title = QLineEdit(placeholderText="Report title")
@@ -347,6 +358,7 @@ class ReportPanel(DataPanel):
             return
         self.flush()
         self.export_defaults = options
+        remember_folder("report", options.folder)
         cancel = threading.Event()
         dialog = QProgressDialog("Exporting the report…", "Cancel", 0, 0, self)
         dialog.setWindowTitle("Export report")

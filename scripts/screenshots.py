@@ -60,7 +60,7 @@ def shoot(scheme: str, out: Path) -> None:
     window.search.field.setText("ffistruct")
     window.search.run_search()
     window.panels["report"].generate()  # the demo has no draft yet; show one
-    for name in ("attendees", "branches", "standup", "photos", "report", "search"):
+    for name in ("attendees", "branches", "standup", "photos", "report", "review", "search"):
         dock = window.docks[name]
         dock.show()
         dock.setFloating(True)

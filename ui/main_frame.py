@@ -95,6 +95,11 @@ def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
             window.addDockWidget(areas[spec.area], dock)
         dock.setVisible(spec.visible)
     docks["standup"].raise_()  # the morning meeting is where the organiser starts the day
+    from PySide6.QtWidgets import QTabBar
+
+    for bar in window.findChildren(QTabBar):  # whole names, scrolled, rather than "Stand…"
+        bar.setElideMode(Qt.TextElideMode.ElideNone)
+        bar.setUsesScrollButtons(True)
     window.resize(size)
     width = window.width()
     window.resizeDocks([docks["standup"]], [max(480, int(width * 0.46))],

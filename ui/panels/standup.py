@@ -83,7 +83,7 @@ class StandupPanel(DataPanel):
 
     def _make_content(self) -> QWidget:
         content = QWidget()
-        layout = QVBoxLayout(content)
+        layout = self._sections = QVBoxLayout(content)
         layout.setContentsMargins(6, 6, 6, 6)
         self.day_title = QLabel()
         font = self.day_title.font()
@@ -149,6 +149,9 @@ class StandupPanel(DataPanel):
         if self._reloading:
             return
         count = sum(m.rowCount() for m in self.models.values())
+        for table in self.tables.values():  # the height goes where the rows are
+            rows = table.verticalHeader().length() or table.verticalHeader().defaultSectionSize()
+            self._sections.setStretchFactor(table, max(1, rows // 10))
         if self.sprint_id is None:
             self.show_content(self.content, NO_SPRINT_HINT)
         elif self.day is None:

@@ -138,7 +138,15 @@ def _step_3(conn: sqlite3.Connection) -> None:
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
 
 
-MIGRATIONS: list[Step] = [_step_1, _step_2, _step_3]
+def _step_4(conn: sqlite3.Connection) -> None:
+    """Attendance gets `checked_in` (the days someone was checked in as here); a file made by
+    step 1 of this version already has it."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(attendance)")}
+    if "checked_in" not in columns:
+        conn.execute("ALTER TABLE attendance ADD COLUMN checked_in JSON NOT NULL DEFAULT '[]'")
+
+
+MIGRATIONS: list[Step] = [_step_1, _step_2, _step_3, _step_4]
 """MIGRATIONS[i] takes a file from version i to version i + 1."""
 
 

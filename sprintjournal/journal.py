@@ -133,6 +133,12 @@ class Journal(JournalBase):
             row = attendance.update_attendee(s, attendance_id, **fields)
         return Change("attendance", "updated", (attendance_id,), row.sprint_id)
 
+    def set_checked_in(self, attendance_id: int, day: date, here: bool = True) -> Change:
+        """The one-key check-in: `attendance_id` is (or is not) here on `day`."""
+        with self.write() as s:
+            row = attendance.set_checked_in(s, attendance_id, day, here)
+        return Change("attendance", "updated", (attendance_id,), row.sprint_id)
+
     def remove_attendee(self, attendance_id: int) -> Change:
         with self.write() as s:
             sprint_id = attendance.remove(s, attendance_id)

@@ -73,6 +73,8 @@ class Attendance(SQLModel, table=True):
     needs_review: bool = False
     review_reason: str | None = None
     position: int = 0
+    checked_in: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    """ISO days the organiser checked this person in as here, beside what the dates say."""
     __table_args__ = (UniqueConstraint("sprint_id", "person_id"),)
 
 

@@ -63,6 +63,8 @@ class AttendeeRec:
     notes: str | None = None
     needs_review: bool = False
     review_reason: str | None = None
+    checked_in: tuple[date, ...] = ()
+    """Days the organiser checked this person in as here (Attendees ▸ Here today)."""
 
     def present_on(self, day: date) -> bool:
         """Hosts with unknown dates count as present; others only within known dates."""

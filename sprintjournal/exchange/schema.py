@@ -66,6 +66,7 @@ class AttendeeDoc(_Doc):
     notes: str | None = None
     needs_review: bool = False
     review_reason: str | None = None
+    checked_in: list[date] = Field(default_factory=list)
 
 
 class FigureDoc(_Doc):

@@ -72,7 +72,21 @@ def _to_rec(a: Attendance, p: Person, first_here: bool) -> AttendeeRec:
         a.notes,
         a.needs_review,
         a.review_reason,
+        tuple(sorted(date.fromisoformat(d) for d in a.checked_in or ())),
     )
+
+
+def set_checked_in(session: Session, attendance_id: int, day: date, here: bool) -> Attendance:
+    """Check the attendee in as here on `day`, or take that back."""
+    row = get(session, attendance_id)
+    days = set(row.checked_in or ())
+    if here:
+        days.add(day.isoformat())
+    else:
+        days.discard(day.isoformat())
+    row.checked_in = sorted(days)
+    session.add(row)
+    return row
 
 
 def get(session: Session, attendance_id: int) -> Attendance:

@@ -1,5 +1,7 @@
 """Build the interchange document from the journal (the inverse of importing.py)."""
 
+from datetime import date
+
 from sqlmodel import Session, col, select
 
 from sprintjournal.exchange.schema import (
@@ -177,6 +179,7 @@ def _attendee_docs(session: Session, sprint_id: int) -> list[AttendeeDoc]:
             notes=a.notes,
             needs_review=a.needs_review,
             review_reason=a.review_reason,
+            checked_in=[date.fromisoformat(d) for d in a.checked_in or ()],
         )
         for a in rows
     ]

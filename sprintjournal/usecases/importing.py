@@ -261,6 +261,7 @@ def _insert_attendees(session: Session, sprint_id: int, s: SprintDoc, index: Peo
     for position, a in enumerate(s.attendees):
         pid = index.resolve(a.person)
         fields = a.model_dump(exclude={"person"})
+        fields["checked_in"] = [d.isoformat() for d in a.checked_in]
         rows.setdefault(
             pid, {"sprint_id": sprint_id, "person_id": pid, "position": position, **fields}
         )
@@ -453,6 +454,9 @@ def _merge_attendee(session: Session, sprint_id: int, a: AttendeeDoc, index: Peo
         select(Attendance).where(Attendance.sprint_id == sprint_id, Attendance.person_id == pid)
     ).first()
     fields = a.model_dump(exclude={"person"}, exclude_none=True, exclude_defaults=True)
+    if "checked_in" in fields:
+        fields["checked_in"] = sorted({*(row.checked_in if row else ()),
+                                       *(d.isoformat() for d in a.checked_in)})
     if not known:
         fields["needs_review"] = True
         fields["review_reason"] = "; ".join(

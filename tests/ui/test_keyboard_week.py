@@ -1,7 +1,7 @@
 """Issue 13: the organiser's whole week with the keyboard alone, on real widgets.
 
-Create the sprint, import PyPy's people.txt, answer the review flags, check someone in (their
-arrival), hold the stand-up, write the day's notes, add a photo, generate the report and export
+Create the sprint, import PyPy's people.txt, answer the review flags, check people in (an
+arrival typed, a one-key "here today"), hold the stand-up, write the day's notes, add a photo, generate the report and export
 it. Every step is a key press or typed text sent to the focused widget or the open dialog; no
 widget method stands in for a user's action.
 """
@@ -161,6 +161,13 @@ def test_the_organisers_week_by_keyboard(qtbot: QtBot, window: MainWindow, journ
     keys.press(Qt.Key.Key_F2, SHIFT)
     armin = next(a for a in journal.list_attendees(sprint.id) if a.person.name == "Armin Rigo")
     assert armin.arrive == date(2011, 11, 3) and armin.present_on(date(2011, 11, 3))
+    # and Maciej walks in on the first morning: find his row, Space checks him in for the day
+    qtbot.wait(QApplication.keyboardInputInterval() + 100)  # a new search, not "ArminMaciej"
+    keys.type("Maciej")
+    keys.press(Qt.Key.Key_Space)
+    maciej = next(a for a in journal.list_attendees(sprint.id)
+                  if a.person.name.startswith("Maciej"))
+    assert maciej.checked_in == (date(2011, 11, 2),) and window.day == date(2011, 11, 2)
 
     # Thursday's stand-up: the Day box (Alt+D, Down), then Ctrl+1 and Insert
     keys.press(Qt.Key.Key_1, CTRL)

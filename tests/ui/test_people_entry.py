@@ -165,3 +165,34 @@ def test_two_people_are_merged_from_the_attendees_panel(
     assert "Maciej Fijalkowsky" not in names and names.count("Maciej Fijałkowski") == 1
     merged = journal.find_person("Maciej Fijałkowski")
     assert merged is not None and "Maciej Fijalkowsky" in merged.aliases
+
+
+def test_space_checks_an_attendee_in_for_the_selected_day(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
+        gothenburg: int) -> None:  # noqa: F811
+    """Item 17: one key checks someone in as here today, beside what the dates say; the "Here
+    today" box counts them; Ctrl+Z takes it back; the check-in survives export and import."""
+    panel = AttendeesPanel(store, undo_stack)
+    shown(qtbot, panel, gothenburg)  # Friday 4 Nov
+    armin = next(r for r in panel.model.records() if r.person.name == "Armin Rigo")
+    assert not armin.present_on(date(2011, 11, 4))  # his dates are "?"
+    count = int(panel.here_today.count.text().split()[0])
+    panel.select_item(armin.id)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Space)
+    saved = next(r for r in store.journal.list_attendees(gothenburg) if r.id == armin.id)
+    assert saved.checked_in == (date(2011, 11, 4),)
+    here = panel.model.index(panel.model.row_of(armin.id), panel.model.column_of("here"))
+    assert here.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert "not expected" in here.data(Qt.ItemDataRole.ToolTipRole)
+    assert panel.here_today.count.text() == f"{count + 1} people"
+    panel.set_day(date(2011, 11, 5))
+    assert here.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    panel.set_day(date(2011, 11, 4))
+    undo_stack.undo()
+    assert next(r for r in store.journal.list_attendees(gothenburg)
+                if r.id == armin.id).checked_in == ()
+    undo_stack.redo()
+    doc, _photos = store.journal.export_document([gothenburg])
+    mine = next(a for a in doc.sprints[0].attendees if a.person == "Armin Rigo")
+    assert mine.checked_in == [date(2011, 11, 4)]

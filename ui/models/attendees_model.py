@@ -45,6 +45,7 @@ def _newcomer_text(rec: AttendeeRec) -> str:
 class AttendeesModel(RecordTableModel[AttendeeRec]):
     columns = (
         Column("name", "Name", lambda r: r.person.name),
+        Column("here", "Here", lambda r: "", "Checked in as here on the selected day (Space)"),
         Column("arrive", "Arrives", _arrive_text),
         Column("depart", "Departs", _depart_text),
         Column("accommodation", "Accommodation", lambda r: r.accommodation or ""),
@@ -59,6 +60,7 @@ class AttendeesModel(RecordTableModel[AttendeeRec]):
         self._store = store
         self._sprint_id: int | None = None
         self._sprint_start: date | None = None
+        self.day: date | None = None  # the selected day: what "Here" checks in for
 
     @property
     def sprint_id(self) -> int | None:
@@ -88,6 +90,9 @@ class AttendeesModel(RecordTableModel[AttendeeRec]):
             return self._tooltip(record, key)
         if key == "name":
             return self._name_role(record, role)
+        if key == "here" and role == Qt.ItemDataRole.CheckStateRole and self.day is not None:
+            return (Qt.CheckState.Checked if self.day in record.checked_in
+                    else Qt.CheckState.Unchecked)
         if key == "host" and role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if record.host else Qt.CheckState.Unchecked
         if key == "newcomer":
@@ -104,7 +109,16 @@ class AttendeesModel(RecordTableModel[AttendeeRec]):
             return record.person.name
         return getattr(record, key, None) or ""
 
+    def set_day(self, day: date | None) -> None:
+        self.day = day
+        column = self.column_of("here")
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+
     def _tooltip(self, record: AttendeeRec, key: str) -> str | None:
+        if key == "here" and self.day is not None:
+            by_dates = "expected" if record.present_on(self.day) else "not expected"
+            return f"Checked in on {short_day(self.day)} (Space); by the dates: {by_dates}"
         if record.needs_review:
             return f"Needs review: {record.review_reason or 'check this row'}"
         if key in ("arrive", "depart") and record.dates_text:
@@ -132,16 +146,16 @@ class AttendeesModel(RecordTableModel[AttendeeRec]):
         return True
 
     def edit_flag(self, key: str) -> Qt.ItemFlag:
-        if key == "host":
+        if key in ("host", "here"):
             return Qt.ItemFlag.ItemIsUserCheckable
         return Qt.ItemFlag.ItemIsEditable
 
     def edit_fields(self, record: AttendeeRec, key: str, value: Any,
                     role: int) -> dict[str, Any] | None:
-        if key == "host":
+        if key in ("host", "here"):
             if role != Qt.ItemDataRole.CheckStateRole:
                 return None
-            return {"host": Qt.CheckState(value) == Qt.CheckState.Checked}
+            return {key: Qt.CheckState(value) == Qt.CheckState.Checked}
         if role != Qt.ItemDataRole.EditRole:
             return None
         if key in ("arrive", "depart"):

@@ -1,5 +1,6 @@
 """The Attendees panel: the editable table, "here today", and the attendance timeline."""
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -21,7 +22,7 @@ from sprintjournal.records import AttendeeRec
 from ..dialogs.attendee_dialog import AttendeeAnswer, AttendeeDialog
 from ..models.attendees_model import AttendeesModel
 from ..store import JournalStore
-from .edit_commands import push_add, push_remove, push_update
+from .edit_commands import push_add, push_edit, push_remove, push_update
 from .here_today import HereTodayBox
 from .panel_base import NO_SPRINT_HINT, DataPanel
 from .status_chip import ChipDelegate
@@ -78,8 +79,8 @@ class AttendeesPanel(DataPanel):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        widths = {"name": 170, "arrive": 90, "depart": 90, "accommodation": 160, "diet": 110,
-                  "host": 48}
+        widths = {"name": 170, "here": 48, "arrive": 90, "depart": 90, "accommodation": 160,
+                  "diet": 110, "host": 48}
         for key, width in widths.items():
             table.setColumnWidth(self.model.column_of(key), width)
         return table
@@ -111,6 +112,10 @@ class AttendeesPanel(DataPanel):
         self.remove_action = self.add_action(
             "Remove", self.remove_selected, "remove",
             QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected attendees (Delete)")
+        self.here_action = self.add_action(
+            "Here today", self.toggle_here, "here", QKeySequence(Qt.Key.Key_Space),
+            "Check the selected attendees in as here on the selected day, or take it back "
+            "(Space)")
         self.merge_action = self.add_action(
             "Merge with…", self.merge_selected, "merge", None,
             "The same person as someone else in the journal: merge them", toolbar=False)
@@ -125,6 +130,7 @@ class AttendeesPanel(DataPanel):
         self._refresh_summary()
 
     def day_changed(self) -> None:
+        self.model.set_day(self.day)
         self._refresh_summary()
 
     def select_item(self, item_id: int) -> None:
@@ -156,7 +162,8 @@ class AttendeesPanel(DataPanel):
         days = self.sprint.days() if self.sprint else []
         self.timeline.set_data(everyone, days)
         self.timeline.set_day(self.day)
-        present = [a for a in everyone if self.day and a.present_on(self.day)]
+        present = [a for a in everyone
+                   if self.day and (a.present_on(self.day) or self.day in a.checked_in)]
         self.here_today.show_day(self.day, present, everyone)
         if self.sprint_id is None:
             self.show_content(self.content, NO_SPRINT_HINT)
@@ -165,6 +172,7 @@ class AttendeesPanel(DataPanel):
         self.remove_action.setEnabled(bool(everyone))
         self.edit_action.setEnabled(bool(everyone))
         self.add_action_.setEnabled(self.sprint_id is not None)
+        self.here_action.setEnabled(bool(everyone) and self.day is not None)
 
     # -- mutations --------------------------------------------------------------------------
     def _apply(self, op: Any, *args: Any, **kwargs: Any) -> Change:
@@ -204,6 +212,33 @@ class AttendeesPanel(DataPanel):
         if answer.name != rec.person.name:
             fields["name"] = answer.name
         self._commit_edit(rec, fields)
+
+    def toggle_here(self) -> None:
+        """Space: checked in as here on the selected day (all selected rows follow the first)."""
+        records, day = self.selected_records(), self.day
+        if not records or day is None:
+            return
+        here = day not in records[0].checked_in
+        macro = len(records) > 1
+        if macro:
+            self.undo_stack.beginMacro(f"Check in {len(records)} attendees")
+        try:
+            for rec in records:
+                self._set_here(rec, here)
+        finally:
+            if macro:
+                self.undo_stack.endMacro()
+        self.select_item(records[0].id)
+
+    def _set_here(self, rec: AttendeeRec, here: bool) -> None:
+        day, j = self.day, self.store.journal
+        if day is None or (day in rec.checked_in) == here:
+            return
+        verb = "Check in" if here else "Undo check-in of"
+        with contextlib.suppress(JournalError):
+            push_edit(self.undo_stack, f"{verb} {rec.person.name}",
+                      lambda _s: self._apply(j.set_checked_in, rec.id, day, here),
+                      lambda _s: self._apply(j.set_checked_in, rec.id, day, not here))
 
     def merge_selected(self) -> None:
         """Fold the selected attendee's person into another (their name stays as an alias)."""
@@ -246,6 +281,10 @@ class AttendeesPanel(DataPanel):
     def _commit_edit(self, rec: AttendeeRec, fields: dict[str, Any]) -> None:
         """Inline or dialog edit: the person's name and the attendance fields, undoable."""
         fields = dict(fields)
+        if "here" in fields:  # the Here box clicked: the same step as Space
+            self._set_here(rec, bool(fields.pop("here")))
+            if not fields:
+                return
         j = self.store.journal
         new_name = fields.pop("name", None)
         changed = {k: v for k, v in fields.items() if v != _current(rec, k)}

@@ -1,9 +1,9 @@
 """Issue 13: the organiser's whole week with the keyboard alone, on real widgets.
 
 Create the sprint, import PyPy's people.txt, answer the review flags, check people in (an
-arrival typed, a one-key "here today"), hold the stand-up, write the day's notes, add a photo, generate the report and export
-it. Every step is a key press or typed text sent to the focused widget or the open dialog; no
-widget method stands in for a user's action.
+arrival typed, a one-key "here today"), hold the stand-up, write the day's notes, add a photo,
+generate the report and export it. Every step is a key press or typed text sent to the focused
+widget or the open dialog; no widget method stands in for a user's action.
 """
 
 from collections.abc import Callable, Iterator

@@ -22,6 +22,7 @@ from sprintjournal.records import AttendeeRec
 from ..dialogs.attendee_dialog import AttendeeAnswer, AttendeeDialog
 from ..models.attendees_model import AttendeesModel
 from ..store import JournalStore
+from .check_delegate import VisibleCheckDelegate
 from .edit_commands import push_add, push_edit, push_remove, push_update
 from .here_today import HereTodayBox
 from .panel_base import NO_SPRINT_HINT, DataPanel
@@ -73,6 +74,8 @@ class AttendeesPanel(DataPanel):
                               | QAbstractItemView.EditTrigger.EditKeyPressed
                               | QAbstractItemView.EditTrigger.SelectedClicked)
         table.setItemDelegateForColumn(self.model.column_of("newcomer"), ChipDelegate(table))
+        for key in ("here", "host"):
+            table.setItemDelegateForColumn(self.model.column_of(key), VisibleCheckDelegate(table))
         table.verticalHeader().hide()
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)

@@ -239,3 +239,16 @@ def test_delete_sprint_speaks_of_the_apps_backups(
     when_modal(cancel)
     window.act_delete_sprint.trigger()
     assert "File ▸ Backups" in texts[0] and "sprintjournal backup" not in texts[0]
+
+
+def test_carry_over_says_its_result_in_the_status_bar(
+        window: MainWindow, gothenburg: Gothenburg, journal: Journal) -> None:
+    """Item 15: the result shows where the user looks, not in an overflowing toolbar."""
+    journal.add_standup_item(gothenburg.sprint_id, date(2011, 11, 3), "today", "win64",
+                             ["Armin Rigo"], status="in progress")
+    window.select_sprint(gothenburg.sprint_id)
+    window.select_day(date(2011, 11, 4))
+    window.go_to_panel("standup")
+    window.panels["standup"].carry_action.trigger()
+    assert window.statusBar().currentMessage() == "1 item carried over from Thu 3 Nov."
+    assert window.panels["standup"].message.isVisible()

@@ -116,7 +116,7 @@ def test_the_import_summary_counts_what_the_table_flags(
     flagged = [a for a in window.store.journal.list_attendees(gothenburg.sprint_id)
                if a.needs_review]
     assert len(flagged) >= 3  # Jacob, Laura, Maciej, Sam... are new to this journal
-    assert f"8 attendees ({len(flagged)} to review)" in summary
+    assert f"8 attendees ({len(flagged)} rows to review)" in summary
     assert f"{len(flagged)} rows need review" in summary
 
 

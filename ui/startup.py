@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QApplication
 
 from sprintjournal.paths import demo_journal, resolve_journal
 
+from . import gc_policy
+
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
     from sprintjournal.lock import EarlyLock
@@ -37,10 +39,11 @@ CORE_IMPORTS = [
     "pydantic", "pydantic.main", "pydantic.fields", "sqlalchemy.util", "sqlalchemy.orm",
     "sqlmodel", "sprintjournal.models", "sprintjournal.db", "sprintjournal.journal_file",
     "sprintjournal.exchange.schema", "sprintjournal.exchange.json_io", "sprintjournal.journal",
-    "sprintjournal.demo", "sprintjournal.exchange.textfiles", "jinja2",
-    "sprintjournal.report.compose", "sprintjournal.report.export",
+    "jinja2", "sprintjournal.report.compose", "sprintjournal.report.export",
 ]
-"""In dependency order, so each step imports little beyond its own module."""
+"""In dependency order, so each step imports little beyond its own module. Only what showing a
+journal needs (the report panel needs the report modules): the text importers (docutils) load
+when File ▸ Import is used, the demo module only for --demo."""
 
 
 class Startup(QObject):
@@ -116,6 +119,7 @@ class Startup(QObject):
         self._drop_early()  # our own early lock must go before the Journal takes it
         journal = self._open()
         if journal is None:
+            gc_policy.settle()
             self.failed = True
             self.window.close_for_good()
             self.app.exit(1)
@@ -125,6 +129,7 @@ class Startup(QObject):
 
         self.window.attach(JournalStore(journal))
         self.app.processEvents()
+        gc_policy.settle()
         self.trace.mark("all panels filled")
         if self.args.quit_after_startup:
             QTimer.singleShot(0, self._quit)

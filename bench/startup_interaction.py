@@ -6,10 +6,12 @@ offscreen window), since that is what the user waits for. Run as a script, it me
 one warm process flatters) and prints, per figure, the median, the worst sample and how many
 processes had a sample over the target. Targets (issue 12): every sample of switch sprint,
 switch day, search (this sprint, all sprints) < 50 ms; no typing stall > 30 ms, also at the end
-of a 2 MB note. Exits 1 when a target is missed.
+of a 2 MB note. Exits 1 when a target is missed. With --before REV, as many processes of that
+earlier revision run interleaved with these, and their figures are printed beside.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/startup_interaction.py [--processes 10]
         [--journal PATH]   (default: builds the journal of bench/import_scale.py)
+        [--before main]
 """
 
 import argparse
@@ -28,7 +30,6 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from sprintjournal_ui import gc_policy
 from sprintjournal_ui.app import make_application
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.store import JournalStore
@@ -133,7 +134,12 @@ def collect(scale: Path, home: Path) -> Samples:
     """Every sample of every figure, in this process, started as the app starts (gc paused
     while the journal is shown, then start-up's objects frozen: ui/gc_policy.py)."""
     os.environ["SPRINTJOURNAL_HOME"] = str(home)
-    gc_policy.pause()
+    try:
+        from sprintjournal_ui import gc_policy
+    except ImportError:  # an earlier revision (--before) has none
+        gc_policy = None  # type: ignore[assignment]
+    if gc_policy is not None:
+        gc_policy.pause()
     app = make_application([], "light")
     window = MainWindow(autosave_ms=1000)
     window.resize(1280, 800)
@@ -141,7 +147,8 @@ def collect(scale: Path, home: Path) -> Samples:
     journal = Journal(scale)
     window.attach(JournalStore(journal))
     app.processEvents()
-    gc_policy.settle()
+    if gc_policy is not None:
+        gc_policy.settle()
     samples: Samples = {}
     sprints = journal.list_sprints()
     samples["switch sprint"] = [timed(app, partial(window.select_sprint, s.id))
@@ -171,7 +178,8 @@ def collect(scale: Path, home: Path) -> Samples:
     samples["typing stall, end of a 2 MB note"] = probe_typing(app, window)
     window.close_for_good()
     journal.close()
-    gc_policy.release()
+    if gc_policy is not None:
+        gc_policy.release()
     return samples
 
 
@@ -184,8 +192,8 @@ def measure_interaction(scale: Path, home: Path) -> bool:
     return all(met)
 
 
-def over_processes(processes: list[Samples]) -> bool:
-    print(f"{'figure':<34} {'median':>7} {'worst':>7}  processes with a sample over target")
+def over_processes(processes: list[Samples], label: str = "") -> bool:
+    print(f"{label}{'figure':<34} {'median':>7} {'worst':>7}  processes with a sample over target")
     ok = True
     for figure, target in FIGURES.items():
         every = [t for run in processes for t in run[figure]]
@@ -199,10 +207,23 @@ def over_processes(processes: list[Samples]) -> bool:
     return ok
 
 
+def child(journal: Path, tree: Path | None) -> Samples:
+    """One fresh process of this revision (or of the `--before` tree)."""
+    env, cwd = dict(os.environ), Path(__file__).resolve().parents[1]
+    if tree is not None:
+        from before_tree import before_env
+
+        env, cwd = before_env(tree, env), tree
+    out = subprocess.run([sys.executable, __file__, "--one", str(journal)], check=True, env=env,
+                         cwd=cwd, capture_output=True, text=True, timeout=600).stdout
+    return json.loads(out.splitlines()[-1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--processes", type=int, default=10)
     parser.add_argument("--journal", type=Path)
+    parser.add_argument("--before", metavar="REV", help="also run this git revision, interleaved")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # a child: JSON to stdout
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="sj-interaction-"))
@@ -210,8 +231,8 @@ def main() -> int:
         print(json.dumps(collect(args.one, folder / "home")))
         return 0
     journal = args.journal
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     if journal is None:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         from import_scale import make_document
 
         from sprintjournal.exchange.json_io import parse_document
@@ -220,12 +241,20 @@ def main() -> int:
         with Journal(journal) as building:
             building.import_document(parse_document(json.dumps(make_document()), "bench"))
     print(f"{journal}: {args.processes} fresh processes\n")
-    runs = []
+    tree = None
+    if args.before:
+        from before_tree import before_tree
+
+        tree = before_tree(args.before)
+    runs, before = [], []
     for _ in range(args.processes):
-        out = subprocess.run([sys.executable, __file__, "--one", str(journal)], check=True,
-                             capture_output=True, text=True, timeout=600).stdout
-        runs.append(json.loads(out.splitlines()[-1]))
-    ok = over_processes(runs)
+        runs.append(child(journal, None))
+        if tree is not None:
+            before.append(child(journal, tree))
+    if before:
+        over_processes(before, f"before ({args.before})\n")
+        print()
+    ok = over_processes(runs, "this revision\n" if before else "")
     print("\ntargets met" if ok else "\nTARGETS MISSED")
     return 0 if ok else 1
 

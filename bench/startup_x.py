@@ -11,8 +11,10 @@ Then memory: each process left idle for --idle seconds after start-up, RSS and U
 /proc/PID/smaps_rollup. The baseline is bench/bare_window.py (three filled lists and a text
 edit). Targets (issue 12): mapped <= 1.15x, notes shown <= 1.5x, every panel filled <= 3x,
 RSS <= 1.8x, ratios of medians; the worst cases are printed beside them. Exits 1 on a miss.
+With --before REV an earlier revision of the app runs too, interleaved, as a third column.
 
     scripts/setup bench && .venv/bin/python bench/startup_x.py [--runs 10] [--journal PATH]
+        [--before main]
 """
 
 import argparse
@@ -29,6 +31,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
+from before_tree import before_env, before_tree  # noqa: E402
 from xserver import MapWatcher, Xvfb  # noqa: E402
 
 TARGETS = {"window mapped": 1.15, "notes shown": 1.5, "every panel filled": 3.0, "RSS": 1.8}
@@ -37,6 +40,7 @@ BARE = [str(BENCH / "bare_window.py")]
 # which trace line of each program stands for each figure
 PHASES = {"bare": {"notes shown": "first paint", "every panel filled": "first paint"},
           "app": {"notes shown": "ready for input", "every panel filled": "all panels filled"}}
+PHASES["before"] = PHASES["app"]
 
 
 def env_for(display: str, home: Path) -> dict[str, str]:
@@ -61,12 +65,12 @@ def cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_run(kind: str, args: list[str], env: dict[str, str], watcher: MapWatcher
-              ) -> dict[str, float]:
+def timed_run(kind: str, args: list[str], env: dict[str, str], watcher: MapWatcher,
+              cwd: Path) -> dict[str, float]:
     cpu = cpu_of_children()
     start = time.time()
     done = subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True,
-                          timeout=120, cwd=BENCH.parent)
+                          timeout=120, cwd=cwd)
     if done.returncode != 0:
         raise SystemExit(f"{kind} failed ({done.returncode}):\n{done.stderr[-2000:]}")
     wall = time.time() - start
@@ -91,11 +95,12 @@ def memory(pid: int) -> dict[str, float]:
             "USS": fields["Private_Clean"] + fields["Private_Dirty"]}
 
 
-def idle_memory(kind: str, args: list[str], env: dict[str, str], idle: float) -> dict[str, float]:
+def idle_memory(kind: str, args: list[str], env: dict[str, str], idle: float, cwd: Path
+                ) -> dict[str, float]:
     """Start, wait for the end of start-up, leave it idle, read its memory, then SIGTERM."""
     last = PHASES[kind]["every panel filled"]
     process = subprocess.Popen([sys.executable, *args], env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True, cwd=BENCH.parent)
+                               stderr=subprocess.DEVNULL, text=True, cwd=cwd)
     assert process.stdout is not None
     for line in process.stdout:
         if line.startswith((f"startup {last}", last)):
@@ -112,32 +117,39 @@ def spread(values: list[float], scale: float = 1000) -> str:
             f"  best {min(values) * scale:7.0f}")
 
 
+def column(values: list[float], scale: float) -> str:
+    return (f"{statistics.median(values) * scale:6.0f} (worst {max(values) * scale:5.0f}, "
+            f"best {min(values) * scale:5.0f})")
+
+
+def judged(figure: str, ratio: float) -> tuple[str, bool]:
+    target = TARGETS.get(figure)
+    if target is None:
+        return "", True
+    return f"target <= {target:.2f}x {'ok' if ratio <= target else 'MISSED'}", ratio <= target
+
+
 def report(results: dict[str, list[dict[str, float]]], memories: dict[str, list[dict[str, float]]]
            ) -> bool:
+    """Medians (worst, best) per program; ratios of medians to the bare window's."""
+    kinds = list(results)
+    print(f"{'figure':<19}" + "".join(f"{kind:<33}" for kind in kinds)
+          + "ratios to bare: app (worst)" + ("   before" if "before" in kinds else ""))
     ok = True
-    print(f"{'figure':<20} {'bare PySide6 window (ms)':<42} {'SprintJournal (ms)':<42} ratio")
-    for figure in ("window mapped", "notes shown", "every panel filled", "process",
-                   "CPU seconds"):
-        bare = [r[figure] for r in results["bare"]]
-        app = [r[figure] for r in results["app"]]
-        ratio = statistics.median(app) / statistics.median(bare)
-        worst = max(app) / statistics.median(bare)
-        target = TARGETS.get(figure)
-        verdict = "" if target is None else (
-            f"target <= {target:.2f}x  {'ok' if ratio <= target else 'MISSED'}")
-        print(f"{figure:<20} {spread(bare):<42} {spread(app):<42} {ratio:4.2f}x "
-              f"(worst {worst:4.2f}x)  {verdict}")
-        ok = ok and (target is None or ratio <= target)
-    for figure in ("RSS", "USS", "PSS"):
-        bare = [m[figure] for m in memories["bare"]]
-        app = [m[figure] for m in memories["app"]]
-        ratio = statistics.median(app) / statistics.median(bare)
-        target = TARGETS.get(figure)
-        verdict = "" if target is None else (
-            f"target <= {target:.2f}x  {'ok' if ratio <= target else 'MISSED'}")
-        print(f"{figure + ' (MiB)':<20} {spread(bare, 1):<42} {spread(app, 1):<42} "
-              f"{ratio:4.2f}x (worst {max(app) / statistics.median(bare):4.2f}x)  {verdict}")
-        ok = ok and (target is None or ratio <= target)
+    rows = [(figure, results, 1000) for figure in ("window mapped", "notes shown",
+                                                   "every panel filled", "process", "CPU seconds")]
+    rows += [(figure, memories, 1) for figure in ("RSS", "USS", "PSS")]
+    for figure, source, scale in rows:
+        values = {kind: [r[figure] for r in source[kind]] for kind in kinds}
+        bare = statistics.median(values["bare"])
+        ratio = statistics.median(values["app"]) / bare
+        verdict, met = judged(figure, ratio)
+        ok = ok and met
+        unit = " (MiB)" if scale == 1 else " (ms)"
+        before = (f"   {statistics.median(values['before']) / bare:4.2f}x"
+                  if "before" in kinds else "")
+        print(f"{figure + unit:<19}" + "".join(f"{column(values[k], scale):<33}" for k in kinds)
+              + f"{ratio:4.2f}x ({max(values['app']) / bare:4.2f}x){before}  {verdict}")
     return ok
 
 
@@ -147,6 +159,7 @@ def main() -> int:
     parser.add_argument("--memory-runs", type=int, default=3)
     parser.add_argument("--idle", type=float, default=2.0, help="seconds idle before memory")
     parser.add_argument("--journal", type=Path, help="default: a fresh demo journal")
+    parser.add_argument("--before", metavar="REV", help="also run this git revision of the app")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="sj-startup-x-"))
     journal = args.journal
@@ -160,21 +173,29 @@ def main() -> int:
                    cwd=BENCH.parent, check=True, capture_output=True)
     cases = {"bare": BARE, "app": [*APP, str(journal), "--quit-after-startup"]}
     stays = {"bare": [*BARE, "--stay"], "app": [*APP, str(journal)]}
+    where = {"bare": BENCH.parent, "app": BENCH.parent}
+    if args.before:
+        cases["before"], stays["before"] = cases["app"], stays["app"]
+        where["before"] = before_tree(args.before)
     with Xvfb() as display:
-        env = env_for(display, folder / "home")
+        base_env = env_for(display, folder / "home")
+        envs = dict.fromkeys(cases, base_env)
+        if args.before:
+            envs["before"] = before_env(where["before"], base_env)
         watcher = MapWatcher(display)
         watcher.start()
-        print(f"Xvfb {display}; {journal.name}; {args.runs} interleaved runs of each\n")
-        for kind in cases:  # warm the OS file cache for both alike
-            timed_run(kind, cases[kind], env, watcher)
+        print(f"Xvfb {display}; {journal.name}; {args.runs} interleaved runs of each"
+              f"{'; before = ' + args.before if args.before else ''}\n")
+        for kind in cases:  # warm the OS file cache for each alike
+            timed_run(kind, cases[kind], envs[kind], watcher, where[kind])
         results: dict[str, list[dict[str, float]]] = {kind: [] for kind in cases}
         for _ in range(args.runs):
             for kind, case in cases.items():
-                results[kind].append(timed_run(kind, case, env, watcher))
+                results[kind].append(timed_run(kind, case, envs[kind], watcher, where[kind]))
         memories: dict[str, list[dict[str, float]]] = {kind: [] for kind in cases}
         for _ in range(args.memory_runs):
             for kind, case in stays.items():
-                memories[kind].append(idle_memory(kind, case, env, args.idle))
+                memories[kind].append(idle_memory(kind, case, envs[kind], args.idle, where[kind]))
         watcher.stop()
     ok = report(results, memories)
     print("\ntargets met" if ok else "\nTARGETS MISSED")

@@ -10,6 +10,7 @@ sprint, the day and search results between them.
 """
 
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from datetime import date
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -326,12 +327,14 @@ class MainWindow(QMainWindow):
         """Show sprint `sprint_id` in every panel (pending edits are saved first)."""
         self.save_manager.flush_all()
         journal = self.store.journal
-        self._sprint = None if sprint_id is None else self.store.read(journal.get_sprint, sprint_id)
-        self.toolbar.show_sprint(self._sprint)
-        for panel in self.all_panels():
-            _ops().call_panel(panel, "set_sprint", sprint_id)
-        self._enable_sprint_actions()
-        self.select_day(self.notes.day if self.notes and self._sprint else None)
+        with self.store.shared_reads():  # every panel asks for the same sprint, attendees...
+            self._sprint = None if sprint_id is None else self.store.read(journal.get_sprint,
+                                                                          sprint_id)
+            self.toolbar.show_sprint(self._sprint)
+            for panel in self.all_panels():
+                _ops().call_panel(panel, "set_sprint", sprint_id)
+            self._enable_sprint_actions()
+            self.select_day(self.notes.day if self.notes and self._sprint else None)
         self._update_title()
 
     def _enable_sprint_actions(self) -> None:
@@ -340,8 +343,9 @@ class MainWindow(QMainWindow):
 
     def select_day(self, day: date | None) -> None:
         self.toolbar.show_day(day)
-        for panel in self.all_panels():
-            _ops().call_panel(panel, "set_day", day)
+        with self.store.shared_reads() if self._store is not None else nullcontext():
+            for panel in self.all_panels():
+                _ops().call_panel(panel, "set_day", day)
 
     def jump_to(self, hit: "SearchHit") -> None:
         """Select a search result in its panel, switching sprint (and day) when needed."""

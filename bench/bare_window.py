@@ -29,7 +29,8 @@ class FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
-            print(f"first paint  wall={time.time():.6f}", flush=True)
+            print(f"first paint  wall={time.time():.6f}  cpu={time.process_time():.4f}",
+                  flush=True)
             if not self.stay:
                 QTimer.singleShot(0, self.app.quit)
         return False

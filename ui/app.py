@@ -48,7 +48,8 @@ class StartupTrace:
         if self.enabled:
             core = "loaded" if "sqlalchemy" in sys.modules else "not loaded"
             print(f"startup {phase:<18} {elapsed * 1000:8.1f} ms  wall={time.time():.6f}"
-                  f"  rss={_rss_mib():.1f} MiB  core {core}", flush=True)
+                  f"  cpu={time.process_time():.4f}  rss={_rss_mib():.1f} MiB  core {core}",
+                  flush=True)
 
 
 def _rss_mib() -> float:

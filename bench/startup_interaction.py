@@ -138,15 +138,13 @@ FIGURES = {"switch sprint": TARGET_MS, "switch day": TARGET_MS,
 
 
 def collect(scale: Path, home: Path) -> Samples:
-    """Every sample of every figure, in this process, started as the app starts (gc paused
-    while the journal is shown, then start-up's objects frozen: ui/gc_policy.py)."""
+    """Every sample of every figure, in this process, set up as the app is (start-up's objects
+    frozen once the journal is shown: ui/gc_policy.py)."""
     os.environ["SPRINTJOURNAL_HOME"] = str(home)
     try:
         from sprintjournal_ui import gc_policy
     except ImportError:  # an earlier revision (--before) has none
         gc_policy = None  # type: ignore[assignment]
-    if gc_policy is not None:
-        gc_policy.pause()
     app = make_application([], "light")
     window = MainWindow(autosave_ms=1000)
     window.resize(1280, 800)

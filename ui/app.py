@@ -125,7 +125,6 @@ def make_application(argv: Sequence[str], scheme: str = "system", *,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    gc_policy.pause()  # until the panels are filled (ui/gc_policy.py)
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     trace = StartupTrace(args.trace_startup)

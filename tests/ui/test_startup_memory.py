@@ -1,4 +1,4 @@
-"""Start-up's memory measures: PySide's per-import check without linecache, gc paused then
+"""Start-up's memory measures: PySide's per-import check without linecache, start-up's objects
 frozen, and everything back to normal when `main` returns (tests run it in-process)."""
 
 import gc

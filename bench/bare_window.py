@@ -1,7 +1,8 @@
 """Baseline (a) for bench/startup.py: a bare PySide6 window, three list widgets and a text edit.
 
 Prints the wall-clock time of its first paint and quits, so the bench can compare SprintJournal's
-startup with the least any PySide6 app of that shape can do on this machine.
+startup with the least any PySide6 app of that shape can do on this machine. With `--stay` it
+stays open after that paint (bench/startup_x.py reads its memory, then sends SIGTERM).
 """
 
 import sys
@@ -19,16 +20,19 @@ from PySide6.QtWidgets import (
 
 
 class FirstPaint(QObject):
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, stay: bool) -> None:
         super().__init__()
         self.app = app
+        self.stay = stay
         self.done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
-            print(f"first paint  wall={time.time():.6f}", flush=True)
-            QTimer.singleShot(0, self.app.quit)
+            print(f"first paint  wall={time.time():.6f}  cpu={time.process_time():.4f}",
+                  flush=True)
+            if not self.stay:
+                QTimer.singleShot(0, self.app.quit)
         return False
 
 
@@ -44,7 +48,7 @@ def main() -> int:
     layout.addWidget(QTextEdit("Notes of the day"), 2)
     window.setCentralWidget(central)
     window.resize(1280, 800)
-    painted = FirstPaint(app)
+    painted = FirstPaint(app, "--stay" in sys.argv)
     central.installEventFilter(painted)
     window.show()
     return app.exec()

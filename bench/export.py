@@ -1,8 +1,10 @@
 """Benchmark: exporting a report with 50 photos of 12 megapixels.
 
 Prints the first export's time against a baseline measured in the same run — Pillow alone
-decoding, resizing and encoding the same photos, divided by 2 cores (target: ratio <= 1.2) —
-then threads against processes for the renditions, and the cached re-export (target: < 1 s).
+decoding, resizing and encoding the same photos, divided by 2 cores (target: ratio <= 1.2 in
+every run, each export against the baseline run just before it) — then threads against
+processes for the renditions, and the cached re-export (target: < 1 s). Exits 1 when a target
+is missed.
 
     .venv/bin/python bench/export.py [--photos 50] [--format html-dir]
 """
@@ -112,18 +114,25 @@ def measure(journal: Journal, sid: int, ids: list[int], photos: list[bytes],
     return times
 
 
-def report(times: dict[str, list[float]], fmt: str) -> None:
+RATIO_TARGET, AGAIN_TARGET = 1.2, 1.0
+
+
+def report(times: dict[str, list[float]], fmt: str) -> bool:
+    """Print the figures; True when every run met the targets."""
     best = {key: min(values) for key, values in times.items()}
     baseline = best["serial"] / 2
-    ratio = best["first"] / baseline
+    ratios = [first / (serial / 2) for first, serial in zip(times["first"], times["serial"],
+                                                              strict=True)]
     print(f"runs: Pillow alone serial {', '.join(f'{t:.2f}' for t in times['serial'])} s; "
           f"first export {', '.join(f'{t:.2f}' for t in times['first'])} s")
     print(f"Pillow alone, serial (best):       {best['serial']:6.2f} s")
     print(f"baseline (serial / 2 cores):       {baseline:6.2f} s")
-    print(f"first export ({fmt}, best):    {best['first']:6.2f} s   ratio {ratio:.2f} "
-          f"(target <= 1.20) {'OK' if ratio <= 1.2 else 'OVER'}")
+    print(f"first export ({fmt}) / baseline of its run: "
+          f"{', '.join(f'{r:.2f}' for r in ratios)}; worst {max(ratios):.2f} "
+          f"(target <= {RATIO_TARGET:.2f} every run) "
+          f"{'OK' if max(ratios) <= RATIO_TARGET else 'OVER'}")
     print(f"export again, cached renditions:   {best['again']:6.2f} s   (target < 1 s) "
-          f"{'OK' if best['again'] < 1 else 'OVER'}")
+          f"{'OK' if best['again'] < AGAIN_TARGET else 'OVER'}")
     print(f"Pillow alone on {os.cpu_count()} threads (same load): {best['pooled']:6.2f} s   "
           f"export / this = {best['first'] / best['pooled']:.2f}")
     cpu = best["first_cpu"] / best["serial_cpu"]
@@ -134,6 +143,7 @@ def report(times: dict[str, list[float]], fmt: str) -> None:
     for key in ("threads", "processes"):
         print(f"renditions only, {key + ':':<18}{best[key]:6.2f} s   ratio "
               f"{best[key] / baseline:.2f}")
+    return max(ratios) <= RATIO_TARGET and best["again"] < AGAIN_TARGET
 
 
 def main() -> int:
@@ -152,8 +162,9 @@ def main() -> int:
         journal, sid, ids = build_journal(Path(tmp), photos)
         times = measure(journal, sid, ids, photos, args, Path(tmp))
         journal.close()
-    report(times, args.format)
-    return 0
+    ok = report(times, args.format)
+    print("targets met" if ok else "TARGETS MISSED")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ No data logic lives here: panels read and write through the store; the window on
 sprint, the day and search results between them.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from datetime import date
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -278,6 +279,13 @@ class MainWindow(QMainWindow):
     def attach(self, store: "JournalStore") -> None:
         """Create the panels over `store` and show its newest sprint (or keep the sprint the
         early view shows, without disturbing what is being typed)."""
+        for _step in self.attach_steps(store):
+            pass
+
+    def attach_steps(self, store: "JournalStore") -> Iterator[str]:
+        """`attach` one step at a time: start-up lets the event loop run between the steps, so
+        keys typed in the early view are handled while the other panels are made and filled.
+        Each step yields what it did; the toolbar and the actions are enabled at the end."""
         from .panels.notes import NotesPanel
         from .panels.search import SearchPanel
 
@@ -289,6 +297,7 @@ class MainWindow(QMainWindow):
             self.notes = NotesPanel(store, self.undo_stack, self, autosave_ms=self._autosave_ms)
             self.central.set_content(self.notes)
         self.save_manager.register("notes", self.notes.flush)
+        yield "notes"
         self.search = SearchPanel(store, self.undo_stack, self)
         self.docks["search"].setWidget(self.search)
         for name, panel in _ops().create_panels(store, self.undo_stack, self).items():
@@ -303,29 +312,33 @@ class MainWindow(QMainWindow):
         from .import_flow import UndoImport
 
         self.undo_import = UndoImport(self)
+        yield "panels made"
+        if early:
+            yield from self._fill_around_notes()
+        else:
+            self.journal_replaced()
         self.toolbar.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)
         from .settings import remember_journal
 
         remember_journal(str(store.path))  # the journal opened at startup is "recent" too
-        if early:
-            self._fill_around_notes()
-        else:
-            self.journal_replaced()
+        yield "ready"
 
-    def _fill_around_notes(self) -> None:
-        """After the early view: every other panel joins the sprint and day the notes show."""
+    def _fill_around_notes(self) -> Iterator[str]:
+        """After the early view: every other panel joins the sprint and day the notes show,
+        one panel per step."""
         assert self._sprint is not None and self.notes is not None
         self.central.set_read_only(self.store.readonly, self.store.path)
         self.toolbar.set_sprints(self.store.read(self.store.journal.list_sprints))
         self.toolbar.show_sprint(self._sprint)
         self.toolbar.show_day(self.notes.day)
-        for panel in self.all_panels()[1:]:
-            _ops().call_panel(panel, "set_sprint", self._sprint.id)
-            _ops().call_panel(panel, "set_day", self.notes.day)
         self._enable_sprint_actions()
         self._update_title()
+        for panel in self.all_panels()[1:]:
+            yield f"{type(panel).__name__} filled"
+            _ops().call_panel(panel, "set_sprint", self._sprint.id if self._sprint else None)
+            _ops().call_panel(panel, "set_day", self.notes.day)
 
     def _connect_signals(self) -> None:
         store, notes = self.store, self.notes
@@ -366,12 +379,14 @@ class MainWindow(QMainWindow):
         """Show sprint `sprint_id` in every panel (pending edits are saved first)."""
         self.save_manager.flush_all()
         journal = self.store.journal
-        self._sprint = None if sprint_id is None else self.store.read(journal.get_sprint, sprint_id)
-        self.toolbar.show_sprint(self._sprint)
-        for panel in self.all_panels():
-            _ops().call_panel(panel, "set_sprint", sprint_id)
-        self._enable_sprint_actions()
-        self.select_day(self.notes.day if self.notes and self._sprint else None)
+        with self.store.shared_reads():  # every panel asks for the same sprint, attendees...
+            self._sprint = None if sprint_id is None else self.store.read(journal.get_sprint,
+                                                                          sprint_id)
+            self.toolbar.show_sprint(self._sprint)
+            for panel in self.all_panels():
+                _ops().call_panel(panel, "set_sprint", sprint_id)
+            self._enable_sprint_actions()
+            self.select_day(self.notes.day if self.notes and self._sprint else None)
         self._update_title()
 
     def _enable_sprint_actions(self) -> None:
@@ -381,8 +396,9 @@ class MainWindow(QMainWindow):
     def select_day(self, day: date | None) -> None:
         self._day = day
         self.toolbar.show_day(day)
-        for panel in self.all_panels():
-            _ops().call_panel(panel, "set_day", day)
+        with self.store.shared_reads() if self._store is not None else nullcontext():
+            for panel in self.all_panels():
+                _ops().call_panel(panel, "set_day", day)
 
     def jump_to(self, hit: "SearchHit") -> None:
         """Select a search result in its panel, switching sprint (and day) when needed."""

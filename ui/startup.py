@@ -8,7 +8,8 @@
    step is SQLAlchemy's own package (about 0.3 s). Not a thread: PySide's import hook is not
    safe with imports running in two threads at once.
 3. Back on the GUI thread the real `Journal` is opened (with the usual dialogs when it is
-   refused), the other panels are filled and the notes panel starts saving.
+   refused), the notes panel starts saving, and the other panels are made and filled one
+   step per event-loop turn (`MainWindow.attach_steps`), so typing is never held up for long.
 If the quick read is not possible (new, locked, foreign or other-version file) step 1 is skipped.
 Closing the window during step 2 finishes it first, so nothing typed is lost.
 """
@@ -16,12 +17,15 @@ Closing the window during step 2 finishes it first, so nothing typed is lost.
 import argparse
 import importlib
 import logging
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from sprintjournal.paths import demo_journal, resolve_journal
+
+from . import gc_policy
 
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
@@ -37,10 +41,11 @@ CORE_IMPORTS = [
     "pydantic", "pydantic.main", "pydantic.fields", "sqlalchemy.util", "sqlalchemy.orm",
     "sqlmodel", "sprintjournal.models", "sprintjournal.db", "sprintjournal.journal_file",
     "sprintjournal.exchange.schema", "sprintjournal.exchange.json_io", "sprintjournal.journal",
-    "sprintjournal.demo", "sprintjournal.exchange.textfiles", "jinja2",
-    "sprintjournal.report.compose", "sprintjournal.report.export",
+    "jinja2", "sprintjournal.report.compose", "sprintjournal.report.export",
 ]
-"""In dependency order, so each step imports little beyond its own module."""
+"""In dependency order, so each step imports little beyond its own module. Only what showing a
+journal needs (the report panel needs the report modules): the text importers (docutils) load
+when File ▸ Import is used, the demo module only for --demo."""
 
 
 class Startup(QObject):
@@ -54,6 +59,8 @@ class Startup(QObject):
         self._lock: EarlyLock | None = None
         self._finished = False
         self._pending_imports = list(CORE_IMPORTS)
+        self._steps: Iterator[str] = iter(())
+        self._done = False  # every panel made and filled
 
     def run(self) -> None:
         """Called once, right after the first paint."""
@@ -102,20 +109,25 @@ class Startup(QObject):
         self._on_loaded()
 
     def finish_now(self) -> None:
-        """The window is closing while the core loads: load it now, so edits can be saved."""
+        """The window is closing while the core loads or the panels fill: finish now, so
+        edits can be saved."""
         while self._pending_imports:
             importlib.import_module(self._pending_imports.pop(0))
         self._on_loaded()
+        for _step in self._steps:
+            pass
+        self._attached()
 
     def _on_loaded(self) -> None:
         if self._finished:
             return
         self._finished = True
-        self.window.before_close = None
         self.trace.mark("core imported")
         self._drop_early()  # our own early lock must go before the Journal takes it
         journal = self._open()
         if journal is None:
+            self.window.before_close = None
+            gc_policy.settle()
             self.failed = True
             self.window.close_for_good()
             self.app.exit(1)
@@ -123,8 +135,25 @@ class Startup(QObject):
         self.trace.mark("journal opened")
         from .store import JournalStore
 
-        self.window.attach(JournalStore(journal))
+        self._steps = self.window.attach_steps(JournalStore(journal))
+        self._attach_next()
+
+    def _attach_next(self) -> None:
+        """One step of the window's `attach` per event-loop turn: typing goes on meanwhile."""
+        if self._done:
+            return
+        if next(self._steps, None) is not None:
+            QTimer.singleShot(0, self._attach_next)
+            return
+        self._attached()
+
+    def _attached(self) -> None:
+        if self._done or self.failed:
+            return
+        self._done = True
+        self.window.before_close = None
         self.app.processEvents()
+        gc_policy.settle()
         self.trace.mark("all panels filled")
         if self.args.quit_after_startup:
             QTimer.singleShot(0, self._quit)

@@ -8,8 +8,11 @@ announced on `error`, so the window can show them without each widget writing a 
 The core is imported lazily (TYPE_CHECKING only here): the window paints before SQLAlchemy loads.
 """
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+import dataclasses
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import QObject, Signal
 
@@ -50,6 +53,7 @@ class JournalStore(QObject):
     def __init__(self, journal: "Journal", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._journal = journal
+        self._shared: dict[tuple[Any, ...], Any] | None = None
 
     @property
     def journal(self) -> "Journal":
@@ -67,6 +71,7 @@ class JournalStore(QObject):
     def replace_journal(self, journal: "Journal") -> None:
         """Swap to another journal file (File ▸ Open); the old one is closed."""
         old, self._journal = self._journal, journal
+        self._forget_shared()
         old.close()
         self.journal_replaced.emit()
 
@@ -83,6 +88,7 @@ class JournalStore(QObject):
         return change
 
     def announce(self, change: Change, initiator: object = None) -> None:
+        self._forget_shared()
         if change.entity == "journal":
             for name in _ENTITY_SIGNALS.values():
                 getattr(self, name).emit(change, initiator)
@@ -95,9 +101,67 @@ class JournalStore(QObject):
         self.saved.emit()
 
     def read(self, query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run a Journal query, announcing a failure (busy, damaged) on `error`."""
+        """Run a Journal query, announcing a failure (busy, damaged) on `error`. Inside
+        `shared_reads`, the same query with the same arguments runs once."""
+        key = None if self._shared is None else _key(query, args, kwargs)
+        if key is not None and self._shared is not None and key in self._shared:
+            return cast("T", _handed_out(self._shared[key]))
         try:
-            return query(*args, **kwargs)
+            result = query(*args, **kwargs)
         except JournalError as exc:
             self.error.emit(str(exc))
             raise
+        if key is not None and self._shared is not None and _shareable(result):
+            self._shared[key] = result
+            return cast("T", _handed_out(result))
+        return result
+
+    @contextmanager
+    def shared_reads(self) -> Iterator[None]:
+        """While every panel follows a sprint or day switch: each asks for the sprint, its
+        attendees, its stand-up..., and at 20,000 notes each of those read transactions costs.
+        Results are kept only until the block ends or a change is announced (any write made
+        through the store); lists are handed out as copies, records are frozen."""
+        if self._shared is not None:
+            yield
+            return
+        self._shared = {}
+        try:
+            yield
+        finally:
+            self._shared = None
+
+    def _forget_shared(self) -> None:
+        if self._shared is not None:
+            self._shared.clear()
+
+
+_IMMUTABLE = (str, int, float, bool, date, datetime, type(None))
+
+
+def _key(query: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+         ) -> tuple[Any, ...] | None:
+    key = (query, args, tuple(sorted(kwargs.items())))
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _frozen(value: object) -> bool:
+    if isinstance(value, _IMMUTABLE):
+        return True
+    params = getattr(type(value), "__dataclass_params__", None)
+    return dataclasses.is_dataclass(value) and bool(params and params.frozen)
+
+
+def _shareable(result: object) -> bool:
+    """Frozen records, plain values, and lists or tuples of them."""
+    if isinstance(result, list | tuple):
+        return all(_frozen(item) for item in result)
+    return _frozen(result)
+
+
+def _handed_out(result: Any) -> Any:
+    return list(result) if isinstance(result, list) else result

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
@@ -22,6 +23,7 @@ from sprintjournal_ui.store import JournalStore
 from sprintjournal.errors import DiskFullError
 from sprintjournal.journal import Journal
 from sprintjournal.paths import APP_ID
+from sprintjournal.quick_read import QuickReader
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -140,6 +142,37 @@ def test_closing_during_startup_saves_what_was_typed(
     window.store.journal.close()  # main() does this after the event loop ends
     with Journal(journal_path) as reopened:
         assert reopened.get_note(gothenburg.note_id).text.startswith("!# Thursday")
+
+
+def test_the_early_view_is_filled_around_one_step_at_a_time(
+        qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path) -> None:
+    """Start-up runs `attach_steps` one per event-loop turn: keys typed between the steps
+    land in the note and are saved; switching waits until every panel is filled."""
+    journal.close()
+    window = MainWindow(autosave_ms=60_000)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    reader = QuickReader(journal_path)
+    window.attach_early(JournalStore(cast(Journal, reader)))
+    notes = window.notes
+    assert notes is not None
+    notes.select_item(gothenburg.note_id)
+    with Journal(journal_path) as real:
+        steps = window.attach_steps(JournalStore(real))
+        done = [next(steps), next(steps)]
+        reader.close()
+        notes.editor.moveCursor(QTextCursor.MoveOperation.End)
+        qtbot.keyClicks(notes.editor, " between")
+        assert done == ["notes", "panels made"]
+        assert not window.toolbar.isEnabled() and not window.act_find.isEnabled()
+        assert window.panels["standup"].sprint_id is None  # made, not filled yet
+        done += list(steps)
+        assert done[-1] == "ready" and len(done) == 3 + len(window.panels) + 1
+        assert window.toolbar.isEnabled() and window.act_find.isEnabled()
+        assert {p.sprint_id for p in window.panels.values()} == {gothenburg.sprint_id}
+        notes.flush()
+        assert real.get_note(gothenburg.note_id).text.endswith(" between")
+        window.close_for_good()
 
 
 def test_sigterm_saves_the_pending_edit_and_closes(qtbot: QtBot, store: JournalStore,

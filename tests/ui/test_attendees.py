@@ -183,3 +183,18 @@ def test_select_person_and_timeline_day_click(qtbot: QtBot, store: JournalStore,
         qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=column.center().toPoint())
     assert blocker.args == [target]
     assert panel.here_today.title() == "Here on Mon 7 Nov"
+
+
+def test_timeline_names_column_follows_the_font_and_the_attendees(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
+        gothenburg: int) -> None:  # noqa: F811
+    """The names' width is measured once per data and font, and measured again on either."""
+    panel = make_panel(qtbot, store, undo_stack, gothenburg, date(2011, 11, 3))
+    chart = panel.timeline
+    first_day = chart._column(0).left()
+    bigger = chart.font()
+    bigger.setPointSizeF(bigger.pointSizeF() * 2)
+    chart.setFont(bigger)
+    assert chart._column(0).left() > first_day
+    chart.set_data([], panel.sprint.days())  # type: ignore[union-attr]
+    assert chart._column(0).left() < first_day

@@ -2,9 +2,11 @@
 
 from datetime import date
 
+import pytest
 from factories import gothenburg, jpeg_bytes, store, undo_stack  # noqa: F401
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.models import photos_model
 from sprintjournal_ui.models.attendees_model import AttendeesModel
 from sprintjournal_ui.models.branches_model import BranchesModel, BranchFilter
 from sprintjournal_ui.models.photos_model import PhotosModel
@@ -135,3 +137,24 @@ def test_photos_model_decodes_thumbnails_off_the_gui_thread(
     assert model.index(1, 0).data() == "Mark and Antonio pairing"
     store.apply(journal.remove_photo, model.record(0).id)
     assert model.rowCount() == 1 and model.has_thumbnail(added.id)
+
+
+def test_photos_model_keeps_a_bounded_number_of_other_sprints_thumbnails(
+    qtbot: QtBot, store: JournalStore, gothenburg: int, journal: Journal,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(photos_model, "ICON_CACHE", 2)
+    sprints = [gothenburg] + [journal.add_sprint(f"Sprint {n}").id for n in range(3)]
+    for n, sid in enumerate(sprints):
+        for k in range(2):
+            journal.add_photo(sid, jpeg_bytes(60 + n, 40 + k, colour=(n * 60, k * 90, 30)),
+                              f"p{n}{k}.jpg")
+    model = PhotosModel(store)
+    for sid in sprints:
+        with qtbot.waitSignal(model.thumbnails_loaded):
+            model.set_sprint(sid)
+        assert all(model.has_thumbnail(model.record(r).id) for r in range(model.rowCount()))
+    assert model.cached_icons() == 2 + 2  # the rows shown, and two others
+    with qtbot.waitSignal(model.thumbnails_loaded):
+        model.set_sprint(sprints[1])  # dropped from the cache: decoded again
+    assert all(model.has_thumbnail(model.record(r).id) for r in range(model.rowCount()))

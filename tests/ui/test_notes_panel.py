@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCursor, QUndoStack
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
-from sprintjournal_ui.panels.background_save import BIG_NOTE
 from sprintjournal_ui.panels.notes import NotesPanel
 from sprintjournal_ui.panels.preview import PREVIEW_LIMIT
 from sprintjournal_ui.store import JournalStore
@@ -49,10 +48,13 @@ def test_typing_is_saved_to_the_file_after_the_debounce(
         journal_path: Path) -> None:
     panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=50)
     panel.set_day(THURSDAY)
+    on_the_pool: list[bool] = []
+    panel._saver.finished.connect(on_the_pool.append)  # even a short note's commit waits on disk
     type_at_end(qtbot, panel, " jit-targets")
     panel.editor.insertPlainText(" Håkan 😀")  # QTest can only type ASCII; this is a paste
     assert panel.dirty
     qtbot.waitUntil(lambda: not panel.dirty, timeout=3000)
+    assert on_the_pool and all(on_the_pool)
     assert file_text(journal_path, gothenburg.note_id) == (
         "# Thursday\n\n@Armin explained STM. jit-targets Håkan 😀")
 
@@ -223,12 +225,12 @@ def test_a_save_refused_by_the_core_keeps_the_text(
 def test_a_long_note_autosaves_off_the_gui_thread_in_order(
         qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
         journal_path: Path) -> None:
-    """Above BIG_NOTE characters the autosave runs on the pool; a flush right after it waits
-    for that save, then writes what was typed since, so the newest text wins."""
+    """The autosave of a note of 300,000 characters runs on the pool; a flush right after it
+    waits for that save, then writes what was typed since, so the newest text wins."""
     panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=0)
     panel.set_day(THURSDAY)
-    log = "".join(f"trace {n}: guard failed, blackhole\n" for n in range(BIG_NOTE // 20))
-    assert len(log) > BIG_NOTE
+    log = "".join(f"trace {n}: guard failed, blackhole\n" for n in range(300_000 // 20))
+    assert len(log) > 300_000
     background: list[bool] = []
     panel._saver.finished.connect(background.append)  # only the pool's saves report here
     panel.editor.selectAll()

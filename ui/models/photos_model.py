@@ -3,9 +3,12 @@
 The journal keeps a small JPEG/PNG thumbnail per photo. Reading those bytes is a quick query
 on the GUI thread; turning them into pixels is not free, so each is decoded by a pool job and
 the row is refreshed (`dataChanged`) when its picture arrives. Until then a placeholder shows.
-Decoded thumbnails are kept by content hash, so undoing a removal does not decode again.
+Decoded thumbnails are kept by content hash, so undoing a removal does not decode again; at
+most `ICON_CACHE` of them beyond the rows shown (each is up to 160×160×4 bytes: a journal of
+years of sprints would otherwise keep every thumbnail it ever showed), oldest dropped first.
 """
 
+from collections import OrderedDict
 from functools import partial
 from typing import Any
 
@@ -22,6 +25,7 @@ from ..workers import run_in_pool
 from .record_model import Column, RecordTableModel
 
 ICON_SIZE = QSize(160, 160)
+ICON_CACHE = 200
 
 
 def decode_thumbnail(data: bytes) -> QImage:
@@ -56,7 +60,7 @@ class PhotosModel(RecordTableModel[PhotoRec]):
         super().__init__(parent)
         self._store = store
         self._sprint_id: int | None = None
-        self._icons: dict[str, QIcon] = {}  # sha256 -> decoded thumbnail
+        self._icons: OrderedDict[str, QIcon] = OrderedDict()  # sha256 -> decoded, oldest first
         self._pending: set[str] = set()
         self._given: dict[str, bytes] = {}  # thumbnails handed over by `prime`, not yet decoded
         self._primed: Change | None = None
@@ -130,6 +134,7 @@ class PhotosModel(RecordTableModel[PhotoRec]):
 
     # -- thumbnails -------------------------------------------------------------------------
     def _load_missing(self, *_args: object) -> None:
+        self._trim_icons()
         for rec in list(self._rows):
             if rec.sha256 in self._icons or rec.sha256 in self._pending:
                 continue
@@ -145,7 +150,18 @@ class PhotosModel(RecordTableModel[PhotoRec]):
     def _arrived(self, key: str, image: QImage) -> None:
         if shiboken6.isValid(self):
             self._icons[key] = QIcon(QPixmap.fromImage(image))
+            self._trim_icons()
         self._finish(key)
+
+    def _trim_icons(self) -> None:
+        """Keep the rows' thumbnails and at most ICON_CACHE others, the most recent."""
+        shown = {rec.sha256 for rec in self._rows}
+        others = [key for key in self._icons if key not in shown]
+        for key in others[:max(0, len(others) - ICON_CACHE)]:
+            del self._icons[key]
+
+    def cached_icons(self) -> int:
+        return len(self._icons)
 
     def _failed(self, key: str, _error: Exception) -> None:
         self._finish(key)

@@ -21,7 +21,7 @@ from sprintjournal.records import NoteRec, SprintRec
 
 from ..store import JournalStore
 from ..throttle import Debouncer
-from .background_save import BIG_NOTE, BackgroundSaver
+from .background_save import BackgroundSaver
 from .note_commands import add_note_command, created_id, remove_note_command
 from .notes_view import (
     NotesView,
@@ -322,8 +322,7 @@ class NotesPanel(NotesView):
         if self._saver.busy:  # one save at a time, in order: this one comes next
             self._autosave.trigger()
             return
-        big = self.editor.document().characterCount() > BIG_NOTE
-        if big and self._dirty and self._saving and self._note_id is not None:
+        if self._dirty and self._saving and self._note_id is not None:  # on the pool, any size
             self._saver.start(self._note_id, self.editor.toPlainText(), self.editor)
             self._set_dirty(False)
             return

@@ -1,0 +1,212 @@
+"""Start-up and memory under a real X server (Xvfb), against a bare PySide6 window, same run.
+
+What the user sees, per fresh process, interleaved with the baseline so drift hits both alike:
+  window mapped        the X server's MapNotify for the top-level window (an X event received
+                       by a second client of the same server, bench/xserver.py)
+  notes shown          the app's trace after the note's text is painted ("ready for input"); the
+                       bare window's first paint of its three filled lists and text box
+  every panel filled   the app's "all panels filled" trace, the last step of its start-up work
+  CPU seconds          user + system CPU of the whole process (it quits when start-up is done)
+Then memory: each process left idle for --idle seconds after start-up, RSS and USS from
+/proc/PID/smaps_rollup. The baseline is bench/bare_window.py (three filled lists and a text
+edit). Targets (issue 12): mapped <= 1.15x, notes shown <= 1.5x, every panel filled <= 3x,
+RSS <= 1.8x, ratios of medians; the worst cases are printed beside them. Exits 1 on a miss.
+With --before REV an earlier revision of the app runs too, interleaved, as a third column.
+
+    scripts/setup bench && .venv/bin/python bench/startup_x.py [--runs 10] [--journal PATH]
+        [--before main]
+"""
+
+import argparse
+import os
+import resource
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from before_tree import before_env, before_tree  # noqa: E402
+from xserver import MapWatcher, Xvfb  # noqa: E402
+
+TARGETS = {"window mapped": 1.15, "notes shown": 1.5, "every panel filled": 3.0, "RSS": 1.8}
+APP = ["-m", "sprintjournal_ui.app", "--trace-startup", "--journal"]
+BARE = [str(BENCH / "bare_window.py")]
+# which trace line of each program stands for each figure
+PHASES = {"bare": {"notes shown": "first paint", "every panel filled": "first paint"},
+          "app": {"notes shown": "ready for input", "every panel filled": "all panels filled"}}
+PHASES["before"] = PHASES["app"]
+
+
+def env_for(display: str, home: Path) -> dict[str, str]:
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+           "SPRINTJOURNAL_HOME": str(home), "XDG_CONFIG_HOME": str(home / "config")}
+    env.pop("WAYLAND_DISPLAY", None)
+    return env
+
+
+def trace_times(out: str, start: float) -> dict[str, float]:
+    """phase -> seconds since spawn, from the `wall=` lines of a trace; "cpu " + phase -> the
+    process's CPU seconds by then, where the trace gives them (`cpu=`)."""
+    phases = {}
+    for line in out.splitlines():
+        if "wall=" in line:
+            name = line.removeprefix("startup ").split("  ")[0].strip()
+            phases[name] = float(line.split("wall=")[1].split()[0]) - start
+            if "cpu=" in line:
+                phases["cpu " + name] = float(line.split("cpu=")[1].split()[0])
+    return phases
+
+
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_run(kind: str, args: list[str], env: dict[str, str], watcher: MapWatcher,
+              cwd: Path) -> dict[str, float]:
+    cpu = cpu_of_children()
+    start = time.time()
+    done = subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True,
+                          timeout=120, cwd=cwd)
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    wall = time.time() - start
+    traced = trace_times(done.stdout, start)
+    mapped = watcher.first_map_after(start)
+    if mapped is None:
+        raise SystemExit(f"{kind}: no MapNotify seen")
+    result = {"window mapped": mapped - start, "process": wall,
+              "CPU seconds": cpu_of_children() - cpu}
+    for figure, phase in PHASES[kind].items():
+        result[figure] = traced[phase]
+        result["CPU to " + figure] = traced.get("cpu " + phase, float("nan"))
+    return result
+
+
+def memory(pid: int) -> dict[str, float]:
+    """RSS, PSS and USS (private pages) in MiB."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value = line.split(":")
+        fields[name] = int(value.split()[0]) / 1024
+    return {"RSS": fields["Rss"], "PSS": fields["Pss"],
+            "USS": fields["Private_Clean"] + fields["Private_Dirty"]}
+
+
+def idle_memory(kind: str, args: list[str], env: dict[str, str], idle: float, cwd: Path
+                ) -> dict[str, float]:
+    """Start, wait for the end of start-up, leave it idle, read its memory, then SIGTERM."""
+    last = PHASES[kind]["every panel filled"]
+    process = subprocess.Popen([sys.executable, *args], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True, cwd=cwd)
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith((f"startup {last}", last)):
+            break
+    time.sleep(idle)
+    figures = memory(process.pid)
+    process.send_signal(signal.SIGTERM)
+    process.communicate(timeout=30)
+    return figures
+
+
+def spread(values: list[float], scale: float = 1000) -> str:
+    return (f"median {statistics.median(values) * scale:7.0f}  worst {max(values) * scale:7.0f}"
+            f"  best {min(values) * scale:7.0f}")
+
+
+def column(values: list[float], scale: float) -> str:
+    return (f"{statistics.median(values) * scale:6.0f} (worst {max(values) * scale:5.0f}, "
+            f"best {min(values) * scale:5.0f})")
+
+
+def judged(figure: str, ratio: float) -> tuple[str, bool]:
+    target = TARGETS.get(figure)
+    if target is None:
+        return "", True
+    return f"target <= {target:.2f}x {'ok' if ratio <= target else 'MISSED'}", ratio <= target
+
+
+def report(results: dict[str, list[dict[str, float]]], memories: dict[str, list[dict[str, float]]]
+           ) -> bool:
+    """Medians (worst, best) per program; ratios of medians to the bare window's. The CPU rows
+    (ms of the process's CPU by that point) move less than wall times on a shared machine."""
+    kinds = list(results)
+    print(f"{'figure':<26}" + "".join(f"{kind:<33}" for kind in kinds)
+          + "ratios to bare: app (worst)" + ("   before" if "before" in kinds else ""))
+    ok = True
+    rows = [(figure, results, 1000) for figure in (
+        "window mapped", "notes shown", "every panel filled", "process", "CPU to notes shown",
+        "CPU to every panel filled", "CPU seconds")]
+    rows += [(figure, memories, 1) for figure in ("RSS", "USS", "PSS")]
+    for figure, source, scale in rows:
+        values = {kind: [r[figure] for r in source[kind]] for kind in kinds}
+        bare = statistics.median(values["bare"])
+        ratio = statistics.median(values["app"]) / bare
+        verdict, met = judged(figure, ratio)
+        ok = ok and met
+        unit = "" if figure.startswith("CPU") else " (MiB)" if scale == 1 else " (ms)"
+        before = (f"   {statistics.median(values['before']) / bare:4.2f}x"
+                  if "before" in kinds else "")
+        print(f"{figure + unit:<26}" + "".join(f"{column(values[k], scale):<33}" for k in kinds)
+              + f"{ratio:4.2f}x ({max(values['app']) / bare:4.2f}x){before}  {verdict}")
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="timed runs of each, interleaved")
+    parser.add_argument("--memory-runs", type=int, default=3)
+    parser.add_argument("--idle", type=float, default=2.0, help="seconds idle before memory")
+    parser.add_argument("--journal", type=Path, help="default: a fresh demo journal")
+    parser.add_argument("--before", metavar="REV", help="also run this git revision of the app")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="sj-startup-x-"))
+    journal = args.journal
+    if journal is None:
+        from sprintjournal.demo import open_demo
+
+        journal = folder / "demo.sprintjournal"
+        open_demo(journal).close()
+    # As installed (scripts/setup, or pip for a regular install): our modules byte-compiled.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "sprintjournal", "ui"],
+                   cwd=BENCH.parent, check=True, capture_output=True)
+    cases = {"bare": BARE, "app": [*APP, str(journal), "--quit-after-startup"]}
+    stays = {"bare": [*BARE, "--stay"], "app": [*APP, str(journal)]}
+    where = {"bare": BENCH.parent, "app": BENCH.parent}
+    if args.before:
+        cases["before"], stays["before"] = cases["app"], stays["app"]
+        where["before"] = before_tree(args.before)
+    with Xvfb() as display:
+        base_env = env_for(display, folder / "home")
+        envs = dict.fromkeys(cases, base_env)
+        if args.before:
+            envs["before"] = before_env(where["before"], base_env)
+        watcher = MapWatcher(display)
+        watcher.start()
+        print(f"Xvfb {display}; {journal.name}; {args.runs} interleaved runs of each"
+              f"{'; before = ' + args.before if args.before else ''}\n")
+        for kind in cases:  # warm the OS file cache for each alike
+            timed_run(kind, cases[kind], envs[kind], watcher, where[kind])
+        results: dict[str, list[dict[str, float]]] = {kind: [] for kind in cases}
+        for _ in range(args.runs):
+            for kind, case in cases.items():
+                results[kind].append(timed_run(kind, case, envs[kind], watcher, where[kind]))
+        memories: dict[str, list[dict[str, float]]] = {kind: [] for kind in cases}
+        for _ in range(args.memory_runs):
+            for kind, case in stays.items():
+                memories[kind].append(idle_memory(kind, case, envs[kind], args.idle, where[kind]))
+        watcher.stop()
+    ok = report(results, memories)
+    print("\ntargets met" if ok else "\nTARGETS MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Start-up's memory measures: PySide's per-import check without linecache, start-up's objects
+frozen, and everything back to normal when `main` returns (tests run it in-process)."""
+
+import gc
+import importlib
+import linecache
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sprintjournal_ui import import_hook
+from sprintjournal_ui.app import main
+
+
+@pytest.fixture
+def module_dir(tmp_path: Path) -> Path:
+    (tmp_path / "sj_uses_qt.py").write_text("import PySide6.QtCore\nVALUE = 1\n")
+    (tmp_path / "sj_plain.py").write_text("VALUE = 2\n")
+    sys.path.insert(0, str(tmp_path))
+    yield tmp_path
+    sys.path.remove(str(tmp_path))
+    for name in ("sj_uses_qt", "sj_plain"):
+        sys.modules.pop(name, None)
+
+
+def test_the_check_gives_pysides_answer_without_keeping_the_source(module_dir: Path) -> None:
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None:
+        importlib.import_module("PySide6.QtCore")
+        feature = sys.modules["shibokensupport.feature"]
+    assert import_hook.install()
+    assert import_hook.install()  # a second call keeps the one hook
+    uses_qt = __import__("sj_uses_qt")  # PySide hooks the import statement, not importlib
+    plain = __import__("sj_plain")
+    assert feature.pyside_feature_dict["sj_uses_qt"] == 0  # PySide's "uses PySide"
+    assert feature.pyside_feature_dict["sj_plain"] == -1  # "ignore this module"
+    cached = {Path(name).name for name in linecache.cache}
+    assert not {"sj_uses_qt.py", "sj_plain.py"} & cached
+    fallback_calls: list[str] = []
+
+    def fallback(module: object) -> bool:
+        fallback_calls.append(getattr(module, "__name__", "?"))
+        return False
+
+    assert import_hook.uses_pyside(uses_qt, fallback) is True
+    assert import_hook.uses_pyside(plain, fallback) is False
+    assert import_hook.uses_pyside(sys, fallback) is False  # built in: PySide's own check
+    assert fallback_calls == ["sys"]
+
+
+def test_main_leaves_the_collector_as_it_found_it(qtbot: QtBot, journal_path: Path) -> None:
+    assert gc.isenabled()
+    assert main(["--journal", str(journal_path), "--quit-after-startup"]) == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

@@ -1,0 +1,50 @@
+"""A cheaper answer to the question PySide6 asks of every module imported after it.
+
+PySide6 (6.4 and later) hooks every import to learn whether the new module "uses PySide": its
+`__feature__` switching (snake_case, true_property) applies only to those. It answers by
+`inspect.getsource(module)` and a search for "PySide6": each source file is tokenised and
+kept, line by line, in `linecache` for the rest of the session. The core's ~500 modules
+(SQLAlchemy, pydantic, SQLModel) then cost ~100 ms of CPU more to import and ~28 MiB of source
+text held for nothing (bench/startup_x.py, the trace's rss=).
+
+`install()` keeps the question and its answer, and reads the file's bytes instead. Modules
+without a .py file go to PySide's own check. If a PySide version lacks the hook, nothing happens.
+"""
+
+import linecache
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+_FEATURE_MODULE = "shibokensupport.feature"
+_CHECK = "_mod_uses_pyside"
+
+
+def uses_pyside(module: ModuleType, fallback: Callable[[ModuleType], bool]) -> bool:
+    """Whether the module's source mentions PySide6, as PySide decides it, without linecache."""
+    path = getattr(module, "__file__", None)
+    if not isinstance(path, str) or not path.endswith(".py"):
+        return fallback(module)
+    try:
+        return b"PySide6" in Path(path).read_bytes()
+    except OSError:
+        return fallback(module)
+
+
+def install() -> bool:
+    """Replace PySide's check (once); drop the source it cached so far. True when installed."""
+    feature = sys.modules.get(_FEATURE_MODULE)
+    upstream = getattr(feature, _CHECK, None)
+    if feature is None or upstream is None:
+        return False
+    if getattr(upstream, "_sprintjournal", False):
+        return True
+
+    def check(module: ModuleType) -> bool:
+        return uses_pyside(module, upstream)
+
+    check._sprintjournal = True  # type: ignore[attr-defined]
+    setattr(feature, _CHECK, check)
+    linecache.clearcache()  # filled by the checks of the modules imported so far
+    return True

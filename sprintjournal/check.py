@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sprintjournal import db
+from sprintjournal import backup_store, db
 
 MAX_MESSAGES = 100
 
@@ -169,6 +169,9 @@ def _version_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
 
 def _photo_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
     """Photo row and original bytes must come together: a half-imported photo is damage."""
+    if backup_store.uses_store(conn):
+        _stored_photo_checksums(conn, report)
+        return
     query = (
         "SELECT p.id, p.filename, p.sha256, p.byte_size, d.data, d.photo_id IS NOT NULL "
         "FROM photo p LEFT JOIN photo_data d ON d.photo_id = p.id ORDER BY p.id"
@@ -185,6 +188,22 @@ def _photo_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
     ).fetchmany(MAX_MESSAGES)
     for (photo_id,) in orphans:
         report.problems.append(f"photo data {photo_id}: stored bytes without a photo")
+
+
+def _stored_photo_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """A backup's originals sit in the object store beside it: each must be there, whole."""
+    folder = report.path.parent
+    query = "SELECT id, filename, sha256, byte_size FROM photo ORDER BY id"
+    for photo_id, name, expected, size in conn.execute(query):
+        report.photos_checked += 1
+        label = f"photo {photo_id} ({_text(name)})"
+        path = backup_store.object_path(folder, _text(expected))
+        if not path.is_file():
+            report.problems.append(f"{label}: its original is missing from {path.parent}")
+            continue
+        digest, length = backup_store.object_digest(path)
+        if length != size or digest != _text(expected):
+            report.problems.append(f"{label}: its stored original does not match its checksum")
 
 
 _STAGES = (_integrity, _foreign_keys, _note_checksums, _version_checksums, _photo_checksums)

@@ -94,6 +94,7 @@ class JournalBase:
                     self.migration_backup = db.migrate(self.path, version, backup_dir(self.path))
                 else:
                     db.create(self.path)
+                    self._lock.acquire_identity()
             except BaseException:
                 self._lock.release()
                 raise
@@ -146,6 +147,7 @@ class JournalBase:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 before = _total_changes(session)
                 yield session
+                session.flush()  # pending updates (a report, a sprint's fields) count too
                 changed = _total_changes(session) != before
         except DBAPIError as exc:
             raise translate(exc, self.path) from exc

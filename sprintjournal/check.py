@@ -1,9 +1,10 @@
 """`sprintjournal check`: find damage in a journal without changing a single byte of it.
 
 SQLite's own checks (`integrity_check`, `foreign_key_check`) find broken pages and dangling
-rows; the SHA-256 kept per note, note version and photo finds what SQLite cannot see: bytes
-that changed inside a value (bit rot, a bad copy). Problems are reported, never repaired: the
-user decides, usually by restoring a backup.
+rows; the SHA-256 kept per note, note version and photo, and per item of every other text the
+user wrote (`text_sums`), finds what SQLite cannot see: bytes that changed inside a value (bit
+rot, a bad copy). A backup's photo originals are checked in the object store beside it.
+Problems are reported, never repaired: the user decides, usually by restoring a backup.
 
 The file is opened with `immutable=1`, which makes SQLite read it without locks and without
 creating `-wal`/`-shm` files. If a `-wal` file exists (the app is running, or crashed), the main
@@ -20,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sprintjournal import backup_store, db
+from sprintjournal import backup_store, db, text_sums
 
 MAX_MESSAGES = 100
 
@@ -34,6 +35,7 @@ class CheckReport:
     notes_checked: int = 0
     versions_checked: int = 0
     photos_checked: int = 0
+    texts_checked: int = 0
     schema_version: int | None = None
 
     @property
@@ -44,7 +46,8 @@ class CheckReport:
         if self.ok:
             return (
                 f"{self.path}: ok ({self.notes_checked} notes, {self.versions_checked} note "
-                f"versions and {self.photos_checked} photos verified)"
+                f"versions, {self.photos_checked} photos and {self.texts_checked} other "
+                "items of text verified)"
             )
         count = len(self.problems)
         lines = [f"{self.path}: {count} problem{'s' if count != 1 else ''} found"]
@@ -206,7 +209,23 @@ def _stored_photo_checksums(conn: sqlite3.Connection, report: CheckReport) -> No
             report.problems.append(f"{label}: its stored original does not match its checksum")
 
 
-_STAGES = (_integrity, _foreign_keys, _note_checksums, _version_checksums, _photo_checksums)
+def _text_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """Every other piece of user text (journals from version 4 on carry its checksums)."""
+    if not text_sums.present(conn):
+        return
+    checked, problems = text_sums.problems(conn, MAX_MESSAGES)
+    report.texts_checked += checked
+    report.problems.extend(problems)
+
+
+_STAGES = (
+    _integrity,
+    _foreign_keys,
+    _note_checksums,
+    _version_checksums,
+    _photo_checksums,
+    _text_checksums,
+)
 
 
 def _sha(data: bytes | None) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from sprintjournal import models
+from sprintjournal import models, text_sums
 from sprintjournal.errors import (
     DamagedJournalError,
     MigrationFailedError,
@@ -138,7 +138,12 @@ def _step_3(conn: sqlite3.Connection) -> None:
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
 
 
-MIGRATIONS: list[Step] = [_step_1, _step_2, _step_3]
+def _step_4(conn: sqlite3.Connection) -> None:
+    """Checksums of every piece of user text beyond notes and photos (see `text_sums`)."""
+    text_sums.create(conn)
+
+
+MIGRATIONS: list[Step] = [_step_1, _step_2, _step_3, _step_4]
 """MIGRATIONS[i] takes a file from version i to version i + 1."""
 
 
@@ -200,6 +205,8 @@ def connect_raw(path: Path, readonly: bool = False) -> sqlite3.Connection:
 
 
 def apply_pragmas(conn: sqlite3.Connection, readonly: bool = False) -> None:
+    """The house pragmas, and the function the text-checksum triggers call."""
+    text_sums.register(conn)
     if not readonly:
         conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")

@@ -5,7 +5,7 @@ import io
 import os
 import shutil
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -104,10 +104,9 @@ def test_fault_62_restore_through_a_link_keeps_the_link(tmp_path: Path) -> None:
 
 def _flip_in_value(path: Path, needle: bytes) -> None:
     """Change bytes inside one stored value: SQLite's own checks cannot see it."""
-    data = bytearray(path.read_bytes())
-    at = data.index(needle)
-    data[at : at + 5] = b"XXXXX"
-    path.write_bytes(bytes(data))
+    data = path.read_bytes()
+    assert needle in data
+    path.write_bytes(data.replace(needle, b"XXXXX" + needle[5:]))
 
 
 def test_fault_63_restore_refuses_a_backup_whose_check_fails(
@@ -288,3 +287,63 @@ def test_fault_69_each_backup_restores_and_checks_on_its_own(journal_path: Path)
     bad.write_bytes(bad.read_bytes()[:-10] + b"0123456789")
     report = check_journal(second)
     assert not report.ok and "does not match its checksum" in report.problems[0]
+
+
+# -- 70: `check` covers every piece of user text --------------------------------------------
+
+
+def _journal_with_every_kind_of_text(path: Path) -> None:
+    with Journal(path) as j:
+        sprint_id = j.add_sprint("Gothenburg 2011", description="Winter sprint QQdescQQ").ids[0]
+        j.add_branch(sprint_id, "jit-targets", ["Håkan Ardö"], goal="QQgoalQQ the 🎯 branch",
+                     results=["QQresultQQ merged"])
+        j.add_standup_item(sprint_id, date(2011, 11, 3), "today", "QQstandupQQ fix the GC",
+                           ["Armin Rigo"])
+        j.add_attendee(sprint_id, "Maciej Fijałkowski", accommodation="QQaccomQQ hotel")
+        j.add_person("Antonio Cuni", email="QQmailQQ@example.org")
+        j.add_photo(sprint_id, _jpeg(1, (64, 48)), "cake.jpg", caption="QQcaptionQQ cake")
+        j.save_report(sprint_id, text="# QQreportQQ draft")
+
+
+@pytest.mark.parametrize(
+    ("marker", "item"),
+    [
+        (b"QQdescQQ", "sprint 1"),
+        (b"QQgoalQQ", "branch 1"),
+        (b"QQresultQQ", "branch 1"),
+        (b"QQstandupQQ", "stand-up item 1"),
+        (b"QQaccomQQ", "attendance 1"),
+        (b"QQmailQQ", "person"),
+        (b"QQcaptionQQ", "photo 1"),
+        (b"QQreportQQ", "report 1"),
+    ],
+)
+def test_fault_70_check_finds_bytes_changed_in_any_user_text(
+    journal_path: Path, marker: bytes, item: str
+) -> None:
+    _journal_with_every_kind_of_text(journal_path)
+    assert check_journal(journal_path).ok
+    _flip_in_value(journal_path, marker)
+    before = digest(journal_path)
+    report = check_journal(journal_path)
+    assert not report.ok, report.summary()
+    assert any(p.startswith(item) and "checksum" in p for p in report.problems), report.problems
+    assert "integrity_check" not in " ".join(report.problems)
+    assert digest(journal_path) == before
+    code = cli.main(["--journal", str(journal_path), "check"])
+    assert code == 1
+
+
+def test_fault_70_every_edit_keeps_the_checksums_right(journal_path: Path) -> None:
+    _journal_with_every_kind_of_text(journal_path)
+    with Journal(journal_path) as j:
+        j.update_branch(1, goal="a new goal", results=["one", "two"])
+        j.update_sprint(1, blog_tags=["pypy"], venue=None)
+        j.update_attendee(1, diet="vegan", notes=None)
+        j.update_photo(1, caption="", alt="a cake")
+        j.save_report(1, title="Gothenburg", text=None)
+        j.remove_standup_item(1)
+        j.remove_person(j.find_person("Antonio Cuni").id)  # type: ignore[union-attr]
+    report = check_journal(journal_path)
+    assert report.ok, report.summary()
+    assert report.texts_checked >= 6

@@ -208,9 +208,22 @@ def _truncate(path: Path) -> None:
 def _scribble(path: Path) -> None:
     """Garbage over a page in the middle of the file, as a failing disk would leave it."""
     data = bytearray(path.read_bytes())
-    page = len(data) // 1024 // 2
-    data[page * 1024 : (page + 3) * 1024] = bytes(range(256)) * 12
+    start = _page_of(path, "note") or len(data) // 2  # a page every read passes through
+    data[start : start + 3 * 1024] = bytes(range(256)) * 12
     path.write_bytes(bytes(data))
+
+
+def _page_of(path: Path, table: str) -> int | None:
+    """The file offset of the table's first page (the layout moves as the schema grows)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        row = conn.execute("SELECT min(pageno) FROM dbstat WHERE name = ?", (table,)).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return None if row[0] is None else (int(row[0]) - 1) * int(size)
 
 
 @pytest.mark.parametrize("damage", [_truncate, _scribble], ids=["truncated", "scribbled"])

@@ -92,14 +92,26 @@ def backup_now(
         folder.mkdir(parents=True, exist_ok=True)
         with backup_store.store_lock(folder):
             _remove_partials(folder)
-            target = _unique_name(folder, real.stem, when, reason)
-            backup_store.write_backup(real, target)
+            if journal.file_problem() is not None:
+                target = _backup_lost(journal, folder, real.stem, when)
+            else:
+                target = _unique_name(folder, real.stem, when, reason)
+                backup_store.write_backup(real, target)
     except (sqlite3.Error, OSError) as exc:
         raise _backup_error(folder, exc) from exc
     fsync_dir(folder)
     state = _state(journal)
     state.generation, state.last = generation, when
     thin(real, now=when)
+    return target
+
+
+def _backup_lost(journal: JournalBase, folder: Path, stem: str, when: datetime) -> Path:
+    """The file was deleted or replaced while open: the path would back up the wrong file, so
+    the open connection's view (the user's work) is copied whole instead."""
+    target = _unique_name(folder, stem, when, "lost-file")
+    with journal.raw() as conn:
+        db.backup_to(conn, target)
     return target
 
 

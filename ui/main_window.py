@@ -252,6 +252,9 @@ class MainWindow(QMainWindow):
         from .autobackup import AutoBackup
 
         self.auto_backup = AutoBackup(store, self)
+        from .file_lost import FileLostGuard
+
+        self.file_lost = FileLostGuard(store, self, self.save_manager)
         self.toolbar.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)

@@ -15,7 +15,7 @@ from PIL import Image
 from sprintjournal import backup_store, cli
 from sprintjournal.backup import backup_before, backup_now, list_backups, restore
 from sprintjournal.check import check_journal
-from sprintjournal.errors import DamagedJournalError, JournalLockedError
+from sprintjournal.errors import DamagedJournalError, JournalFileLostError, JournalLockedError
 from sprintjournal.journal import Journal
 from sprintjournal.paths import backup_dir
 
@@ -347,3 +347,68 @@ def test_fault_70_every_edit_keeps_the_checksums_right(journal_path: Path) -> No
     report = check_journal(journal_path)
     assert report.ok, report.summary()
     assert report.texts_checked >= 6
+
+
+# -- 71: the journal's file deleted, moved or replaced while open ---------------------------
+
+
+def _lose(path: Path, how: str, tmp_path: Path) -> None:
+    if how == "deleted":
+        path.unlink()
+    elif how == "moved":
+        path.rename(tmp_path / "moved-away.sprintjournal")
+    else:  # replaced: another journal copied over it, as a sync tool would
+        other = tmp_path / "other.sprintjournal"
+        with Journal(other) as j:
+            _note(j, "the other file")
+        shutil.copyfile(other, tmp_path / "incoming")
+        (tmp_path / "incoming").replace(path)
+
+
+@pytest.mark.parametrize("how", ["deleted", "moved", "replaced"])
+def test_fault_71_a_journal_lost_while_open_refuses_saves_and_saves_back(
+    journal_path: Path, tmp_path: Path, how: str
+) -> None:
+    j = Journal(journal_path)
+    try:
+        note = _note(j, "written before")
+        _lose(journal_path, how, tmp_path)
+        assert j.file_problem() is not None
+        with pytest.raises(JournalFileLostError, match=r"was (deleted|replaced).*not saved"):
+            j.set_note_text(note, "typed after the file went")
+        assert j.get_note(note).text == "written before"  # the session still reads its file
+        aside = j.relocate(journal_path)  # "save back to its place"
+        assert j.file_problem() is None
+        j.set_note_text(note, "typed after the file went")
+    finally:
+        j.close()
+    assert _notes(journal_path) == ["typed after the file went"]
+    assert check_journal(journal_path).ok
+    if how == "replaced":
+        assert aside is not None and _notes(aside) == ["the other file"]  # kept, not overwritten
+    else:
+        assert aside is None
+
+
+def test_fault_71_a_lost_journal_can_be_saved_elsewhere_and_is_backed_up_on_close(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    with Journal(journal_path) as j:
+        note = _note(j, "first")
+    j = Journal(journal_path)
+    j.set_note_text(note, "second")
+    journal_path.unlink()
+    elsewhere = tmp_path / "rescued" / "journal.sprintjournal"
+    with pytest.raises(JournalLockedError):
+        Journal(journal_path)  # (a new file there would be a second journal; refused while open)
+    j.relocate(elsewhere)
+    j.set_note_text(note, "third")
+    assert j.path == elsewhere
+    j.close()
+    assert _notes(elsewhere) == ["third"]
+    lost = Journal(tmp_path / "l.sprintjournal")
+    lost_note = _note(lost, "kept by the close backup")
+    (tmp_path / "l.sprintjournal").unlink()
+    lost.close()
+    (newest,) = [b for b in list_backups(tmp_path / "l.sprintjournal") if b.reason == "lost-file"]
+    assert _notes(newest.path) == ["kept by the close backup"] and lost_note == 1

@@ -15,7 +15,13 @@ from PIL import Image
 from sprintjournal import backup_store, cli
 from sprintjournal.backup import backup_before, backup_now, list_backups, restore
 from sprintjournal.check import check_journal
-from sprintjournal.errors import DamagedJournalError, JournalFileLostError, JournalLockedError
+from sprintjournal.errors import (
+    DamagedJournalError,
+    ImportFailedError,
+    JournalFileLostError,
+    JournalLockedError,
+)
+from sprintjournal.exchange import json_io
 from sprintjournal.journal import Journal
 from sprintjournal.paths import backup_dir
 
@@ -412,3 +418,57 @@ def test_fault_71_a_lost_journal_can_be_saved_elsewhere_and_is_backed_up_on_clos
     lost.close()
     (newest,) = [b for b in list_backups(tmp_path / "l.sprintjournal") if b.reason == "lost-file"]
     assert _notes(newest.path) == ["kept by the close backup"] and lost_note == 1
+
+
+# -- 72: a JSON import of photos holds one photo at a time, and says how far it is ----------
+
+
+def _export_with_photos(tmp_path: Path, count: int) -> Path:
+    source = tmp_path / "source.sprintjournal"
+    with Journal(source) as j:
+        sprint_id = j.add_sprint("Gothenburg 2011").ids[0]
+        for i in range(count):
+            j.add_photo(sprint_id, _jpeg(i, (1600, 1200)), f"photo-{i}.jpg", caption=f"#{i}")
+        return j.export_json(tmp_path / "export")
+
+
+def test_fault_72_a_json_import_reads_its_photos_one_at_a_time(tmp_path: Path) -> None:
+    import tracemalloc
+
+    exported = _export_with_photos(tmp_path, 8)
+    sizes = [p.stat().st_size for p in exported.parent.rglob("*.jpg")]
+    assert len(sizes) == 8 and sum(sizes) > 8 * 400_000
+    seen: list[tuple[int, int]] = []
+    target = tmp_path / "target.sprintjournal"
+    with Journal(target) as j:
+        tracemalloc.start()
+        try:
+            doc, photos = json_io.read_export(exported, lambda d, t: seen.append((d, t)))
+            kept, _peak = tracemalloc.get_traced_memory()  # what the checked import holds
+            tracemalloc.reset_peak()
+            j.import_document(doc, photos)
+            _now, peak = tracemalloc.get_traced_memory()  # the most it held while writing
+        finally:
+            tracemalloc.stop()
+        assert len(j.list_photos(j.list_sprints()[0].id)) == 8
+    # every original in memory at once would be sum(sizes); one at a time is a few of them
+    assert kept < sum(sizes) / 4, (kept, sum(sizes))
+    assert peak - kept < sum(sizes) / 2, (peak, kept, sum(sizes))
+    assert seen[-1] == (16, 16) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert check_journal(target).ok
+
+
+def test_fault_72_a_photo_changed_during_the_import_rolls_it_back(tmp_path: Path) -> None:
+    exported = _export_with_photos(tmp_path, 3)
+    victim = sorted(exported.parent.rglob("*.jpg"))[1]
+
+    def meddle(done: int, total: int) -> None:
+        if done == total // 2:  # all checked, none written yet
+            victim.write_bytes(_jpeg(99, (1600, 1200)))
+
+    target = tmp_path / "target.sprintjournal"
+    with Journal(target) as j:
+        with pytest.raises(ImportFailedError) as caught:
+            j.import_json(exported, meddle)
+        assert "changed while it was imported" in str(caught.value.problems)
+        assert j.list_sprints() == []

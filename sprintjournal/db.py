@@ -241,15 +241,23 @@ def migrate(path: Path, current: int, backup_dir: Path) -> Path | None:
     backup: Path | None = None
     try:
         if current > 0:
-            backup_dir.mkdir(parents=True, exist_ok=True)
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            name = f"{path.stem}-before-v{latest_version()}-{stamp}.sprintjournal"
-            backup = backup_to(conn, backup_dir / name)
+            backup = _backup_before_migration(path, backup_dir)
         for version in range(current, latest_version()):
             _run_step_explained(conn, path, version, backup)
     finally:
         conn.close()
     return backup
+
+
+def _backup_before_migration(path: Path, folder: Path) -> Path:
+    """Like every backup, with the photo originals in the shared store (`backup_store`)."""
+    from sprintjournal import backup_store
+
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    name = f"{path.stem}-before-v{latest_version()}-{stamp}.sprintjournal"
+    with backup_store.store_lock(folder):
+        return backup_store.write_backup(path, folder / name)
 
 
 def _run_step_explained(

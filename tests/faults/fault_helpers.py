@@ -104,3 +104,12 @@ def own_folder(folder: Path) -> Iterator[Path]:
         return
     with small_disk(folder, "16m"):
         yield folder
+
+
+def rebuilt(backup: Path, folder: Path) -> Path:
+    """The journal a backup restores to (its photo originals back from the shared store)."""
+    from sprintjournal import restoring
+
+    target = folder / f"rebuilt-{backup.name}"
+    restoring.build(backup, target)
+    return target

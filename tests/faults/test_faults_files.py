@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from fault_helpers import digest, dump, listing
+from fault_helpers import digest, dump, listing, rebuilt
 
 from sprintjournal import cli, db
 from sprintjournal.backup import backup_now, list_backups, restore
@@ -129,7 +129,7 @@ def test_an_old_fixture_is_migrated_with_its_content_intact(
     for table, rows in old.items():  # columns a later version added come after the old ones
         assert [row[:len(was)] for row, was in zip(migrated[table], rows, strict=True)] == rows, (
             f"table {table}: the data is unchanged item by item")
-    assert backup is not None and dump(backup) == dump(fixture)
+    assert backup is not None and dump(rebuilt(backup, tmp_path)) == dump(fixture)
     _content_is_intact(path)
 
 
@@ -165,7 +165,8 @@ def test_fault_21_an_older_journal_is_backed_up_migrated_and_identical(
         assert migrated[table] == rows, f"table {table} changed in the migration"
     assert migrated.keys() == original.keys()
     assert backup is not None and backup in [b.path for b in list_backups(v1)]
-    assert dump(backup) == original  # the pre-migration backup is the old file, whole
+    # the pre-migration backup restores the old file, whole
+    assert dump(rebuilt(backup, v1.parent)) == original
     report = check_journal(v1)
     assert report.ok, report.summary()
     assert report.notes_checked == 9 and report.photos_checked == 1  # the fixture's notes

@@ -186,6 +186,18 @@ def uses_store(conn: sqlite3.Connection) -> bool:
     return row is not None
 
 
+def is_backup_file(path: Path) -> bool:
+    """A backup whose originals live in the store: restore it, do not open it as a journal."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return uses_store(conn)
+    finally:
+        conn.close()
+
+
 def object_digest(path: Path) -> tuple[str, int]:
     """SHA-256 and size of one stored original, read in chunks."""
     digest, size = hashlib.sha256(), 0

@@ -17,13 +17,14 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from sprintjournal import db, file_identity
+from sprintjournal import backup_store, db, file_identity
 from sprintjournal.errors import (
     DamagedJournalError,
     DiskFullError,
     JournalBusyError,
     JournalError,
     JournalFileLostError,
+    NotAJournalError,
     ReadOnlyJournalError,
 )
 from sprintjournal.lock import JournalLock, real_path
@@ -81,6 +82,11 @@ class JournalBase:
         if not exists and (not create or self.readonly):
             raise JournalError(f"There is no journal at {self.path}.")
         version = db.inspect_file(self.path) if exists else 0
+        if exists and backup_store.is_backup_file(self.path):
+            raise NotAJournalError(
+                f"{self.path} is a backup whose photos are kept in the backups folder beside "
+                "it; restore it (File ▸ Backups, or `sprintjournal restore`) to use it."
+            )
         if self.readonly:
             if version < db.latest_version():
                 raise ReadOnlyJournalError(

@@ -20,6 +20,7 @@ from sprintjournal.errors import (
     ImportFailedError,
     JournalFileLostError,
     JournalLockedError,
+    NotAJournalError,
 )
 from sprintjournal.exchange import json_io
 from sprintjournal.journal import Journal
@@ -472,3 +473,13 @@ def test_fault_72_a_photo_changed_during_the_import_rolls_it_back(tmp_path: Path
             j.import_json(exported, meddle)
         assert "changed while it was imported" in str(caught.value.problems)
         assert j.list_sprints() == []
+
+
+def test_fault_69_a_backup_opened_as_a_journal_says_to_restore_it(journal_path: Path) -> None:
+    _journal_with_photos(journal_path, 1)
+    with Journal(journal_path) as j:
+        made = backup_now(j)
+    before = digest(made)
+    with pytest.raises(NotAJournalError, match=r"is a backup .* restore it"):
+        Journal(made)
+    assert digest(made) == before

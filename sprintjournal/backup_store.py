@@ -233,13 +233,17 @@ def fill_originals(conn: sqlite3.Connection, folder: Path) -> None:
 
 
 def referenced(backup: Path) -> set[str] | None:
-    """The originals one backup names; None when it cannot be read (then nothing is collected)."""
+    """The originals one backup names; None when it cannot be read (then nothing is collected:
+    a damaged backup may still name originals that a repair would want)."""
     try:
+        if backup.stat().st_size == 0:
+            return set()
         conn = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error:
+    except (OSError, sqlite3.Error):
         return None
     try:
-        if not uses_store(conn):
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (STORE_KEY,)).fetchone()
+        if row is None:
             return set()
         return {sha for (sha,) in conn.execute("SELECT sha256 FROM photo")}
     except sqlite3.DatabaseError:

@@ -483,3 +483,19 @@ def test_fault_69_a_backup_opened_as_a_journal_says_to_restore_it(journal_path: 
     with pytest.raises(NotAJournalError, match=r"is a backup .* restore it"):
         Journal(made)
     assert digest(made) == before
+
+
+def test_fault_69_an_unreadable_backup_keeps_every_original(journal_path: Path) -> None:
+    _journal_with_photos(journal_path, 2)
+    with Journal(journal_path) as j:
+        made = backup_now(j)
+        data = bytearray(made.read_bytes())
+        data[100:4096] = b"\xff" * (4096 - 100)  # its schema page scribbled over
+        made.write_bytes(bytes(data))
+        for info in list_backups(journal_path):
+            if info.path != made:
+                info.path.unlink()
+        j.remove_photo(1)
+        j.remove_photo(2)
+        backup_now(j)  # names no original; the damaged one cannot say what it names
+    assert len(_objects(journal_path)) == 2

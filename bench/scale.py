@@ -162,6 +162,15 @@ IMPORT_CHILD = """
 import resource, sys, time
 from pathlib import Path
 from sprintjournal.journal import Journal
+def peak_mb():
+    # VmHWM: this program's own peak; ru_maxrss would include the forking parent's (Linux)
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 if sys.argv[2] != "bare":
     started = time.perf_counter()
     with Journal(Path(sys.argv[2])) as j:
@@ -169,7 +178,7 @@ if sys.argv[2] != "bare":
     print(time.perf_counter() - started)
 else:
     print(0.0)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(peak_mb())
 """
 
 

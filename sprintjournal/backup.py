@@ -264,11 +264,11 @@ def _backup_closed(journal_path: Path) -> Path:
     """Back up a closed journal and fold its WAL in, so no stale WAL meets the restored file."""
     folder = backup_dir(journal_path)
     folder.mkdir(parents=True, exist_ok=True)
-    with backup_store.store_lock(folder):
-        target = _unique_name(folder, journal_path.stem, datetime.now(), "before-restore")
-        backup_store.write_backup(journal_path, target)
-    conn = db.connect_raw(journal_path)
+    conn = db.connect_raw(journal_path)  # open while copying: a crash's WAL is read with it
     try:
+        with backup_store.store_lock(folder):
+            target = _unique_name(folder, journal_path.stem, datetime.now(), "before-restore")
+            backup_store.write_backup(journal_path, target)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()

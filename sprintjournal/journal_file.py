@@ -82,10 +82,10 @@ class JournalBase:
         if not exists and (not create or self.readonly):
             raise JournalError(f"There is no journal at {self.path}.")
         version = db.inspect_file(self.path) if exists else 0
-        if exists and backup_store.is_backup_file(self.path):
+        if exists and not self.readonly and backup_store.is_backup_file(self.path):
             raise NotAJournalError(
                 f"{self.path} is a backup whose photos are kept in the backups folder beside "
-                "it; restore it (File ▸ Backups, or `sprintjournal restore`) to use it."
+                "it; restore it (File ▸ Backups, or `sprintjournal restore`) to write to it."
             )
         if self.readonly:
             if version < db.latest_version():

@@ -482,6 +482,8 @@ def test_fault_69_a_backup_opened_as_a_journal_says_to_restore_it(journal_path: 
     before = digest(made)
     with pytest.raises(NotAJournalError, match=r"is a backup .* restore it"):
         Journal(made)
+    with Journal(made, readonly=True) as j:  # reading it (its text) stays possible
+        assert [s.title for s in j.list_sprints()] == ["Leysin 2011"]
     assert digest(made) == before
 
 

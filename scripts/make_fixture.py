@@ -8,6 +8,7 @@ by the code of their time). The tests never regenerate it.
     .venv/bin/python scripts/make_fixture.py [OUT]
 """
 
+import shutil
 import sqlite3
 import sys
 from datetime import date
@@ -50,6 +51,7 @@ def main() -> int:
     if out.exists():
         print(f"{out} exists: a committed fixture is history and is never rewritten")
         return 1
+    backups_existed = (out.parent / "backups").exists()
     with Journal(out) as journal:
         populate(journal)
     conn = sqlite3.connect(out, isolation_level=None)
@@ -59,6 +61,8 @@ def main() -> int:
     conn.execute("VACUUM")
     conn.execute("PRAGMA journal_mode=WAL")
     conn.close()
+    if not backups_existed:  # the migration's backup and its photo store were made for nothing
+        shutil.rmtree(out.parent / "backups", ignore_errors=True)
     for leftover in (out.parent / "backups", out.with_name(out.name + ".lock")):
         if leftover.is_dir():
             for path in leftover.glob(f"{out.stem}-*"):

@@ -3,9 +3,14 @@
 A backup is taken on close when the session changed something, every 30 minutes while changes
 keep coming (the app calls `maybe_backup`), before a migration (`db.migrate`) and before an
 import (`backup_before`). Each is written to a temporary name, integrity-checked, then renamed,
-so a half-written backup never looks like a valid one. Old backups are thinned to 12 daily,
-10 weekly and 9 monthly ones; everything from the last day is kept, so a safety backup taken
-just before a restore or an import is never thinned away the same afternoon.
+so a half-written backup never looks like a valid one. Photo originals go to an object store
+shared by the backups (`backup_store`), so a backup costs what changed.
+
+Old backups are thinned to 12 daily, 10 weekly and 9 monthly ones, plus everything from the last
+day and the 10 newest. The clock is not trusted blindly: a backup dated in the future is never
+counted as newest, never fills a slot and is never thinned (the clock that dated it, or today's,
+is wrong); and the backups taken before a risky operation (`before-import`, `before-restore`,
+`before-vN` of a migration) are never thinned at all: they are what undoes that operation.
 """
 
 import glob
@@ -17,15 +22,22 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sprintjournal import db
-from sprintjournal.errors import DamagedJournalError, DiskFullError, JournalError
+from sprintjournal import backup_store, db, restoring
+from sprintjournal.errors import DiskFullError, JournalError
 from sprintjournal.files import fsync_dir
 from sprintjournal.journal_file import JournalBase
-from sprintjournal.lock import JournalLock
+from sprintjournal.lock import JournalLock, real_path
 from sprintjournal.paths import SUFFIX, backup_dir
+from sprintjournal.restoring import verify_backup
+
+__all__ = ["verify_backup"]  # part of this module's interface (re-exported)
 
 INTERVAL = timedelta(minutes=30)
 KEEP_ALL_FOR = timedelta(days=1)
+KEEP_NEWEST = 10
+CLOCK_SLACK = timedelta(minutes=5)
+"""A backup dated further ahead than this is from the future: the clock was (or is) wrong."""
+PROTECTED_PREFIX = "before-"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 12, 10, 9
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"-(\d{8}-\d{6})(?:-(\d+))?(?:-(.*))?$")
@@ -40,6 +52,13 @@ class BackupInfo:
     created: datetime
     size: int
     reason: str
+    from_future: bool = False
+    """Dated after now: listed last, never preselected, never thinned."""
+
+    @property
+    def protected(self) -> bool:
+        """Taken before a risky operation: thinning never deletes it."""
+        return self.reason.startswith(PROTECTED_PREFIX)
 
 
 @dataclass
@@ -66,20 +85,33 @@ def backup_now(
 ) -> Path:
     """Back up an open journal now, whatever changed; thin the folder afterwards."""
     when = when or datetime.now()
-    folder = backup_dir(journal.path)
+    real = real_path(journal.path)
+    folder = backup_dir(real)
     generation = journal.generation
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _remove_partials(folder)
-        target = _unique_name(folder, journal.path.stem, when, reason)
-        with journal.raw() as conn:
-            db.backup_to(conn, target)
+        with backup_store.store_lock(folder):
+            _remove_partials(folder)
+            if journal.file_problem() is not None:
+                target = _backup_lost(journal, folder, real.stem, when)
+            else:
+                target = _unique_name(folder, real.stem, when, reason)
+                backup_store.write_backup(real, target)
     except (sqlite3.Error, OSError) as exc:
         raise _backup_error(folder, exc) from exc
     fsync_dir(folder)
     state = _state(journal)
     state.generation, state.last = generation, when
-    thin(journal.path, now=when)
+    thin(real, now=when)
+    return target
+
+
+def _backup_lost(journal: JournalBase, folder: Path, stem: str, when: datetime) -> Path:
+    """The file was deleted or replaced while open: the path would back up the wrong file, so
+    the open connection's view (the user's work) is copied whole instead."""
+    target = _unique_name(folder, stem, when, "lost-file")
+    with journal.raw() as conn:
+        db.backup_to(conn, target)
     return target
 
 
@@ -116,18 +148,21 @@ def backup_on_close(journal: JournalBase) -> Path | None:
     return backup_now(journal, "on-close")
 
 
-def list_backups(journal_path: Path) -> list[BackupInfo]:
-    """The journal's backups, newest first; temporary `.partial` files are never listed."""
-    folder = backup_dir(Path(journal_path))
-    stem = Path(journal_path).stem
+def list_backups(journal_path: Path, *, now: datetime | None = None) -> list[BackupInfo]:
+    """The journal's backups, newest first, those dated in the future last (whatever name the
+    journal is opened by: its real file decides); `.partial` files are never listed."""
+    real = real_path(Path(journal_path))
+    folder = backup_dir(real)
     if not folder.is_dir():
         return []
+    future = (now or datetime.now()) + CLOCK_SLACK
     found = [
-        _info(path, stem)
-        for path in folder.glob(f"{glob.escape(stem)}-*{SUFFIX}")
+        _info(path, real.stem, future)
+        for path in folder.glob(f"{glob.escape(real.stem)}-*{SUFFIX}")
         if path.is_file()
     ]
-    return sorted((i for i in found if i is not None), key=_age_key, reverse=True)
+    infos = sorted((i for i in found if i is not None), key=_age_key, reverse=True)
+    return [i for i in infos if not i.from_future] + [i for i in infos if i.from_future]
 
 
 def _age_key(info: BackupInfo) -> tuple[datetime, int]:
@@ -135,12 +170,12 @@ def _age_key(info: BackupInfo) -> tuple[datetime, int]:
     return info.created, info.path.stat().st_mtime_ns
 
 
-def _info(path: Path, stem: str) -> BackupInfo | None:
+def _info(path: Path, stem: str, future: datetime) -> BackupInfo | None:
     rest = path.name[len(stem) : -len(SUFFIX)]
     created, reason = _parse_name(rest)
     if created is None:
         return None
-    return BackupInfo(path, created, path.stat().st_size, reason)
+    return BackupInfo(path, created, path.stat().st_size, reason, created > future)
 
 
 def _parse_name(rest: str) -> tuple[datetime | None, str]:
@@ -155,16 +190,25 @@ def _parse_name(rest: str) -> tuple[datetime | None, str]:
 
 
 def thin(journal_path: Path, *, now: datetime | None = None) -> list[Path]:
-    """Delete backups outside the keep policy; return the deleted paths."""
+    """Delete backups outside the keep policy, then the photo originals no backup names
+    any more; return the deleted backups."""
     now = now or datetime.now()
-    backups = list_backups(journal_path)
-    keep = {b.path for b in backups if now - b.created < KEEP_ALL_FOR}
+    listed = list_backups(journal_path, now=now)
+    keep = {b.path for b in listed if b.from_future or b.protected}
+    backups = [b for b in listed if not b.from_future]
+    keep |= {b.path for b in backups[:KEEP_NEWEST]}
+    keep |= {b.path for b in backups if now - b.created < KEEP_ALL_FOR}
     keep |= _newest_per_bucket(backups, lambda d: d.date(), KEEP_DAILY)
     keep |= _newest_per_bucket(backups, lambda d: d.isocalendar()[:2], KEEP_WEEKLY)
     keep |= _newest_per_bucket(backups, lambda d: (d.year, d.month), KEEP_MONTHLY)
     removed = [b.path for b in backups if b.path not in keep]
-    for path in removed:
-        path.unlink(missing_ok=True)
+    folder = backup_dir(real_path(Path(journal_path)))
+    if not folder.is_dir():
+        return removed
+    with backup_store.store_lock(folder):
+        for path in removed:
+            path.unlink(missing_ok=True)
+        backup_store.collect_garbage(folder)
     return removed
 
 
@@ -185,33 +229,24 @@ def _newest_per_bucket(
 def restore(journal_path: Path, backup_path: Path) -> Path:
     """Put a backup in place of the journal (which must be closed); return the safety copy.
 
-    The current file is first backed up (or, if it is damaged, moved aside: never deleted),
-    and the backup is checked before anything is touched.
+    The backup is checked before anything is touched, the restored copy is checked again, and
+    the current file is backed up (or, if it is damaged, moved aside: never deleted) just before
+    the copy replaces it. Through a symlink, the file it points to is restored (see
+    `restoring`).
     """
-    journal_path, backup_path = Path(journal_path), Path(backup_path)
+    journal_path, backup_path = real_path(Path(journal_path)), Path(backup_path)
     verify_backup(backup_path)
     lock = JournalLock(journal_path)
     lock.acquire()
+    tmp = journal_path.with_name(journal_path.name + ".restoring")
     try:
+        restoring.build(backup_path, tmp)
         safety = _secure_current(journal_path)
-        _install(backup_path, journal_path)
+        restoring.install(tmp, journal_path)
     finally:
+        tmp.unlink(missing_ok=True)
         lock.release()
     return safety
-
-
-def verify_backup(path: Path) -> None:
-    """Refuse a backup that is not ours, too new, or fails its integrity check."""
-    db.inspect_file(path)
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    try:
-        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        result = str(exc)
-    finally:
-        conn.close()
-    if result != "ok":
-        raise DamagedJournalError(f"The backup {path} is damaged ({result}); choose another one.")
 
 
 def _secure_current(journal_path: Path) -> Path:
@@ -229,10 +264,11 @@ def _backup_closed(journal_path: Path) -> Path:
     """Back up a closed journal and fold its WAL in, so no stale WAL meets the restored file."""
     folder = backup_dir(journal_path)
     folder.mkdir(parents=True, exist_ok=True)
-    target = _unique_name(folder, journal_path.stem, datetime.now(), "before-restore")
-    conn = db.connect_raw(journal_path)
+    conn = db.connect_raw(journal_path)  # open while copying: a crash's WAL is read with it
     try:
-        db.backup_to(conn, target)
+        with backup_store.store_lock(folder):
+            target = _unique_name(folder, journal_path.stem, datetime.now(), "before-restore")
+            backup_store.write_backup(journal_path, target)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
@@ -253,19 +289,6 @@ def move_aside(journal_path: Path) -> Path:
         side.replace(aside.with_name(aside.name + side.name[len(journal_path.name) :]))
     journal_path.replace(aside)
     return aside
-
-
-def _install(backup_path: Path, journal_path: Path) -> None:
-    """Copy the backup beside the journal under a temporary name, check it, rename it."""
-    tmp = journal_path.with_name(journal_path.name + ".restoring")
-    tmp.unlink(missing_ok=True)
-    source = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    try:
-        db.backup_to(source, tmp)
-    finally:
-        source.close()
-    tmp.replace(journal_path)
-    fsync_dir(journal_path.parent)
 
 
 def _side_files(journal_path: Path) -> list[Path]:

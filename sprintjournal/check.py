@@ -1,9 +1,10 @@
 """`sprintjournal check`: find damage in a journal without changing a single byte of it.
 
 SQLite's own checks (`integrity_check`, `foreign_key_check`) find broken pages and dangling
-rows; the SHA-256 kept per note, note version and photo finds what SQLite cannot see: bytes
-that changed inside a value (bit rot, a bad copy). Problems are reported, never repaired: the
-user decides, usually by restoring a backup.
+rows; the SHA-256 kept per note, note version and photo, and per item of every other text the
+user wrote (`text_sums`), finds what SQLite cannot see: bytes that changed inside a value (bit
+rot, a bad copy). A backup's photo originals are checked in the object store beside it.
+Problems are reported, never repaired: the user decides, usually by restoring a backup.
 
 The file is opened with `immutable=1`, which makes SQLite read it without locks and without
 creating `-wal`/`-shm` files. If a `-wal` file exists (the app is running, or crashed), the main
@@ -20,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sprintjournal import db
+from sprintjournal import backup_store, db, text_sums
 
 MAX_MESSAGES = 100
 
@@ -34,6 +35,7 @@ class CheckReport:
     notes_checked: int = 0
     versions_checked: int = 0
     photos_checked: int = 0
+    texts_checked: int = 0
     schema_version: int | None = None
 
     @property
@@ -44,7 +46,8 @@ class CheckReport:
         if self.ok:
             return (
                 f"{self.path}: ok ({self.notes_checked} notes, {self.versions_checked} note "
-                f"versions and {self.photos_checked} photos verified)"
+                f"versions, {self.photos_checked} photos and {self.texts_checked} other "
+                "items of text verified)"
             )
         count = len(self.problems)
         lines = [f"{self.path}: {count} problem{'s' if count != 1 else ''} found"]
@@ -169,6 +172,9 @@ def _version_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
 
 def _photo_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
     """Photo row and original bytes must come together: a half-imported photo is damage."""
+    if backup_store.uses_store(conn):
+        _stored_photo_checksums(conn, report)
+        return
     query = (
         "SELECT p.id, p.filename, p.sha256, p.byte_size, d.data, d.photo_id IS NOT NULL "
         "FROM photo p LEFT JOIN photo_data d ON d.photo_id = p.id ORDER BY p.id"
@@ -187,7 +193,39 @@ def _photo_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
         report.problems.append(f"photo data {photo_id}: stored bytes without a photo")
 
 
-_STAGES = (_integrity, _foreign_keys, _note_checksums, _version_checksums, _photo_checksums)
+def _stored_photo_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """A backup's originals sit in the object store beside it: each must be there, whole."""
+    folder = report.path.parent
+    query = "SELECT id, filename, sha256, byte_size FROM photo ORDER BY id"
+    for photo_id, name, expected, size in conn.execute(query):
+        report.photos_checked += 1
+        label = f"photo {photo_id} ({_text(name)})"
+        path = backup_store.object_path(folder, _text(expected))
+        if not path.is_file():
+            report.problems.append(f"{label}: its original is missing from {path.parent}")
+            continue
+        digest, length = backup_store.object_digest(path)
+        if length != size or digest != _text(expected):
+            report.problems.append(f"{label}: its stored original does not match its checksum")
+
+
+def _text_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """Every other piece of user text (journals from version 4 on carry its checksums)."""
+    if not text_sums.present(conn):
+        return
+    checked, problems = text_sums.problems(conn, MAX_MESSAGES)
+    report.texts_checked += checked
+    report.problems.extend(problems)
+
+
+_STAGES = (
+    _integrity,
+    _foreign_keys,
+    _note_checksums,
+    _version_checksums,
+    _photo_checksums,
+    _text_checksums,
+)
 
 
 def _sha(data: bytes | None) -> str:

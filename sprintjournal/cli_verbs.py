@@ -83,13 +83,22 @@ def _day(text: str | None) -> date | None:
         raise UsageError(f"--day {text!r} is not a date like 2011-11-04") from exc
 
 
+def _progress(done: int, total: int) -> None:
+    """Photos checked then written, on a terminal's stderr (stdout keeps the summary)."""
+    if total and sys.stderr.isatty():
+        sys.stderr.write(f"\rphotos: {done * 100 // total}% ({done}/{total} steps)")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
 def import_(path: Path, args: argparse.Namespace, _extras: Extras) -> int:
     from sprintjournal.exchange.textfiles import import_file, read_import
 
     data = read_import(args.file)  # before the journal is locked: a FIFO must not hold it
     with Journal(path) as journal:
         sprint_id = find_sprint(journal, args.sprint) if args.sprint else None
-        report = import_file(journal, args.file, sprint_id, _day(args.day), data)
+        report = import_file(journal, args.file, sprint_id, _day(args.day), data, _progress)
     for line in report:
         _out(line)
     return 0

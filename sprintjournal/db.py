@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from sprintjournal import models
+from sprintjournal import models, text_sums
 from sprintjournal.errors import (
     DamagedJournalError,
     MigrationFailedError,
@@ -146,7 +146,12 @@ def _step_4(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE attendance ADD COLUMN checked_in JSON NOT NULL DEFAULT '[]'")
 
 
-MIGRATIONS: list[Step] = [_step_1, _step_2, _step_3, _step_4]
+def _step_5(conn: sqlite3.Connection) -> None:
+    """Checksums of every piece of user text beyond notes and photos (see `text_sums`)."""
+    text_sums.create(conn)
+
+
+MIGRATIONS: list[Step] = [_step_1, _step_2, _step_3, _step_4, _step_5]
 """MIGRATIONS[i] takes a file from version i to version i + 1."""
 
 
@@ -208,6 +213,8 @@ def connect_raw(path: Path, readonly: bool = False) -> sqlite3.Connection:
 
 
 def apply_pragmas(conn: sqlite3.Connection, readonly: bool = False) -> None:
+    """The house pragmas, and the function the text-checksum triggers call."""
+    text_sums.register(conn)
     if not readonly:
         conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
@@ -242,15 +249,23 @@ def migrate(path: Path, current: int, backup_dir: Path) -> Path | None:
     backup: Path | None = None
     try:
         if current > 0:
-            backup_dir.mkdir(parents=True, exist_ok=True)
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            name = f"{path.stem}-before-v{latest_version()}-{stamp}.sprintjournal"
-            backup = backup_to(conn, backup_dir / name)
+            backup = _backup_before_migration(path, backup_dir)
         for version in range(current, latest_version()):
             _run_step_explained(conn, path, version, backup)
     finally:
         conn.close()
     return backup
+
+
+def _backup_before_migration(path: Path, folder: Path) -> Path:
+    """Like every backup, with the photo originals in the shared store (`backup_store`)."""
+    from sprintjournal import backup_store
+
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    name = f"{path.stem}-before-v{latest_version()}-{stamp}.sprintjournal"
+    with backup_store.store_lock(folder):
+        return backup_store.write_backup(path, folder / name)
 
 
 def _run_step_explained(

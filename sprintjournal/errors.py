@@ -42,6 +42,10 @@ class JournalLockedError(JournalError):
     """Another SprintJournal process is writing this journal."""
 
 
+class JournalFileLostError(JournalError):
+    """The journal's file was deleted, moved or replaced while open: nothing more is written."""
+
+
 class JournalBusyError(JournalError):
     """Another program holds a write lock on the file longer than the busy timeout."""
 

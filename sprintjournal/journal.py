@@ -4,7 +4,7 @@ Each method is one use case in one short transaction; mutations return a `Change
 changed, queries return plain records. The UI and the command line use nothing else.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -360,7 +360,7 @@ class Journal(JournalBase):
     def import_document(
         self,
         doc: JournalDoc,
-        photos: dict[tuple[int, int], PreparedPhoto] | None = None,
+        photos: Mapping[tuple[int, int], PreparedPhoto] | None = None,
         source: str = "import",
     ) -> tuple[Change, ImportSummary]:
         """All or nothing: problems are found before writing; the writes share one transaction."""
@@ -400,8 +400,11 @@ class Journal(JournalBase):
                 batch.add(rel, strip_location(self.photo_bytes(photo.id)))
             return batch.add(json_io.JSON_NAME, json_io.document_json(doc).encode("utf-8"))
 
-    def import_json(self, path: Path) -> tuple[Change, ImportSummary]:
-        doc, photos = json_io.read_export(path)
+    def import_json(
+        self, path: Path, progress: json_io.Progress | None = None
+    ) -> tuple[Change, ImportSummary]:
+        """Photos are checked first, then read again one at a time as they are written."""
+        doc, photos = json_io.read_export(path, progress)
         return self.import_document(doc, photos, str(path))
 
 

@@ -17,15 +17,17 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from sprintjournal import db
+from sprintjournal import backup_store, db, file_identity
 from sprintjournal.errors import (
     DamagedJournalError,
     DiskFullError,
     JournalBusyError,
     JournalError,
+    JournalFileLostError,
+    NotAJournalError,
     ReadOnlyJournalError,
 )
-from sprintjournal.lock import JournalLock
+from sprintjournal.lock import JournalLock, real_path
 from sprintjournal.models import Meta
 from sprintjournal.paths import backup_dir
 
@@ -68,6 +70,7 @@ class JournalBase:
         self.readonly = readonly or not self._writable()
         self._engine: Engine | None = None
         self._open(create)
+        self._identity = file_identity.identity(self.path)
 
     def _writable(self) -> bool:
         target = self.path if self.path.exists() else self.path.parent
@@ -79,6 +82,11 @@ class JournalBase:
         if not exists and (not create or self.readonly):
             raise JournalError(f"There is no journal at {self.path}.")
         version = db.inspect_file(self.path) if exists else 0
+        if exists and not self.readonly and backup_store.is_backup_file(self.path):
+            raise NotAJournalError(
+                f"{self.path} is a backup whose photos are kept in the backups folder beside "
+                "it; restore it (File ▸ Backups, or `sprintjournal restore`) to write to it."
+            )
         if self.readonly:
             if version < db.latest_version():
                 raise ReadOnlyJournalError(
@@ -94,6 +102,7 @@ class JournalBase:
                     self.migration_backup = db.migrate(self.path, version, backup_dir(self.path))
                 else:
                     db.create(self.path)
+                    self._lock.acquire_identity()
             except BaseException:
                 self._lock.release()
                 raise
@@ -137,15 +146,59 @@ class JournalBase:
         except DBAPIError as exc:
             raise translate(exc, self.path) from exc
 
+    def file_problem(self) -> str | None:
+        """Whether the path still names the file this journal opened (see `file_identity`)."""
+        return file_identity.problem(self.path, self._identity)
+
+    def _check_file(self) -> None:
+        problem = self.file_problem()
+        if problem is not None:
+            raise JournalFileLostError(
+                f"{self.path} was {problem} while it was open, so the last change was not "
+                "saved. Your text is kept: save the journal back to its place or elsewhere."
+            )
+
+    def relocate(self, target: str | Path) -> Path | None:
+        """Save the journal as this session sees it to `target` and carry on there.
+
+        For a journal whose file was lost (`file_problem`): `target` may be its old path (a
+        file now there is renamed aside, and that name returned) or any other."""
+        target, real = Path(target), real_path(Path(target))
+        own_place = real == real_path(self.path)
+        with self.raw() as conn:
+            self._lock.release()
+            lock = JournalLock(target)
+            try:
+                lock.acquire()
+            except JournalError:
+                self._lock.acquire()
+                raise
+            try:
+                aside = file_identity.save_copy(conn, real, own_place=own_place)
+            except BaseException:
+                lock.release()
+                self._lock.acquire()
+                raise
+        self.engine.dispose()
+        if own_place:
+            file_identity.remove_stale_sides(real)
+        lock.acquire_identity()
+        self.path, self._lock = target, lock
+        self._engine = db.make_engine(self.path, self.readonly)
+        self._identity = file_identity.identity(self.path)
+        return aside
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: everything inside commits together or not at all."""
         if self.readonly:
             raise ReadOnlyJournalError(f"{self.path} is open read-only; changes cannot be saved.")
+        self._check_file()
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 before = _total_changes(session)
                 yield session
+                session.flush()  # pending updates (a report, a sprint's fields) count too
                 changed = _total_changes(session) != before
         except DBAPIError as exc:
             raise translate(exc, self.path) from exc

@@ -3,6 +3,11 @@
 The lock is an flock/LockFileEx held by the process, so a killed process releases it and a
 stale lock file on disk is simply taken over on the next start.
 
+One file has one lock whatever path names it: the lock file sits beside the *resolved* path (a
+symlink and its target, or two bind mounts of one folder, meet on one lock file), and a second
+lock keyed by the file's device and inode, in a per-user folder of the temporary directory,
+catches the names that resolving cannot join (hard links, a bind-mounted file).
+
 `EarlyLock` is the same lock for the app's first, read-only look at a journal (while the core
 loads): where `fcntl.flock` works it is a plain flock on the same file, which filelock's lock
 respects both ways, so the app's startup need not import filelock (about 15 ms) before it shows
@@ -11,13 +16,31 @@ the notes. Anywhere else (Windows, a file system without flock) it is a `Journal
 
 import errno
 import os
+import tempfile
 from pathlib import Path
 
 from sprintjournal.errors import JournalLockedError
 
 
+def real_path(journal: Path) -> Path:
+    """The path every name of one journal file agrees on (symlinks resolved)."""
+    return Path(journal).expanduser().resolve()
+
+
 def _lock_path(journal: Path) -> Path:
-    return journal.with_name(journal.name + ".lock")
+    real = real_path(journal)
+    return real.with_name(real.name + ".lock")
+
+
+def identity_lock_path(journal: Path) -> Path | None:
+    """`<tmp>/sprintjournal-locks-<uid>/<device>-<inode>.lock`, or None while no file exists."""
+    try:
+        st = Path(journal).stat()
+    except OSError:
+        return None
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    folder = Path(tempfile.gettempdir()) / f"sprintjournal-locks-{uid}"
+    return folder / f"{st.st_dev}-{st.st_ino}.lock"
 
 
 def _locked_error(lock_path: Path) -> JournalLockedError:
@@ -30,8 +53,10 @@ class JournalLock:
     def __init__(self, journal: Path) -> None:
         from filelock import FileLock
 
+        self.journal = Path(journal)
         self.path = _lock_path(journal)
         self._lock = FileLock(self.path, timeout=0, is_singleton=False)
+        self._identity: FileLock | None = None
 
     def acquire(self) -> None:
         from filelock import Timeout
@@ -42,7 +67,34 @@ class JournalLock:
             raise _locked_error(self.path) from exc
         except PermissionError:
             return  # a read-only folder: the journal itself will be opened read-only
+        try:
+            self._acquire_identity()
+        except BaseException:
+            self._lock.release()
+            raise
         self._write_owner()
+
+    def _acquire_identity(self) -> None:
+        """The device+inode lock: another name of this very file (a hard link) is held."""
+        from filelock import FileLock, Timeout
+
+        path = identity_lock_path(self.journal)
+        if path is None:
+            return  # not created yet: no other name can exist
+        try:
+            path.parent.mkdir(mode=0o700, exist_ok=True)
+            lock = FileLock(path, timeout=0, is_singleton=False)
+            lock.acquire()
+        except Timeout as exc:
+            raise _locked_error(self.path) from exc
+        except OSError:
+            return  # no usable temporary folder: the lock beside the file still holds
+        self._identity = lock
+
+    def acquire_identity(self) -> None:
+        """Once a new journal file exists, lock its device+inode too."""
+        if self._lock.is_locked and self._identity is None:
+            self._acquire_identity()
 
     def _write_owner(self) -> None:
         try:
@@ -52,6 +104,9 @@ class JournalLock:
             pass
 
     def release(self) -> None:
+        if self._identity is not None:
+            self._identity.release()
+            self._identity = None
         if self._lock.is_locked:
             self._lock.release()
 

@@ -41,8 +41,11 @@ def resolve_journal(explicit: str | Path | None = None) -> Path:
 
 
 def backup_dir(journal: Path) -> Path:
-    """Backups sit beside the journal, so moving the folder moves them together."""
-    return journal.parent / "backups"
+    """Backups sit beside the journal, so moving the folder moves them together.
+
+    Beside the file itself, not beside a symlink to it: one journal has one backups folder
+    whatever path names it."""
+    return Path(journal).expanduser().resolve().parent / "backups"
 
 
 RESOURCES_PACKAGE = "sprintjournal_resources"  # the installed name of `resources/` (setup.py)

@@ -23,7 +23,7 @@ from sprintjournal.records import (
 )
 
 APPLICATION_ID = 0x534A524E  # must equal db.APPLICATION_ID (db imports SQLAlchemy)
-SCHEMA_VERSION = 4  # the schema this reader knows; any other version is refused
+SCHEMA_VERSION = 5  # the schema this reader knows; any other version is refused
 
 
 class QuickReadUnavailableError(Exception):

@@ -312,6 +312,9 @@ class MainWindow(QMainWindow):
         from .import_flow import UndoImport
 
         self.undo_import = UndoImport(self)
+        from .file_lost import FileLostGuard
+
+        self.file_lost = FileLostGuard(store, self, self.save_manager)
         yield "panels made"
         if early:
             yield from self._fill_around_notes()

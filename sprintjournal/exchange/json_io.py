@@ -4,9 +4,10 @@ Reading validates everything first — syntax, shape, photo files — and report
 with its JSON path, so one run shows the user all that is wrong and a bad file changes nothing.
 """
 
+import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,7 @@ import pydantic
 from sprintjournal.errors import ImportFailedError, PhotoError, Problem
 from sprintjournal.exchange.schema import JournalDoc
 from sprintjournal.input_files import FileTooLargeError, NotARegularFileError, read_regular_file
-from sprintjournal.photos import read_photo_file
-from sprintjournal.usecases.gallery import prepare
+from sprintjournal.photos import PhotoInfo, inspect_photo, read_photo_file, thumbnail
 from sprintjournal.usecases.importing import PreparedPhoto
 
 JSON_NAME = "journal.json"
@@ -89,11 +89,22 @@ def _plain(error: Any) -> str:
     return str(msg)
 
 
-def load_photos(doc: JournalDoc, folder: Path) -> dict[tuple[int, int], PreparedPhoto]:
-    """Read, check and thumbnail every photo before anything is written."""
-    prepared: dict[tuple[int, int], PreparedPhoto] = {}
+Progress = Callable[[int, int], None]
+"""Called with (photos done, photos in all) as an import reads its photos."""
+
+
+def load_photos(
+    doc: JournalDoc, folder: Path, progress: Progress | None = None
+) -> "LazyPhotos":
+    """Read and check every photo before anything is written, keeping none of them in memory.
+
+    Each file is decoded once here (a bad photo is reported with all the other problems before
+    the journal changes) and read again, one at a time, as the import writes it (`LazyPhotos`),
+    so importing a thousand 12 MP photos holds one photo at a time, not all of them."""
+    found: dict[tuple[int, int], tuple[Path, PhotoInfo, int]] = {}
     problems: list[Problem] = []
     root = folder.resolve()
+    total = sum(len(sprint.photos) for sprint in doc.sprints)
     for s, sprint in enumerate(doc.sprints):
         for p, photo in enumerate(sprint.photos):
             where = f"$.sprints[{s}].photos[{p}].file"
@@ -103,17 +114,56 @@ def load_photos(doc: JournalDoc, folder: Path) -> dict[tuple[int, int], Prepared
                 continue
             try:
                 data = read_photo_file(path)
-                info, thumb = prepare(data, path.name)
+                found[(s, p)] = (path, inspect_photo(data, path.name), len(data))
+                del data
             except (OSError, PhotoError) as exc:
                 problems.append(Problem(where, str(exc)))
-                continue
-            prepared[(s, p)] = (data, info, thumb)
+            if progress is not None:
+                progress(len(found), 2 * total)
     if problems:
         raise ImportFailedError(str(folder), problems)
-    return prepared
+    return LazyPhotos(found, progress)
 
 
-def read_export(path: Path) -> tuple[JournalDoc, dict[tuple[int, int], PreparedPhoto]]:
+class LazyPhotos(Mapping[tuple[int, int], PreparedPhoto]):
+    """The checked photos of an import, read (and thumbnailed) only when the import writes each.
+
+    A file changed since it was checked is refused: the whole import then rolls back."""
+
+    def __init__(self, found: dict[tuple[int, int], tuple[Path, PhotoInfo, int]],
+                 progress: Progress | None = None) -> None:
+        self._found, self._progress, self._done = found, progress, 0
+
+    def __getitem__(self, key: tuple[int, int]) -> PreparedPhoto:
+        path, info, size = self._found[key]
+        try:
+            with path.open("rb") as handle:  # at most the checked size (+1 to see it grew)
+                data = handle.read(size + 1)
+        except OSError as exc:
+            raise ImportFailedError(str(path), [Problem(_where(key), str(exc))]) from exc
+        if len(data) != size or hashlib.sha256(data).hexdigest() != info.sha256:
+            raise ImportFailedError(
+                str(path), [Problem(_where(key), f"{path.name} changed while it was imported")]
+            )
+        self._done += 1
+        if self._progress is not None:
+            self._progress(len(self._found) + self._done, 2 * len(self._found))
+        return data, info, thumbnail(data)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+
+def _where(key: tuple[int, int]) -> str:
+    return f"$.sprints[{key[0]}].photos[{key[1]}].file"
+
+
+def read_export(
+    path: Path, progress: Progress | None = None
+) -> tuple[JournalDoc, "LazyPhotos"]:
     """A `journal.json` file (or a folder holding one) -> validated document and its photos."""
     file = path / JSON_NAME if path.is_dir() else path
     try:
@@ -127,7 +177,7 @@ def read_export(path: Path) -> tuple[JournalDoc, dict[tuple[int, int], PreparedP
     except OSError as exc:
         raise ImportFailedError(str(file), [Problem("", exc.strerror or str(exc))]) from exc
     doc = parse_document(text, str(file))
-    return doc, load_photos(doc, file.parent)
+    return doc, load_photos(doc, file.parent, progress)
 
 
 def document_json(doc: JournalDoc) -> str:

@@ -10,7 +10,7 @@ from typing import Literal
 
 from sprintjournal.backup import backup_before
 from sprintjournal.errors import ImportFailedError, Problem
-from sprintjournal.exchange.json_io import JSON_NAME
+from sprintjournal.exchange.json_io import JSON_NAME, Progress
 from sprintjournal.exchange.people_txt import decode_text, parse_people_txt, write_people_txt
 from sprintjournal.exchange.planning_txt import parse_planning_txt, to_standup_docs
 from sprintjournal.exchange.schema import AttendeeDoc, JournalDoc, PersonDoc, SprintDoc
@@ -50,10 +50,11 @@ def read_import(path: Path) -> bytes:
 
 
 def import_file(journal: Journal, path: Path, sprint_id: int | None, day: date | None,
-                data: bytes | None = None) -> list[str]:
+                data: bytes | None = None, progress: Progress | None = None) -> list[str]:
     """Import one file; returns lines for the user (what was imported, what needs review).
 
-    `data` is the file as `read_import` read it (the command line reads before it locks).
+    `data` is the file as `read_import` read it (the command line reads before it locks);
+    `progress(done, total)` follows a JSON export's photos (checked, then written).
     """
     if data is None:
         data = read_import(path)
@@ -65,7 +66,7 @@ def import_file(journal: Journal, path: Path, sprint_id: int | None, day: date |
     if kind is not None and not journal.readonly and journal.list_sprints():
         backup_before(journal, "import")  # the journal as it was, should the import disappoint
     if kind == "json":
-        _change, summary = journal.import_json(path)
+        _change, summary = journal.import_json(path, progress)
         return [f"imported {_counts(summary.counts)} into sprint(s) {summary.sprint_ids}"]
     if kind == "people":
         return _import_people(journal, path, data, sprint_id)

@@ -5,7 +5,7 @@ journal imports in about a second instead of a minute. Everything that can be ch
 before the first write (see `check_document`), so a failed import changes nothing.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -145,17 +145,29 @@ def existing_sprint_problems(session: Session, doc: JournalDoc) -> list[Problem]
 
 
 def apply_document(
-    session: Session, doc: JournalDoc, photos: dict[tuple[int, int], PreparedPhoto]
+    session: Session, doc: JournalDoc, photos: Mapping[tuple[int, int], PreparedPhoto]
 ) -> ImportSummary:
+    """`photos` may read each photo only when asked (`json_io.LazyPhotos`): they are written
+    one at a time and let go, so an import's memory does not grow with its photos."""
     summary = ImportSummary()
     index = PeopleIndex(session, summary)
     _apply_people(session, doc, index)
     for s_index, sprint_doc in enumerate(doc.sprints):
         sprint_id = _insert_sprint(session, sprint_doc)
         summary.sprint_ids.append(sprint_id)
-        sprint_photos = {p: v for (s, p), v in photos.items() if s == s_index}
-        _apply_sprint(session, sprint_id, sprint_doc, index, sprint_photos, summary)
+        _apply_sprint(session, sprint_id, sprint_doc, index, _SprintPhotos(photos, s_index),
+                      summary)
     return summary
+
+
+class _SprintPhotos:
+    """One sprint's photos out of an import's, by position, fetched only when written."""
+
+    def __init__(self, photos: Mapping[tuple[int, int], PreparedPhoto], sprint: int) -> None:
+        self._photos, self._sprint = photos, sprint
+
+    def get(self, position: int) -> PreparedPhoto:
+        return self._photos[(self._sprint, position)]
 
 
 def apply_people(session: Session, people: list[PersonDoc]) -> None:
@@ -233,7 +245,7 @@ def _apply_sprint(
     sprint_id: int,
     s: SprintDoc,
     index: PeopleIndex,
-    photos: dict[int, PreparedPhoto],
+    photos: "_SprintPhotos",
     summary: ImportSummary,
 ) -> None:
     attendees = _insert_attendees(session, sprint_id, s, index)
@@ -370,10 +382,10 @@ def _insert_photos(
     sprint_id: int,
     s: SprintDoc,
     index: PeopleIndex,
-    photos: dict[int, PreparedPhoto],
+    photos: "_SprintPhotos",
 ) -> None:
     for position, p in enumerate(s.photos):
-        data, info, thumb = photos[position]
+        data, info, thumb = photos.get(position)
         photo = Photo(
             sprint_id=sprint_id,
             filename=p.file.rsplit("/", 1)[-1],
@@ -391,8 +403,13 @@ def _insert_photos(
         )
         session.add(photo)
         session.flush()
-        session.add(PhotoData(photo_id=photo.id, data=data))  # type: ignore[arg-type]
+        original = PhotoData(photo_id=photo.id, data=data)  # type: ignore[arg-type]
+        session.add(original)
         _bulk(session, PhotoPerson, _link_rows("photo_id", photo.id, p.people, index))  # type: ignore[arg-type]
+        session.flush()
+        session.expunge(original)  # written: the session must not keep every original
+        session.expunge(photo)
+        del data, original
 
 
 def apply_to_sprint(session: Session, sprint_id: int, doc: SprintDoc) -> ImportSummary:

@@ -85,7 +85,7 @@ def test_a_failed_backup_never_stops_the_journal_from_closing(
     def full_disk(*_args: object) -> Path:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(backup.db, "backup_to", full_disk)
+    monkeypatch.setattr(backup.backup_store, "write_backup", full_disk)
     journal.close()
     assert "backup on close" in caplog.text
     with Journal(journal.path) as again:

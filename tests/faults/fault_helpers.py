@@ -20,7 +20,9 @@ def listing(folder: Path) -> list[str]:
 
 
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, read without changing the file: compares journals item by item."""
+    """Every row of every table, read without changing the file: compares journals item by item.
+
+    Derived tables (the search index, the text checksums) are left out; `check` verifies them."""
     wal = path.with_name(path.name + "-wal")
     flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"  # no -wal/-shm left beside it
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
@@ -29,7 +31,8 @@ def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
             r[0]
             for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' ORDER BY name"
+                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' "
+                "AND name != 'text_checksum' ORDER BY name"  # derived data, `check` verifies it
             )
         ]
         return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
@@ -101,3 +104,12 @@ def own_folder(folder: Path) -> Iterator[Path]:
         return
     with small_disk(folder, "16m"):
         yield folder
+
+
+def rebuilt(backup: Path, folder: Path) -> Path:
+    """The journal a backup restores to (its photo originals back from the shared store)."""
+    from sprintjournal import restoring
+
+    target = folder / f"rebuilt-{backup.name}"
+    restoring.build(backup, target)
+    return target

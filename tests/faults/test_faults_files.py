@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from fault_helpers import digest, dump, listing
+from fault_helpers import digest, dump, listing, rebuilt
 
 from sprintjournal import cli, db
 from sprintjournal.backup import backup_now, list_backups, restore
@@ -129,7 +129,7 @@ def test_an_old_fixture_is_migrated_with_its_content_intact(
     for table, rows in old.items():  # columns a later version added come after the old ones
         assert [row[:len(was)] for row, was in zip(migrated[table], rows, strict=True)] == rows, (
             f"table {table}: the data is unchanged item by item")
-    assert backup is not None and dump(backup) == dump(fixture)
+    assert backup is not None and dump(rebuilt(backup, tmp_path)) == dump(fixture)
     _content_is_intact(path)
 
 
@@ -165,7 +165,8 @@ def test_fault_21_an_older_journal_is_backed_up_migrated_and_identical(
         assert migrated[table] == rows, f"table {table} changed in the migration"
     assert migrated.keys() == original.keys()
     assert backup is not None and backup in [b.path for b in list_backups(v1)]
-    assert dump(backup) == original  # the pre-migration backup is the old file, whole
+    # the pre-migration backup restores the old file, whole
+    assert dump(rebuilt(backup, v1.parent)) == original
     report = check_journal(v1)
     assert report.ok, report.summary()
     assert report.notes_checked == 9 and report.photos_checked == 1  # the fixture's notes
@@ -208,9 +209,22 @@ def _truncate(path: Path) -> None:
 def _scribble(path: Path) -> None:
     """Garbage over a page in the middle of the file, as a failing disk would leave it."""
     data = bytearray(path.read_bytes())
-    page = len(data) // 1024 // 2
-    data[page * 1024 : (page + 3) * 1024] = bytes(range(256)) * 12
+    start = _page_of(path, "note") or len(data) // 2  # a page every read passes through
+    data[start : start + 3 * 1024] = bytes(range(256)) * 12
     path.write_bytes(bytes(data))
+
+
+def _page_of(path: Path, table: str) -> int | None:
+    """The file offset of the table's first page (the layout moves as the schema grows)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        row = conn.execute("SELECT min(pageno) FROM dbstat WHERE name = ?", (table,)).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return None if row[0] is None else (int(row[0]) - 1) * int(size)
 
 
 @pytest.mark.parametrize("damage", [_truncate, _scribble], ids=["truncated", "scribbled"])

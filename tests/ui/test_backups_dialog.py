@@ -113,3 +113,17 @@ def test_reasons_read_as_sentences() -> None:
     assert describe_reason("before-v2") == "Before the upgrade to journal version 2"
     assert describe_reason("before-import-people-txt") == "Before import people txt"
     assert describe_reason("on-close") == "When the journal was closed"
+
+
+def test_fault_67_a_backup_dated_in_the_future_is_listed_last_and_not_preselected(
+    qtbot: QtBot, store: JournalStore, history: tuple[int, Path, Path]
+) -> None:
+    from datetime import datetime
+
+    _note_id, _older, newer = history
+    backup_now(store.journal, when=datetime(2031, 6, 1, 12, 0))  # the clock ran ahead
+    dialog = BackupsDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.selected() is not None and dialog.selected().path == newer  # type: ignore[union-attr]
+    assert cell(dialog, 2, 0).endswith("(in the future?)") and "2031" in cell(dialog, 2, 0)
+    assert "always kept" in dialog.hint.text()

@@ -111,7 +111,7 @@ class BackupsDialog(QDialog):
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             cells = (
-                describe_time(info.created),
+                describe_time(info.created) + (" (in the future?)" if info.from_future else ""),
                 describe_reason(info.reason),
                 describe_size(info.size),
             )
@@ -128,7 +128,8 @@ class BackupsDialog(QDialog):
             self.hint.setText(
                 f"Backups are kept in {backup_dir(path)}: everything from the last "
                 "day, then one a day for 12 days, one a week for 10 weeks and one "
-                "a month for 9 months."
+                "a month for 9 months; those made before an import, an upgrade or a "
+                "restore are always kept. Photos are stored once, shared by the backups."
             )
         else:
             self.hint.setText(

@@ -6,13 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active, when_modal
 from sprintjournal_ui.main_window import MainWindow
-from sprintjournal_ui.settings import recent_journals
+from sprintjournal_ui.settings import last_folder, recent_journals
 from sprintjournal_ui.store import JournalStore
 from sprintjournal_ui.window_ops import fill_recent_menu
 
@@ -181,3 +181,39 @@ def test_opening_a_file_that_is_not_a_journal_explains_and_keeps_the_current_one
     assert messages and "not a SprintJournal file" in messages[0]
     assert window.store.path == str(journal_path) and window.sprint is not None
     assert photo.read_bytes() == before
+
+
+def test_the_import_dialog_opens_in_the_folder_used_last(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Issue 13 (19): a file dialog remembers its folder, even across a restart of the app."""
+    folder = tmp_path / "sprint files"
+    folder.mkdir()
+    planning = folder / "planning.txt"
+    planning.write_text("people present: Armin\n\ntoday:\n  - stm (Armin)\n", encoding="utf-8")
+    seen: list[str] = []
+
+    def close_summary(dialog: QWidget) -> None:
+        if isinstance(dialog, QFileDialog):  # still the file dialog: look again
+            QTimer.singleShot(20, lambda: when_modal(close_summary))
+            return
+        assert dialog.objectName() == "import_summary", dialog.windowTitle()
+        assert isinstance(dialog, QMessageBox)
+        dialog.accept()
+
+    type_into_file_dialog(qtbot, planning, seen)
+    QTimer.singleShot(50, lambda: when_modal(close_summary))
+    window.act_import.trigger()
+    assert seen == ["Import"]
+    assert last_folder("import") == str(folder)
+
+    shown: list[str] = []
+
+    def note_folder_and_cancel(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog)
+        shown.append(dialog.directory().absolutePath())
+        dialog.reject()
+
+    when_modal(note_folder_and_cancel)
+    window.act_import.trigger()
+    assert shown == [str(folder)]

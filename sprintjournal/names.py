@@ -37,3 +37,17 @@ def first_name_key(name: str) -> str:
 def clean_name(name: str) -> str:
     """The display form: inner runs of white space collapsed, ends stripped, NFC."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", name)).strip()
+
+
+def accent_count(name: str) -> int:
+    """How many letters carry what ASCII cannot write ("ł", "ö"): the richer of two spellings
+    of one name is the one a person wrote for themself (FAULTS 56)."""
+    composed = unicodedata.normalize("NFC", name)
+    return sum(1 for char in composed if char.isalpha() and not char.isascii())
+
+
+def is_variant_spelling(spelling: str, name: str) -> bool:
+    """Same person (same key) but written differently beyond case or spacing: worth an alias."""
+    return name_key(spelling) == name_key(name) and (
+        clean_name(spelling).casefold() != clean_name(name).casefold()
+    )

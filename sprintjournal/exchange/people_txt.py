@@ -309,6 +309,8 @@ def _roles(headers: list[str], first: int, result: ParsedPeople) -> dict[str, in
 
 def _role(header: str) -> str | None:
     lowered = header.lower()
+    if "depart" in lowered and "arriv" not in lowered:
+        return "depart"  # a Depart column of its own, beside an Arrive column (FAULTS 57)
     return next((role for role, words in _ROLE_WORDS if any(w in lowered for w in words)), None)
 
 
@@ -337,8 +339,8 @@ def _add_attendee(
             Problem(f"line {row.line}", "row without a name: " + _as_written(row))
         )
         return
-    dates_text = _cell(row, roles, "dates")
-    dates = parse_dates(dates_text, sprint)
+    dates_text = _dates_cell(row, roles)
+    dates = parse_dates(dates_text or "", sprint)
     accommodation = _cell(row, roles, "accommodation") or None
     host = dates.host or is_host_text(accommodation or "")
     reasons = [reason for reason in (row.reason, dates.reason) if reason]
@@ -351,7 +353,7 @@ def _add_attendee(
             person=name,
             arrive=None if host else dates.arrive,
             depart=None if host else dates.depart,
-            dates_text=dates_text or None,
+            dates_text=dates_text,
             accommodation=accommodation,
             diet=_cell(row, roles, "diet") or None,
             host=host,
@@ -360,6 +362,15 @@ def _add_attendee(
             review_reason="; ".join(reasons) or None,
         )
     )
+
+
+def _dates_cell(row: _Row, roles: dict[str, int]) -> str | None:
+    """The dates as written, "" for a blank cell (written back blank, not "?": FAULTS 57), None
+    when the table has no dates column; separate Arrive and Depart cells become "26/6 - 3/7"."""
+    if "depart" not in roles:
+        return _cell(row, roles, "dates") if "dates" in roles else None
+    arrive, depart = _cell(row, roles, "dates"), _cell(row, roles, "depart")
+    return f"{arrive} - {depart}".strip() if arrive or depart else ""
 
 
 def _as_written(row: _Row) -> str:
@@ -384,6 +395,8 @@ def _written_cells(attendee: AttendeeDoc) -> list[str]:
         dates = attendee.dates_text
     elif attendee.host:
         dates = "lives there"
+    elif attendee.dates_text is not None and attendee.arrive is None and attendee.depart is None:
+        dates = ""  # the cell was blank in the file it came from (FAULTS 57)
     else:
         dates = format_dates(attendee.arrive, attendee.depart)
     cells = [attendee.person, dates, attendee.accommodation or "", attendee.diet or ""]

@@ -35,9 +35,10 @@ from sprintjournal.models import (
     StandupItem,
     StandupPerson,
 )
-from sprintjournal.names import clean_name, name_key, title_key
+from sprintjournal.names import clean_name, is_variant_spelling, name_key, title_key
 from sprintjournal.photos import PhotoInfo
 from sprintjournal.publish import marks_for
+from sprintjournal.usecases import people
 from sprintjournal.usecases.common import now, sha256_text
 
 PreparedPhoto = tuple[bytes, PhotoInfo, bytes]  # original bytes, info, thumbnail
@@ -60,8 +61,10 @@ class PeopleIndex:
         self.session, self.summary = session, summary
         self.keys: dict[str, int] = {}
         self.first_names: dict[str, tuple[int, str]] = {}
-        for pid, key in session.exec(select(Person.id, Person.name_key)):
+        self.names: dict[int, str] = {}  # person id -> name, to spot another spelling
+        for pid, key, display in session.exec(select(Person.id, Person.name_key, Person.name)):
             self.keys[key] = pid  # type: ignore[assignment]
+            self.names[pid] = display  # type: ignore[index]
         aliases: dict[str, set[int]] = {}
         for pid, key in session.exec(select(PersonAlias.person_id, PersonAlias.alias_key)):
             aliases.setdefault(key, set()).add(pid)
@@ -74,7 +77,17 @@ class PeopleIndex:
         if key not in self.keys:
             found = self.guess(name)
             self.keys[key] = found[0] if found else self._create(clean_name(name))
-        return self.keys[key]
+        pid = self.keys[key]
+        if self.names.get(pid, name) != name and is_variant_spelling(name, self.names[pid]):
+            self._prefer(pid, name)
+        return pid
+
+    def _prefer(self, pid: int, spelling: str) -> None:
+        """"Fijalkowski" met "Fijałkowski": the richer spelling is the name (FAULTS 56)."""
+        person = self.session.get(Person, pid)
+        assert person is not None
+        people.prefer_spelling(self.session, person, spelling)
+        self.names[pid] = person.name
 
     def knows(self, name: str) -> bool:
         """Known by name, alias or the first name of one attendee; not a mere prefix guess."""
@@ -121,6 +134,7 @@ class PeopleIndex:
         )
         for key, pid in zip(fresh, result.scalars().all(), strict=True):
             self.keys[key] = pid
+            self.names[pid] = fresh[key]
         self.summary.people_created.extend(fresh.values())
 
     def _create(self, display: str) -> int:
@@ -128,6 +142,7 @@ class PeopleIndex:
         self.session.add(person)
         self.session.flush()
         self.summary.people_created.append(display)
+        self.names[person.id] = display  # type: ignore[index]
         return person.id  # type: ignore[return-value]
 
 

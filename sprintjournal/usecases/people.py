@@ -14,7 +14,13 @@ from sprintjournal.models import (
     PhotoPerson,
     StandupPerson,
 )
-from sprintjournal.names import clean_name, first_name_key, name_key
+from sprintjournal.names import (
+    accent_count,
+    clean_name,
+    first_name_key,
+    is_variant_spelling,
+    name_key,
+)
 from sprintjournal.records import PersonRec
 
 
@@ -105,7 +111,8 @@ def add_aliases(session: Session, person: Person, aliases: Iterable[str]) -> Non
     }
     for alias in aliases:
         display, key = clean_name(alias), name_key(alias)
-        if not key or key == person.name_key or key in known:
+        same = key == person.name_key and not is_variant_spelling(display, person.name)
+        if not key or same or key in known:
             continue
         known.add(key)
         session.add(PersonAlias(person_id=person.id, alias=display, alias_key=key))  # type: ignore[arg-type]
@@ -117,6 +124,19 @@ def ensure(session: Session, name: str) -> tuple[Person, bool]:
     if found is not None:
         return found, False
     return add(session, name), True
+
+
+def prefer_spelling(session: Session, person: Person, spelling: str) -> None:
+    """Another spelling of the person's name met in an import ("Fijalkowski" / "Fijałkowski"):
+    the one with more accented letters is the name, the other an alias, whichever came first."""
+    display = clean_name(spelling)
+    if not is_variant_spelling(display, person.name):
+        return
+    if accent_count(display) > accent_count(person.name):
+        display, person.name = person.name, display
+        person.name_key = name_key(person.name)
+        session.add(person)
+    add_aliases(session, person, [display])
 
 
 def update_person(session: Session, person_id: int, **fields: object) -> Person:

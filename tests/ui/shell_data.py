@@ -1,11 +1,15 @@
 """Types and helpers shared by the shell's GUI tests (the fixtures live in conftest.py)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.main_window import MainWindow
+from sprintjournal_ui.store import JournalStore
 
 
 @dataclass(frozen=True)
@@ -45,3 +49,22 @@ def when_modal(act: Callable[[QWidget], None]) -> list[str]:
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+@contextmanager
+def main_window(qtbot: QtBot, store: JournalStore, *, autosave_ms: int = 60_000,
+                size: tuple[int, int] | None = None, sprint_id: int | None = None,
+                day: date | None = None) -> Iterator[MainWindow]:
+    """A shown, active main window over `store`, optionally on a sprint and day; closed after."""
+    win = MainWindow(autosave_ms=autosave_ms)
+    qtbot.addWidget(win)
+    win.attach(store)
+    if size is not None:
+        win.resize(*size)
+    show_active(qtbot, win)
+    if sprint_id is not None:
+        win.select_sprint(sprint_id)
+    if day is not None:
+        win.select_day(day)
+    yield win
+    win.close_for_good()

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from shell_data import Gothenburg, show_active
+from shell_data import Gothenburg, main_window
 from sprintjournal_ui.main_window import SAVED, MainWindow
 from sprintjournal_ui.store import JournalStore
 
@@ -22,14 +22,8 @@ THURSDAY = date(2011, 11, 3)
 
 @pytest.fixture
 def window(qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg) -> Iterator[MainWindow]:
-    win = MainWindow(autosave_ms=60_000)
-    qtbot.addWidget(win)
-    win.attach(store)
-    show_active(qtbot, win)
-    win.select_sprint(gothenburg.sprint_id)
-    win.select_day(THURSDAY)
-    yield win
-    win.close_for_good()
+    with main_window(qtbot, store, sprint_id=gothenburg.sprint_id, day=THURSDAY) as win:
+        yield win
     win.store.journal.close()
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from shell_data import Gothenburg, show_active, when_modal
+from shell_data import Gothenburg, main_window, when_modal
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.settings import last_folder, recent_journals
 from sprintjournal_ui.store import JournalStore
@@ -24,14 +24,9 @@ THURSDAY = date(2011, 11, 3)
 
 @pytest.fixture
 def window(qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg) -> Iterator[MainWindow]:
-    win = MainWindow(autosave_ms=60_000)  # long: the switch itself must save what was typed
-    qtbot.addWidget(win)
-    win.attach(store)
-    show_active(qtbot, win)
-    win.select_sprint(gothenburg.sprint_id)
-    win.select_day(THURSDAY)
-    yield win
-    win.close_for_good()
+    # A long autosave: the switch itself must save what was typed.
+    with main_window(qtbot, store, sprint_id=gothenburg.sprint_id, day=THURSDAY) as win:
+        yield win
     win.store.journal.close()
 
 

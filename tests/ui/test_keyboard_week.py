@@ -15,7 +15,7 @@ from factories import jpeg_bytes
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from shell_data import show_active
+from shell_data import main_window, show_active
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.store import JournalStore
 
@@ -29,13 +29,8 @@ CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.Shi
 
 @pytest.fixture
 def window(qtbot: QtBot, store: JournalStore) -> Iterator[MainWindow]:
-    win = MainWindow(autosave_ms=100)
-    qtbot.addWidget(win)
-    win.attach(store)
-    win.resize(1280, 800)
-    show_active(qtbot, win)
-    yield win
-    win.close_for_good()
+    with main_window(qtbot, store, autosave_ms=100, size=(1280, 800)) as win:
+        yield win
 
 
 class Keyboard:

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from shell_data import Gothenburg, show_active, when_modal
+from shell_data import Gothenburg, main_window, when_modal
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.settings import theme_choice
 from sprintjournal_ui.store import JournalStore
@@ -25,13 +25,8 @@ MONDAY = date(2011, 11, 7)
 
 @pytest.fixture
 def window(qtbot: QtBot, store: JournalStore) -> Iterator[MainWindow]:
-    win = MainWindow(autosave_ms=60_000)
-    qtbot.addWidget(win)
-    win.attach(store)
-    win.resize(1280, 800)
-    show_active(qtbot, win)
-    yield win
-    win.close_for_good()
+    with main_window(qtbot, store, autosave_ms=60_000, size=(1280, 800)) as win:
+        yield win
 
 
 def import_via_menu(window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -29,7 +29,7 @@ from .status_chip import ChipDelegate
 
 EMPTY_HINT = "No branches yet — press Insert or use Add branch to record what people work on."
 FILTERED_HINT = "No branch matches the filter — choose “All statuses” and “Everyone” to see all."
-_COPY_FIELDS = ("kind", "goal", "status", "results", "links", "notes")
+_COPY_FIELDS = ("kind", "goal", "status", "results", "links", "notes", "figures")
 
 
 class BranchesPanel(DataPanel):

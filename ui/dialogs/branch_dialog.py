@@ -66,7 +66,7 @@ class BranchDialog(QDialog):
                         ("&People:", self.people), ("&Results:", self.results),
                         ("F&igures:", self.figures), ("&Links:", self.links)))
         self.ok_button = add_ok_cancel(self, form, required=self.name)
-        self.resize(480, 560)
+        self.resize(620, 580)  # room for a figure's three fields side by side
 
     def _fill(self, rec: BranchRec) -> None:
         self.name.setText(rec.name)

@@ -82,8 +82,8 @@ class FigureRows(QWidget):
         for r, (row, button) in enumerate(zip(self.rows, self._buttons, strict=True)):
             for c, widget in enumerate((*row, button)):
                 self.grid.addWidget(widget, r, c)
-        for c in range(3):
-            self.grid.setColumnStretch(c, 2 if c == 1 else 1)
+        for c, stretch in enumerate((3, 2, 3)):  # "what" and "compared with" are the long ones
+            self.grid.setColumnStretch(c, stretch)
 
     def figures(self) -> list[FigureRec]:
         """The filled rows, each field as typed apart from surrounding spaces."""

@@ -23,6 +23,7 @@ from sprintjournal.report.prose import (
     md,
     neutralise_html,
     ordinal_word,
+    paragraphs,
 )
 from sprintjournal.report.story import Counters, Passage, Strand, branch_strand, loose_sentences
 
@@ -169,19 +170,7 @@ def _around(items: list[StandupRec], passages: list[Passage], short: dict[int, s
     entries = [(day, 0, n, text) for n, (day, text) in enumerate(loose_sentences(items, short))]
     entries += [(p.day or date.max, 1, n, p.text) for n, p in enumerate(passages)]
     entries.sort(key=lambda e: (e[0], e[1], e[2]))
-    paras: list[str] = []
-    run: list[str] = []
-    for _day, kind, _n, text in entries:
-        if kind == 0:
-            run.append(text)
-            continue
-        if run:
-            paras.append(" ".join(run))
-            run = []
-        paras.append(text)
-    if run:
-        paras.append(" ".join(run))
-    return paras
+    return paragraphs((text, kind == 0) for _day, kind, _n, text in entries)
 
 
 # -- sections -------------------------------------------------------------------------------------

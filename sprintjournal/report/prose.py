@@ -148,3 +148,21 @@ FILTERS = {
     "date_range": date_range,
     "sentence": sentence,
 }
+
+
+def paragraphs(parts: Iterable[tuple[str, bool]]) -> list[str]:
+    """Consecutive short sentences (True) run together into one paragraph; a passage (False),
+    such as a note paragraph, stands as a paragraph of its own."""
+    paras: list[str] = []
+    run: list[str] = []
+    for text, is_sentence in parts:
+        if is_sentence:
+            run.append(text)
+            continue
+        if run:
+            paras.append(" ".join(run))
+            run = []
+        paras.append(text)
+    if run:
+        paras.append(" ".join(run))
+    return paras

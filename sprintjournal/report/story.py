@@ -13,7 +13,7 @@ from datetime import date
 
 from sprintjournal.records import BranchRec, PersonRef, StandupRec
 from sprintjournal.report import sentences as say
-from sprintjournal.report.prose import md
+from sprintjournal.report.prose import md, paragraphs
 
 FINISHED_ITEM = frozenset({"done", "merged", "finished"})
 
@@ -153,21 +153,14 @@ def _done_paragraphs(marked: Sequence[StandupRec], told: Sequence[Passage]) -> l
     for n, passage in enumerate(told):
         entries.append((passage.day or date.max, 10_000 + n, passage.text, False))
     entries.sort(key=lambda e: (e[0], e[1]))
-    paras: list[str] = []
-    run: list[str] = []
+    parts: list[tuple[str, bool]] = []
     last_day: date | None = None
     for day, _n, text, is_item in entries:
         if is_item:
-            run.append(say.standup_sentence(text, day, day != last_day))
+            text = say.standup_sentence(text, day, day != last_day)
             last_day = day
-        else:
-            if run:
-                paras.append(" ".join(run))
-                run = []
-            paras.append(text)
-    if run:
-        paras.append(" ".join(run))
-    return paras
+        parts.append((text, is_item))
+    return paragraphs(parts)
 
 
 def _closing(b: BranchRec, worked: bool, counters: Counters, has_people: bool) -> str:

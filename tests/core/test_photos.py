@@ -135,7 +135,7 @@ def test_inspect_reports_upright_size_of_phone_photo(orientation: int) -> None:
 
 
 @pytest.mark.parametrize("orientation", [6, 8])
-def test_web_rendition_is_upright(orientation: int) -> None:
+def test_fault_32_web_rendition_is_upright(orientation: int) -> None:
     rendition = web_rendition(phone_photo(orientation))
     image = open_image(rendition.data)
     assert (rendition.width, rendition.height) == image.size == (120, 200)
@@ -188,7 +188,7 @@ def assert_no_metadata(data: bytes) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
-def test_web_rendition_strips_gps_xmp_icc_and_comments(fmt: str) -> None:
+def test_fault_30_web_rendition_strips_gps_xmp_icc_and_comments(fmt: str) -> None:
     rendition = web_rendition(photo_with_metadata(fmt))
     assert rendition.mime == "image/jpeg" and rendition.extension == "jpg"
     assert_no_metadata(rendition.data)
@@ -227,7 +227,7 @@ def test_opaque_rgba_png_becomes_jpeg() -> None:
 
 
 @pytest.mark.parametrize("size", [(150, 100), (300, 300)], ids=["over-limit", "over-twice-limit"])
-def test_decompression_bomb_is_refused(
+def test_fault_26_decompression_bomb_is_refused(
     monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
 ) -> None:
     data = encode(Image.new("RGB", size), "PNG")
@@ -277,7 +277,7 @@ def test_huge_declared_size_is_refused_without_allocating() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
-def test_truncated_photo_is_incomplete(fmt: str) -> None:
+def test_fault_27_truncated_photo_is_incomplete(fmt: str) -> None:
     data = encode(noise(400, 300), fmt)
     cut = data[: len(data) * 6 // 10]
     for convert in (
@@ -308,7 +308,7 @@ def test_photos_module_never_allows_half_loaded_images() -> None:
         ("empty.jpg", b""),
     ],
 )
-def test_not_an_image_names_the_file(name: str, data: bytes) -> None:
+def test_fault_28_not_an_image_names_the_file(name: str, data: bytes) -> None:
     with pytest.raises(NotAnImageError, match=rf"{name}: not an image") as caught:
         inspect_photo(data, name)
     assert isinstance(caught.value, PhotoError)
@@ -317,7 +317,7 @@ def test_not_an_image_names_the_file(name: str, data: bytes) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["BMP", "TIFF"])
-def test_supported_by_pillow_but_not_allowed_format_is_unsupported(fmt: str) -> None:
+def test_fault_28_supported_by_pillow_but_not_allowed_format_is_unsupported(fmt: str) -> None:
     data = encode(gradient(50, 40), fmt)
     with pytest.raises(UnsupportedPhotoError, match=rf"scan\.bin: {fmt} images are not supported"):
         inspect_photo(data, "scan.bin")
@@ -334,7 +334,7 @@ def test_heic_is_named_as_unsupported() -> None:
 # --- file size checked before reading (FAULTS 31) ----------------------------------------
 
 
-def test_oversized_file_is_refused_before_reading(
+def test_fault_31_oversized_file_is_refused_before_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "huge.jpg"
@@ -383,7 +383,9 @@ def corrupt_exif(data: bytes, how: str) -> bytes:
 
 
 @pytest.mark.parametrize("how", ["byte-order", "entries"])
-def test_malformed_exif_imports_with_a_warning(how: str, caplog: pytest.LogCaptureFixture) -> None:
+def test_fault_29_malformed_exif_imports_with_a_warning(
+    how: str, caplog: pytest.LogCaptureFixture
+) -> None:
     data = corrupt_exif(phone_photo(6), how)
     with caplog.at_level(logging.WARNING, logger="sprintjournal.photos"):
         info = inspect_photo(data, "broken-exif.jpg")

@@ -102,7 +102,9 @@ def _published_note(journal: Journal, sid: int, day: date, text: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", HTML_FORMATS)
-def test_no_xss_vector_reaches_html_output(journal: Journal, fmt: str, tmp_path: Path) -> None:
+def test_fault_33_no_xss_vector_reaches_html_output(
+    journal: Journal, fmt: str, tmp_path: Path
+) -> None:
     sid = journal.add_sprint("Hostile", project="PyPy", place="Nowhere").id
     journal.add_branch(sid, "xss", ["Ada Lovelace"], goal=VECTORS[0], results=[VECTORS[1]],
                        links=["javascript:alert(99)"], notes=VECTORS[3],
@@ -142,7 +144,7 @@ def test_markdown_exports_carry_no_raw_html_or_script_links(journal: Journal, fm
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_names_are_shown_literally_in_every_export(journal: Journal, fmt: str,
+def test_fault_34_names_are_shown_literally_in_every_export(journal: Journal, fmt: str,
                                                    tmp_path: Path) -> None:
     sid = journal.add_sprint(NAMES[1], project="PyPy", place=NAMES[0]).id
     for name in NAMES:
@@ -181,7 +183,7 @@ def _tiny_jpeg(n: int) -> bytes:
     return buffer.getvalue()
 
 
-def test_photo_file_names_land_inside_the_folder_unique_and_safe(journal: Journal,
+def test_fault_35_photo_file_names_land_inside_the_folder_unique_and_safe(journal: Journal,
                                                                   tmp_path: Path) -> None:
     sid = journal.add_sprint("Names", project="PyPy", place="Here").id
     for n, name in enumerate(UNSAFE_NAMES):

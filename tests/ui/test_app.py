@@ -175,7 +175,7 @@ def test_the_early_view_is_filled_around_one_step_at_a_time(
         window.close_for_good()
 
 
-def test_sigterm_saves_the_pending_edit_and_closes(qtbot: QtBot, store: JournalStore,
+def test_fault_08_sigterm_saves_the_pending_edit_and_closes(qtbot: QtBot, store: JournalStore,
                                                    gothenburg: Gothenburg,
                                                    journal: Journal) -> None:
     window = MainWindow(autosave_ms=60_000)

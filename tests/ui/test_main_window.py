@@ -115,7 +115,7 @@ def test_sprint_dialog_values_and_validation(qtbot: QtBot) -> None:
     assert dialog.end.value() == date(2012, 1, 21) and ok.isEnabled()
 
 
-def test_closing_with_a_pending_edit_saves_it(qtbot: QtBot, window: MainWindow,
+def test_fault_06_closing_with_a_pending_edit_saves_it(qtbot: QtBot, window: MainWindow,
                                               gothenburg: Gothenburg, journal_path: Path) -> None:
     window.select_sprint(gothenburg.sprint_id)
     window.select_day(THURSDAY)
@@ -126,7 +126,7 @@ def test_closing_with_a_pending_edit_saves_it(qtbot: QtBot, window: MainWindow,
         "# Thursday\n\n@Armin explained STM. Closing now"]
 
 
-def test_switching_sprint_saves_the_pending_edit(qtbot: QtBot, window: MainWindow,
+def test_fault_07_switching_sprint_saves_the_pending_edit(qtbot: QtBot, window: MainWindow,
                                                  gothenburg: Gothenburg,
                                                  journal_path: Path) -> None:
     other = window.store.apply(window.store.journal.add_sprint, "Leysin 2012").id
@@ -202,7 +202,7 @@ def test_layout_is_restored(qtbot: QtBot, window: MainWindow, store: JournalStor
     again.close_for_good()
 
 
-def test_read_only_journal_shows_a_banner(qtbot: QtBot, gothenburg: Gothenburg,
+def test_fault_13_read_only_journal_shows_a_banner(qtbot: QtBot, gothenburg: Gothenburg,
                                           journal: Journal, journal_path: Path) -> None:
     journal.close()
     readonly = Journal(journal_path, readonly=True)
@@ -217,7 +217,7 @@ def test_read_only_journal_shows_a_banner(qtbot: QtBot, gothenburg: Gothenburg,
     readonly.close()
 
 
-def test_an_error_in_a_slot_is_shown_and_the_app_keeps_running(
+def test_fault_09_an_error_in_a_slot_is_shown_and_the_app_keeps_running(
         qtbot: QtBot, window: MainWindow, gothenburg: Gothenburg) -> None:
     window.select_sprint(gothenburg.sprint_id)
     window.select_day(THURSDAY)

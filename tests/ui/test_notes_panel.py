@@ -59,7 +59,7 @@ def test_typing_is_saved_to_the_file_after_the_debounce(
         "# Thursday\n\n@Armin explained STM. jit-targets Håkan 😀")
 
 
-def test_switching_day_right_after_typing_loses_nothing(
+def test_fault_07_switching_day_right_after_typing_loses_nothing(
         qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
         journal_path: Path) -> None:
     panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=60_000)
@@ -188,7 +188,7 @@ def test_completion_inserts_the_full_name(
     assert panel.editor.toPlainText() == "Pairing with @[Mark Pearse] on #ffistruct"
 
 
-def test_a_ten_megabyte_paste_is_saved_whole_and_previewed_in_part(
+def test_fault_37_a_ten_megabyte_paste_is_saved_whole_and_previewed_in_part(
         qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
         journal_path: Path) -> None:
     panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=60_000)
@@ -205,7 +205,7 @@ def test_a_ten_megabyte_paste_is_saved_whole_and_previewed_in_part(
     assert f"first {PREVIEW_LIMIT:,}" in shown
 
 
-def test_a_save_refused_by_the_core_keeps_the_text(
+def test_fault_11_a_save_refused_by_the_core_keeps_the_text(
         qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path,
         undo_stack: QUndoStack) -> None:
     """A read-only journal: the save fails with the core's message; the typing stays."""

@@ -30,7 +30,7 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
     assert all(on_gui for _, _, on_gui in seen)
 
 
-def test_errors_are_handed_over_not_raised(qtbot: QtBot) -> None:
+def test_fault_10_errors_are_handed_over_not_raised(qtbot: QtBot) -> None:
     def fail() -> None:
         raise PhotoError("notes.txt: not an image")
 

@@ -1,11 +1,18 @@
 """The Needs Review panel: every review flag of the sprint in one list, one key for each answer.
 
-Enter confirms (the row is right; its flag goes), F2 corrects (the row opens in its own panel,
-in its editor) and M merges a person into the one the journal already knows under a similar
-name. The items come from `sprintjournal.review`, whose sources other parts of the app extend;
-the panel only shows them and routes the answers.
+Two groups, named apart in the list, its title and the import summary: rows an import flagged
+("Romain added as new") and the report's suggestions ("Mark Pearse: first sprint in this journal.
+Welcome as a newcomer?"). Enter confirms (the flag goes, or the guess is written), F2 corrects
+(the row opens in its own panel, in its editor; a sprint's number is asked here), Delete says
+"not so" where the journal keeps that answer, and M merges a person into the one the journal
+already knows under a similar name. Every answer but a merge is one undo step. The items come
+from `sprintjournal.review`, whose sources other parts of the app extend; the panel only shows
+them and routes the answers. The Report panel's "To confirm" bar answers the same items through
+`answer`, so both places show one truth.
 """
 
+import contextlib
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from sprintjournal import review
 from sprintjournal.backup import backup_before
+from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 
 from ..store import JournalStore
@@ -31,9 +39,32 @@ from .panel_base import NO_SPRINT_HINT, DataPanel
 if TYPE_CHECKING:
     from ..main_window import MainWindow
 
-EMPTY_HINT = "Nothing needs review — imports flag what they could not read for sure, here."
-KINDS = {"attendee": "Attendee", "standup": "Stand-up"}
+EMPTY_HINT = ("Nothing needs review — imports flag what they could not read for sure, and the "
+              "report's guesses wait here for your answer.")
+KINDS = {"attendee": "Attendee", "standup": "Stand-up", "newcomer": "Newcomer",
+         "ordinal": "Sprint number", "status": "Branch status"}
 """How a kind is named in the list; a source of another kind shows its kind as it is."""
+WATCHED = frozenset({"attendance", "standup", "person", "report", "sprint", "branch", "journal"})
+"""The changes that can open or answer a review item."""
+
+
+def answer(store: JournalStore, undo_stack: QUndoStack, item: review.ReviewItem,
+           yes: bool = True, initiator: object = None) -> Change:
+    """Confirm (`yes`) or decline `item` as one undo step; undo reopens it as it was listed.
+    Raises JournalError when the journal refuses (the store has shown why)."""
+    journal = store.journal
+    write = review.confirm if yes else review.decline
+    label = KINDS.get(item.kind, item.kind).lower()
+    text = f"{'Confirm' if yes else 'Not so:'} {label} {item.title}"
+    return push_edit(
+        undo_stack, text,
+        lambda _state: store.apply(write, journal, item, initiator=initiator),
+        lambda _state: store.apply(review.reopen, journal, item, initiator=initiator))
+
+
+def dock_title(counts: review.Counts) -> str:
+    """"Needs Review (4 rows, 1 suggestion)": the two groups counted apart."""
+    return f"Needs Review ({counts.short()})" if counts else "Needs Review"
 
 
 class ReviewPanel(DataPanel):
@@ -57,6 +88,7 @@ class ReviewPanel(DataPanel):
         self.pages.addWidget(self.tree)
         self.ask_person: Any = self._ask_person
         self.confirm_merge: Any = self._confirm_merge
+        self.ask_number: Any = self._ask_number
         key = Qt.Key
         self.confirm_action = self.add_action(
             "Confirm", self.confirm_selected, "confirm", QKeySequence(key.Key_Return),
@@ -64,16 +96,21 @@ class ReviewPanel(DataPanel):
         self.correct_action = self.add_action(
             "Correct…", self.correct_selected, "edit", QKeySequence(key.Key_F2),
             "Open the row in its panel to correct it (F2)")
+        self.decline_action = self.add_action(
+            "Not So", self.decline_selected, "remove", QKeySequence(key.Key_Delete),
+            "The guess is wrong: keep that answer so it is not offered again (Delete)")
         self.merge_action = self.add_action(
             "Merge…", self.merge_selected, "merge", QKeySequence(key.Key_M),
             "The same person as one already known: merge them (M)")
         self.add_context_menu(self.tree, self.confirm_action, self.correct_action,
-                              self.merge_action)
+                              self.decline_action, self.merge_action)
         self.tree.currentItemChanged.connect(lambda *_a: self._enable())
-        for signal in (store.attendees_changed, store.standup_changed, store.people_changed,
-                       store.report_changed):
-            signal.connect(lambda *_a: self.reload())
+        store.changed.connect(self._on_change)
         self.reload()
+
+    def _on_change(self, change: Change, _initiator: object) -> None:
+        if change.entity in WATCHED:
+            self.reload()
 
     # -- panel contract ---------------------------------------------------------------------
     def sprint_changed(self) -> None:
@@ -97,6 +134,10 @@ class ReviewPanel(DataPanel):
     def count(self) -> int:
         return len(self.items)
 
+    def counts(self) -> review.Counts:
+        """Rows to review and suggestions to confirm, apart: what the title and import say."""
+        return review.Counts.of(self.items)
+
     def current(self) -> review.ReviewItem | None:
         row = self._current_row()
         return self.items[row] if 0 <= row < len(self.items) else None
@@ -112,7 +153,9 @@ class ReviewPanel(DataPanel):
             day = f", {item.day:%a} {item.day.day} {item.day:%b}" if item.day else ""
             row = QTreeWidgetItem([f"{where}{day}: {item.title}", item.reason,
                                    ", ".join(name for _id, name in item.similar)])
-            row.setToolTip(0, item.title)
+            group = ("Suggestion to confirm" if item.group == review.SUGGESTION
+                     else "Row to review")
+            row.setToolTip(0, f"{group}: {item.title}")
             row.setToolTip(1, item.reason)
             self.tree.addTopLevelItem(row)
         if self.items:
@@ -124,39 +167,58 @@ class ReviewPanel(DataPanel):
 
     def _enable(self) -> None:
         item = self.current()
-        self.confirm_action.setEnabled(item is not None)
+        writable = not self.store.readonly
+        self.confirm_action.setEnabled(item is not None and writable)
         self.correct_action.setEnabled(item is not None)
-        self.merge_action.setEnabled(item is not None and item.person_id is not None)
+        self.decline_action.setEnabled(item is not None and writable
+                                       and review.can_decline(item))
+        self.merge_action.setEnabled(item is not None and item.person_id is not None
+                                     and writable)
 
     # -- answers ----------------------------------------------------------------------------
     def confirm_selected(self) -> None:
-        """Enter: the row is right. One undo step puts the flag back."""
+        """Enter: the row is right, or the guess is. One undo step opens it again."""
+        self._answer(True)
+
+    def decline_selected(self) -> None:
+        """Delete: the guess is wrong ("not a newcomer"). One undo step opens it again."""
+        item = self.current()
+        if item is not None and review.can_decline(item):
+            self._answer(False)
+
+    def _answer(self, yes: bool) -> None:
         item = self.current()
         if item is None:
             return
-        journal = self.store.journal
-
-        def do(_state: dict[str, Any]) -> Any:
-            return self.store.apply(review.confirm, journal, item, initiator=self)
-
-        def undo(_state: dict[str, Any]) -> Any:
-            op = (journal.update_attendee if item.kind == "attendee"
-                  else journal.update_standup_item)
-            return self.store.apply(op, item.item_id, needs_review=True,
-                                    review_reason=item.reason, initiator=self)
-
-        try:
-            if item.kind in ("attendee", "standup"):
-                push_edit(self.undo_stack, f"Confirm {item.title}", do, undo)
-            else:  # another source's kind: confirmed, not undone row by row
-                do({})
-        except JournalError:
-            return
+        with contextlib.suppress(JournalError):  # the store has shown why
+            answer(self.store, self.undo_stack, item, yes, initiator=self)
 
     def correct_selected(self) -> None:
+        """F2: where the item is edited. A sprint's number has no panel: it is asked here."""
         item = self.current()
-        if item is not None:
+        if item is None:
+            return
+        if item.kind == "ordinal":
+            self._correct_number(item)
+        else:
             self.correct_requested.emit(item)
+
+    def _correct_number(self, item: review.ReviewItem) -> None:
+        fields = dict(item.answer)
+        number = self.ask_number(item, int(fields["ordinal"]))
+        if number is None:
+            return
+        corrected = dataclasses.replace(
+            item, answer=(("ordinal", number), ("ordinal_scope", fields["ordinal_scope"])))
+        with contextlib.suppress(JournalError):
+            answer(self.store, self.undo_stack, corrected, initiator=self)
+
+    def _ask_number(self, item: review.ReviewItem, guess: int) -> int | None:
+        scope = dict(item.answer)["ordinal_scope"]
+        number, ok = QInputDialog.getInt(
+            self, "Sprint number", f"Which sprint {scope} is this one? (1 is the first; the "
+            "journal counted the sprints it holds)", guess, 1, 99)
+        return number if ok else None
 
     def merge_selected(self) -> None:
         """M: fold this person into someone already known (the spelling stays as an alias)."""

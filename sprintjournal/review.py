@@ -86,11 +86,6 @@ class Counts:
                  if self.suggestions else ""]
         return " and ".join(p for p in parts if p) or "nothing to review"
 
-    def short(self) -> str:
-        """"4 rows, 1 suggestion": for a title."""
-        return ", ".join(_plural(n, word) for n, word in
-                         ((self.rows, "row"), (self.suggestions, "suggestion")) if n)
-
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"

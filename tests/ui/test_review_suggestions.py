@@ -72,7 +72,8 @@ def test_the_list_holds_every_kind_and_its_title_counts_them_apart(
     rows = sum(i.group == ROW for i in review.items)
     suggested = sum(i.group == SUGGESTION for i in review.items)
     assert (rows, suggested) == (1, 7) and review.counts() == Counts(1, 7)
-    assert window.docks["review"].windowTitle() == "Needs Review (1 row, 7 suggestions)"
+    assert review.heading.text() == "1 row to review and 7 suggestions to confirm."
+    assert window.docks["review"].windowTitle() == "Needs Review (8)"
     texts = [review.tree.topLevelItem(n).text(0) for n in range(review.tree.topLevelItemCount())]
     assert "Newcomer: Armin Rigo" in texts and "Branch status: ffistruct" in texts
     # the Report panel's bar lists the same guesses, in the same words
@@ -90,7 +91,8 @@ def test_enter_confirms_a_guess_in_both_places_and_ctrl_z_reopens_it(
     assert antonio.newcomer_override is True
     assert "Antonio Cuni" not in titles(window, "newcomer")
     assert not any(t.startswith("Antonio Cuni") for t in box.texts())
-    assert window.docks["review"].windowTitle() == "Needs Review (1 row, 6 suggestions)"
+    assert review.heading.text() == "1 row to review and 6 suggestions to confirm."
+    assert window.docks["review"].windowTitle() == "Needs Review (7)"
     window.act_undo.trigger()
     antonio = next(a for a in journal.list_attendees(sid) if a.person.name == "Antonio Cuni")
     assert antonio.newcomer_override is None
@@ -188,5 +190,7 @@ def test_f2_corrects_each_guess_where_it_is_edited(
     sprint = journal.get_sprint(sid)
     assert seen == ["Sprint number"] and (sprint.ordinal, sprint.ordinal_scope) == (3, "of 2011")
     assert titles(window, "ordinal") == []
+    assert window.act_undo.text().replace("&", "") == (
+        "Undo Confirm sprint number third PyPy sprint of 2011")
     window.act_undo.trigger()
     assert journal.get_sprint(sid).ordinal is None

@@ -125,8 +125,9 @@ def test_the_import_summary_counts_what_the_table_flags(
     assert {i.kind for i in suggested} >= {"newcomer", "ordinal"}
     assert (f"Needs Review (Ctrl+6) lists {len(rows)} rows to review and {len(suggested)} "
             "suggestions to confirm.") in summary
-    assert window.docks["review"].windowTitle() == (
-        f"Needs Review ({len(rows)} rows, {len(suggested)} suggestions)")
+    assert window.panels["review"].heading.text() == (
+        f"{len(rows)} rows to review and {len(suggested)} suggestions to confirm.")
+    assert window.docks["review"].windowTitle() == f"Needs Review ({len(rows) + len(suggested)})"
 
 
 def test_the_summary_tells_this_imports_rows_from_earlier_ones(
@@ -162,8 +163,8 @@ def test_needs_review_confirm_correct_merge_one_key_each(
     review = window.panels["review"]
     assert review.tree.hasFocus()
     rows, suggested = by_group(window)
-    assert window.docks["review"].windowTitle() == (
-        f"Needs Review (2 rows, {len(suggested)} suggestions)")
+    assert review.heading.text() == f"2 rows to review and {len(suggested)} suggestions to confirm."
+    assert window.docks["review"].windowTitle() == f"Needs Review ({2 + len(suggested)})"
     assert [item.title for item in rows] == ["Romain", "Hakan"]
     assert review.items[:2] == rows  # the rows first, then the report's guesses
     assert review.items[0].similar[0][1] == "Romain Guillebert"
@@ -186,8 +187,8 @@ def test_needs_review_confirm_correct_merge_one_key_each(
     qtbot.keyClick(review.tree, Qt.Key.Key_Return)
     assert not next(a for a in journal.list_attendees(sid) if a.id == hakan).needs_review
     rows, suggested = by_group(window)
-    assert rows == [] and window.docks["review"].windowTitle() == (
-        f"Needs Review ({len(suggested)} suggestions)")
+    assert rows == [] and review.heading.text() == f"{len(suggested)} suggestions to confirm."
+    assert window.docks["review"].windowTitle() == f"Needs Review ({len(suggested)})"
     window.act_undo.trigger()
     assert [i.title for i in by_group(window)[0]] == ["Hakan"]
     # the report's guesses, answered one Enter each, empty the list

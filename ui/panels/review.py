@@ -20,10 +20,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +34,7 @@ from sprintjournal import review
 from sprintjournal.backup import backup_before
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
+from sprintjournal.report.prose import ordinal_word
 
 from ..store import JournalStore
 from .edit_commands import push_edit
@@ -62,9 +66,22 @@ def answer(store: JournalStore, undo_stack: QUndoStack, item: review.ReviewItem,
         lambda _state: store.apply(review.reopen, journal, item, initiator=initiator))
 
 
+def _why(item: review.ReviewItem) -> str:
+    """The reason without the name the "What" column already shows ("Mark Pearse: first
+    sprint…" reads "First sprint…")."""
+    return _capital(item.reason.removeprefix(f"{item.title}: "))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def dock_title(counts: review.Counts) -> str:
-    """"Needs Review (4 rows, 1 suggestion)": the two groups counted apart."""
-    return f"Needs Review ({counts.short()})" if counts else "Needs Review"
+    """"Needs Review (5)": the total only, which "4 rows to review and 1 suggestion to
+    confirm" (the panel's heading, the import summary) adds up to. The groups' names did not
+    fit in the dock's tab at 1280×800 beside the other panels' tabs."""
+    total = counts.rows + counts.suggestions
+    return f"Needs Review ({total})" if total else "Needs Review"
 
 
 class ReviewPanel(DataPanel):
@@ -82,10 +99,26 @@ class ReviewPanel(DataPanel):
         self.tree.setAlternatingRowColors(True)
         self.tree.setHeaderLabels(["What", "Why", "Could be"])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setColumnWidth(0, 220)
-        self.tree.setColumnWidth(1, 260)
+        # "Why" takes the room left (a guess's question is a sentence); "Could be", a merge's
+        # candidates, shows only when there are some, and stays in view in a 1280x800 dock
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tree.setColumnWidth(0, 200)
+        self.tree.setColumnWidth(2, 150)
         self.tree.itemActivated.connect(lambda *_a: self.confirm_selected())
-        self.pages.addWidget(self.tree)
+        # the two groups named apart, above the list (the dock's tab has room for a total only)
+        self.heading = QLabel()
+        self.heading.setAccessibleName("What needs review")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.content = QWidget()
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tree, 1)
+        self.pages.addWidget(self.content)
         self.ask_person: Any = self._ask_person
         self.confirm_merge: Any = self._confirm_merge
         self.ask_number: Any = self._ask_number
@@ -151,17 +184,19 @@ class ReviewPanel(DataPanel):
         for item in self.items:
             where = KINDS.get(item.kind, item.kind)
             day = f", {item.day:%a} {item.day.day} {item.day:%b}" if item.day else ""
-            row = QTreeWidgetItem([f"{where}{day}: {item.title}", item.reason,
+            row = QTreeWidgetItem([f"{where}{day}: {item.title}", _why(item),
                                    ", ".join(name for _id, name in item.similar)])
             group = ("Suggestion to confirm" if item.group == review.SUGGESTION
                      else "Row to review")
             row.setToolTip(0, f"{group}: {item.title}")
             row.setToolTip(1, item.reason)
             self.tree.addTopLevelItem(row)
+        self.tree.setColumnHidden(2, not any(item.similar for item in self.items))
         if self.items:
             self._select_row(min(keep, len(self.items) - 1))
+        self.heading.setText(_capital(str(self.counts())) + ".")
         hint = NO_SPRINT_HINT if self.sprint_id is None else (None if self.items else EMPTY_HINT)
-        self.show_content(self.tree, hint)
+        self.show_content(self.content, hint)
         self._enable()
         self.count_changed.emit(len(self.items))
 
@@ -209,7 +244,8 @@ class ReviewPanel(DataPanel):
         if number is None:
             return
         corrected = dataclasses.replace(
-            item, answer=(("ordinal", number), ("ordinal_scope", fields["ordinal_scope"])))
+            item, title=ordinal_word(number) + item.title[item.title.find(" "):],
+            answer=(("ordinal", number), ("ordinal_scope", fields["ordinal_scope"])))
         with contextlib.suppress(JournalError):
             answer(self.store, self.undo_stack, corrected, initiator=self)
 

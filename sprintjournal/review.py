@@ -24,6 +24,7 @@ from sprintjournal.journal import Journal
 from sprintjournal.names import first_name_key, name_key
 from sprintjournal.records import PersonRec
 from sprintjournal.report import suggestions as guesses
+from sprintjournal.usecases.unmerge import Unmerge
 
 Group = Literal["row", "suggestion"]
 ROW: Group = "row"
@@ -129,14 +130,18 @@ def decline(journal: Journal, item: ReviewItem) -> Change:
     return refuse(journal, item)
 
 
-def merge_into(journal: Journal, item: ReviewItem, keep_id: int) -> Change:
+def merge_into(journal: Journal, item: ReviewItem, keep_id: int) -> tuple[Change, Unmerge]:
     """The row's person is `keep_id` under another spelling: fold them in (the spelling stays
-    as an alias), then clear the flag, which the merge has answered."""
+    as an alias), then clear the flag, which the merge has answered — unless the merge dropped
+    the row, the kept person having one in that sprint already. `Journal.unmerge_people` with
+    the second value takes it all back."""
     if item.person_id is None:
         raise ValueError(f"a {item.kind} item names no person to merge")
-    journal.merge_people(keep_id, item.person_id)
-    _SOURCES[item.kind].confirm(journal, item)
-    return Change("person", "merged", (keep_id, item.person_id))
+    change, undo = journal.merge_people_undoably(keep_id, item.person_id)
+    dropped = {row["id"] for table, row in undo.dropped if table == "attendance"}
+    if not (item.kind == "attendee" and item.item_id in dropped):
+        _SOURCES[item.kind].confirm(journal, item)
+    return change, undo
 
 
 def similar_people(people: Iterable[PersonRec], name: str, *, exclude: int | None = None,

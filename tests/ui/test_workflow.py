@@ -150,7 +150,8 @@ def test_the_summary_tells_this_imports_rows_from_earlier_ones(
 def test_needs_review_confirm_correct_merge_one_key_each(
         qtbot: QtBot, window: MainWindow, gothenburg: Gothenburg, journal: Journal,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Item 3 (and 8's merge): Enter confirms, F2 opens the row's editor, M merges a person."""
+    """Item 3 (and 8's merge): Enter confirms, F2 opens the row's editor, M merges a person;
+    each is one undo step."""
     sid = gothenburg.sprint_id
     window.select_sprint(sid)
     romain = journal.add_attendee(sid, "Romain", needs_review=True,
@@ -176,6 +177,13 @@ def test_needs_review_confirm_correct_merge_one_key_each(
     names = [a.person.name for a in journal.list_attendees(sid)]
     assert "Romain" not in names and "Romain Guillebert" in names
     assert "Romain" in journal.find_person("Romain Guillebert").aliases  # type: ignore[union-attr]
+    assert [i.title for i in by_group(window)[0]] == ["Hakan"]
+    # Ctrl+Z splits them again under the same ids, the row flagged as before; redo merges
+    window.act_undo.trigger()
+    assert romain in [a.id for a in journal.list_attendees(sid) if a.person.name == "Romain"]
+    assert [i.title for i in by_group(window)[0]] == ["Romain", "Hakan"]
+    assert journal.find_person("Romain Guillebert").aliases == ()  # type: ignore[union-attr]
+    window.act_redo.trigger()
     assert [i.title for i in by_group(window)[0]] == ["Hakan"]
     # F2: the attendee dialog opens on Hakan's row (cancelled here)
     seen = when_modal(lambda dialog: dialog.reject())

@@ -13,7 +13,7 @@ them and routes the answers. The Report panel's "To confirm" bar answers the sam
 
 import contextlib
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -35,6 +35,7 @@ from sprintjournal.backup import backup_before
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.report.prose import ordinal_word
+from sprintjournal.usecases.unmerge import Unmerge
 
 from ..store import JournalStore
 from .edit_commands import push_edit
@@ -264,13 +265,11 @@ class ReviewPanel(DataPanel):
         keep = self.ask_person(item)
         if keep is None or not self.confirm_merge(item, keep):
             return
-        try:
-            backup_before(self.store.journal, "merge")
-            self.store.apply(review.merge_into, self.store.journal, item, keep[0],
-                             initiator=self)
-        except JournalError:
-            return
-        self.undo_stack.clear()  # the rows named in earlier steps may be gone
+        journal = self.store.journal
+        with contextlib.suppress(JournalError):  # the store has shown why
+            merge_step(self.store, self.undo_stack, item.title, keep, initiator=self,
+                       merge=lambda: review.merge_into(journal, item, keep[0]),
+                       after_undo=lambda: review.reopen(journal, item))
 
     def _ask_person(self, item: review.ReviewItem) -> tuple[int, str] | None:
         return ask_person(self, self.store, item.title, item.person_id, item.similar)
@@ -293,15 +292,44 @@ def ask_person(parent: QWidget, store: JournalStore, name: str, person_id: int |
     return ordered[names.index(chosen)] if ok else None
 
 
+def merge_step(store: JournalStore, undo_stack: QUndoStack, name: str, keep: tuple[int, str],
+               other_id: int | None = None, initiator: object = None,
+               merge: Callable[[], tuple[Change, Unmerge]] | None = None,
+               after_undo: Callable[[], Change] | None = None) -> Change:
+    """Merge `other_id` (or run `merge`) into `keep` as one undo step; undo splits them again
+    under their old ids, so the steps before it still find their rows. The journal is backed
+    up first all the same (File ▸ Backups…)."""
+    journal = store.journal
+
+    def do(state: dict[str, Any]) -> Change:
+        def op() -> Change:
+            if merge is not None:
+                change, state["unmerge"] = merge()
+            else:
+                assert other_id is not None
+                change, state["unmerge"] = journal.merge_people_undoably(keep[0], other_id)
+            return change
+
+        return store.apply(op, initiator=initiator)
+
+    def undo(state: dict[str, Any]) -> Change:
+        change = store.apply(journal.unmerge_people, state["unmerge"], initiator=initiator)
+        if after_undo is not None:
+            store.apply(after_undo, initiator=initiator)
+        return change
+
+    backup_before(journal, "merge")
+    return push_edit(undo_stack, f"Merge {name} into {keep[1]}", do, undo)
+
+
 def confirm_merge(parent: QWidget, name: str, keep: str) -> bool:
-    answer = QMessageBox.question(
+    reply = QMessageBox.question(
         parent, "Merge people",
         f"Merge “{name}” into “{keep}”? Everything that names {name} will name {keep}, and "
-        f"“{name}” is kept as another spelling.\n\nUndo cannot split them again; the journal "
-        "is backed up first (File ▸ Backups…).",
+        f"“{name}” is kept as another spelling.\n\nEdit ▸ Undo splits them again.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Yes)
-    return answer == QMessageBox.StandardButton.Yes
+    return reply == QMessageBox.StandardButton.Yes
 
 
 def route(window: "MainWindow", item: review.ReviewItem) -> None:

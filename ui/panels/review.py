@@ -5,7 +5,7 @@ Two groups, named apart in the list, its title and the import summary: rows an i
 Welcome as a newcomer?"). Enter confirms (the flag goes, or the guess is written), F2 corrects
 (the row opens in its own panel, in its editor; a sprint's number is asked here), Delete says
 "not so" where the journal keeps that answer, and M merges a person into the one the journal
-already knows under a similar name. Every answer but a merge is one undo step. The items come
+already knows under a similar name. Every answer, a merge too, is one undo step. The items come
 from `sprintjournal.review`, whose sources other parts of the app extend; the panel only shows
 them and routes the answers. The Report panel's "To confirm" bar answers the same items through
 `answer`, so both places show one truth.

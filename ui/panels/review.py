@@ -1,6 +1,6 @@
 """The Needs Review panel: every review flag of the sprint in one list, one key for each answer.
 
-Two groups, named apart in the list, its title and the import summary: rows an import flagged
+Two groups, named apart in the list's heading and the import summary: rows an import flagged
 ("Romain added as new") and the report's suggestions ("Mark Pearse: first sprint in this journal.
 Welcome as a newcomer?"). Enter confirms (the flag goes, or the guess is written), F2 corrects
 (the row opens in its own panel, in its editor; a sprint's number is asked here), Delete says

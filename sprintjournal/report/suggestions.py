@@ -69,7 +69,7 @@ def _ordinals(journal: Journal, sprint_id: int) -> list[Suggestion]:
                    f"The {ordinal_word(n)} {project}sprint {scope} (counting the sprints in "
                    "this journal). Say so in the report?",
                    (("ordinal", n), ("ordinal_scope", scope)),
-                   f"{ordinal_word(n)} {project}sprint {scope}")
+                   f"{ordinal_word(n)} {scope}")
         for n, scope in options
     ]
 

@@ -70,7 +70,8 @@ def answer(store: JournalStore, undo_stack: QUndoStack, item: review.ReviewItem,
 def _why(item: review.ReviewItem) -> str:
     """The reason without the name the "What" column already shows ("Mark Pearse: first
     sprint…" reads "First sprint…")."""
-    return _capital(item.reason.removeprefix(f"{item.title}: "))
+    why = item.reason.removeprefix(f"{item.title}: ")
+    return why if why.startswith(item.title) else _capital(why)  # "ffistruct is marked…"
 
 
 def _capital(text: str) -> str:

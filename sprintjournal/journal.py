@@ -44,9 +44,11 @@ from sprintjournal.usecases import (
     search,
     sprints,
     standup,
+    unmerge,
 )
 from sprintjournal.usecases.import_checks import check_document
 from sprintjournal.usecases.importing import ImportSummary, PreparedPhoto
+from sprintjournal.usecases.unmerge import Unmerge
 
 
 class Journal(JournalBase):
@@ -89,6 +91,17 @@ class Journal(JournalBase):
         with self.write() as s:
             people.merge(s, keep_id, other_id)
         return Change("person", "merged", (keep_id, other_id))
+
+    def merge_people_undoably(self, keep_id: int, other_id: int) -> tuple[Change, Unmerge]:
+        """`merge_people`, with what `unmerge_people` needs to take it back."""
+        with self.write() as s:
+            undo = unmerge.merge(s, keep_id, other_id)
+        return Change("person", "merged", (keep_id, other_id)), undo
+
+    def unmerge_people(self, undo: Unmerge) -> Change:
+        with self.write() as s:
+            unmerge.unmerge(s, undo)
+        return Change("person", "restored", (undo.keep_id, undo.other_id))
 
     # -- sprints ----------------------------------------------------------------------------
     def list_sprints(self) -> list[SprintRec]:

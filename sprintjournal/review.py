@@ -1,11 +1,14 @@
 """Review flags in one place: what an import guessed, and what a person should look at.
 
-Imports flag rows they could not read for sure ("Romain added as new", dates "?"), and other
-parts of the app may suggest things to check (a newcomer to welcome). The Needs Review list shows
-all of them; each is confirmed (the flag goes), corrected (the row opens for editing) or, for a
-person, merged into someone the journal already knows.
+Two groups, counted apart because they are different questions: *rows to review*, which an
+import flagged because it could not read them for sure ("Romain added as new", dates "?"), and
+*suggestions to confirm*, the report's guesses (a newcomer to welcome, "the second sprint of
+2011", a branch status the stand-up contradicts), which it does not print until confirmed. The
+Needs Review list shows both; each item is confirmed (the answer is written), corrected (it opens
+where it is edited), declined where the journal can keep a "no", or, for a person, merged into
+someone the journal already knows. Every answer can be taken back (`reopen`), so it is undoable.
 
-Extension point: a `ReviewSource` lists one kind of item and knows how to confirm it. Register
+Extension point: a `ReviewSource` lists one kind of item and knows how to answer it. Register
 one with `register_source`; the list, its keys and its counts pick it up with no other change.
 Sources are plain functions over the `Journal` façade, so this module stays free of Qt.
 """
@@ -14,11 +17,18 @@ import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Literal
 
 from sprintjournal.changes import Change
 from sprintjournal.journal import Journal
 from sprintjournal.names import first_name_key, name_key
 from sprintjournal.records import PersonRec
+from sprintjournal.report import suggestions as guesses
+from sprintjournal.usecases.unmerge import Unmerge
+
+Group = Literal["row", "suggestion"]
+ROW: Group = "row"
+SUGGESTION: Group = "suggestion"
 
 SIMILAR = 0.8
 """difflib ratio over name keys from which two names are taken to be perhaps one person."""
@@ -38,6 +48,9 @@ class ReviewItem:
     """The person the row names, when merging into another person makes sense."""
     similar: tuple[tuple[int, str], ...] = ()
     """People already in the journal whose names resemble this one (id, name), best first."""
+    group: Group = ROW
+    answer: tuple[tuple[str, Any], ...] = ()
+    """What confirming a suggestion writes, as (field, value) pairs."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,38 @@ class ReviewSource:
     kind: str
     items: Callable[[Journal, int], Iterable[ReviewItem]]
     confirm: Callable[[Journal, ReviewItem], Change]
+    reopen: Callable[[Journal, ReviewItem], Change]
+    """Takes an answer back (the undo of confirm or decline): the item is open again."""
+    decline: Callable[[Journal, ReviewItem], Change] | None = None
+    """"Not so", for a kind whose "no" the journal keeps; None when there is none to keep."""
+    group: Group = ROW
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many items of each group are open; what the list's title and the import say."""
+
+    rows: int = 0
+    suggestions: int = 0
+
+    @classmethod
+    def of(cls, items: Iterable[ReviewItem]) -> "Counts":
+        groups = [item.group for item in items]
+        return cls(groups.count(ROW), groups.count(SUGGESTION))
+
+    def __bool__(self) -> bool:
+        return bool(self.rows or self.suggestions)
+
+    def __str__(self) -> str:
+        """"4 rows to review and 1 suggestion to confirm"; an empty group left out."""
+        parts = [_plural(self.rows, "row") + " to review" if self.rows else "",
+                 _plural(self.suggestions, "suggestion") + " to confirm"
+                 if self.suggestions else ""]
+        return " and ".join(p for p in parts if p) or "nothing to review"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 _SOURCES: dict[str, ReviewSource] = {}
@@ -55,24 +100,48 @@ def register_source(source: ReviewSource) -> None:
     _SOURCES[source.kind] = source
 
 
-def review_items(journal: Journal, sprint_id: int) -> list[ReviewItem]:
-    """Every open review item of the sprint, source by source in registration order."""
-    return [item for source in _SOURCES.values() for item in source.items(journal, sprint_id)]
+def review_items(journal: Journal, sprint_id: int, group: Group | None = None
+                 ) -> list[ReviewItem]:
+    """Every open review item of the sprint (or of one group), source by source in
+    registration order: the rows an import flagged first, then the suggestions."""
+    return [item for source in _SOURCES.values() if group in (None, source.group)
+            for item in source.items(journal, sprint_id)]
 
 
 def confirm(journal: Journal, item: ReviewItem) -> Change:
-    """The row is right as it is: its flag goes."""
+    """The row is right as it is (its flag goes), or the guess is right (it is written)."""
     return _SOURCES[item.kind].confirm(journal, item)
 
 
-def merge_into(journal: Journal, item: ReviewItem, keep_id: int) -> Change:
+def reopen(journal: Journal, item: ReviewItem) -> Change:
+    """Take back a confirm or a decline of `item`: it is open again, as it was listed."""
+    return _SOURCES[item.kind].reopen(journal, item)
+
+
+def can_decline(item: ReviewItem) -> bool:
+    return _SOURCES[item.kind].decline is not None
+
+
+def decline(journal: Journal, item: ReviewItem) -> Change:
+    """The guess is wrong, and the journal keeps that answer so it is not offered again."""
+    refuse = _SOURCES[item.kind].decline
+    if refuse is None:
+        raise ValueError(f"a {item.kind} item has no 'no' to record")
+    return refuse(journal, item)
+
+
+def merge_into(journal: Journal, item: ReviewItem, keep_id: int) -> tuple[Change, Unmerge]:
     """The row's person is `keep_id` under another spelling: fold them in (the spelling stays
-    as an alias), then clear the flag, which the merge has answered."""
+    as an alias), then clear the flag, which the merge has answered — unless the merge dropped
+    the row, the kept person having one in that sprint already. `Journal.unmerge_people` with
+    the second value takes it all back."""
     if item.person_id is None:
         raise ValueError(f"a {item.kind} item names no person to merge")
-    journal.merge_people(keep_id, item.person_id)
-    _SOURCES[item.kind].confirm(journal, item)
-    return Change("person", "merged", (keep_id, item.person_id))
+    change, undo = journal.merge_people_undoably(keep_id, item.person_id)
+    dropped = {row["id"] for table, row in undo.dropped if table == "attendance"}
+    if not (item.kind == "attendee" and item.item_id in dropped):
+        _SOURCES[item.kind].confirm(journal, item)
+    return change, undo
 
 
 def similar_people(people: Iterable[PersonRec], name: str, *, exclude: int | None = None,
@@ -121,6 +190,10 @@ def _confirm_attendee(journal: Journal, item: ReviewItem) -> Change:
     return journal.update_attendee(item.item_id, needs_review=False, review_reason=None)
 
 
+def _reopen_attendee(journal: Journal, item: ReviewItem) -> Change:
+    return journal.update_attendee(item.item_id, needs_review=True, review_reason=item.reason)
+
+
 def _standup_items(journal: Journal, sprint_id: int) -> Iterable[ReviewItem]:
     for rec in journal.list_standup(sprint_id):
         if rec.needs_review:
@@ -132,5 +205,40 @@ def _confirm_standup(journal: Journal, item: ReviewItem) -> Change:
     return journal.update_standup_item(item.item_id, needs_review=False, review_reason=None)
 
 
-register_source(ReviewSource("attendee", _attendee_items, _confirm_attendee))
-register_source(ReviewSource("standup", _standup_items, _confirm_standup))
+def _reopen_standup(journal: Journal, item: ReviewItem) -> Change:
+    return journal.update_standup_item(item.item_id, needs_review=True,
+                                       review_reason=item.reason)
+
+
+register_source(ReviewSource("attendee", _attendee_items, _confirm_attendee, _reopen_attendee))
+register_source(ReviewSource("standup", _standup_items, _confirm_standup, _reopen_standup))
+
+
+# -- the report's guesses ------------------------------------------------------------------------
+SUGGESTION_PANELS = {"newcomer": "attendees", "ordinal": "report", "status": "branches"}
+"""Where each kind of guess is corrected: the attendee's row, the report, the branch's row."""
+
+
+def _suggestion_source(kind: str) -> ReviewSource:
+    def items(journal: Journal, sprint_id: int) -> Iterable[ReviewItem]:
+        for found in guesses.suggestions_of(journal, sprint_id, kind):
+            yield ReviewItem(kind, found.target_id, found.subject, found.text,
+                             SUGGESTION_PANELS[kind], group=SUGGESTION, answer=found.fields)
+
+    def answer(write: Callable[[Journal, guesses.Suggestion], Change]
+               ) -> Callable[[Journal, ReviewItem], Change]:
+        return lambda journal, item: write(journal, as_suggestion(item))
+
+    decline = answer(guesses.decline) if guesses.can_decline(
+        guesses.Suggestion(kind, 0, "", ())) else None
+    return ReviewSource(kind, items, answer(guesses.confirm), answer(guesses.reopen), decline,
+                        SUGGESTION)
+
+
+def as_suggestion(item: ReviewItem) -> guesses.Suggestion:
+    """The report's own record of a listed guess (what the Report panel's bar shows)."""
+    return guesses.Suggestion(item.kind, item.item_id, item.reason, item.answer, item.title)
+
+
+for _kind in guesses.KINDS:
+    register_source(_suggestion_source(_kind))

@@ -6,6 +6,7 @@ undoing it row by row would be fragile. The core backs the journal up just befor
 next change, because restoring later would also take back what was done since.
 """
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sprintjournal.backup import backup_before, list_backups
 from sprintjournal.changes import Change
 from sprintjournal.errors import ImportFailedError, JournalError
+from sprintjournal.review import ROW, Counts, ReviewItem
 
 from .settings import last_folder, remember_folder
 
@@ -91,6 +93,8 @@ def import_path(window: "MainWindow", path: Path) -> None:
     window.save_manager.flush_all()
     journal = window.store.journal
     sprint, day = window.sprint, window.day
+    review = window.panels.get("review")
+    flagged_before = set() if review is None else _flagged(review.items)
     try:
         before = {b.path for b in list_backups(journal.path)}
         if not journal.list_sprints():  # the core backs up only journals that have sprints
@@ -111,10 +115,32 @@ def import_path(window: "MainWindow", path: Path) -> None:
             if b.path not in before and b.reason == "before-import"]
     if made:
         window.undo_import.offer(made[0], path.name)
-    _summary(window, path, lines)
+    _summary(window, path, lines, flagged_before)
 
 
-def _summary(window: "MainWindow", path: Path, lines: list[str]) -> None:
+def _flagged(items: Iterable[ReviewItem]) -> set[tuple[str, int]]:
+    return {(i.kind, i.item_id) for i in items if i.group == ROW}
+
+
+def review_sentence(window: "MainWindow", flagged_before: set[tuple[str, int]]) -> str:
+    """What the Needs Review list holds now, its two groups apart: "Needs Review (Ctrl+6) lists
+    6 rows to review (4 from this import) and 3 suggestions to confirm" — counted as the list
+    counts them, so the import's "(4 rows to review)", this and the list's title agree."""
+    review = window.panels.get("review")
+    if review is None or not review.count():
+        return ""
+    counts = review.counts()
+    new = len(_flagged(review.items) - flagged_before)
+    text = str(counts)
+    if counts.rows and new != counts.rows:
+        rows = str(Counts(rows=counts.rows))
+        text = text.replace(rows, f"{rows} ({new} from this import)", 1)
+    key = window.go_actions["review"].shortcut().toString()
+    return f"Needs Review ({key}) lists {text}."
+
+
+def _summary(window: "MainWindow", path: Path, lines: list[str],
+             flagged_before: set[tuple[str, int]]) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, "Import finished",
                       "\n".join(lines) or "Nothing to import.", QMessageBox.StandardButton.Ok,
                       window)
@@ -124,11 +150,9 @@ def _summary(window: "MainWindow", path: Path, lines: list[str]) -> None:
         undo = box.addButton("Undo Import", QMessageBox.ButtonRole.DestructiveRole)
         box.setInformativeText(f"Edit ▸ Undo Import takes {path.name} back out until your next "
                                "change.")
-    review = window.panels.get("review")
-    if review is not None and review.count():
-        box.setInformativeText((box.informativeText() + "\n\n" if undo else "")
-                               + f"{review.count()} rows need review: see the Needs Review "
-                               f"panel ({window.go_actions['review'].shortcut().toString()}).")
+    sentence = review_sentence(window, flagged_before)
+    if sentence:
+        box.setInformativeText((box.informativeText() + "\n\n" if undo else "") + sentence)
     box.setDefaultButton(QMessageBox.StandardButton.Ok)
     box.exec()
     if undo is not None and box.clickedButton() is undo:

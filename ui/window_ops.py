@@ -60,14 +60,14 @@ def create_panels(store: JournalStore, undo: QUndoStack, parent: QWidget) -> dic
 def wire_panels(window: "MainWindow") -> None:
     """Connections between panels that go through the window: Needs Review's F2 opens the row
     in its own panel; its dock title counts what is left; panels report in the status bar."""
-    from .panels.review import route
+    from .panels.review import dock_title, route
 
     review = window.panels["review"]
     review.correct_requested.connect(lambda item: route(window, item))
     dock = window.docks["review"]
 
-    def count(n: int) -> None:
-        dock.setWindowTitle(f"Needs Review ({n})" if n else "Needs Review")
+    def count(_n: int) -> None:
+        dock.setWindowTitle(dock_title(review.counts()))
 
     review.count_changed.connect(count)
     count(review.count())

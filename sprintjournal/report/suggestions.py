@@ -3,9 +3,11 @@
 A journal rarely holds every sprint, so "first sprint in this journal" is not "first sprint",
 and the n-th sprint of the year in this journal may not be the n-th at all; a branch marked
 "planned" whose stand-up log shows work has a stale status. Each guess becomes a `Suggestion`
-the app shows with a Confirm button; confirming writes the organiser's answer to the journal.
+the app lists under Needs Review (and the Report panel's "To confirm" bar); confirming writes the
+organiser's answer to the journal, and `reopen` takes it back (the undo of either answer).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +26,8 @@ class Suggestion:
     target_id: int
     text: str
     fields: tuple[tuple[str, Any], ...]
+    subject: str = ""
+    """What the guess is about, in a few words: a person, a branch, the sprint's number."""
 
     @property
     def key(self) -> str:
@@ -31,15 +35,19 @@ class Suggestion:
 
 
 def suggestions(journal: Journal, sprint_id: int) -> list[Suggestion]:
-    return [*_newcomers(journal, sprint_id), *_ordinals(journal, sprint_id),
-            *_statuses(journal, sprint_id)]
+    return [s for kind in KINDS for s in suggestions_of(journal, sprint_id, kind)]
+
+
+def suggestions_of(journal: Journal, sprint_id: int, kind: str) -> list[Suggestion]:
+    """The guesses of one kind only (the Needs Review list asks kind by kind)."""
+    return KINDS[kind](journal, sprint_id)
 
 
 def _newcomers(journal: Journal, sprint_id: int) -> list[Suggestion]:
     return [
         Suggestion("newcomer", a.id,
                    f"{a.person.name}: first sprint in this journal. Welcome as a newcomer?",
-                   (("newcomer", True),))
+                   (("newcomer", True),), a.person.name)
         for a in journal.list_attendees(sprint_id)
         if a.newcomer_override is None and a.newcomer and not a.host
     ]
@@ -60,7 +68,8 @@ def _ordinals(journal: Journal, sprint_id: int) -> list[Suggestion]:
         Suggestion("ordinal", sprint_id,
                    f"The {ordinal_word(n)} {project}sprint {scope} (counting the sprints in "
                    "this journal). Say so in the report?",
-                   (("ordinal", n), ("ordinal_scope", scope)))
+                   (("ordinal", n), ("ordinal_scope", scope)),
+                   f"{ordinal_word(n)} {scope}")
         for n, scope in options
     ]
 
@@ -79,8 +88,13 @@ def _statuses(journal: Journal, sprint_id: int) -> list[Suggestion]:
             "status", b.id,
             f"{b.name} is marked planned, but the stand-up shows work on it on "
             f"{days} day{'s' if days != 1 else ''}. Set it to {new}?",
-            (("status", new),)))
+            (("status", new),), b.name))
     return out
+
+
+KINDS: dict[str, Callable[[Journal, int], list[Suggestion]]] = {
+    "newcomer": _newcomers, "ordinal": _ordinals, "status": _statuses}
+"""Each kind of guess and where it is found, in the order the lists show them."""
 
 
 def confirm(journal: Journal, suggestion: Suggestion) -> Change:
@@ -92,6 +106,18 @@ def confirm(journal: Journal, suggestion: Suggestion) -> Change:
         return journal.update_sprint(suggestion.target_id, **fields)
     if suggestion.kind == "status":
         return journal.update_branch(suggestion.target_id, **fields)
+    raise ValueError(f"unknown suggestion kind {suggestion.kind!r}")
+
+
+def reopen(journal: Journal, suggestion: Suggestion) -> Change:
+    """Take the organiser's answer (confirmed or declined) back: the guess is open again.
+    Offered only while it was open, so the field held "unsaid" before the answer."""
+    if suggestion.kind == "newcomer":
+        return journal.update_attendee(suggestion.target_id, newcomer=None)
+    if suggestion.kind == "ordinal":
+        return journal.update_sprint(suggestion.target_id, ordinal=None, ordinal_scope="")
+    if suggestion.kind == "status":
+        return journal.update_branch(suggestion.target_id, status="planned")
     raise ValueError(f"unknown suggestion kind {suggestion.kind!r}")
 
 

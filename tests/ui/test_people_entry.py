@@ -165,6 +165,13 @@ def test_two_people_are_merged_from_the_attendees_panel(
     assert "Maciej Fijalkowsky" not in names and names.count("Maciej Fijałkowski") == 1
     merged = journal.find_person("Maciej Fijałkowski")
     assert merged is not None and "Maciej Fijalkowsky" in merged.aliases
+    # one undo step splits them again, the row under its old id
+    assert undo_stack.undoText() == "Merge Maciej Fijalkowsky into Maciej Fijałkowski"
+    undo_stack.undo()
+    assert hakan.id in [a.id for a in journal.list_attendees(gothenburg)
+                        if a.person.name == "Maciej Fijalkowsky"]
+    undo_stack.redo()
+    assert journal.find_person("Maciej Fijalkowsky") == journal.find_person("Maciej Fijałkowski")
 
 
 def test_space_checks_an_attendee_in_for_the_selected_day(

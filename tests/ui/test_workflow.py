@@ -17,6 +17,7 @@ from sprintjournal_ui.store import JournalStore
 from sprintjournal_ui.theme_menu import ThemeMenu
 
 from sprintjournal.journal import Journal
+from sprintjournal.review import ROW, SUGGESTION, ReviewItem
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "pypy-extradoc"
 NOV = DATA / "gothenburg-2011-2"
@@ -103,22 +104,54 @@ def test_the_summary_button_undoes_the_import(
     assert len(window.store.journal.list_attendees(gothenburg.sprint_id)) == before
 
 
+def by_group(window: MainWindow) -> tuple[list[ReviewItem], list[ReviewItem]]:
+    """The Needs Review list's rows to review and its suggestions to confirm."""
+    items = window.panels["review"].items
+    return ([i for i in items if i.group == ROW], [i for i in items if i.group == SUGGESTION])
+
+
 def test_the_import_summary_counts_what_the_table_flags(
         window: MainWindow, gothenburg: Gothenburg, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Item 2: "(N to review)" is the number of flagged rows the table shows."""
+    """Items 2 and 3: "(N to review)" is the number of flagged rows the table shows; the
+    summary and the list's title count rows and suggestions apart, as the list holds them."""
     window.select_sprint(gothenburg.sprint_id)
     (summary,) = import_via_menu(window, NOV / "people.txt", monkeypatch)
     flagged = [a for a in window.store.journal.list_attendees(gothenburg.sprint_id)
                if a.needs_review]
     assert len(flagged) >= 3  # Jacob, Laura, Maciej, Sam... are new to this journal
     assert f"8 attendees ({len(flagged)} rows to review)" in summary
-    assert f"{len(flagged)} rows need review" in summary
+    rows, suggested = by_group(window)
+    assert sorted(i.item_id for i in rows) == sorted(a.id for a in flagged)
+    assert {i.kind for i in suggested} >= {"newcomer", "ordinal"}
+    assert (f"Needs Review (Ctrl+6) lists {len(rows)} rows to review and {len(suggested)} "
+            "suggestions to confirm.") in summary
+    assert window.panels["review"].heading.text() == (
+        f"{len(rows)} rows to review and {len(suggested)} suggestions to confirm.")
+    assert window.docks["review"].windowTitle() == f"Needs Review ({len(rows) + len(suggested)})"
+
+
+def test_the_summary_tells_this_imports_rows_from_earlier_ones(
+        window: MainWindow, gothenburg: Gothenburg, journal: Journal,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row flagged before the import is in the list too: the summary says which are new, so
+    "(4 rows to review)" and "5 rows to review" do not contradict each other."""
+    sid = gothenburg.sprint_id
+    journal.add_attendee(sid, "Romain", needs_review=True, review_reason="Romain added as new")
+    window.select_sprint(sid)
+    (summary,) = import_via_menu(window, NOV / "people.txt", monkeypatch)
+    rows, suggested = by_group(window)
+    new = [a for a in journal.list_attendees(sid) if a.needs_review and a.person.name != "Romain"]
+    assert f"8 attendees ({len(new)} rows to review)" in summary
+    assert len(rows) == len(new) + 1
+    assert (f"lists {len(rows)} rows to review ({len(new)} from this import) and "
+            f"{len(suggested)} suggestions to confirm.") in summary
 
 
 def test_needs_review_confirm_correct_merge_one_key_each(
         qtbot: QtBot, window: MainWindow, gothenburg: Gothenburg, journal: Journal,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Item 3 (and 8's merge): Enter confirms, F2 opens the row's editor, M merges a person."""
+    """Item 3 (and 8's merge): Enter confirms, F2 opens the row's editor, M merges a person;
+    each is one undo step."""
     sid = gothenburg.sprint_id
     window.select_sprint(sid)
     romain = journal.add_attendee(sid, "Romain", needs_review=True,
@@ -130,9 +163,11 @@ def test_needs_review_confirm_correct_merge_one_key_each(
     window.go_actions["review"].trigger()
     review = window.panels["review"]
     assert review.tree.hasFocus()
-    assert window.docks["review"].windowTitle() == "Needs Review (2)"
-    titles = [item.title for item in review.items]
-    assert titles == ["Romain", "Hakan"]
+    rows, suggested = by_group(window)
+    assert review.heading.text() == f"2 rows to review and {len(suggested)} suggestions to confirm."
+    assert window.docks["review"].windowTitle() == f"Needs Review ({2 + len(suggested)})"
+    assert [item.title for item in rows] == ["Romain", "Hakan"]
+    assert review.items[:2] == rows  # the rows first, then the report's guesses
     assert review.items[0].similar[0][1] == "Romain Guillebert"
     # M: merge Romain into Romain Guillebert
     review.ask_person = lambda item: item.similar[0]
@@ -142,7 +177,14 @@ def test_needs_review_confirm_correct_merge_one_key_each(
     names = [a.person.name for a in journal.list_attendees(sid)]
     assert "Romain" not in names and "Romain Guillebert" in names
     assert "Romain" in journal.find_person("Romain Guillebert").aliases  # type: ignore[union-attr]
-    assert [i.title for i in review.items] == ["Hakan"]
+    assert [i.title for i in by_group(window)[0]] == ["Hakan"]
+    # Ctrl+Z splits them again under the same ids, the row flagged as before; redo merges
+    window.act_undo.trigger()
+    assert romain in [a.id for a in journal.list_attendees(sid) if a.person.name == "Romain"]
+    assert [i.title for i in by_group(window)[0]] == ["Romain", "Hakan"]
+    assert journal.find_person("Romain Guillebert").aliases == ()  # type: ignore[union-attr]
+    window.act_redo.trigger()
+    assert [i.title for i in by_group(window)[0]] == ["Hakan"]
     # F2: the attendee dialog opens on Hakan's row (cancelled here)
     seen = when_modal(lambda dialog: dialog.reject())
     qtbot.keyClick(review.tree, Qt.Key.Key_F2)
@@ -152,10 +194,18 @@ def test_needs_review_confirm_correct_merge_one_key_each(
     window.go_actions["review"].trigger()
     qtbot.keyClick(review.tree, Qt.Key.Key_Return)
     assert not next(a for a in journal.list_attendees(sid) if a.id == hakan).needs_review
-    assert review.count() == 0 and window.docks["review"].windowTitle() == "Needs Review"
-    assert "Nothing needs review" in review.hint.text()
+    rows, suggested = by_group(window)
+    assert rows == [] and review.heading.text() == f"{len(suggested)} suggestions to confirm."
+    assert window.docks["review"].windowTitle() == f"Needs Review ({len(suggested)})"
     window.act_undo.trigger()
-    assert review.count() == 1
+    assert [i.title for i in by_group(window)[0]] == ["Hakan"]
+    # the report's guesses, answered one Enter each, empty the list
+    window.act_redo.trigger()
+    for _ in range(len(suggested)):  # two guesses at the sprint's number go with one answer
+        if review.count():
+            qtbot.keyClick(review.tree, Qt.Key.Key_Return)
+    assert window.docks["review"].windowTitle() == "Needs Review"
+    assert "Nothing needs review" in review.hint.text()
 
 
 def test_tab_leaves_every_table_and_f6_reaches_every_panel(

@@ -245,10 +245,9 @@ class AttendeesPanel(DataPanel):
 
     def merge_selected(self) -> None:
         """Fold the selected attendee's person into another (their name stays as an alias)."""
-        from sprintjournal.backup import backup_before
         from sprintjournal.review import similar_people
 
-        from .review import ask_person, confirm_merge
+        from .review import ask_person, confirm_merge, merge_step
 
         records = self.selected_records()
         if not records:
@@ -260,11 +259,9 @@ class AttendeesPanel(DataPanel):
         if keep is None or not confirm_merge(self, person.name, keep[1]):
             return
         try:
-            backup_before(self.store.journal, "merge")
-            self._apply(self.store.journal.merge_people, keep[0], person.id)
+            merge_step(self.store, self.undo_stack, person.name, keep, person.id, initiator=self)
         except JournalError:
             return
-        self.undo_stack.clear()  # earlier steps may name the person who is gone
         self.select_person(keep[0])
 
     def remove_selected(self) -> None:

@@ -196,7 +196,7 @@ class ReportPanel(DataPanel):
         self.content = QWidget()
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.suggestions = SuggestionsBox(self.store)
+        self.suggestions = SuggestionsBox(self.store, self.undo_stack)
         layout.addWidget(self.suggestions)
         layout.addWidget(self.title)
         layout.addWidget(splitter, 1)

@@ -1,28 +1,41 @@
 """The Needs Review panel: every review flag of the sprint in one list, one key for each answer.
 
-Enter confirms (the row is right; its flag goes), F2 corrects (the row opens in its own panel,
-in its editor) and M merges a person into the one the journal already knows under a similar
-name. The items come from `sprintjournal.review`, whose sources other parts of the app extend;
-the panel only shows them and routes the answers.
+Two groups, named apart in the list's heading and the import summary: rows an import flagged
+("Romain added as new") and the report's suggestions ("Mark Pearse: first sprint in this journal.
+Welcome as a newcomer?"). Enter confirms (the flag goes, or the guess is written), F2 corrects
+(the row opens in its own panel, in its editor; a sprint's number is asked here), Delete says
+"not so" where the journal keeps that answer, and M merges a person into the one the journal
+already knows under a similar name. Every answer, a merge too, is one undo step. The items come
+from `sprintjournal.review`, whose sources other parts of the app extend; the panel only shows
+them and routes the answers. The Report panel's "To confirm" bar answers the same items through
+`answer`, so both places show one truth.
 """
 
-from collections.abc import Sequence
+import contextlib
+import dataclasses
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from sprintjournal import review
 from sprintjournal.backup import backup_before
+from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
+from sprintjournal.report.prose import ordinal_word
+from sprintjournal.usecases.unmerge import Unmerge
 
 from ..store import JournalStore
 from .edit_commands import push_edit
@@ -31,9 +44,46 @@ from .panel_base import NO_SPRINT_HINT, DataPanel
 if TYPE_CHECKING:
     from ..main_window import MainWindow
 
-EMPTY_HINT = "Nothing needs review — imports flag what they could not read for sure, here."
-KINDS = {"attendee": "Attendee", "standup": "Stand-up"}
+EMPTY_HINT = ("Nothing needs review — imports flag what they could not read for sure, and the "
+              "report's guesses wait here for your answer.")
+KINDS = {"attendee": "Attendee", "standup": "Stand-up", "newcomer": "Newcomer",
+         "ordinal": "Sprint number", "status": "Branch status"}
 """How a kind is named in the list; a source of another kind shows its kind as it is."""
+WATCHED = frozenset({"attendance", "standup", "person", "report", "sprint", "branch", "journal"})
+"""The changes that can open or answer a review item."""
+
+
+def answer(store: JournalStore, undo_stack: QUndoStack, item: review.ReviewItem,
+           yes: bool = True, initiator: object = None) -> Change:
+    """Confirm (`yes`) or decline `item` as one undo step; undo reopens it as it was listed.
+    Raises JournalError when the journal refuses (the store has shown why)."""
+    journal = store.journal
+    write = review.confirm if yes else review.decline
+    label = KINDS.get(item.kind, item.kind).lower()
+    text = f"{'Confirm' if yes else 'Not so:'} {label} {item.title}"
+    return push_edit(
+        undo_stack, text,
+        lambda _state: store.apply(write, journal, item, initiator=initiator),
+        lambda _state: store.apply(review.reopen, journal, item, initiator=initiator))
+
+
+def _why(item: review.ReviewItem) -> str:
+    """The reason without the name the "What" column already shows ("Mark Pearse: first
+    sprint…" reads "First sprint…")."""
+    why = item.reason.removeprefix(f"{item.title}: ")
+    return why if why.startswith(item.title) else _capital(why)  # "ffistruct is marked…"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def dock_title(counts: review.Counts) -> str:
+    """"Needs Review (5)": the total only, which "4 rows to review and 1 suggestion to
+    confirm" (the panel's heading, the import summary) adds up to. The groups' names did not
+    fit in the dock's tab at 1280×800 beside the other panels' tabs."""
+    total = counts.rows + counts.suggestions
+    return f"Needs Review ({total})" if total else "Needs Review"
 
 
 class ReviewPanel(DataPanel):
@@ -51,12 +101,29 @@ class ReviewPanel(DataPanel):
         self.tree.setAlternatingRowColors(True)
         self.tree.setHeaderLabels(["What", "Why", "Could be"])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setColumnWidth(0, 220)
-        self.tree.setColumnWidth(1, 260)
+        # "Why" takes the room left (a guess's question is a sentence); "Could be", a merge's
+        # candidates, shows only when there are some, and stays in view in a 1280x800 dock
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tree.setColumnWidth(0, 200)
+        self.tree.setColumnWidth(2, 150)
         self.tree.itemActivated.connect(lambda *_a: self.confirm_selected())
-        self.pages.addWidget(self.tree)
+        # the two groups named apart, above the list (the dock's tab has room for a total only)
+        self.heading = QLabel()
+        self.heading.setAccessibleName("What needs review")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.content = QWidget()
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tree, 1)
+        self.pages.addWidget(self.content)
         self.ask_person: Any = self._ask_person
         self.confirm_merge: Any = self._confirm_merge
+        self.ask_number: Any = self._ask_number
         key = Qt.Key
         self.confirm_action = self.add_action(
             "Confirm", self.confirm_selected, "confirm", QKeySequence(key.Key_Return),
@@ -64,16 +131,21 @@ class ReviewPanel(DataPanel):
         self.correct_action = self.add_action(
             "Correct…", self.correct_selected, "edit", QKeySequence(key.Key_F2),
             "Open the row in its panel to correct it (F2)")
+        self.decline_action = self.add_action(
+            "Not So", self.decline_selected, "remove", QKeySequence(key.Key_Delete),
+            "The guess is wrong: keep that answer so it is not offered again (Delete)")
         self.merge_action = self.add_action(
             "Merge…", self.merge_selected, "merge", QKeySequence(key.Key_M),
             "The same person as one already known: merge them (M)")
         self.add_context_menu(self.tree, self.confirm_action, self.correct_action,
-                              self.merge_action)
+                              self.decline_action, self.merge_action)
         self.tree.currentItemChanged.connect(lambda *_a: self._enable())
-        for signal in (store.attendees_changed, store.standup_changed, store.people_changed,
-                       store.report_changed):
-            signal.connect(lambda *_a: self.reload())
+        store.changed.connect(self._on_change)
         self.reload()
+
+    def _on_change(self, change: Change, _initiator: object) -> None:
+        if change.entity in WATCHED:
+            self.reload()
 
     # -- panel contract ---------------------------------------------------------------------
     def sprint_changed(self) -> None:
@@ -97,6 +169,10 @@ class ReviewPanel(DataPanel):
     def count(self) -> int:
         return len(self.items)
 
+    def counts(self) -> review.Counts:
+        """Rows to review and suggestions to confirm, apart: what the title and import say."""
+        return review.Counts.of(self.items)
+
     def current(self) -> review.ReviewItem | None:
         row = self._current_row()
         return self.items[row] if 0 <= row < len(self.items) else None
@@ -110,53 +186,77 @@ class ReviewPanel(DataPanel):
         for item in self.items:
             where = KINDS.get(item.kind, item.kind)
             day = f", {item.day:%a} {item.day.day} {item.day:%b}" if item.day else ""
-            row = QTreeWidgetItem([f"{where}{day}: {item.title}", item.reason,
+            row = QTreeWidgetItem([f"{where}{day}: {item.title}", _why(item),
                                    ", ".join(name for _id, name in item.similar)])
-            row.setToolTip(0, item.title)
+            group = ("Suggestion to confirm" if item.group == review.SUGGESTION
+                     else "Row to review")
+            row.setToolTip(0, f"{group}: {item.title}")
             row.setToolTip(1, item.reason)
             self.tree.addTopLevelItem(row)
+        self.tree.setColumnHidden(2, not any(item.similar for item in self.items))
         if self.items:
             self._select_row(min(keep, len(self.items) - 1))
+        self.heading.setText(_capital(str(self.counts())) + ".")
         hint = NO_SPRINT_HINT if self.sprint_id is None else (None if self.items else EMPTY_HINT)
-        self.show_content(self.tree, hint)
+        self.show_content(self.content, hint)
         self._enable()
         self.count_changed.emit(len(self.items))
 
     def _enable(self) -> None:
         item = self.current()
-        self.confirm_action.setEnabled(item is not None)
+        writable = not self.store.readonly
+        self.confirm_action.setEnabled(item is not None and writable)
         self.correct_action.setEnabled(item is not None)
-        self.merge_action.setEnabled(item is not None and item.person_id is not None)
+        self.decline_action.setEnabled(item is not None and writable
+                                       and review.can_decline(item))
+        self.merge_action.setEnabled(item is not None and item.person_id is not None
+                                     and writable)
 
     # -- answers ----------------------------------------------------------------------------
     def confirm_selected(self) -> None:
-        """Enter: the row is right. One undo step puts the flag back."""
+        """Enter: the row is right, or the guess is. One undo step opens it again."""
+        self._answer(True)
+
+    def decline_selected(self) -> None:
+        """Delete: the guess is wrong ("not a newcomer"). One undo step opens it again."""
+        item = self.current()
+        if item is not None and review.can_decline(item):
+            self._answer(False)
+
+    def _answer(self, yes: bool) -> None:
         item = self.current()
         if item is None:
             return
-        journal = self.store.journal
-
-        def do(_state: dict[str, Any]) -> Any:
-            return self.store.apply(review.confirm, journal, item, initiator=self)
-
-        def undo(_state: dict[str, Any]) -> Any:
-            op = (journal.update_attendee if item.kind == "attendee"
-                  else journal.update_standup_item)
-            return self.store.apply(op, item.item_id, needs_review=True,
-                                    review_reason=item.reason, initiator=self)
-
-        try:
-            if item.kind in ("attendee", "standup"):
-                push_edit(self.undo_stack, f"Confirm {item.title}", do, undo)
-            else:  # another source's kind: confirmed, not undone row by row
-                do({})
-        except JournalError:
-            return
+        with contextlib.suppress(JournalError):  # the store has shown why
+            answer(self.store, self.undo_stack, item, yes, initiator=self)
 
     def correct_selected(self) -> None:
+        """F2: where the item is edited. A sprint's number has no panel: it is asked here."""
         item = self.current()
-        if item is not None:
+        if item is None:
+            return
+        if item.kind == "ordinal":
+            self._correct_number(item)
+        else:
             self.correct_requested.emit(item)
+
+    def _correct_number(self, item: review.ReviewItem) -> None:
+        fields = dict(item.answer)
+        number = self.ask_number(item, int(fields["ordinal"]))
+        if number is None:
+            return
+        corrected = dataclasses.replace(
+            item, title=ordinal_word(number) + item.title[item.title.find(" "):],
+            answer=(("ordinal", number), ("ordinal_scope", fields["ordinal_scope"])))
+        with contextlib.suppress(JournalError):
+            answer(self.store, self.undo_stack, corrected, initiator=self)
+
+    def _ask_number(self, item: review.ReviewItem, guess: int) -> int | None:
+        scope = dict(item.answer)["ordinal_scope"]
+        number, ok = QInputDialog.getInt(
+            self, "Sprint number", f"Which sprint {scope} is this one? (1 is the first; the "
+            "journal counted the sprints it holds)", guess, 1, 99)
+        return number if ok else None
 
     def merge_selected(self) -> None:
         """M: fold this person into someone already known (the spelling stays as an alias)."""
@@ -166,13 +266,11 @@ class ReviewPanel(DataPanel):
         keep = self.ask_person(item)
         if keep is None or not self.confirm_merge(item, keep):
             return
-        try:
-            backup_before(self.store.journal, "merge")
-            self.store.apply(review.merge_into, self.store.journal, item, keep[0],
-                             initiator=self)
-        except JournalError:
-            return
-        self.undo_stack.clear()  # the rows named in earlier steps may be gone
+        journal = self.store.journal
+        with contextlib.suppress(JournalError):  # the store has shown why
+            merge_step(self.store, self.undo_stack, item.title, keep, initiator=self,
+                       merge=lambda: review.merge_into(journal, item, keep[0]),
+                       after_undo=lambda: review.reopen(journal, item))
 
     def _ask_person(self, item: review.ReviewItem) -> tuple[int, str] | None:
         return ask_person(self, self.store, item.title, item.person_id, item.similar)
@@ -195,15 +293,44 @@ def ask_person(parent: QWidget, store: JournalStore, name: str, person_id: int |
     return ordered[names.index(chosen)] if ok else None
 
 
+def merge_step(store: JournalStore, undo_stack: QUndoStack, name: str, keep: tuple[int, str],
+               other_id: int | None = None, initiator: object = None,
+               merge: Callable[[], tuple[Change, Unmerge]] | None = None,
+               after_undo: Callable[[], Change] | None = None) -> Change:
+    """Merge `other_id` (or run `merge`) into `keep` as one undo step; undo splits them again
+    under their old ids, so the steps before it still find their rows. The journal is backed
+    up first all the same (File ▸ Backups…)."""
+    journal = store.journal
+
+    def do(state: dict[str, Any]) -> Change:
+        def op() -> Change:
+            if merge is not None:
+                change, state["unmerge"] = merge()
+            else:
+                assert other_id is not None
+                change, state["unmerge"] = journal.merge_people_undoably(keep[0], other_id)
+            return change
+
+        return store.apply(op, initiator=initiator)
+
+    def undo(state: dict[str, Any]) -> Change:
+        change = store.apply(journal.unmerge_people, state["unmerge"], initiator=initiator)
+        if after_undo is not None:
+            store.apply(after_undo, initiator=initiator)
+        return change
+
+    backup_before(journal, "merge")
+    return push_edit(undo_stack, f"Merge {name} into {keep[1]}", do, undo)
+
+
 def confirm_merge(parent: QWidget, name: str, keep: str) -> bool:
-    answer = QMessageBox.question(
+    reply = QMessageBox.question(
         parent, "Merge people",
         f"Merge “{name}” into “{keep}”? Everything that names {name} will name {keep}, and "
-        f"“{name}” is kept as another spelling.\n\nUndo cannot split them again; the journal "
-        "is backed up first (File ▸ Backups…).",
+        f"“{name}” is kept as another spelling.\n\nEdit ▸ Undo splits them again.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Yes)
-    return answer == QMessageBox.StandardButton.Yes
+    return reply == QMessageBox.StandardButton.Yes
 
 
 def route(window: "MainWindow", item: review.ReviewItem) -> None:

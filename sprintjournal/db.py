@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 
-from sprintjournal import text_sums
+from sprintjournal import backup_store, text_sums
 from sprintjournal.errors import (
     DamagedJournalError,
     MigrationFailedError,
@@ -136,8 +136,6 @@ def migrate(path: Path, current: int, backup_dir: Path) -> Path | None:
 
 def _backup_before_migration(path: Path, folder: Path) -> Path:
     """Like every backup, with the photo originals in the shared store (`backup_store`)."""
-    from sprintjournal import backup_store
-
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     name = f"{path.stem}-before-v{latest_version()}-{stamp}.sprintjournal"

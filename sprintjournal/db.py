@@ -20,6 +20,7 @@ from sprintjournal.errors import (
     NewerJournalError,
     NotAJournalError,
 )
+from sprintjournal.files import remove_database
 from sprintjournal.migrations import MIGRATIONS
 
 APPLICATION_ID = 0x534A524E  # "SJRN"
@@ -102,7 +103,7 @@ def apply_pragmas(conn: sqlite3.Connection, readonly: bool = False) -> None:
 def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     """Copy a live database with the backup API: a temp name, checked, then renamed."""
     tmp = target.with_name(target.name + ".partial")
-    tmp.unlink(missing_ok=True)
+    remove_database(tmp)
     dest = sqlite3.connect(tmp)
     try:
         conn.backup(dest)
@@ -110,8 +111,7 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
             raise DamagedJournalError(f"backup {target} failed its integrity check")
     except BaseException:
         dest.close()
-        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-            leftover.unlink(missing_ok=True)
+        remove_database(tmp)
         raise
     dest.close()
     tmp.replace(target)
@@ -168,8 +168,7 @@ def create(path: Path) -> None:
     next creation removes.
     """
     tmp = path.with_name(path.name + ".creating")
-    for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm", "-journal"))):
-        leftover.unlink(missing_ok=True)
+    remove_database(tmp)
     migrate(tmp, 0, path.parent)
     tmp.replace(path)
 

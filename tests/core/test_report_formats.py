@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sprintjournal import cli
+from sprintjournal.demo import build_demo
 from sprintjournal.journal import Journal
 from sprintjournal.report import targets
 from sprintjournal.report.export import export_report
@@ -48,6 +49,16 @@ def test_the_registry_keeps_the_order_the_formats_ask_for() -> None:
     assert list(formats()) == ["md", "pelican", "hugo", "jekyll", "nikola", "html", "html-dir",
                                "blogger", "wordpress"]
     assert list(cli.EXPORT_FORMATS) == ["json", *formats(), "pdf", "people-txt"]
+
+
+@pytest.mark.parametrize("key", list(formats()))
+def test_a_format_that_says_so_refers_to_the_photos_at_a_web_address(
+    key: str, journal: Journal, tmp_path: Path
+) -> None:
+    """`image_base` is what the format does with --image-base-url, not a claim."""
+    base = "https://example.org/uploads/2011/11"
+    page = export_report(journal, build_demo(journal), key, tmp_path, image_base=base)[-1]
+    assert (f"{base}/cake.jpg" in page.read_text(encoding="utf-8")) == formats()[key].image_base
 
 
 @pytest.fixture

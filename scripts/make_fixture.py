@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sprintjournal import db
 from sprintjournal.demo import demo_text
+from sprintjournal.demo_cake import make_demo_cake
 from sprintjournal.exchange.json_io import parse_document
 from sprintjournal.journal import Journal
-from sprintjournal.photos import make_demo_cake
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 TRICKY = (

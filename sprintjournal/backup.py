@@ -18,14 +18,15 @@ import re
 import sqlite3
 import weakref
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from sprintjournal import backup_store, db, restoring
 from sprintjournal.errors import DiskFullError, JournalError
 from sprintjournal.files import fsync_dir
-from sprintjournal.journal_file import JournalBase
 from sprintjournal.lock import JournalLock, real_path
 from sprintjournal.paths import SUFFIX, backup_dir
 from sprintjournal.restoring import verify_backup
@@ -61,16 +62,32 @@ class BackupInfo:
         return self.reason.startswith(PROTECTED_PREFIX)
 
 
+class OpenJournal(Protocol):
+    """What a backup needs of an open journal; `journal_file.OpenJournal` is one.
+
+    The journal backs itself up as it closes, so it imports this module; this protocol keeps
+    the arrow one way (journal_file -> backup).
+    """
+
+    path: Path
+    generation: int
+    readonly: bool
+
+    def file_problem(self) -> str | None: ...
+
+    def raw(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+
 @dataclass
 class _State:
     generation: int
     last: datetime | None
 
 
-_states: "weakref.WeakKeyDictionary[JournalBase, _State]" = weakref.WeakKeyDictionary()
+_states: "weakref.WeakKeyDictionary[OpenJournal, _State]" = weakref.WeakKeyDictionary()
 
 
-def _state(journal: JournalBase) -> _State:
+def _state(journal: OpenJournal) -> _State:
     """Per open journal: the write generation and time of the last backup in this session."""
     state = _states.get(journal)
     if state is None:
@@ -81,7 +98,7 @@ def _state(journal: JournalBase) -> _State:
 
 
 def backup_now(
-    journal: JournalBase, reason: str = "manual", *, when: datetime | None = None
+    journal: OpenJournal, reason: str = "manual", *, when: datetime | None = None
 ) -> Path:
     """Back up an open journal now, whatever changed; thin the folder afterwards."""
     when = when or datetime.now()
@@ -106,7 +123,7 @@ def backup_now(
     return target
 
 
-def _backup_lost(journal: JournalBase, folder: Path, stem: str, when: datetime) -> Path:
+def _backup_lost(journal: OpenJournal, folder: Path, stem: str, when: datetime) -> Path:
     """The file was deleted or replaced while open: the path would back up the wrong file, so
     the open connection's view (the user's work) is copied whole instead."""
     target = _unique_name(folder, stem, when, "lost-file")
@@ -125,12 +142,12 @@ def _backup_error(folder: Path, exc: sqlite3.Error | OSError) -> JournalError:
     return JournalError(f"A backup in {folder} could not be made ({exc}).")
 
 
-def backup_before(journal: JournalBase, reason: str) -> Path:
+def backup_before(journal: OpenJournal, reason: str) -> Path:
     """A safety backup before a risky operation (an import, a restore); never skipped."""
     return backup_now(journal, f"before-{_slug(reason)}")
 
 
-def maybe_backup(journal: JournalBase, *, now: datetime | None = None) -> Path | None:
+def maybe_backup(journal: OpenJournal, *, now: datetime | None = None) -> Path | None:
     """The app's periodic call: back up when something changed and 30 minutes have passed."""
     now = now or datetime.now()
     state = _state(journal)
@@ -141,7 +158,7 @@ def maybe_backup(journal: JournalBase, *, now: datetime | None = None) -> Path |
     return backup_now(journal, "auto", when=now)
 
 
-def backup_on_close(journal: JournalBase) -> Path | None:
+def backup_on_close(journal: OpenJournal) -> Path | None:
     """Called as a journal closes: a backup only when this session changed something."""
     if journal.readonly or journal.generation == _state(journal).generation:
         return None

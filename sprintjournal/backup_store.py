@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sprintjournal.errors import DamagedJournalError
-from sprintjournal.files import fsync_dir
+from sprintjournal.files import fsync_dir, remove_database
 from sprintjournal.paths import SUFFIX
 
 STORE_KEY = "backup.photo_store"
@@ -69,8 +69,7 @@ def write_backup(source: Path, target: Path) -> Path:
     """Back up the journal file at `source` into `target` (+ objects); atomic, checked."""
     folder = target.parent
     tmp = target.with_name(target.name + ".partial")
-    for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-        leftover.unlink(missing_ok=True)
+    remove_database(tmp)
     conn = sqlite3.connect(tmp.resolve().as_uri(), uri=True, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=DELETE")
@@ -87,8 +86,7 @@ def write_backup(source: Path, target: Path) -> Path:
             raise DamagedJournalError(f"backup {target} failed its integrity check")
     except BaseException:
         conn.close()
-        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-            leftover.unlink(missing_ok=True)
+        remove_database(tmp)
         raise
     conn.close()
     _fsync(tmp)

@@ -8,34 +8,45 @@ the `sprintjournal_ui.launcher` entry point hands them in as `extras`.
 import argparse
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sprintjournal import __version__
 from sprintjournal.app_options import APP_DESCRIPTION, add_app_options
-from sprintjournal.errors import JournalError
+from sprintjournal.errors import JournalError, UsageError
 from sprintjournal.paths import demo_journal, resolve_journal
 from sprintjournal.terminal import printable
 
-Extras = dict[str, Callable[..., Any]]
-REPORT_FORMATS = (
-    "md",
-    "pelican",
-    "hugo",
-    "jekyll",
-    "nikola",
-    "html",
-    "html-dir",
-    "blogger",
-    "wordpress",
-)
-EXPORT_FORMATS = ("json", *REPORT_FORMATS, "pdf", "people-txt")
+if TYPE_CHECKING:  # the verbs import the journal (SQLAlchemy): loaded when a verb runs
+    from sprintjournal.cli_verbs import Extras
 
 
-class UsageError(Exception):
-    """A verb was used with arguments that do not fit; exit code 2."""
+class ExportFormats(Collection[str]):
+    """`export --format`: JSON, the report formats of the registry (`report.formats`), PDF
+    (written by the app's Qt part) and people.txt.
 
+    Read when a format is checked or help is shown, not when the parser is built: the
+    registry imports the renderer and Pillow, and the app's own start passes through this
+    parser before its first paint.
+    """
+
+    def _all(self) -> tuple[str, ...]:
+        from sprintjournal.report.formats import formats  # start-up speed (see the docstring)
+
+        return ("json", *formats(), "pdf", "people-txt")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._all()
+
+
+EXPORT_FORMATS = ExportFormats()
 
 USAGE = """sprintjournal [--journal PATH | --demo] [--color-scheme SCHEME]   start the app
        sprintjournal [--journal PATH] VERB [options]                     command line"""
@@ -75,7 +86,8 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sprint", help="sprint id or title (default: all sprints for JSON, "
                                     "else the newest)")
-    p.add_argument("--format", choices=EXPORT_FORMATS, default="json")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="json", metavar="FORMAT",
+                   help="one of: %(choices)s (default: %(default)s)")
     p.add_argument("--out", type=Path, required=True, help="output folder")
     p.add_argument("--long-edge", type=_within(16, 10_000), default=1600,
                    help="photo long edge in pixels (16-10000)")
@@ -142,7 +154,7 @@ VERBS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
 }
 
 
-def main(argv: Sequence[str] | None = None, extras: Extras | None = None) -> int:
+def main(argv: Sequence[str] | None = None, extras: "Extras | None" = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(arguments)
@@ -172,8 +184,8 @@ def _error(message: str) -> None:
     print(printable(message), file=sys.stderr)
 
 
-def run_verb(args: argparse.Namespace, extras: Extras) -> int:
-    from sprintjournal import cli_verbs
+def run_verb(args: argparse.Namespace, extras: "Extras") -> int:
+    from sprintjournal import cli_verbs  # start-up speed: the app's start needs no verb
 
     if args.verb == "demo":
         return cli_verbs.demo(Path(args.journal) if args.journal else demo_journal())

@@ -1,15 +1,24 @@
-"""One function per command-line verb; each prints plain lines and returns an exit code."""
+"""One function per command-line verb; each prints plain lines and returns an exit code.
+
+Each verb imports what only it needs inside itself (start-up speed): `sprintjournal check` does
+not load the report renderer, nor `sprintjournal sprints` the desktop files.
+"""
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from sprintjournal.cli import REPORT_FORMATS, Extras, UsageError
-from sprintjournal.errors import JournalError
+from sprintjournal.errors import JournalError, UsageError
 from sprintjournal.journal import Journal
 from sprintjournal.terminal import printable
+
+Extras = dict[str, Callable[..., Any]]
+"""What only the app's installed command can do, handed in by `sprintjournal_ui.launcher`:
+"gui" starts the app, "pdf" writes a PDF (both need Qt, which the core may not import)."""
 
 
 def _out(text: str) -> None:
@@ -142,7 +151,6 @@ def _export_one(
         return [
             write_pdf(journal, sprint_id, args.out, args.page_size, args.long_edge, args.quality)
         ]
-    assert args.format in REPORT_FORMATS
     from sprintjournal.report.export import export_report
 
     try:

@@ -2,27 +2,26 @@
 
 Checks run on a read-only raw sqlite3 connection *before* anything can write, so a file that is
 not ours, is from a newer version or is damaged is refused byte-for-byte untouched. Migrations
-are hand-written numbered steps, each in one `BEGIN IMMEDIATE` transaction with its version bump,
-and a backup (SQLite backup API) is taken before the first step runs.
+are the numbered steps in `migrations/` (fixed SQL), each in one `BEGIN IMMEDIATE` transaction
+with its version bump, and a backup (SQLite backup API) is taken before the first step runs.
 """
 
 import os
 import sqlite3
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.dialects import sqlite as sqlite_dialect
-from sqlalchemy.schema import CreateIndex, CreateTable
 
-from sprintjournal import models, text_sums
+from sprintjournal import backup_store, text_sums
 from sprintjournal.errors import (
     DamagedJournalError,
     MigrationFailedError,
     NewerJournalError,
     NotAJournalError,
 )
+from sprintjournal.files import remove_database
+from sprintjournal.migrations import MIGRATIONS
 
 APPLICATION_ID = 0x534A524E  # "SJRN"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -30,129 +29,8 @@ BUSY_TIMEOUT_MS = 5000
 READ_OPTION = "sprintjournal_read"
 """Execution option marking a read transaction: it begins with a plain (deferred) BEGIN."""
 
-Step = Callable[[sqlite3.Connection], None]
-
-
-def _create_tables(conn: sqlite3.Connection) -> None:
-    dialect = sqlite_dialect.dialect()
-    for table in models.SQLModel.metadata.sorted_tables:
-        conn.execute(str(CreateTable(table).compile(dialect=dialect)))
-        for index in table.indexes:
-            conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
-
-
-_SEARCH_SOURCES = {
-    # kind: (table, body expression, sprint expression), over a row named {r}
-    "note": ("note", "{r}.text", "{r}.sprint_id"),
-    "standup": ("standup_item", "{r}.text || ' ' || coalesce({r}.status, '')", "{r}.sprint_id"),
-    "branch": (
-        "branch",
-        "{r}.name || ' ' || {r}.goal || ' ' || coalesce({r}.notes, '') || ' ' || coalesce("
-        "(SELECT group_concat(value, ' ') FROM json_each({r}.results)), '')",  # text, not JSON
-        "{r}.sprint_id",
-    ),
-    "person": ("person", "{r}.name || ' ' || coalesce({r}.email, '')", "NULL"),
-    "photo": ("photo", "{r}.caption || ' ' || coalesce({r}.alt, '')", "{r}.sprint_id"),
-}
 GLOBAL_SCOPE = "g"
-"""The search scope token of items that belong to no sprint (people)."""
-
-
-def scope_token(sprint_expr: str) -> str:
-    """SQL for an item's scope token: `s<sprint id>`, or GLOBAL_SCOPE outside any sprint."""
-    return f"coalesce('s' || {sprint_expr}, '{GLOBAL_SCOPE}')"
-
-
-def _create_search_index(conn: sqlite3.Connection, scoped: bool) -> None:
-    """FTS5 index kept by triggers, so no code path can forget to update it.
-
-    Version 2 adds an indexed `scope` column holding the sprint as a token: FTS5 then narrows
-    a search to one sprint itself (3 ms at 20,000 notes) instead of SQLite reading the
-    unindexed sprint id of every match in the journal (25 ms).
-    """
-    scope_col = "scope, " if scoped else ""
-    conn.execute(
-        f"CREATE VIRTUAL TABLE search_index USING fts5(body, {scope_col}"
-        "kind UNINDEXED, item_id UNINDEXED, sprint_id UNINDEXED, "
-        "tokenize='unicode61 remove_diacritics 2')"
-    )
-    for kind, (table, body, sprint) in _SEARCH_SOURCES.items():
-        columns, values = _index_row(kind, body, sprint, scoped, "new")
-        insert = f"INSERT INTO search_index({columns}) VALUES ({values});"
-        delete = f"DELETE FROM search_index WHERE kind = '{kind}' AND item_id = old.id;"
-        conn.execute(f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN {insert} END")
-        conn.execute(f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN {delete} END")
-        conn.execute(
-            f"CREATE TRIGGER {table}_au AFTER UPDATE ON {table} BEGIN {delete} {insert} END"
-        )
-
-
-def _index_row(kind: str, body: str, sprint: str, scoped: bool, row: str) -> tuple[str, str]:
-    """The column list and the values of one item's index row, read from `row`."""
-    body, sprint = body.format(r=row), sprint.format(r=row)
-    if scoped:
-        return ("body, scope, kind, item_id, sprint_id",
-                f"{body}, {scope_token(sprint)}, '{kind}', {row}.id, {sprint}")
-    return "body, kind, item_id, sprint_id", f"{body}, '{kind}', {row}.id, {sprint}"
-
-
-def _step_1(conn: sqlite3.Connection) -> None:
-    _create_tables(conn)
-    _create_search_index(conn, scoped=False)
-
-
-def _step_2(conn: sqlite3.Connection) -> None:
-    """Rebuild the search index with the sprint scope as an indexed token (see above)."""
-    for table, _body, _sprint in _SEARCH_SOURCES.values():
-        for suffix in ("ai", "ad", "au"):
-            conn.execute(f"DROP TRIGGER {table}_{suffix}")
-    conn.execute("DROP TABLE search_index")
-    _create_search_index(conn, scoped=True)
-    for kind, (table, body, sprint) in _SEARCH_SOURCES.items():
-        columns, values = _index_row(kind, body, sprint, True, "src")
-        conn.execute(
-            f"INSERT INTO search_index({columns}) "
-            f"SELECT {values} FROM {table} AS src ORDER BY src.id"
-        )
-
-
-_STEP_3_COLUMNS = (
-    ("sprint", "ordinal", "INTEGER"),
-    ("sprint", "ordinal_scope", "VARCHAR NOT NULL DEFAULT ''"),
-    ("branch", "figures", "JSON NOT NULL DEFAULT '[]'"),
-    ("branch", "notes_publish", "BOOLEAN NOT NULL DEFAULT 0"),
-    ("standup_item", "publish", "BOOLEAN NOT NULL DEFAULT 0"),
-    ("note", "publish", "JSON NOT NULL DEFAULT '[]'"),
-)
-
-
-def _step_3(conn: sqlite3.Connection) -> None:
-    """Report data: publish marks (private by default), figures, a confirmed sprint ordinal.
-
-    A new file already has these columns (step 1 creates the tables of the current models),
-    so only the missing ones are added. Nothing existing becomes public: every mark starts off.
-    """
-    for table, column, decl in _STEP_3_COLUMNS:
-        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if column not in have:
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
-
-
-def _step_4(conn: sqlite3.Connection) -> None:
-    """Attendance gets `checked_in` (the days someone was checked in as here); a file made by
-    step 1 of this version already has it."""
-    columns = {row[1] for row in conn.execute("PRAGMA table_info(attendance)")}
-    if "checked_in" not in columns:
-        conn.execute("ALTER TABLE attendance ADD COLUMN checked_in JSON NOT NULL DEFAULT '[]'")
-
-
-def _step_5(conn: sqlite3.Connection) -> None:
-    """Checksums of every piece of user text beyond notes and photos (see `text_sums`)."""
-    text_sums.create(conn)
-
-
-MIGRATIONS: list[Step] = [_step_1, _step_2, _step_3, _step_4, _step_5]
-"""MIGRATIONS[i] takes a file from version i to version i + 1."""
+"""The search scope token of items that belong to no sprint (people), as step 2 writes it."""
 
 
 def latest_version() -> int:
@@ -225,7 +103,7 @@ def apply_pragmas(conn: sqlite3.Connection, readonly: bool = False) -> None:
 def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     """Copy a live database with the backup API: a temp name, checked, then renamed."""
     tmp = target.with_name(target.name + ".partial")
-    tmp.unlink(missing_ok=True)
+    remove_database(tmp)
     dest = sqlite3.connect(tmp)
     try:
         conn.backup(dest)
@@ -233,8 +111,7 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
             raise DamagedJournalError(f"backup {target} failed its integrity check")
     except BaseException:
         dest.close()
-        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-            leftover.unlink(missing_ok=True)
+        remove_database(tmp)
         raise
     dest.close()
     tmp.replace(target)
@@ -259,8 +136,6 @@ def migrate(path: Path, current: int, backup_dir: Path) -> Path | None:
 
 def _backup_before_migration(path: Path, folder: Path) -> Path:
     """Like every backup, with the photo originals in the shared store (`backup_store`)."""
-    from sprintjournal import backup_store
-
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     name = f"{path.stem}-before-v{latest_version()}-{stamp}.sprintjournal"
@@ -293,8 +168,7 @@ def create(path: Path) -> None:
     next creation removes.
     """
     tmp = path.with_name(path.name + ".creating")
-    for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm", "-journal"))):
-        leftover.unlink(missing_ok=True)
+    remove_database(tmp)
     migrate(tmp, 0, path.parent)
     tmp.replace(path)
 

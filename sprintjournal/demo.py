@@ -7,10 +7,10 @@ is built from a resource file through the same import path users take.
 from datetime import date
 from pathlib import Path
 
+from sprintjournal.demo_cake import make_demo_cake
 from sprintjournal.exchange.json_io import parse_document
 from sprintjournal.journal import Journal
 from sprintjournal.paths import resource_text
-from sprintjournal.photos import make_demo_cake
 
 DEMO_RESOURCE = "gothenburg-2011.json"
 CAKE_CAPTION = "Laura's cake for PyPy's new speed: 5× faster than CPython"

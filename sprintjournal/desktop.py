@@ -10,6 +10,7 @@ install that is not on the menu's PATH. Nothing outside the user's own data fold
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,8 +24,6 @@ def _data_home() -> Path:
 
 def gui_script() -> Path:
     """The installed `sprintjournal-gui` beside the running Python (venv, pipx or system)."""
-    import sys
-
     beside = Path(sys.executable).parent / "sprintjournal-gui"
     found = beside if beside.exists() else shutil.which("sprintjournal-gui")
     return Path(found) if found else beside

@@ -79,3 +79,7 @@ class ImportFailedError(JournalError):
         count = len(problems)
         head = f"{source}: {count} problem{'s' if count != 1 else ''}, nothing was imported"
         super().__init__(head + "".join(f"\n  {p}" for p in problems[:50]))
+
+
+class UsageError(Exception):
+    """A command-line verb was used with arguments that do not fit; exit code 2."""

@@ -228,3 +228,13 @@ def atomic_write_bytes(target: Path, data: bytes) -> Path:
     with AtomicBatch(target.parent) as batch:
         batch.add(target.name, data)
     return target
+
+
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def remove_database(path: Path) -> None:
+    """A temporary database copy and what SQLite keeps beside it (-wal, -shm, -journal), if
+    there: what a failed or interrupted copy leaves, removed whole before the next try."""
+    for leftover in (path, *(path.with_name(path.name + side) for side in SQLITE_SIDE_FILES)):
+        leftover.unlink(missing_ok=True)

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from sprintjournal import backup_store, db, file_identity
+from sprintjournal import backup, backup_store, db, file_identity
 from sprintjournal.errors import (
     DamagedJournalError,
     DiskFullError,
@@ -59,7 +59,7 @@ def _total_changes(session: Session) -> int:
 
 
 class JournalBase:
-    """Opening, closing and transactions; the use-case methods live in `JournalApi`."""
+    """Opening, closing and transactions; the use-case methods live in `journal.Journal`."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True) -> None:
         self.path = Path(path)
@@ -118,8 +118,6 @@ class JournalBase:
 
     def _backup_on_close(self) -> None:
         """A failed backup must never stop the journal from closing; it is logged instead."""
-        from sprintjournal import backup
-
         try:
             backup.backup_on_close(self)
         except (JournalError, OSError, sqlite3.Error) as exc:

@@ -1,4 +1,7 @@
-"""SQLModel tables of a journal file (schema version 3).
+"""SQLModel tables of a journal file: what the schema steps (`migrations/`) make, as classes.
+
+The models do not make the tables; the fixed SQL of the numbered steps does. A change here
+therefore comes with a new step, and tests/core/test_migrations.py fails until both agree.
 
 No `from __future__ import annotations` here: it breaks SQLModel's Relationship. The tables carry
 no relationships on purpose: use cases query explicitly, so nothing loads lazily behind the
@@ -73,7 +76,9 @@ class Attendance(SQLModel, table=True):
     needs_review: bool = False
     review_reason: str | None = None
     position: int = 0
-    checked_in: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    checked_in: list[str] = Field(
+        default_factory=list,
+        sa_column=Column(JSON, nullable=False, server_default=sql_text("'[]'")))
     """ISO days the organiser checked this person in as here, beside what the dates say."""
     __table_args__ = (UniqueConstraint("sprint_id", "person_id"),)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from sprintjournal import backup_store, db
 from sprintjournal.check import check_journal
 from sprintjournal.errors import DamagedJournalError, JournalError
-from sprintjournal.files import fsync_dir
+from sprintjournal.files import fsync_dir, remove_database
 
 SHOWN_PROBLEMS = 5
 
@@ -56,8 +56,7 @@ def _open_backup(path: Path) -> sqlite3.Connection:
 
 def build(backup: Path, tmp: Path) -> None:
     """The restored journal, complete and checked, at `tmp` (beside the journal)."""
-    for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm", "-journal"))):
-        leftover.unlink(missing_ok=True)
+    remove_database(tmp)
     source = _open_backup(backup)
     try:
         db.backup_to(source, tmp)
@@ -98,8 +97,7 @@ def install(tmp: Path, journal: Path) -> None:
     finally:
         dest.close()
         source.close()
-    for side in ("", "-wal", "-shm"):
-        tmp.with_name(tmp.name + side).unlink(missing_ok=True)
+    remove_database(tmp)
 
 
 def _renamable(journal: Path) -> bool:

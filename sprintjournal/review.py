@@ -25,6 +25,7 @@ from sprintjournal.names import first_name_key, name_key
 from sprintjournal.records import PersonRec
 from sprintjournal.report import suggestions as guesses
 from sprintjournal.usecases.unmerge import Unmerge
+from sprintjournal.vocabulary import shown_reason
 
 Group = Literal["row", "suggestion"]
 ROW: Group = "row"
@@ -181,7 +182,7 @@ def _attendee_items(journal: Journal, sprint_id: int) -> Iterable[ReviewItem]:
         if people is None:
             people = journal.list_people()
         similar = similar_people(people, rec.person.name, exclude=rec.person.id)
-        yield ReviewItem("attendee", rec.id, rec.person.name, rec.review_reason or "to check",
+        yield ReviewItem("attendee", rec.id, rec.person.name, shown_reason(rec.review_reason),
                          "attendees", person_id=rec.person.id,
                          similar=tuple((p.id, p.name) for p in similar))
 
@@ -197,7 +198,7 @@ def _reopen_attendee(journal: Journal, item: ReviewItem) -> Change:
 def _standup_items(journal: Journal, sprint_id: int) -> Iterable[ReviewItem]:
     for rec in journal.list_standup(sprint_id):
         if rec.needs_review:
-            yield ReviewItem("standup", rec.id, rec.text, rec.review_reason or "to check",
+            yield ReviewItem("standup", rec.id, rec.text, shown_reason(rec.review_reason),
                              "standup", day=rec.day)
 
 

@@ -6,8 +6,10 @@ report draft) is covered here: one row per item in `text_checksum`, written by t
 insert and update, so no code path (ORM, raw SQL, an import) can forget it. `check` recomputes
 each digest from the stored bytes and names the item whose text changed behind SQLite's back.
 
-The triggers call `sj_text_sha256`, a function every connection that writes registers
-(`register`); a program without it (the sqlite3 shell) cannot change covered text unnoticed.
+The table and its triggers are made by schema step 5 (`migrations/v5.py`, fixed SQL); COVERED
+names the same columns, for `problems` (a test compares the two). The triggers call
+`sj_text_sha256`, a function every connection that writes registers (`register`); a program
+without it (the sqlite3 shell) cannot change covered text unnoticed.
 """
 
 import hashlib
@@ -51,31 +53,6 @@ def _sql_digest(*values: str | bytes | int | float | None) -> str:
 
 def register(conn: sqlite3.Connection) -> None:
     conn.create_function(FUNCTION, -1, _sql_digest, deterministic=True)
-
-
-def _call(row: str, columns: tuple[str, ...]) -> str:
-    return f"{FUNCTION}({', '.join(f'{row}.{c}' for c in columns)})"
-
-
-def create(conn: sqlite3.Connection) -> None:
-    """The table, its triggers, and a checksum for every existing row (one migration step)."""
-    conn.execute(
-        f"CREATE TABLE {TABLE} (tbl TEXT NOT NULL, row_id INTEGER NOT NULL, "
-        "sha256 TEXT NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID"
-    )
-    for table, (key, columns) in COVERED.items():
-        upsert = (f"INSERT OR REPLACE INTO {TABLE}(tbl, row_id, sha256) "
-                  f"VALUES ('{table}', new.{key}, {_call('new', columns)});")
-        delete = f"DELETE FROM {TABLE} WHERE tbl = '{table}' AND row_id = old.{key};"
-        conn.execute(f"CREATE TRIGGER {table}_sum_ai AFTER INSERT ON {table} BEGIN {upsert} END")
-        conn.execute(
-            f"CREATE TRIGGER {table}_sum_au AFTER UPDATE ON {table} BEGIN {delete} {upsert} END"
-        )
-        conn.execute(f"CREATE TRIGGER {table}_sum_ad AFTER DELETE ON {table} BEGIN {delete} END")
-        conn.execute(
-            f"INSERT INTO {TABLE}(tbl, row_id, sha256) "
-            f"SELECT '{table}', {key}, {_call(table, columns)} FROM {table}"
-        )
 
 
 def present(conn: sqlite3.Connection) -> bool:

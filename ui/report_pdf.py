@@ -25,13 +25,8 @@ from PySide6.QtGui import (
 
 from sprintjournal.files import AtomicBatch
 from sprintjournal.journal import Journal
-from sprintjournal.report.export import (
-    ExportContext,
-    ExportPhoto,
-    body_with_photos,
-    build_context,
-    stylesheet,
-)
+from sprintjournal.report.context import ExportContext, ExportPhoto, body_with_photos, stylesheet
+from sprintjournal.report.export import build_context
 from sprintjournal.report.pdf_info import add_subject
 from sprintjournal.report.prose import date_range, join_names
 from sprintjournal.report.render import escape

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from sprintjournal.vocabulary import join_reasons
+
 _MONTH_NAMES = (
     "january",
     "february",
@@ -176,7 +178,7 @@ def _resolve(raw: str, sides: list[_Side], sprint: SprintDates) -> ParsedDates:
     if _far_from_sprint(arrive, depart, sprint):
         reasons.append("far from the sprint's dates")
     return ParsedDates(
-        arrive, depart, raw, needs_review=bool(reasons), reason="; ".join(reasons) or None
+        arrive, depart, raw, needs_review=bool(reasons), reason=join_reasons(reasons)
     )
 
 

@@ -19,6 +19,7 @@ from datetime import date
 
 from sprintjournal.errors import Problem
 from sprintjournal.exchange.schema import StandupDoc
+from sprintjournal.vocabulary import join_reasons
 
 _BULLET = re.compile(r"(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>\S.*)")
 _HEADING = re.compile(r"\s{0,3}(?P<heading>[^\s\-*+(][^:]*):\s*")
@@ -219,7 +220,7 @@ def _interpret(
         section = "done" if status and _DONE_STATUS.fullmatch(status) else "today"
     item = PlanItem(section, text, status, people, parent, entry.line, entry.number)
     if reasons:
-        item = replace(item, needs_review=True, review_reason="; ".join(reasons))
+        item = replace(item, needs_review=True, review_reason=join_reasons(reasons))
     result.items.append(item)
 
 

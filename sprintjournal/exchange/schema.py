@@ -16,17 +16,10 @@ from typing import Annotated, Final, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from sprintjournal.names import nfc
+from sprintjournal.vocabulary import BranchKind, BranchStatus, StandupSection
 
 FORMAT_NAME: Final = "sprintjournal"
 FORMAT_VERSION: Final = 2
-
-BRANCH_KINDS = ("branch", "topic", "task", "discussion")
-BRANCH_STATUSES = ("planned", "in progress", "blocked", "done", "merged", "abandoned")
-STANDUP_SECTIONS = ("done", "today")
-
-BranchKind = Literal["branch", "topic", "task", "discussion"]
-BranchStatus = Literal["planned", "in progress", "blocked", "done", "merged", "abandoned"]
-StandupSection = Literal["done", "today"]
 
 
 class _Doc(BaseModel):

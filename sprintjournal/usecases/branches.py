@@ -5,12 +5,12 @@ from collections.abc import Iterable
 from sqlmodel import Session, col, select
 
 from sprintjournal.errors import ValidationError
-from sprintjournal.exchange.schema import BRANCH_KINDS, BRANCH_STATUSES
 from sprintjournal.models import Branch, BranchPerson, Sprint
 from sprintjournal.names import nfc, title_key
 from sprintjournal.records import BranchRec, FigureRec
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
 from sprintjournal.usecases.links import people_of, set_people
+from sprintjournal.vocabulary import BRANCH_KINDS, BRANCH_STATUSES
 
 FIELDS = {"name", "kind", "goal", "status", "results", "links", "notes", "position", "figures",
           "notes_publish"}

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from sprintjournal.models import Note, NoteVersion, Sprint
+from sprintjournal.models import Note, NoteVersion, Sprint, StandupItem
 from sprintjournal.note_history import is_large_deletion
 from sprintjournal.records import NoteRec, NoteVersionRec
 from sprintjournal.usecases.common import get_or_fail, next_position, now, sha256_text
@@ -32,8 +32,6 @@ def list_notes(session: Session, sprint_id: int, day: date | None = None) -> lis
 
 def days_with_content(session: Session, sprint_id: int) -> list[date]:
     """Days that have notes or stand-up items (for sprints whose dates are unknown)."""
-    from sprintjournal.models import StandupItem
-
     days: set[date | None] = set()
     days.update(session.exec(select(Note.day).where(Note.sprint_id == sprint_id)).all())  # type: ignore[type-var]
     days.update(

@@ -6,11 +6,11 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from sprintjournal.errors import ValidationError
-from sprintjournal.exchange.schema import STANDUP_SECTIONS
 from sprintjournal.models import Branch, Sprint, StandupItem, StandupPerson
 from sprintjournal.records import StandupRec
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
 from sprintjournal.usecases.links import people_of, set_people
+from sprintjournal.vocabulary import STANDUP_SECTIONS
 
 FIELDS = {
     "day",

@@ -8,8 +8,8 @@ import pytest
 
 from sprintjournal.changes import Change
 from sprintjournal.errors import NotFoundError, ValidationError
-from sprintjournal.exchange.schema import BRANCH_KINDS, BRANCH_STATUSES
 from sprintjournal.journal import Journal
+from sprintjournal.vocabulary import BRANCH_KINDS, BRANCH_STATUSES
 
 
 def branch_rows(path: Path) -> list[tuple[object, ...]]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from sprintjournal.check import check_journal
+from sprintjournal.demo_cake import make_demo_cake
 from sprintjournal.journal import Journal
-from sprintjournal.photos import make_demo_cake
 
 
 def _digest(path: Path) -> str:

@@ -28,8 +28,8 @@ from PIL import Image
 
 from sprintjournal import db
 from sprintjournal.backup import backup_now, list_backups, verify_backup
+from sprintjournal.demo_cake import make_demo_cake
 from sprintjournal.journal import Journal
-from sprintjournal.photos import make_demo_cake
 from sprintjournal.report.export import export_report
 
 pytestmark = pytest.mark.slow

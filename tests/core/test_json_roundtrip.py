@@ -22,8 +22,6 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from sprintjournal.exchange.schema import (
-    BRANCH_KINDS,
-    BRANCH_STATUSES,
     AttendeeDoc,
     BlogDoc,
     BranchDoc,
@@ -37,6 +35,7 @@ from sprintjournal.exchange.schema import (
 )
 from sprintjournal.journal import Journal
 from sprintjournal.names import clean_name, name_key
+from sprintjournal.vocabulary import BRANCH_KINDS, BRANCH_STATUSES
 
 
 def _jpeg(colour: tuple[int, int, int]) -> bytes:

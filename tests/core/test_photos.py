@@ -18,6 +18,7 @@ import pytest
 from PIL import ExifTags, Image, ImageCms, ImageFile, PngImagePlugin
 
 from sprintjournal import photos
+from sprintjournal.demo_cake import make_demo_cake
 from sprintjournal.errors import PhotoError
 from sprintjournal.photos import (
     NotAnImageError,
@@ -27,7 +28,6 @@ from sprintjournal.photos import (
     Rendition,
     UnsupportedPhotoError,
     inspect_photo,
-    make_demo_cake,
     read_photo_file,
     thumbnail,
     web_rendition,

@@ -17,7 +17,10 @@ from sprintjournal.errors import PhotoError
 from sprintjournal.journal import Journal
 from sprintjournal.report import renditions
 from sprintjournal.report.compose import generate
-from sprintjournal.report.export import FORMATS, ExportCancelledError, export_report
+from sprintjournal.report.export import ExportCancelledError, export_report
+from sprintjournal.report.formats import formats
+
+FORMATS = tuple(formats())
 
 SLUG = "pypy-gothenburg-sprint-report"
 MAIN_FILE = {
@@ -54,6 +57,7 @@ def test_each_format_writes_its_files_inside_the_folder(
     out = tmp_path / "out"
     written = export_report(journal, sid, fmt, out)
     assert written[-1] == (out / MAIN_FILE[fmt]).resolve()
+    assert written[-1].suffix == formats()[fmt].suffix
     assert all(p.resolve().is_relative_to(out.resolve()) and p.is_file() for p in written)
     images = {p.name for p in written if p.parent.name == "images"}
     assert images == (set() if fmt == "html" else {"cake.jpg"})

@@ -9,8 +9,11 @@ from story_checks import empty_headings, numeral_initial, plain, repeated_labels
 from sprintjournal.exchange.textfiles import import_file
 from sprintjournal.journal import Journal
 from sprintjournal.report.compose import compose_draft
-from sprintjournal.report.export import FORMATS, export_report
+from sprintjournal.report.export import export_report
+from sprintjournal.report.formats import formats
 from sprintjournal.report.suggestions import suggestions
+
+FORMATS = tuple(formats())
 
 PRIVATE = ("SGS Veckobostader", "Hotel Poseidon", "vegetarian", "Laura's and Jacob's",
            "lives there", "4-10 november", "2-8 Nov")

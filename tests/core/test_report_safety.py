@@ -17,7 +17,8 @@ from PIL import Image
 from sprintjournal.journal import Journal
 from sprintjournal.publish import marks_for
 from sprintjournal.report.compose import generate
-from sprintjournal.report.export import FORMATS, export_report
+from sprintjournal.report.export import export_report
+from sprintjournal.report.formats import formats
 from sprintjournal.report.prose import neutralise_html
 from sprintjournal.safe_names import (
     MAX_SLUG,
@@ -28,7 +29,9 @@ from sprintjournal.safe_names import (
     slugify,
 )
 
-HTML_FORMATS = ("html", "html-dir", "blogger", "wordpress")
+FORMATS = tuple(formats())
+
+HTML_FORMATS = tuple(key for key, fmt in formats().items() if fmt.suffix == ".html")
 MD_FORMATS = tuple(f for f in FORMATS if f not in HTML_FORMATS)
 VECTORS = [
     "<script>alert('s')</script>",

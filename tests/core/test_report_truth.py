@@ -24,8 +24,11 @@ from story_checks import (
 from sprintjournal.journal import Journal
 from sprintjournal.publish import marks_for
 from sprintjournal.report.compose import compose_draft
-from sprintjournal.report.export import FORMATS, export_report
+from sprintjournal.report.export import export_report
+from sprintjournal.report.formats import formats
 from sprintjournal.report.suggestions import confirm, decline, suggestions
+
+FORMATS = tuple(formats())
 
 NAMES = ["Carl Friedrich Bolz", "Guido van Rossum", "Ada Lovelace", "Ada Byron",
          "Maciej Fijałkowski", "Håkan Ardö", "Armin Rigo", "Laura Creighton", "Jacob Hallén",

@@ -249,7 +249,7 @@ def _hashes(folder: Path) -> dict[str, str]:
 
 
 def test_fault_12_disk_full_during_an_export(tmp_path: Path) -> None:
-    from sprintjournal.photos import make_demo_cake
+    from sprintjournal.demo_cake import make_demo_cake
     from sprintjournal.report.export import export_report
 
     with Journal(tmp_path / "journal.sprintjournal") as j, small_disk(tmp_path / "disk") as disk:

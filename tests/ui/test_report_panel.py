@@ -16,6 +16,7 @@ from sprintjournal_ui.store import JournalStore
 from sprintjournal.demo import build_demo
 from sprintjournal.journal import Journal
 from sprintjournal.report.compose import RegenerateResult
+from sprintjournal.report.formats import formats as registry
 
 
 @pytest.fixture
@@ -164,6 +165,8 @@ def test_export_dialog_offers_every_format_and_page_size_only_for_pdf(qtbot: QtB
     formats = [dialog.format.itemData(i) for i in range(dialog.format.count())]
     assert formats == ["md", "pelican", "hugo", "jekyll", "nikola", "html", "html-dir",
                        "blogger", "wordpress", "pdf"]
+    labels = [dialog.format.itemText(i) for i in range(dialog.format.count())]
+    assert labels == [*(fmt.label for fmt in registry().values()), "PDF"]
     assert not dialog.page_size.isEnabled()
     dialog.format.setCurrentIndex(formats.index("pdf"))
     assert dialog.page_size.isEnabled()

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sprintjournal.exchange.schema import BRANCH_KINDS, BRANCH_STATUSES
 from sprintjournal.records import BranchRec
+from sprintjournal.vocabulary import BRANCH_KINDS, BRANCH_STATUSES
 
 from .figure_rows import FigureRows
 from .form import add_ok_cancel, add_rows

@@ -17,15 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sprintjournal.report.export import FORMATS
+from sprintjournal.report.formats import formats
 
-FORMAT_LABELS = {
-    "md": "Markdown", "pelican": "Pelican (Markdown)", "hugo": "Hugo (Markdown)",
-    "jekyll": "Jekyll (Markdown)", "nikola": "Nikola (Markdown + .meta)",
-    "html": "HTML, one self-contained file", "html-dir": "HTML folder (index.html + images)",
-    "blogger": "Blogger (HTML to paste)", "wordpress": "WordPress (block editor HTML)",
-    "pdf": "PDF",
-}
+PDF = "pdf"
+"""PDF is written by Qt (`report_pdf`), so it is not among the core's formats."""
 
 
 @dataclass(frozen=True)
@@ -42,8 +37,9 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export report")
         self.format = QComboBox()
-        for key in (*FORMATS, "pdf"):
-            self.format.addItem(FORMAT_LABELS[key], key)
+        for fmt in formats().values():
+            self.format.addItem(fmt.label, fmt.key)
+        self.format.addItem("PDF", PDF)
         self.format.setCurrentIndex(max(0, self.format.findData(defaults.fmt)))
         self.folder = QLineEdit(str(defaults.folder))
         browse = QPushButton("Browse…")
@@ -76,7 +72,7 @@ class ExportDialog(QDialog):
         self._follow_format()
 
     def _follow_format(self) -> None:
-        self.page_size.setEnabled(self.format.currentData() == "pdf")
+        self.page_size.setEnabled(self.format.currentData() == PDF)
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "Export into folder", self.folder.text())

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sprintjournal.exchange.schema import BRANCH_STATUSES
 from sprintjournal.records import BranchRec, StandupRec
+from sprintjournal.vocabulary import BRANCH_STATUSES
 
 from ..models.standup_model import SECTION_TITLES
 from .form import add_ok_cancel, add_rows

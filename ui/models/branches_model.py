@@ -6,8 +6,8 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFil
 from PySide6.QtGui import QColor
 
 from sprintjournal.changes import Change
-from sprintjournal.exchange.schema import BRANCH_KINDS, BRANCH_STATUSES
 from sprintjournal.records import BranchRec
+from sprintjournal.vocabulary import BRANCH_KINDS, BRANCH_STATUSES
 
 from ..store import JournalStore
 from ..theme import MARKED

@@ -7,8 +7,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from sprintjournal.changes import Change
-from sprintjournal.exchange.schema import BRANCH_STATUSES
 from sprintjournal.records import StandupRec
+from sprintjournal.vocabulary import BRANCH_STATUSES
 
 from ..store import JournalStore
 from ..theme import MARKED

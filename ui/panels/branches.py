@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
-from sprintjournal.exchange.schema import BRANCH_STATUSES
 from sprintjournal.records import BranchRec
+from sprintjournal.vocabulary import BRANCH_STATUSES
 
 from ..dialogs.branch_dialog import BranchAnswer, BranchDialog
 from ..models.branches_model import BranchesModel, BranchFilter

@@ -5,8 +5,9 @@ way Blogger's own editor makes them: centred, the displayed size linking to the 
 the caption in Blogger's `tr-caption-container` table.
 """
 
-from sprintjournal.report.export import (
+from sprintjournal.report.context import (
     ExportContext,
+    ExportFormat,
     ExportPhoto,
     OutFile,
     body_with_photos,
@@ -58,3 +59,6 @@ def fragment(ctx: ExportContext) -> list[OutFile]:
     """Images folder, a preview page, and the fragment to paste (last)."""
     return [*image_files(ctx), preview_page(ctx, "Blogger", fragment_html),
             (f"{ctx.slug}-blogger.html", fragment_html(ctx).encode())]
+
+
+FORMATS = (ExportFormat("blogger", "Blogger (HTML to paste)", ".html", 80, fragment),)

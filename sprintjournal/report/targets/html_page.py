@@ -10,8 +10,9 @@ from functools import partial
 import jinja2
 
 from sprintjournal.paths import resource_text
-from sprintjournal.report.export import (
+from sprintjournal.report.context import (
     ExportContext,
+    ExportFormat,
     ExportPhoto,
     OutFile,
     body_with_photos,
@@ -72,3 +73,11 @@ def single_file(ctx: ExportContext) -> list[OutFile]:
 
 def folder(ctx: ExportContext) -> list[OutFile]:
     return [*image_files(ctx), ("index.html", page(ctx, embed=False))]
+
+
+FORMATS = (
+    ExportFormat("html", "HTML, one self-contained file", ".html", 60, single_file,
+                 image_base=False),
+    ExportFormat("html-dir", "HTML folder (index.html + images)", ".html", 70, folder,
+                 image_base=False),
+)

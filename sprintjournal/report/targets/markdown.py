@@ -12,7 +12,7 @@ import json
 import re
 from datetime import date
 
-from sprintjournal.report.export import ExportContext, OutFile, image_files
+from sprintjournal.report.context import ExportContext, ExportFormat, OutFile, image_files
 from sprintjournal.report.render import markdown_to_html
 from sprintjournal.report.safe_markdown import escape_text, html_to_markdown
 
@@ -134,3 +134,12 @@ def _nikola_text(text: str) -> str:
 def nikola(ctx: ExportContext) -> list[OutFile]:
     return [*image_files(ctx), (f"{ctx.slug}.meta", nikola_meta(ctx, ctx.post_date).encode()),
             (f"{ctx.slug}.md", body(ctx).encode())]
+
+
+FORMATS = (
+    ExportFormat("md", "Markdown", ".md", 10, plain),
+    ExportFormat("pelican", "Pelican (Markdown)", ".md", 20, pelican),
+    ExportFormat("hugo", "Hugo (Markdown)", ".md", 30, hugo),
+    ExportFormat("jekyll", "Jekyll (Markdown)", ".md", 40, jekyll),
+    ExportFormat("nikola", "Nikola (Markdown + .meta)", ".md", 50, nikola),
+)

@@ -8,8 +8,9 @@ and each photo a `wp:image` block: a `figure` with the image linked to its full 
 import json
 from html.parser import HTMLParser
 
-from sprintjournal.report.export import (
+from sprintjournal.report.context import (
     ExportContext,
+    ExportFormat,
     ExportPhoto,
     OutFile,
     body_with_photos,
@@ -141,3 +142,6 @@ def fragment(ctx: ExportContext) -> list[OutFile]:
     """Images folder, a preview page, and the block markup to paste (last)."""
     return [*image_files(ctx), preview_page(ctx, "WordPress", fragment_html),
             (f"{ctx.slug}-wordpress.html", fragment_html(ctx).encode())]
+
+
+FORMATS = (ExportFormat("wordpress", "WordPress (block editor HTML)", ".html", 90, fragment),)

@@ -17,6 +17,7 @@ earlier revision run interleaved with these, and their figures are printed besid
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -220,14 +221,20 @@ def over_processes(processes: list[Samples], label: str = "") -> bool:
 
 
 def child(journal: Path, tree: Path | None) -> Samples:
-    """One fresh process of this revision (or of the `--before` tree)."""
+    """One fresh process of this revision (or of the `--before` tree), on a fresh copy of the
+    journal: a process types into a note and saves the 2 MB text, which the next one must not
+    find as its "day's note"."""
     env, cwd = dict(os.environ), Path(__file__).resolve().parents[1]
     if tree is not None:
         from before_tree import before_env
 
         env, cwd = before_env(tree, env), tree
-    out = subprocess.run([sys.executable, __file__, "--one", str(journal)], check=True, env=env,
-                         cwd=cwd, capture_output=True, text=True, timeout=600).stdout
+    with tempfile.TemporaryDirectory(prefix="sj-interaction-run-") as folder:
+        copy = Path(folder) / journal.name
+        shutil.copyfile(journal, copy)
+        out = subprocess.run([sys.executable, __file__, "--one", str(copy)], check=True,
+                             env=env, cwd=cwd, capture_output=True, text=True,
+                             timeout=600).stdout
     return json.loads(out.splitlines()[-1])
 
 

@@ -334,7 +334,10 @@ class NotesPanel(NotesView):
             self._autosave.trigger()  # the store has shown why; the text stays, retry later
 
     def _save_in_background(self, text: str) -> None:
-        if self._saver.busy or not self._dirty or not self._saving or self._note_id is None:
+        """The text of `_autosave_fired`, read: saved on the pool unless a flush came first."""
+        if not self._dirty or not self._saving or self._note_id is None:
+            return
+        if self._saver.busy:
             self._autosave.trigger()
             return
         self._saver.start(self._note_id, text, self.editor)

@@ -17,6 +17,7 @@ earlier revision run interleaved with these, and their figures are printed besid
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -43,19 +44,24 @@ Samples = dict[str, list[float]]
 
 
 class LagProbe(QObject):
-    """A 5 ms timer recording how late each tick fires: the GUI thread's stalls."""
+    """A 5 ms timer recording how late each tick fires: the GUI thread's stalls. `cpu` holds
+    the GUI thread's CPU ms in each late interval: the work the stall is made of, which a
+    loaded machine disturbs least (the rest of a stall waits for a core, or for the GIL)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.lags: list[float] = []
+        self.cpu: list[float] = []
         self._clock = QElapsedTimer()
         self._last = 0
+        self._last_cpu = 0.0
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
         self.lags.clear()
+        self.cpu.clear()
         self._clock.start()
         self._last = 0
         self._timer.start(TICK_MS)
@@ -64,10 +70,11 @@ class LagProbe(QObject):
         self._timer.stop()
 
     def _tick(self) -> None:
-        now = self._clock.nsecsElapsed()
+        now, cpu = self._clock.nsecsElapsed(), time.thread_time()
         if self._last:
             self.lags.append(max(0.0, (now - self._last) / 1e6 - TICK_MS))
-        self._last = now
+            self.cpu.append((cpu - self._last_cpu) * 1000)
+        self._last, self._last_cpu = now, cpu
 
 
 _CPU: list[float] = []
@@ -110,13 +117,14 @@ def type_in_bursts(app: QApplication, window: MainWindow, bursts: int = 3,
     loop.exec()
 
 
-def probe_typing(app: QApplication, window: MainWindow) -> list[float]:
-    """The event loop's stalls while typing (each late tick of a 5 ms timer)."""
+def probe_typing(app: QApplication, window: MainWindow) -> tuple[list[float], list[float]]:
+    """The event loop's stalls while typing (each late tick of a 5 ms timer), and the GUI
+    thread's CPU ms in each."""
     probe = LagProbe()
     probe.start()
     type_in_bursts(app, window)
     probe.stop()
-    return probe.lags
+    return probe.lags, probe.cpu
 
 
 def idle_floor(app: QApplication) -> list[float]:
@@ -179,11 +187,14 @@ def collect(scale: Path, home: Path) -> Samples:
         samples["CPU " + figure] = [next(cpu) for _ in samples[figure]]
     samples["idle stall (the probe alone)"] = idle_floor(app)
     window.select_day(sprint.days()[1])
-    samples["typing stall, a day's note"] = probe_typing(app, window)
-    assert window.notes is not None
-    window.notes.editor.setPlainText("".join(f"log line {n} " * 8 + "\n" for n in range(20_000)))
-    window.notes.flush()
-    samples["typing stall, end of a 2 MB note"] = probe_typing(app, window)
+    for figure, big in (("typing stall, a day's note", False),
+                        ("typing stall, end of a 2 MB note", True)):
+        if big:
+            assert window.notes is not None
+            window.notes.editor.setPlainText(
+                "".join(f"log line {n} " * 8 + "\n" for n in range(20_000)))
+            window.notes.flush()
+        samples[figure], samples["CPU " + figure] = probe_typing(app, window)
     window.close_for_good()
     journal.close()
     if gc_policy is not None:
@@ -212,7 +223,7 @@ def over_processes(processes: list[Samples], label: str = "") -> bool:
               f"{over} of {len(processes)} (target < {target:.0f} ms; worst per process: "
               f"{', '.join(f'{w:.0f}' for w in worsts)})  {verdict}")
         ok = ok and (figure.startswith("idle") or over == 0)
-    for figure in ACTIONS:  # the same samples as GUI-thread CPU time, for comparisons
+    for figure in FIGURES:  # the same samples as GUI-thread CPU time, for comparisons
         every = [t for run in processes for t in run.get("CPU " + figure, [])]
         if every:
             print(f"{'CPU ' + figure:<34} {statistics.median(every):7.1f} {max(every):7.1f}")
@@ -220,14 +231,20 @@ def over_processes(processes: list[Samples], label: str = "") -> bool:
 
 
 def child(journal: Path, tree: Path | None) -> Samples:
-    """One fresh process of this revision (or of the `--before` tree)."""
+    """One fresh process of this revision (or of the `--before` tree), on a fresh copy of the
+    journal: a process types into a note and saves the 2 MB text, which the next one must not
+    find as its "day's note"."""
     env, cwd = dict(os.environ), Path(__file__).resolve().parents[1]
     if tree is not None:
         from before_tree import before_env
 
         env, cwd = before_env(tree, env), tree
-    out = subprocess.run([sys.executable, __file__, "--one", str(journal)], check=True, env=env,
-                         cwd=cwd, capture_output=True, text=True, timeout=600).stdout
+    with tempfile.TemporaryDirectory(prefix="sj-interaction-run-") as folder:
+        copy = Path(folder) / journal.name
+        shutil.copyfile(journal, copy)
+        out = subprocess.run([sys.executable, __file__, "--one", str(copy)], check=True,
+                             env=env, cwd=cwd, capture_output=True, text=True,
+                             timeout=600).stdout
     return json.loads(out.splitlines()[-1])
 
 

@@ -172,6 +172,10 @@ class SearchHit:
     sprint_id: int | None
     snippet: str
     rank: float = 0.0
+    day: date | None = None
+    """A note's or stand-up item's day, read with the hit (the results show where it is)."""
+    branch: str | None = None
+    """A stand-up item's branch name."""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from PIL import Image
 from sprintjournal.demo import build_demo
 from sprintjournal.journal import Journal
 from sprintjournal.records import SearchHit
+from sprintjournal.usecases import search as search_usecase
 from sprintjournal.usecases.search import fts_query
 
 
@@ -164,3 +165,59 @@ def test_branch_results_are_indexed_as_text_not_json(
     journal.update_branch(branch.id, results=[])
     assert journal.search("ctypes") == []
     assert [h.kind for h in journal.search("ffistruct")] == ["branch"]  # an empty list is fine
+
+
+def test_hits_say_where_they_are(journal: Journal, sprints: tuple[int, int]) -> None:
+    nov, _ = sprints
+    journal.add_branch(nov, "tuples")
+    (branch,) = [b for b in journal.list_branches(nov) if b.name == "tuples"]
+    journal.add_standup_item(nov, date(2011, 11, 3), "today", "more floats", branch_id=branch.id)
+    where = {(h.kind, h.day, h.branch) for h in journal.search("floats")}
+    assert where == {("standup", date(2011, 11, 4), None),
+                     ("standup", date(2011, 11, 3), "tuples")}
+    (note,) = journal.search("resoperation")
+    assert (note.day, note.branch) == (date(2011, 11, 4), None)
+    journal.add_note(nov, None, "quokka without a day")
+    assert [(h.day, h.branch) for h in journal.search("quokka")] == [(None, None)]
+    assert [h.day for h in journal.search("ffistruct")] == [None]  # a branch has no day
+
+
+def bm25_order(journal: Journal, words: str) -> list[tuple[str, int, float]]:
+    """Every match ranked by bm25, straight from the index (what search ranks, uncapped)."""
+    with journal.read() as s:
+        rows = s.connection().exec_driver_sql(
+            "SELECT kind, item_id, bm25(search_index, 1.0, 0.0) AS score FROM search_index "
+            "WHERE search_index MATCH ? ORDER BY score, rowid", (f"body : ({fts_query(words)})",)
+        ).all()
+    return [(k, int(i), float(r)) for k, i, r in rows]
+
+
+def test_up_to_the_cap_every_match_is_ranked_by_bm25(
+    journal: Journal, sprints: tuple[int, int]
+) -> None:
+    nov, _ = sprints
+    for n in range(12):
+        journal.add_note(nov, None, "quokka " * (n % 4 + 1) + "filler words " * n)
+    ranked = bm25_order(journal, "quokka")
+    hits = journal.search("quokka")
+    assert [h.rank for h in hits] == [r for _k, _i, r in ranked]
+    assert sorted(h.item_id for h in hits) == sorted(i for _k, i, _r in ranked)
+    assert [h.rank for h in journal.search("quokka", limit=5)] == [r for *_x, r in ranked[:5]]
+
+
+def test_beyond_the_cap_the_most_recently_written_matches_are_ranked(
+    journal: Journal, sprints: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The documented order: a word in more items than RANKED ranks the newest RANKED."""
+    nov, _ = sprints
+    monkeypatch.setattr(search_usecase, "RANKED", 4)
+    ids = [journal.add_note(nov, None, "quokka " * (9 - n) + "and more words " * n).id
+           for n in range(8)]  # the oldest notes match best
+    newest = set(ids[-4:])
+    hits = journal.search("quokka")
+    assert {h.item_id for h in hits} == newest
+    scores = {i: r for _k, i, r in bm25_order(journal, "quokka")}
+    assert [h.rank for h in hits] == sorted(scores[i] for i in newest)  # bm25 among them
+    journal.set_note_text(ids[0], "quokka " * 9 + "edited")  # written again: recent now
+    assert ids[0] in {h.item_id for h in journal.search("quokka")}
+    assert journal.search("quokka")[0].item_id == ids[0]

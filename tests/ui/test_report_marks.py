@@ -90,3 +90,32 @@ def test_ctrl_shift_r_lets_a_branchs_notes_into_the_report(
     assert cell.data(Qt.ItemDataRole.BackgroundRole) == MARKED
     undo_stack.undo()
     assert journal.list_branches(sid)[0].notes_publish is False
+
+
+def test_the_shading_follows_typing_after_a_pause(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
+        journal: Journal) -> None:
+    """Editing a marked paragraph makes it private again; the shading goes once typing pauses
+    (the marks are read once per note, not on every key)."""
+    panel = NotesPanel(store, undo_stack, autosave_ms=0)
+    qtbot.addWidget(panel)
+    panel.resize(900, 500)
+    show_active(qtbot, panel)
+    panel.set_sprint(gothenburg.sprint_id)
+    panel.set_day(THURSDAY)
+    panel.editor.setFocus()
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_R, CTRL_SHIFT)
+    assert len(panel.editor.extraSelections()) == 1
+    reads = []
+    real_get_note = journal.get_note
+    journal.get_note = lambda note_id: reads.append(note_id) or real_get_note(note_id)  # type: ignore[method-assign]
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)  # marking reloaded the note
+    qtbot.keyClicks(panel.editor, " Later.")
+    assert reads == []  # typing reads no marks
+    assert len(panel.editor.extraSelections()) == 1  # not yet: the pause has not come
+    qtbot.waitUntil(lambda: panel.editor.extraSelections() == [], timeout=3000)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_R, CTRL_SHIFT)  # marked again as it now reads
+    assert len(panel.editor.extraSelections()) == 1
+    assert published(*(lambda n: (n.text, n.publish))(journal.get_note(gothenburg.note_id))) == [
+        "@Armin explained STM. Later."]

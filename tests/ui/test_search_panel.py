@@ -109,7 +109,9 @@ def test_hits_wrap_to_the_list_width_and_rewrap_when_it_changes(
     panel = SearchPanel(store)
     qtbot.addWidget(panel)
     long = " ".join(["[unrolling] the loop of the tracing JIT"] * 4)
-    panel.model.set_hits([SearchHit("note", 1, 1, "[cake]"), SearchHit("note", 2, 1, long)])
+    thursday = date(2011, 11, 3)
+    panel.model.set_hits([SearchHit("note", 1, 1, "[cake]", day=thursday),
+                          SearchHit("note", 2, 1, long, day=thursday)])
     assert isinstance(panel.results.itemDelegate(), SnippetDelegate)
     panel.resize(500, 400)
     panel.show()
@@ -126,7 +128,7 @@ def test_hits_wrap_to_the_list_width_and_rewrap_when_it_changes(
     qtbot.waitUntil(lambda: heights()[1] >= tall + 2 * line)  # narrower: laid out again
     assert heights()[0] == short
     spans = panel.model.index(1).data(SpansRole)
-    assert spans.text.startswith("Note — unrolling the loop")
+    assert spans.text.startswith("Note · Thu 3 Nov — unrolling the loop")
     assert not panel.results.grab().isNull()  # every visible row painted through the delegate
 
 

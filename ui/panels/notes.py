@@ -22,6 +22,7 @@ from sprintjournal.records import NoteRec, SprintRec
 from ..store import JournalStore
 from ..throttle import Debouncer
 from .background_save import BackgroundSaver
+from .document_text import DocumentSnapshot
 from .note_commands import add_note_command, created_id, remove_note_command
 from .notes_view import (
     NotesView,
@@ -64,6 +65,7 @@ class NotesPanel(NotesView):
         self._autosave = Debouncer(self._autosave_fired, autosave_ms, self)
         self._saver = BackgroundSaver(store, self)
         self._saver.finished.connect(self._on_background_saved)
+        self._snapshot = DocumentSnapshot(self.editor.document(), self._save_in_background, self)
         self._wire()
         self._show_empty()
         self.report_marks = NoteMarks(self)
@@ -106,7 +108,7 @@ class NotesPanel(NotesView):
         if self._dirty:
             self._autosave.trigger()
         else:
-            self.preview.schedule(self.editor.toPlainText, self.editor.document().characterCount())
+            self.preview.schedule(self.editor.document())
 
     def hold_saving(self) -> None:
         """Keep edits pending (not an error) until `rebind` gives a journal that can save."""
@@ -167,6 +169,7 @@ class NotesPanel(NotesView):
     def flush(self) -> None:
         """Write the pending edit now; raises the core's error if it cannot be saved."""
         self._autosave.cancel()
+        self._snapshot.cancel()
         self._saver.wait()
         self._save()
 
@@ -231,7 +234,7 @@ class NotesPanel(NotesView):
 
     def _render_preview(self) -> None:
         self._refresh_index()
-        self.preview.show_text(self.editor.toPlainText())
+        self.preview.show_text(self.editor.document())
 
     def _show_empty(self) -> None:
         self._sprint, self._notes, self._note_id = None, [], None
@@ -246,7 +249,7 @@ class NotesPanel(NotesView):
         self._index_stale = True
         if not self._dirty and self._sprint is not None:
             self._refresh_index()
-            self.preview.schedule(self.editor.toPlainText, self.editor.document().characterCount())
+            self.preview.schedule(self.editor.document())
 
     def _refresh_index(self) -> None:
         if not self._index_stale or self._sprint is None:
@@ -283,7 +286,7 @@ class NotesPanel(NotesView):
             return
         self._set_dirty(True)
         self._autosave.trigger()
-        self.preview.schedule(self.editor.toPlainText, self.editor.document().characterCount())
+        self.preview.schedule(self.editor.document())
 
     def _on_contents_change(self, _position: int, removed: int, added: int) -> None:
         """A large deletion is saved at once: the journal keeps the text before it as a version
@@ -323,13 +326,22 @@ class NotesPanel(NotesView):
             self._autosave.trigger()
             return
         if self._dirty and self._saving and self._note_id is not None:  # on the pool, any size
-            self._saver.start(self._note_id, self.editor.toPlainText(), self.editor)
-            self._set_dirty(False)
+            self._snapshot.start()  # the text, read a slice per turn, then _save_in_background
             return
         try:
             self._save()
         except JournalError:
             self._autosave.trigger()  # the store has shown why; the text stays, retry later
+
+    def _save_in_background(self, text: str) -> None:
+        """The text of `_autosave_fired`, read: saved on the pool unless a flush came first."""
+        if not self._dirty or not self._saving or self._note_id is None:
+            return
+        if self._saver.busy:
+            self._autosave.trigger()
+            return
+        self._saver.start(self._note_id, text, self.editor)
+        self._set_dirty(False)
 
     def _on_background_saved(self, ok: bool) -> None:
         if ok:

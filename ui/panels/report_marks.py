@@ -16,10 +16,13 @@ from sprintjournal.publish import marked_indexes, paragraph_at, paragraphs, togg
 
 from ..commands import StoreCommand
 from ..theme import MARKED
+from ..throttle import Debouncer
 
 MARK_KEY = QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
                         | Qt.Key.Key_R)
 TICK = "✓"
+REFRESH_MS = 400
+"""The pause in typing after which a marked note's shading is brought up to date."""
 
 
 def add_row_mark_action(panel: Any, field: str, update: str, what: str) -> QAction:
@@ -66,17 +69,40 @@ class NoteMarks(QObject):
         self.action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.action.triggered.connect(lambda _checked=False: self.toggle_here())
         self.editor.addAction(self.action)
-        self.editor.textChanged.connect(self.refresh)
-        panel._store.notes_changed.connect(lambda *_args: self.refresh())
+        self._known: tuple[int | None, tuple[str, ...]] | None = None  # (note id, its marks)
+        self._shaded = False
+        self._later = Debouncer(self.refresh, REFRESH_MS, self)
+        self.editor.textChanged.connect(self._on_text_changed)
+        panel._store.notes_changed.connect(self._on_notes_changed)
 
     def _marks(self) -> tuple[str, ...]:
+        """The current note's marks, read once per note: typing never changes them."""
         note_id = self.panel.note_id
-        if note_id is None:
-            return ()
-        try:
-            return self.panel._store.journal.get_note(note_id).publish
-        except Exception:
-            return ()
+        if self._known is not None and self._known[0] == note_id:
+            return self._known[1]
+        marks: tuple[str, ...] = ()
+        if note_id is not None:
+            try:
+                marks = tuple(self.panel._store.journal.get_note(note_id).publish)
+            except Exception:
+                marks = ()
+        self._known = (note_id, marks)
+        return marks
+
+    def _on_notes_changed(self, _change: object, initiator: object) -> None:
+        """Autosave of the editor's own text keeps the marks; anything else may change them."""
+        if initiator is not self.editor:
+            self._known = None
+        self.refresh()
+
+    def _on_text_changed(self) -> None:
+        """Another note shown: shade at once. A key typed: nothing to do in a note without
+        marks; otherwise the shading follows after a pause (on every key, finding the
+        paragraphs of a note of megabytes froze typing for a tenth of a second)."""
+        if self._known is None or self._known[0] != self.panel.note_id:
+            self.refresh()
+        elif self._known[1] or self._shaded:
+            self._later.trigger()
 
     def toggle_here(self) -> None:
         """Save the text first, so the mark names the paragraph as it now reads."""
@@ -105,8 +131,15 @@ class NoteMarks(QObject):
 
     def refresh(self) -> None:
         """Shade the marked paragraphs (the marks follow the saved text)."""
+        self._later.cancel()
+        marks = self._marks()
+        if not marks:
+            if self._shaded:
+                self.editor.setExtraSelections([])
+                self._shaded = False
+            return
         text = self.editor.toPlainText()
-        marked = set(marked_indexes(text, self._marks()))
+        marked = set(marked_indexes(text, marks))
         selections = []
         pos = 0
         for index, para in enumerate(paragraphs(text)):
@@ -123,6 +156,7 @@ class NoteMarks(QObject):
             selection.cursor = cursor
             selections.append(selection)
         self.editor.setExtraSelections(selections)
+        self._shaded = bool(selections)
 
     def marked_paragraphs(self) -> list[int]:
         return sorted(marked_indexes(self.editor.toPlainText(), self._marks()))

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListView, QVBoxLayo
 from sprintjournal.records import SearchHit
 
 from ..models.search_model import HitRole, SearchModel
-from ..models.search_where import HitLocator
+from ..models.search_where import hit_location
 from ..store import JournalStore
 from ..throttle import Debouncer
 from .search_delegate import SnippetDelegate
 
 SEARCH_DELAY_MS = 150
+RESULTS_BATCH = 20
 
 
 class SearchPanel(QWidget):
@@ -36,12 +37,17 @@ class SearchPanel(QWidget):
         self.field.setClearButtonEnabled(True)
         self.all_sprints = QCheckBox("All sprints", self)
         self.model = SearchModel(self)
+        self.model.locate = hit_location
         self.results = QListView(self)
         self.results.setAccessibleName("Search results")
         self.results.setModel(self.model)
         self.results.setItemDelegate(SnippetDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
+        # Rows are wrapped text of their own heights: laid out a screenful at a time, so the
+        # first results show without waiting for the 100th row's layout.
+        self.results.setLayoutMode(QListView.LayoutMode.Batched)
+        self.results.setBatchSize(RESULTS_BATCH)
         self.empty_hint = QLabel("Type a word to search this sprint's notes, stand-up items, "
                                  "branches, people and photo captions.", self)
         self.empty_hint.setWordWrap(True)
@@ -86,7 +92,6 @@ class SearchPanel(QWidget):
         text = self.field.text().strip()
         scope = None if self.all_sprints.isChecked() else self._sprint_id
         hits = self._store.read(self._store.journal.search, text, scope) if text else []
-        self.model.locate = HitLocator(self._store.journal)  # fresh: items may have moved
         self.model.set_hits(hits)
         self.empty_hint.setVisible(not hits)
         if text and not hits:

@@ -2,9 +2,11 @@
 
 Each file is imported by the command line (`sprintjournal import`) in a fresh process into a
 new journal; the bench prints the time and the process's peak resident memory beside a bare
-process's (Python with the same modules imported, nothing done). Targets: a peak under 300 MB for
-each file (issue 11 item 12; it was about 814 MB and 294 MB), and the 200,000 people imported in
-well under the 183 s it took. Exits 1 when a target is missed.
+process's (Python with the same modules imported, nothing done), and CPU time beside wall time (on
+a shared machine the wall clock measures the neighbours too). Targets: a peak under 300 MB for
+each file (issue 11 item 12; measured before: 1.4 GB for each on a loaded machine, and 814 MB
+and 294 MB on a quiet one), and the 200,000 people imported in under 60 s of CPU (it took 183 s
+on a quiet machine). Exits 1 when a target is missed.
 
     .venv/bin/python bench/people_scale.py [--people 200000] [--errors 600000] [--keep DIR]
 """
@@ -18,7 +20,7 @@ import time
 from pathlib import Path
 
 TARGET_MB = 300.0
-TARGET_SECONDS = 60.0  # for 200,000 people on a loaded 2-core machine; it took 183 s
+TARGET_CPU_SECONDS = 60.0  # for 200,000 people; it took 183 s on a quiet machine
 DIETS = ["vegan", "vegetarian", "no peppers", "", "?"]
 HOTELS = ["Hotel Eggers", "?", "lives there", "Ermina's", "hostel"]
 
@@ -35,9 +37,12 @@ def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 from sprintjournal import cli
 from sprintjournal.exchange import textfiles
-started = time.perf_counter()
+def cpu_seconds():
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
+started, cpu = time.perf_counter(), cpu_seconds()
 code = 0 if sys.argv[1] == "bare" else cli.main(["--journal", sys.argv[2], "import", sys.argv[1]])
-print(f"{time.perf_counter() - started} {peak_mb()} {code}", file=sys.stderr)
+print(f"{time.perf_counter() - started} {cpu_seconds() - cpu} {peak_mb()} {code}", file=sys.stderr)
 """
 
 
@@ -69,13 +74,16 @@ def errors_file(path: Path, count: int) -> Path:
     return path
 
 
-def run_child(source: str, journal: Path) -> tuple[float, float, int, str]:
-    """(seconds, peak MB, exit code, last line of output) of one import in a fresh process."""
+def run_child(source: str, journal: Path) -> tuple[float, float, float, int, str]:
+    """(seconds, CPU seconds, peak MB, exit code, a word on the output) of one import in a
+    fresh process. CPU time is what the target is about: on a shared machine the wall clock
+    mostly measures the neighbours."""
     done = subprocess.run([sys.executable, "-c", CHILD, source, str(journal)],
                           capture_output=True, text=True, check=False)
-    seconds, peak, code = done.stderr.strip().splitlines()[-1].split()
+    seconds, cpu, peak, code = done.stderr.strip().splitlines()[-1].split()
     lines = done.stdout.strip().splitlines()
-    return float(seconds), float(peak), int(code), f"{len(lines)} lines; last: {lines[-1:]}"
+    return (float(seconds), float(cpu), float(peak), int(code),
+            f"{len(lines)} lines; last: {lines[-1:]}")
 
 
 def main() -> int:
@@ -99,17 +107,18 @@ def measure(work: Path, people: int, errors: int) -> int:
              f"{errors:,} nameless rows": errors_file(work / "errors" / "people.txt", errors)}
     sizes = ", ".join(f"{what} ({f.stat().st_size / 1e6:.1f} MB)" for what, f in files.items())
     print(f"files written in {time.perf_counter() - started:.1f} s: {sizes}")
-    _s, bare, _code, _out = run_child("bare", work / "bare.sprintjournal")
-    print(f"bare process (modules imported):   peak {bare:6.0f} MB")
+    _s, _cpu, bare, _code, _out = run_child("bare", work / "bare.sprintjournal")
+    print(f"bare process (modules imported): peak {bare:4.0f} MB")
     ok = True
     for number, (what, path) in enumerate(files.items()):
         journal = work / f"journal-{number}.sprintjournal"
-        seconds, peak, code, out = run_child(str(path), journal)
-        print(f"import {what:22} {seconds:7.1f} s, peak {peak:6.0f} MB (target < {TARGET_MB:.0f})"
-              f", exit {code}; output {out[:160]}")
+        seconds, cpu, peak, code, out = run_child(str(path), journal)
+        print(f"import {what:22} {seconds:6.1f} s ({cpu:5.1f} s CPU), peak {peak:4.0f} MB "
+              f"({peak - bare:+4.0f} MB over the bare process; target < {TARGET_MB:.0f}), "
+              f"exit {code}; output {out[:120]}")
         ok = ok and code == 0 and peak < TARGET_MB
         if number == 0 and people >= 200_000:
-            ok = ok and seconds < TARGET_SECONDS
+            ok = ok and cpu < TARGET_CPU_SECONDS
     print("targets met" if ok else "TARGETS MISSED")
     return 0 if ok else 1
 

@@ -152,11 +152,11 @@ def _summary(window: "MainWindow", path: Path, lines: list[str],
     core kept under Show Details (a file of 600,000 bad rows must not make a giant box)."""
     warnings = [line for line in lines
                 if line.startswith("warning: ") or _MORE_WARNINGS.fullmatch(line)]
-    shown = [line for line in lines if line not in warnings]
+    shown = [line for line in lines if line not in warnings]  # what was imported comes first
     if len(warnings) > SHOWN_WARNINGS:
-        shown = [*warnings[:SHOWN_WARNINGS], more_warnings(warnings, SHOWN_WARNINGS), *shown]
+        shown += [*warnings[:SHOWN_WARNINGS], more_warnings(warnings, SHOWN_WARNINGS)]
     else:
-        shown = [*warnings, *shown]
+        shown += warnings
     box = QMessageBox(QMessageBox.Icon.Information, "Import finished",
                       "\n".join(shown) or "Nothing to import.", QMessageBox.StandardButton.Ok,
                       window)

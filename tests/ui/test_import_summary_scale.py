@@ -47,6 +47,6 @@ def test_fault_58_the_import_summary_shows_a_few_warnings_and_counts_the_rest(
         line for line in details.splitlines() if line.startswith("warning: ")][:SHOWN_WARNINGS]
     assert f"… and {800 - SHOWN_WARNINGS:,} more warnings (Show Details lists the first " \
            f"{LISTED})" in lines
-    assert lines[-1].startswith("sprint 1: 400 attendees (0 rows to review)")
+    assert lines[0].startswith("sprint 1: 400 attendees (0 rows to review)")  # the outcome first
     assert len([line for line in details.splitlines() if line.startswith("warning: ")]) == LISTED
     assert details.splitlines()[-1] == f"… and {800 - LISTED:,} more warnings"

@@ -49,6 +49,7 @@ class ImportSummary:
     sprint_ids: list[int] = field(default_factory=list)
     people_created: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    to_review: int = 0  # stand-up items merged into a sprint flagged for review
 
     def add(self, what: str, n: int) -> None:
         self.counts[what] = self.counts.get(what, 0) + n
@@ -466,6 +467,7 @@ def apply_to_sprint(session: Session, sprint_id: int, doc: SprintDoc) -> ImportS
     )
     summary.add("attendees", len(merged))
     summary.add("stand-up items", len(doc.standup))
+    summary.to_review = sum(item.needs_review for item in flagged)
     return summary
 
 

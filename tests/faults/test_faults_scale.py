@@ -146,3 +146,15 @@ def test_fault_58_plain_rows_are_read_as_docutils_reads_them(raw: list[str]) -> 
     starts = [0, 7, 12]
     raw = [line for line in raw if line.strip()] or ["x"]
     assert read_row(raw, starts, border) == read_row_by_docutils(raw, starts, border)
+
+
+def test_fault_58_a_planning_file_of_more_items_than_sqlite_takes_variables(
+        journal: Journal, tmp_path: Path) -> None:
+    """33,000 stand-up items: imported and summed up. The summary listed every item back in
+    one query (`IN` with 33,000 variables) and failed after the import had committed."""
+    sid = journal.add_sprint("Gothenburg").id
+    path = tmp_path / "planning.txt"
+    path.write_text("people present:\n    Ann\n\ntoday:\n"
+                    + "".join(f"  - task {i} (Ann)\n" for i in range(33_000)), encoding="utf-8")
+    lines = import_file(journal, path, sid, None)
+    assert lines[-1].endswith(": 33000 stand-up items (0 to review), 1 people present")

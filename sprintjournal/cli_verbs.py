@@ -127,7 +127,10 @@ def export(path: Path, args: argparse.Namespace, extras: Extras) -> int:
     with Journal(path, readonly=True) as journal:
         if args.format == "json":
             ids = [find_sprint(journal, args.sprint)] if args.sprint else None
-            _out(str(journal.export_json(args.out, ids)))
+            left_out: list[str] = []
+            _out(str(journal.export_json(args.out, ids, left_out)))
+            for line in left_out:  # the rest is exported; say what is not
+                print(printable(f"warning: {line}"), file=sys.stderr)
             return 0
         sprint_id = find_sprint(journal, args.sprint)
         for written in _export_one(journal, sprint_id, args, extras):

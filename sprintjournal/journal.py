@@ -16,7 +16,6 @@ from sprintjournal.exchange import json_io
 from sprintjournal.exchange.schema import JournalDoc, PersonDoc, SprintDoc
 from sprintjournal.files import AtomicBatch
 from sprintjournal.journal_file import JournalBase
-from sprintjournal.photo_privacy import strip_location
 from sprintjournal.records import (
     AttendeeRec,
     BranchRec,
@@ -401,16 +400,19 @@ class Journal(JournalBase):
         with self.read() as s:
             return exporting.build_document(s, sprint_ids, exporting.PhotoNamer())
 
-    def export_json(self, out_dir: Path, sprint_ids: list[int] | None = None) -> Path:
+    def export_json(self, out_dir: Path, sprint_ids: list[int] | None = None,
+                    left_out: list[str] | None = None) -> Path:
         """`out_dir/journal.json` plus the photos beside it; each file written atomically.
 
         Photos keep their pixels and metadata except the location (GPS, XMP): an export is
-        shared, and where a photo was taken (often someone's flat) must not travel with it.
+        shared, and where a photo was taken (often someone's flat) must not travel with it. A
+        photo that cannot be decoded is left out; `left_out` receives a line saying which.
         """
         doc, files = self.export_document(sprint_ids)
         with AtomicBatch(out_dir) as batch:
-            for photo, rel in files:
-                batch.add(rel, strip_location(self.photo_bytes(photo.id)))
+            doc, missing = json_io.export_photos(batch, doc, files, self.photo_bytes)
+            if left_out is not None:
+                left_out += missing
             return batch.add(json_io.JSON_NAME, json_io.document_json(doc).encode("utf-8"))
 
     def import_json(

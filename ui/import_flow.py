@@ -6,6 +6,7 @@ undoing it row by row would be fragile. The core backs the journal up just befor
 next change, because restoring later would also take back what was done since.
 """
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sprintjournal.backup import backup_before, list_backups
 from sprintjournal.changes import Change
 from sprintjournal.errors import ImportFailedError, JournalError
+from sprintjournal.exchange.problems import LISTED, listed, more_warnings
 from sprintjournal.review import ROW, Counts, ReviewItem
 
 from .settings import last_folder, remember_folder
@@ -104,7 +106,8 @@ def import_path(window: "MainWindow", path: Path) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Nothing was imported",
                           f"{path.name} has problems; nothing was changed.",
                           QMessageBox.StandardButton.Ok, window)
-        box.setDetailedText("\n".join(str(p) for p in error.problems))
+        box.setDetailedText("\n".join(listed((str(p) for p in error.problems[:LISTED]),
+                                              len(error.problems))))
         box.exec()
         return
     except JournalError as error:
@@ -139,11 +142,26 @@ def review_sentence(window: "MainWindow", flagged_before: set[tuple[str, int]]) 
     return f"Needs Review ({key}) lists {text}."
 
 
+SHOWN_WARNINGS = 10  # in the box itself; Show Details lists the ones the core kept
+_MORE_WARNINGS = re.compile(r"… and [\d,]+ more warnings")
+
+
 def _summary(window: "MainWindow", path: Path, lines: list[str],
              flagged_before: set[tuple[str, int]]) -> None:
+    """What was imported; the first warnings, the count of the others, and the warnings the
+    core kept under Show Details (a file of 600,000 bad rows must not make a giant box)."""
+    warnings = [line for line in lines
+                if line.startswith("warning: ") or _MORE_WARNINGS.fullmatch(line)]
+    shown = [line for line in lines if line not in warnings]  # what was imported comes first
+    if len(warnings) > SHOWN_WARNINGS:
+        shown += [*warnings[:SHOWN_WARNINGS], more_warnings(warnings, SHOWN_WARNINGS)]
+    else:
+        shown += warnings
     box = QMessageBox(QMessageBox.Icon.Information, "Import finished",
-                      "\n".join(lines) or "Nothing to import.", QMessageBox.StandardButton.Ok,
+                      "\n".join(shown) or "Nothing to import.", QMessageBox.StandardButton.Ok,
                       window)
+    if len(warnings) > SHOWN_WARNINGS:
+        box.setDetailedText("\n".join(warnings))
     box.setObjectName("import_summary")
     undo = None
     if window.act_undo_import.isEnabled():

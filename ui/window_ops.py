@@ -182,12 +182,16 @@ def export_json(window: "MainWindow") -> None:
         return
     remember_folder("export", folder)
     window.save_manager.flush_all()
+    left_out: list[str] = []
     try:
-        target = window.store.journal.export_json(Path(folder))
+        target = window.store.journal.export_json(Path(folder), left_out=left_out)
     except (JournalError, OSError) as error:
         QMessageBox.warning(window, "Export failed", str(error))
         return
     window.statusBar().showMessage(f"Exported to {target}", 10_000)
+    if left_out:
+        QMessageBox.warning(window, "Exported, with photos left out",
+                            f"Exported to {target}, except:\n\n" + "\n".join(left_out))
 
 
 # -- sprints --------------------------------------------------------------------------------

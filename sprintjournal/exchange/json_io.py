@@ -9,14 +9,17 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pydantic
 
 from sprintjournal.errors import ImportFailedError, PhotoError, Problem
+from sprintjournal.exchange.problems import LISTED, import_failed
 from sprintjournal.exchange.schema import JournalDoc
 from sprintjournal.input_files import FileTooLargeError, NotARegularFileError, read_regular_file
+from sprintjournal.photo_privacy import strip_location
 from sprintjournal.photos import PhotoInfo, inspect_photo, read_photo_file, thumbnail
+from sprintjournal.records import PhotoRec
 from sprintjournal.usecases.importing import PreparedPhoto
 
 JSON_NAME = "journal.json"
@@ -58,8 +61,9 @@ def parse_document(text: str, source: str) -> JournalDoc:
     try:
         return JournalDoc.model_validate(raw)
     except pydantic.ValidationError as exc:
-        problems = [Problem(json_path(e["loc"]), _plain(e)) for e in exc.errors()]
-        raise ImportFailedError(source, problems) from exc
+        errors = exc.errors()  # listed up to a bound, counted beyond it (issue 11 item 12)
+        problems = [Problem(json_path(e["loc"]), _plain(e)) for e in errors[:LISTED]]
+        raise import_failed(source, problems, len(errors)) from exc
 
 
 def _nesting(text: str) -> int:
@@ -182,3 +186,34 @@ def read_export(
 
 def document_json(doc: JournalDoc) -> str:
     return doc.model_dump_json(indent=2) + "\n"
+
+
+class _AddsFiles(Protocol):
+    def add(self, rel: str, data: bytes) -> Path: ...
+
+
+def export_photos(
+    batch: _AddsFiles, doc: JournalDoc, files: list[tuple[PhotoRec, str]],
+    read: Callable[[int], bytes],
+) -> tuple[JournalDoc, list[str]]:
+    """Each photo written without its location; `doc` without the photos left out, and why.
+
+    A stored photo that Pillow cannot decode at all (bytes damaged on disk, a format an older
+    version let in) cannot be shown to be free of location data, so it is left out rather than
+    copied as it is (privacy first); the rest of the journal is still exported.
+    """
+    left_out: dict[str, str] = {}
+    for photo, rel in files:
+        try:
+            data = strip_location(read(photo.id))
+        except Exception as error:  # Pillow raises assorted errors on undecodable bytes
+            left_out[rel] = (f"photo {photo.filename!r} (id {photo.id}) left out of the export: "
+                             f"it cannot be decoded ({type(error).__name__}: {error}), so its "
+                             "location data cannot be removed; its caption stays in the journal")
+            continue
+        batch.add(rel, data)
+    if not left_out:
+        return doc, []
+    sprints = [s.model_copy(update={"photos": [p for p in s.photos if p.file not in left_out]})
+               for s in doc.sprints]
+    return doc.model_copy(update={"sprints": sprints}), list(left_out.values())

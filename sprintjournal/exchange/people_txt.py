@@ -2,18 +2,20 @@
 
 The real files are hand-edited over years: Latin-1 and UTF-8, tabs, names wider than their
 column, a blank-first-column line continuing the cell above, and a second table of people
-"present at previous sprints". Each row is read with docutils' own simple-table parser; a row
+"present at previous sprints". Each row is read as docutils reads it (`people_rows`); a row
 docutils refuses (text in a column margin) is read by its spacing instead and flagged for
 review with the line as written, so no row is ever dropped or silently misread.
+
+The file is read line by line and row by row (`open_people_txt`): the import streams attendees
+into the journal as they are read, and keeps the first problems with a count of the others,
+so a 200,000-row file or 600,000 bad rows are read in bounded memory (issue 11 item 12).
 """
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-
-from docutils.parsers.rst.tableparser import SimpleTableParser
-from docutils.statemachine import StringList
 
 from sprintjournal.errors import Problem
 from sprintjournal.exchange.fuzzydates import (
@@ -23,15 +25,13 @@ from sprintjournal.exchange.fuzzydates import (
     parse_dates,
     parse_sprint_title,
 )
+from sprintjournal.exchange.people_rows import Skeleton, display, read_row, text_width
+from sprintjournal.exchange.problems import Problems
 from sprintjournal.exchange.schema import AttendeeDoc
 
-TAB_WIDTH = 8
-_PAD = SimpleTableParser.double_width_pad_char
 _BORDER = re.compile(r"=+(?: +=+)+ *")
 _UNDERLINE = re.compile(r"([=\-~^\"'`#*+])\1{2,} *")
 _PAST = re.compile(r"previous sprint|past sprint|earlier sprint", re.IGNORECASE)
-_CHUNK = re.compile(r"[^\t ]+(?: [^\t ]+)*")
-_WORD = re.compile(r"\S+")
 _ROLE_WORDS = (
     ("name", ("name", "who")),
     ("dates", ("arriv", "depart", "date", "when")),
@@ -44,6 +44,10 @@ _INTRO = (
     "column are known to be coming but there are no details\n"
     "available yet from them."
 )
+HEADER_ROWS = 100  # more rows than this before a table's second border: it has no header
+ROW_LINES = 500  # a row continued over more lines than this is read in parts
+PARAGRAPH_LINES = 100  # of a paragraph, what decides whether the next table lists past people
+_PIECE = 1 << 18
 
 
 @dataclass
@@ -63,10 +67,33 @@ class ParsedPeople:
 
 
 @dataclass
-class _Table:
-    first: int
-    lines: list[str]
-    past: bool
+class PastName:
+    """A name from the table of people present at previous sprints."""
+
+    name: str
+
+
+Entry = AttendeeDoc | PastName
+
+
+@dataclass
+class PeopleFile:
+    """A people.txt being read: title and dates at once, the rest as `entries()` is iterated;
+    `problems` and `columns` are complete once it is exhausted."""
+
+    title: str | None
+    sprint: SprintDates
+    encoding: str
+    problems: Problems
+    paragraphs: list[str] | None
+    columns: list[str] = field(default_factory=list)
+    _lines: "_Lines | None" = None
+
+    def entries(self) -> Iterator[Entry]:
+        """Attendees and past names in the order of the file, each row read once."""
+        lines, self._lines = self._lines, None
+        if lines is not None:
+            yield from _document(lines, self)
 
 
 @dataclass
@@ -90,44 +117,88 @@ def decode_text(data: bytes | str) -> tuple[str, str]:
 
 def parse_people_txt(data: bytes | str) -> ParsedPeople:
     """Read a people.txt; never raises, and every row ends up in attendees, past or problems."""
-    text, encoding = decode_text(data)
-    lines = text.splitlines()
-    title, paragraphs, tables = _split_document(lines)
-    sprint = parse_sprint_title(title) if title else SprintDates()
-    result = ParsedPeople(title, sprint.year, sprint.start, sprint.end, encoding=encoding)
-    if sprint.unclear:
-        result.problems.append(Problem("line 1", sprint.unclear))
-    result.paragraphs = paragraphs
-    for table in tables:
-        _read_table(table, sprint, result)
+    people = open_people_txt(data)
+    sprint = people.sprint
+    result = ParsedPeople(people.title, sprint.year, sprint.start, sprint.end,
+                          encoding=people.encoding)
+    for entry in people.entries():
+        if isinstance(entry, PastName):
+            result.past_attendees.append(entry.name)
+        else:
+            result.attendees.append(entry)
+    result.problems = people.problems.kept
+    result.paragraphs = people.paragraphs or []
+    result.columns = people.columns
     return result
 
 
-def _split_document(lines: list[str]) -> tuple[str | None, list[str], list[_Table]]:
-    """Title (first line, if underlined), paragraphs, and tables with what precedes them."""
-    title: str | None = None
-    paragraphs: list[str] = []
-    tables: list[_Table] = []
-    current: list[str] = []
-    last_paragraph = ""
-    index = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
-    if index + 1 < len(lines) and _is_title(lines[index], lines[index + 1]):
-        title, index = lines[index].strip(), index + 2
-    while index < len(lines):
-        line = lines[index]
-        if _BORDER.fullmatch(line.rstrip()):
-            last_paragraph = _flush(current, paragraphs) or last_paragraph
-            end = _table_end(lines, index)
-            tables.append(_Table(index, lines[index : end + 1], bool(_PAST.search(last_paragraph))))
-            last_paragraph, index = "", end + 1
-            continue
-        if line.strip():
-            current.append(line.strip())
-        else:
-            last_paragraph = _flush(current, paragraphs) or last_paragraph
-        index += 1
-    _flush(current, paragraphs)
-    return title, paragraphs, tables
+def open_people_txt(data: bytes | str, keep_problems: int | None = None,
+                    keep_paragraphs: bool = True) -> PeopleFile:
+    """The title read now, rows as they are asked for; only the first `keep_problems` problems
+    are kept (all when None), the others counted."""
+    text, encoding = decode_text(data)
+    lines = _Lines(text)
+    title = _title(lines)
+    sprint = parse_sprint_title(title) if title else SprintDates()
+    people = PeopleFile(title, sprint, encoding, Problems(keep_problems),
+                        [] if keep_paragraphs else None, _lines=lines)
+    if sprint.unclear:
+        people.problems.append(Problem("line 1", sprint.unclear))
+    return people
+
+
+class _Lines:
+    """The text's lines (as `str.splitlines` cuts them) with their index, one at a time: a
+    20 MB file is never held as a list of its lines."""
+
+    def __init__(self, text: str) -> None:
+        self._pieces = _pieces(text)
+        self._buffer: list[str] = []  # the current piece's lines, reversed
+        self.index = -1  # of the line last taken
+
+    def peek(self) -> str | None:
+        while not self._buffer:
+            piece = next(self._pieces, None)
+            if piece is None:
+                return None
+            self._buffer = piece.splitlines()[::-1]
+        return self._buffer[-1]
+
+    def push_back(self, line: str) -> None:
+        self._buffer.append(line)
+        self.index -= 1
+
+    def take(self) -> str | None:
+        line = self.peek()
+        if line is not None:
+            self._buffer.pop()
+            self.index += 1
+        return line
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """A quarter megabyte at a time, cut just after a newline, so no line ending is split."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _PIECE)
+        stop = len(text) if cut < 0 else cut + 1
+        yield text[start:stop]
+        start = stop
+
+
+def _title(lines: _Lines) -> str | None:
+    """The first non-blank line, when the next one underlines it."""
+    while (line := lines.peek()) is not None and not line.strip():
+        lines.take()
+    if line is None:
+        return None
+    lines.take()
+    underline = lines.peek()
+    if underline is not None and _is_title(line, underline):
+        lines.take()
+        return line.strip()
+    lines.push_back(line)  # not a title: the body reads it again
+    return None
 
 
 def _is_title(line: str, underline: str) -> bool:
@@ -135,156 +206,142 @@ def _is_title(line: str, underline: str) -> bool:
     return underlined and bool(line.strip()) and not _BORDER.fullmatch(line.rstrip())
 
 
-def _flush(current: list[str], paragraphs: list[str]) -> str:
+def _document(lines: _Lines, people: PeopleFile) -> Iterator[Entry]:
+    """Paragraphs, and tables with what precedes them (a table after a paragraph about
+    previous sprints lists past attendees)."""
+    current: list[str] = []
+    last_paragraph = ""
+    while (line := lines.take()) is not None:
+        if _BORDER.fullmatch(line.rstrip()):
+            last_paragraph = _flush(current, people.paragraphs) or last_paragraph
+            table = _TableReader(lines.index, line, bool(_PAST.search(last_paragraph)), people)
+            yield from table.read(lines)
+            last_paragraph = ""
+            continue
+        if line.strip():
+            current.append(line.strip())
+            if people.paragraphs is None and len(current) > PARAGRAPH_LINES:
+                del current[0]
+        else:
+            last_paragraph = _flush(current, people.paragraphs) or last_paragraph
+    _flush(current, people.paragraphs)
+
+
+def _flush(current: list[str], paragraphs: list[str] | None) -> str:
     if not current:
         return ""
-    paragraphs.append(" ".join(current))
+    paragraph = " ".join(current)
     current.clear()
-    return paragraphs[-1]
+    if paragraphs is not None:
+        paragraphs.append(paragraph)
+    return paragraph
 
 
-def _table_end(lines: list[str], top: int) -> int:
-    """As in docutils: a simple table ends at a border followed by a blank line or the end."""
-    for index in range(top + 1, len(lines)):
-        followed_by_blank = index + 1 == len(lines) or not lines[index + 1].strip()
-        if _BORDER.fullmatch(lines[index].rstrip()) and followed_by_blank:
-            return index
-    return len(lines) - 1
+class _TableReader:
+    """One simple table, row by row. As in docutils, it ends at a border followed by a blank
+    line or the end of the file; rows before its second border are its header when a third
+    border follows; a line with a blank first column continues the row above."""
 
+    def __init__(self, top: int, border: str, past: bool, people: PeopleFile) -> None:
+        self.top, self.past, self.people = top, past, people
+        self.border = display(border)
+        self.starts = [match.start() for match in re.finditer("=+", self.border)]
+        self.first_width = len(self.border.split(" ")[0])
+        self.skeleton = Skeleton(self.border)
+        self.problems_at = len(people.problems.kept)
+        self.header: list[_Row] | None = None  # None until the second border
+        self.pending: list[_Row] = []  # rows before the second border
+        self.row: _Row | None = None
+        self.borders = 1
+        self.any_reason = False
+        self.headers: list[str] = []
+        self.roles: dict[str, int] = {}
 
-def _display(line: str) -> str:
-    """The line as docutils sees it: tabs expanded, wide characters padded to two columns."""
-    expanded = line.expandtabs(TAB_WIDTH)
-    return "".join(
-        char + _PAD if unicodedata.east_asian_width(char) in "WF" else char for char in expanded
-    ).rstrip()
+    def read(self, lines: _Lines) -> Iterator[Entry]:
+        while (line := lines.take()) is not None:
+            shown = display(line)
+            offset = lines.index - self.top
+            self.skeleton.add(offset, shown)
+            if _BORDER.fullmatch(shown):
+                following = lines.peek()
+                end = following is None or not following.strip()
+                yield from self._border(end)
+                if end:
+                    break
+            elif shown.strip():
+                yield from self._line(lines.index, line, shown)
+        yield from self._finish_row()
+        yield from self._decide_header(body=self.header is None and self.borders < 3)
+        if not self.any_reason:
+            self.skeleton.check(self._table_problem)
 
+    def _border(self, end: bool) -> Iterator[Entry]:
+        self.borders += 1
+        if self.borders == 2:
+            yield from self._finish_row()
+            self.row = None
+            yield from self._decide_header(body=end)
 
-def _read_table(table: _Table, sprint: SprintDates, result: ParsedPeople) -> None:
-    display = [_display(line) for line in table.lines]
-    starts = [match.start() for match in re.finditer("=+", display[0])]
-    header_rows, body_rows = _group_rows(table, display, starts)
-    if not any(row.reason for row in header_rows + body_rows):
-        _check_whole_table(table, display, result)
-    headers = _header_names(header_rows, len(starts), table.first, result)
-    if header_rows:
-        result.columns += [name for name in headers if name not in result.columns]
-    roles = _roles(headers, table.first, result)
-    for row in body_rows:
+    def _line(self, index: int, line: str, shown: str) -> Iterator[Entry]:
+        rows_started = self.row is not None
+        full = self.row is not None and len(self.row.raw) >= ROW_LINES
+        if bool(shown[: self.first_width].strip()) or not rows_started or full:
+            yield from self._finish_row()
+            self.row = _Row(index + 1, [])
+        assert self.row is not None
+        self.row.raw.append(line)
+
+    def _finish_row(self) -> Iterator[Entry]:
+        row, self.row = self.row, None
+        if row is None:
+            return
+        row.cells, row.reason = read_row(row.raw, self.starts, self.border)
+        self.any_reason = self.any_reason or row.reason is not None
+        if self.header is not None:
+            yield from self._body_row(row)
+            return
+        self.pending.append(row)
+        if len(self.pending) > HEADER_ROWS:
+            yield from self._decide_header(body=True)
+
+    def _decide_header(self, body: bool) -> Iterator[Entry]:
+        """At the second border: the rows before it are the header, unless the table ends
+        there (or there were too many of them): then they are its first rows."""
+        if self.header is not None:
+            return
+        rows, self.pending = self.pending, []
+        self.header = [] if body else rows
+        self._read_header()
+        for row in rows if body else []:
+            yield from self._body_row(row)
+
+    def _read_header(self) -> None:
+        assert self.header is not None
+        people, first = self.people, self.top
+        self.headers = _header_names(self.header, len(self.starts), first, people.problems)
+        if self.header:
+            people.columns += [name for name in self.headers if name not in people.columns]
+        self.roles = _roles(self.headers, first, people.problems)
+
+    def _body_row(self, row: _Row) -> Iterator[Entry]:
         if row.reason:
-            result.problems.append(Problem(f"line {row.line}", row.reason))
-        if table.past:
-            _add_past(row, roles, result)
+            self.people.problems.append(Problem(f"line {row.line}", row.reason))
+        if self.past:
+            yield from _past(row, self.roles, self.people.problems)
         else:
-            _add_attendee(row, roles, headers, sprint, result)
+            attendee = _attendee(row, self.roles, self.headers, self.people)
+            if attendee is not None:
+                yield attendee
+
+    def _table_problem(self, offset: int, what: str) -> None:
+        self.people.problems.insert(self.problems_at, Problem(
+            f"line {self.top + offset + 1}",
+            f"docutils could not read this table ({what}); rows read one by one"))
 
 
-def _check_whole_table(table: _Table, display: list[str], result: ParsedPeople) -> None:
-    """Catch what row-by-row reading cannot see, such as a table that never ends."""
-    try:
-        SimpleTableParser().parse(StringList(display))
-    except Exception as error:  # docutils raises assorted errors on hand-made tables
-        offset = getattr(error, "offset", 0) or 0
-        result.problems.append(
-            Problem(
-                f"line {table.first + offset + 1}",
-                f"docutils could not read this table ({_message(error)}); rows read one by one",
-            )
-        )
-
-
-def _group_rows(
-    table: _Table, display: list[str], starts: list[int]
-) -> tuple[list[_Row], list[_Row]]:
-    """Rows between the borders; a line with a blank first column continues the row above."""
-    borders = [i for i, line in enumerate(display) if _BORDER.fullmatch(line)]
-    header_end = borders[1] if len(borders) >= 3 else 0
-    first_width = len(display[0].split(" ")[0])
-    header: list[_Row] = []
-    body: list[_Row] = []
-    for index in range(1, len(display)):
-        if index in borders or not display[index].strip():
-            continue
-        rows = header if index < header_end else body
-        new_row = bool(display[index][:first_width].strip()) or not rows
-        if new_row:
-            rows.append(_Row(table.first + index + 1, []))
-        rows[-1].raw.append(table.lines[index])
-    for row in header + body:
-        row.cells, row.reason = _read_row(row.raw, starts, display[0])
-    return header, body
-
-
-def _read_row(raw: list[str], starts: list[int], border: str) -> tuple[list[str], str | None]:
-    """docutils first; kept unless it failed, lost words, or tabs make it doubtful."""
-    guessed = _cells_by_spacing(raw, starts)
-    try:
-        strict = _cells_by_docutils([_display(line) for line in raw], border, len(starts))
-    except Exception as error:  # docutils raises assorted errors on hand-made rows
-        reason = f"docutils could not read this row ({_message(error)})"
-        return guessed, reason + "; columns guessed from spacing"
-    if _words(strict) != _words(guessed):
-        return guessed, "docutils lost part of this row; columns guessed from spacing"
-    if any("\t" in line for line in raw) and strict != guessed:
-        return guessed, "tabs make the columns ambiguous; columns guessed from spacing"
-    return strict, None
-
-
-def _message(error: Exception) -> str:
-    """docutils counts lines from the table's top; our Problem already gives the file line."""
-    return re.sub(r" in table line \d+\.?", "", str(error)).strip() or type(error).__name__
-
-
-def _cells_by_docutils(display: list[str], border: str, count: int) -> list[str]:
-    _widths, _head, body = SimpleTableParser().parse(StringList([border, *display, border]))
-    cells: list[list[str]] = [[] for _ in range(count)]
-    for row in body:
-        column = 0
-        for _morerows, morecols, _offset, block in row:
-            if column < count:
-                cells[column].extend(_tidy(line) for line in block if line.strip())
-            column += 1 + morecols
-    return [" / ".join(parts) for parts in cells]
-
-
-def _cells_by_spacing(raw: list[str], starts: list[int]) -> list[str]:
-    """Chunks separated by a tab or two spaces go to the nearest column start; a chunk that
-    runs past the next column's start (a name wider than its column) is cut at a word there."""
-    cells: list[list[str]] = [[] for _ in starts]
-    for line in raw:
-        pieces: list[list[str]] = [[] for _ in starts]
-        for chunk in _CHUNK.finditer(line):
-            column = _nearest(starts, _width(line[: chunk.start()]))
-            for word in _WORD.finditer(chunk.group()):
-                position = _width(line[: chunk.start() + word.start()])
-                while column + 1 < len(starts) and position >= starts[column + 1]:
-                    column += 1
-                pieces[column].append(word.group())
-        for column, words in enumerate(pieces):
-            if words:
-                cells[column].append(" ".join(words))
-    return [" / ".join(parts) for parts in cells]
-
-
-def _nearest(starts: list[int], position: int) -> int:
-    return min(range(len(starts)), key=lambda i: (abs(starts[i] - position), i))
-
-
-def _width(text: str) -> int:
-    return len(_display(text + "|")) - 1
-
-
-def _tidy(text: str) -> str:
-    return " ".join(text.replace(_PAD, "").split())
-
-
-def _words(cells: list[str]) -> list[str]:
-    return sorted(word for cell in cells for word in cell.replace("/", " ").split())
-
-
-def _header_names(rows: list[_Row], count: int, first: int, result: ParsedPeople) -> list[str]:
+def _header_names(rows: list[_Row], count: int, first: int, problems: Problems) -> list[str]:
     if not rows:
-        result.problems.append(
+        problems.append(
             Problem(f"line {first + 1}", "table has no header row; columns taken in usual order")
         )
         return [*_HEADERS, *(f"column {i + 1}" for i in range(4, count))][:count]
@@ -292,7 +349,7 @@ def _header_names(rows: list[_Row], count: int, first: int, result: ParsedPeople
     return [name or f"column {i + 1}" for i, name in enumerate(names)]
 
 
-def _roles(headers: list[str], first: int, result: ParsedPeople) -> dict[str, int]:
+def _roles(headers: list[str], first: int, problems: Problems) -> dict[str, int]:
     """Columns are found by their header name, so reordered or extra columns still work."""
     roles: dict[str, int] = {}
     for index, header in enumerate(headers):
@@ -300,7 +357,7 @@ def _roles(headers: list[str], first: int, result: ParsedPeople) -> dict[str, in
         if role and role not in roles:
             roles[role] = index
     if "name" not in roles:
-        result.problems.append(
+        problems.append(
             Problem(f"line {first + 1}", "no 'Name' column; the first column is taken as names")
         )
         roles["name"] = 0
@@ -319,28 +376,28 @@ def _cell(row: _Row, roles: dict[str, int], role: str) -> str:
     return row.cells[index] if index is not None and index < len(row.cells) else ""
 
 
-def _add_past(row: _Row, roles: dict[str, int], result: ParsedPeople) -> None:
+def _past(row: _Row, roles: dict[str, int], problems: Problems) -> Iterator[PastName]:
     name = _cell(row, roles, "name")
     if name:
-        result.past_attendees.append(name)
+        yield PastName(name)
     details = [cell for i, cell in enumerate(row.cells) if i != roles["name"] and cell]
     if not name or any(cell.strip("? ") for cell in details):
-        result.problems.append(
+        problems.append(
             Problem(f"line {row.line}", "past attendee's details not imported: " + _as_written(row))
         )
 
 
-def _add_attendee(
-    row: _Row, roles: dict[str, int], headers: list[str], sprint: SprintDates, result: ParsedPeople
-) -> None:
+def _attendee(
+    row: _Row, roles: dict[str, int], headers: list[str], people: PeopleFile
+) -> AttendeeDoc | None:
     name = _cell(row, roles, "name")
     if not name:
-        result.problems.append(
+        people.problems.append(
             Problem(f"line {row.line}", "row without a name: " + _as_written(row))
         )
-        return
+        return None
     dates_text = _dates_cell(row, roles)
-    dates = parse_dates(dates_text or "", sprint)
+    dates = parse_dates(dates_text or "", people.sprint)
     accommodation = _cell(row, roles, "accommodation") or None
     host = dates.host or is_host_text(accommodation or "")
     reasons = [reason for reason in (row.reason, dates.reason) if reason]
@@ -348,19 +405,17 @@ def _add_attendee(
     notes = [f"{headers[i]}: {cell}" for i, cell in enumerate(row.cells) if i not in known and cell]
     if row.reason:
         notes.append(f"line {row.line} as written: {_as_written(row)}")
-    result.attendees.append(
-        AttendeeDoc(
-            person=name,
-            arrive=None if host else dates.arrive,
-            depart=None if host else dates.depart,
-            dates_text=dates_text,
-            accommodation=accommodation,
-            diet=_cell(row, roles, "diet") or None,
-            host=host,
-            notes="; ".join(notes) or None,
-            needs_review=bool(reasons),
-            review_reason="; ".join(reasons) or None,
-        )
+    return AttendeeDoc(
+        person=name,
+        arrive=None if host else dates.arrive,
+        depart=None if host else dates.depart,
+        dates_text=dates_text,
+        accommodation=accommodation,
+        diet=_cell(row, roles, "diet") or None,
+        host=host,
+        notes="; ".join(notes) or None,
+        needs_review=bool(reasons),
+        review_reason="; ".join(reasons) or None,
     )
 
 
@@ -381,9 +436,9 @@ def write_people_txt(title: str, attendees: list[AttendeeDoc]) -> str:
     """The people.txt format PyPy uses, so the file can go back into the sprint's repository."""
     heading = " ".join(title.split()) or "People coming to the sprint"
     rows = [_HEADERS] + [_written_cells(attendee) for attendee in attendees]
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(_HEADERS))]
+    widths = [max(text_width(row[i]) for row in rows) for i in range(len(_HEADERS))]
     border = " ".join("=" * width for width in widths)
-    lines = [heading, "=" * _width(heading), "", _INTRO, "", border, _row_line(rows[0], widths)]
+    lines = [heading, "=" * text_width(heading), "", _INTRO, "", border, _row_line(rows[0], widths)]
     lines.append(border)
     lines.extend(_row_line(row, widths) for row in rows[1:])
     lines.append(border)
@@ -407,6 +462,6 @@ def _written_cells(attendee: AttendeeDoc) -> list[str]:
 
 def _row_line(cells: list[str], widths: list[int]) -> str:
     padded = [
-        cell + " " * (width - _width(cell)) for cell, width in zip(cells, widths, strict=True)
+        cell + " " * (width - text_width(cell)) for cell, width in zip(cells, widths, strict=True)
     ]
     return " ".join(padded).rstrip()

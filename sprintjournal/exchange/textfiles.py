@@ -4,21 +4,38 @@ The user drops a file on the app or names it on the command line; whether it is 
 people.txt or a planning.txt is decided from what is inside, not from its name.
 """
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from sqlmodel import Session
+
 from sprintjournal.backup import backup_before
 from sprintjournal.errors import ImportFailedError, Problem
 from sprintjournal.exchange.json_io import JSON_NAME, Progress
-from sprintjournal.exchange.people_txt import decode_text, parse_people_txt, write_people_txt
+from sprintjournal.exchange.people_txt import (
+    PastName,
+    PeopleFile,
+    decode_text,
+    open_people_txt,
+    write_people_txt,
+)
 from sprintjournal.exchange.planning_txt import parse_planning_txt, to_standup_docs
+from sprintjournal.exchange.problems import LISTED, import_failed, listed
 from sprintjournal.exchange.schema import AttendeeDoc, JournalDoc, PersonDoc, SprintDoc
 from sprintjournal.files import atomic_write_bytes
 from sprintjournal.input_files import FileTooLargeError, NotARegularFileError, read_regular_file
 from sprintjournal.journal import Journal
 from sprintjournal.names import clean_name, name_key
 from sprintjournal.terminal import is_text
+from sprintjournal.usecases.import_checks import check_document
+from sprintjournal.usecases.importing import (
+    StreamedPeople,
+    existing_sprint_problems,
+    stream_into_sprint,
+    stream_new_sprint,
+)
 
 Kind = Literal["json", "people", "planning"]
 MAX_TEXT_BYTES = 20 * 1024 * 1024
@@ -91,32 +108,60 @@ def _sprint_title(title: str | None, path: Path) -> str:
 
 
 def _import_people(journal: Journal, path: Path, data: bytes, sprint_id: int | None) -> list[str]:
-    parsed = parse_people_txt(data)
-    lines = [f"warning: {p}" for p in parsed.problems]
-    past = [PersonDoc(name=n) for n in parsed.past_attendees if n.strip()]
-    if sprint_id is None:
-        title = _sprint_title(parsed.title, path)
-        sprint = SprintDoc(
-            title=title,
-            place=title.split(" sprint", 1)[0] if " sprint" in title else "",
-            start=parsed.start,
-            end=parsed.end,
-            attendees=parsed.attendees,
-        )
-        _change, summary = journal.import_document(
-            JournalDoc(people=past, sprints=[sprint]), source=str(path)
-        )
-        sprint_id = summary.sprint_ids[0]
-    else:
-        _change, summary = journal.merge_into_sprint(
-            sprint_id, SprintDoc(title="-", attendees=parsed.attendees), past)
-    review = _attendees_to_review(journal, sprint_id, [a.person for a in parsed.attendees])
-    attendees = summary.counts.get("attendees", 0)  # rows naming one person count once
+    """Rows go into the journal as they are read, in one transaction (issue 11 item 12)."""
+    people = open_people_txt(data, keep_problems=LISTED, keep_paragraphs=False)
+    if sprint_id is not None:
+        journal.get_sprint(sprint_id)  # a clear error for a sprint that is not there
+    with journal.write() as session:
+        if sprint_id is None:
+            done = _people_into_new_sprint(session, path, people)
+        else:
+            done = stream_into_sprint(session, sprint_id, _past_people(data),
+                                      (e for e in people.entries() if isinstance(e, AttendeeDoc)))
+    sprint_id = done.summary.sprint_ids[0]
+    warnings = [f"warning: {p}" for p in people.problems.kept]
+    lines = listed(warnings, people.problems.total, "warnings")
+    attendees = done.summary.counts.get("attendees", 0)  # rows naming one person count once
     lines.append(
-        f"sprint {sprint_id}: {attendees} attendees ({review} rows to review), "
-        f"{len(past)} people from earlier sprints"
+        f"sprint {sprint_id}: {attendees} attendees ({done.to_review} rows to review), "
+        f"{done.past} people from earlier sprints"
     )
     return lines
+
+
+def _people_into_new_sprint(session: Session, path: Path, people: PeopleFile) -> StreamedPeople:
+    title = _sprint_title(people.title, path)
+    sprint = SprintDoc(
+        title=title,
+        place=title.split(" sprint", 1)[0] if " sprint" in title else "",
+        start=people.sprint.start,
+        end=people.sprint.end,
+    )
+    doc = JournalDoc(sprints=[sprint])
+    problems = check_document(doc) + existing_sprint_problems(session, doc)
+    if problems:
+        raise ImportFailedError(str(path), problems)
+    done = stream_new_sprint(session, sprint, _items(people), LISTED)
+    if done.refused:  # raised inside the transaction: nothing stays written
+        raise import_failed(str(path), done.problems, done.refused)
+    return done
+
+
+def _items(people: PeopleFile) -> Iterator[AttendeeDoc | PersonDoc]:
+    for entry in people.entries():
+        if isinstance(entry, PastName):
+            if entry.name.strip():
+                yield PersonDoc(name=entry.name)
+        else:
+            yield entry
+
+
+def _past_people(data: bytes) -> Iterator[PersonDoc]:
+    """The people from earlier sprints, read first (a second reading of the file) so that the
+    attendees merged after them count as known, as they did when the file was read whole."""
+    for entry in open_people_txt(data, keep_problems=0, keep_paragraphs=False).entries():
+        if isinstance(entry, PastName) and entry.name.strip():
+            yield PersonDoc(name=entry.name)
 
 
 def _import_planning(
@@ -130,7 +175,6 @@ def _import_planning(
     sprint = journal.get_sprint(sprint_id)
     when = day or sprint.start or date.today()
     attending = {a.person.id for a in journal.list_attendees(sprint_id)}
-    before = {i.id for i in journal.list_standup(sprint_id)}
     known = [n for p in journal.list_people() for n in (p.name, *p.aliases)]
     known += [p.name.split(" ", 1)[0] for p in journal.list_people() if p.id in attending]
     known += [name_key(n) for n in known]
@@ -141,21 +185,16 @@ def _import_planning(
     present = [AttendeeDoc(person=name) for name in parsed.present]
     doc = SprintDoc(title="-", attendees=present, standup=to_standup_docs(parsed, when))
     _change, summary = journal.merge_into_sprint(sprint_id, doc)
-    lines = [f"warning: {p}" for p in parsed.problems]
-    review = sum(i.needs_review for i in journal.list_standup(sprint_id) if i.id not in before)
+    lines = listed((f"warning: {p}" for p in parsed.problems[:LISTED]), len(parsed.problems),
+                   "warnings")
+    review = summary.to_review  # counted as written: listing 300,000 items back is a crash
     lines.append(
         f"sprint {sprint_id}, {when}: {len(doc.standup)} stand-up items ({review} to review), "
         f"{summary.counts.get('attendees', 0)} people present"
     )
-    lines += [f"kept as text: {t}" for t in parsed.free_text]
+    lines += listed((f"kept as text: {t}" for t in parsed.free_text[:LISTED]),
+                    len(parsed.free_text), "lines kept as text")
     return lines
-
-
-def _attendees_to_review(journal: Journal, sprint_id: int, names: list[str]) -> int:
-    """The file's attendees whose rows are flagged now (the import flags names it did not know),
-    counted from the journal: the summary says what the table shows."""
-    ids = {p.id for p in (journal.find_person(n) for n in names) if p is not None}
-    return sum(a.needs_review for a in journal.list_attendees(sprint_id) if a.person.id in ids)
 
 
 def export_people_txt(journal: Journal, sprint_id: int, out_dir: Path) -> Path:

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import insert
-from sqlmodel import Session, col, select
+from sqlalchemy import Table, insert
+from sqlmodel import Session, SQLModel, col, select
 
 from sprintjournal.errors import Problem
 from sprintjournal.exchange.schema import (
@@ -49,6 +49,7 @@ class ImportSummary:
     sprint_ids: list[int] = field(default_factory=list)
     people_created: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    to_review: int = 0  # stand-up items merged into a sprint flagged for review
 
     def add(self, what: str, n: int) -> None:
         self.counts[what] = self.counts.get(what, 0) + n
@@ -128,13 +129,19 @@ class PeopleIndex:
                 fresh[key] = clean_name(name)
         if not fresh:
             return
-        result = self.session.execute(
-            insert(Person).returning(col(Person.id), sort_by_parameter_order=True),
+        # One executemany, then the ids by their unique key: RETURNING in parameter order
+        # makes SQLite insert one row per statement (200,000 statements for a big people.txt).
+        self.session.execute(
+            insert(_table(Person)),
             [{"name": display, "name_key": key} for key, display in fresh.items()],
         )
-        for key, pid in zip(fresh, result.scalars().all(), strict=True):
-            self.keys[key] = pid
-            self.names[pid] = fresh[key]
+        keys = list(fresh)
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            found = select(Person.id, Person.name_key).where(col(Person.name_key).in_(chunk))
+            for pid, key in self.session.exec(found):
+                self.keys[key] = pid  # type: ignore[assignment]
+                self.names[pid] = fresh[key]  # type: ignore[index]
         self.summary.people_created.extend(fresh.values())
 
     def _create(self, display: str) -> int:
@@ -276,6 +283,12 @@ def _apply_sprint(
         ("photos", s.photos),
     ):
         summary.add(what, len(items))
+
+
+def _table(model: type[SQLModel]) -> Table:
+    """The model's table, for Core executemany (the ORM's bulk insert splits rows by which
+    fields are None, and with RETURNING goes one row per statement on SQLite)."""
+    return SQLModel.metadata.tables[str(model.__tablename__)]
 
 
 def _bulk(session: Session, table: type, rows: list[dict[str, object]]) -> None:
@@ -436,7 +449,7 @@ def apply_to_sprint(session: Session, sprint_id: int, doc: SprintDoc) -> ImportS
     summary = ImportSummary(sprint_ids=[sprint_id])
     index = PeopleIndex(session, summary)
     index.allow_first_names(session, sprint_id)
-    merged = {_merge_attendee(session, sprint_id, a, index) for a in doc.attendees}
+    merged = {_merge_attendee(session, sprint_id, a, index)[0] for a in doc.attendees}
     session.flush()
     index.allow_first_names(session, sprint_id)
     flagged = [_flag_unknown(item, index) for item in doc.standup]
@@ -454,6 +467,7 @@ def apply_to_sprint(session: Session, sprint_id: int, doc: SprintDoc) -> ImportS
     )
     summary.add("attendees", len(merged))
     summary.add("stand-up items", len(doc.standup))
+    summary.to_review = sum(item.needs_review for item in flagged)
     return summary
 
 
@@ -478,8 +492,12 @@ def _standup_positions(session: Session, sprint_id: int) -> dict[tuple[date, str
     return positions
 
 
-def _merge_attendee(session: Session, sprint_id: int, a: AttendeeDoc, index: PeopleIndex) -> int:
-    """Merge one attendee row; returns the person's id (two rows may name one person)."""
+def _merge_attendee(
+    session: Session, sprint_id: int, a: AttendeeDoc, index: PeopleIndex,
+    position: int | None = None,
+) -> tuple[int, int]:
+    """Merge one attendee row; returns the person's id (two rows may name one person) and 1
+    when a row was added. `position` is the next free one, when the caller counts them."""
     known, guess = index.knows(a.person), index.guess(a.person)
     pid = index.resolve(a.person)
     row = session.exec(
@@ -499,12 +517,144 @@ def _merge_attendee(session: Session, sprint_id: int, a: AttendeeDoc, index: Peo
             )
             if r
         )
+    added = row is None
     if row is None:
-        position = len(
-            session.exec(select(Attendance.id).where(Attendance.sprint_id == sprint_id)).all()
-        )
+        if position is None:
+            position = len(
+                session.exec(select(Attendance.id).where(Attendance.sprint_id == sprint_id)).all()
+            )
         row = Attendance(sprint_id=sprint_id, person_id=pid, position=position)
     for key, value in fields.items():
         setattr(row, key, value)
     session.add(row)
-    return pid
+    return pid, int(added)
+
+
+# --- people.txt, streamed -------------------------------------------------------------------
+
+BATCH = 2_000  # rows written per executemany while a people.txt streams in
+PeopleItem = AttendeeDoc | PersonDoc  # an attendee, or a name from an earlier sprint
+
+
+@dataclass
+class StreamedPeople:
+    """What a streamed people.txt import did, counted as it went (nothing kept per row but
+    the person ids the journal needs to resolve names)."""
+
+    summary: ImportSummary
+    past: int = 0
+    to_review: int = 0
+    problems: list[Problem] = field(default_factory=list)  # the first few that refuse it
+    refused: int = 0  # how many problems refuse it
+
+
+def stream_new_sprint(
+    session: Session, sprint: SprintDoc, items: Iterable[PeopleItem], keep_problems: int
+) -> StreamedPeople:
+    """A new sprint and its attendees, written `BATCH` rows at a time as the file is read, in
+    the caller's one transaction: the caller rolls back when `refused` is not 0 (a blank name,
+    a departure before the arrival), so a refused file still changes nothing."""
+    summary = ImportSummary()
+    index = PeopleIndex(session, summary)
+    done = StreamedPeople(summary)
+    sprint_id = _insert_sprint(session, sprint)
+    summary.sprint_ids.append(sprint_id)
+    attending: set[int] = set()
+    position = 0
+    for batch in _batches(items):
+        done.past += _stream_past(batch, index)
+        attendees = [item for item in batch if isinstance(item, AttendeeDoc)]
+        for offset, attendee in enumerate(attendees):
+            _refuse(done, f"$.sprints[0].attendees[{position + offset}]", attendee, keep_problems)
+        if not done.refused:
+            done.to_review += _stream_attendees(session, sprint_id, attendees, position,
+                                                index, attending)
+        position += len(attendees)
+    summary.add("attendees", len(attending))
+    return done
+
+
+def stream_into_sprint(
+    session: Session, sprint_id: int, past: Iterable[PersonDoc], items: Iterable[AttendeeDoc]
+) -> StreamedPeople:
+    """A people.txt merged into an existing sprint: first the people it lists from earlier
+    sprints (so they count as known), then its attendees, merged `BATCH` at a time."""
+    summary = ImportSummary(sprint_ids=[sprint_id])
+    index = PeopleIndex(session, summary)
+    done = StreamedPeople(summary)
+    for batch in _batches(past):
+        done.past += _stream_past(batch, index)
+    index.allow_first_names(session, sprint_id)
+    position = len(session.exec(select(Attendance.id).where(Attendance.sprint_id == sprint_id))
+                   .all())
+    merged: set[int] = set()
+    for batch in _batches(items):
+        for attendee in batch:
+            if isinstance(attendee, AttendeeDoc):
+                pid, added = _merge_attendee(session, sprint_id, attendee, index, position)
+                merged.add(pid)
+                position += added
+        session.flush()
+        session.expunge_all()  # merged rows are written: the session must not keep them all
+    summary.add("attendees", len(merged))
+    flagged = select(Attendance.person_id).where(
+        Attendance.sprint_id == sprint_id, col(Attendance.needs_review))
+    done.to_review = sum(pid in merged for pid in session.exec(flagged))
+    return done
+
+
+def _batches(items: Iterable[PeopleItem]) -> Iterable[list[PeopleItem]]:
+    batch: list[PeopleItem] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _stream_past(batch: list[PeopleItem], index: PeopleIndex) -> int:
+    names = [item.name for item in batch if isinstance(item, PersonDoc)]
+    index.create_many(names)
+    for name in names:
+        index.resolve(name)
+    return len(names)
+
+
+def _refuse(done: StreamedPeople, where: str, a: AttendeeDoc, keep: int) -> None:
+    """What `check_document` refuses in an attendee, counted; the first `keep` kept."""
+    found = []
+    if not a.person.strip():
+        found.append(Problem(f"{where}.person", "a name cannot be blank"))
+    if a.arrive and a.depart and a.depart < a.arrive:
+        found.append(Problem(f"{where}.depart",
+                             f"departure ({a.depart}) is before arrival ({a.arrive})"))
+    done.refused += len(found)
+    done.problems += found[: max(0, keep - len(done.problems))]
+
+
+def _stream_attendees(
+    session: Session,
+    sprint_id: int,
+    attendees: list[AttendeeDoc],
+    position: int,
+    index: PeopleIndex,
+    attending: set[int],
+) -> int:
+    """One batch of a new sprint's attendees; a person listed twice is one attendee (FAULTS
+    53), with the first row's fields. Returns how many rows written need review."""
+    index.create_many([a.person for a in attendees])
+    rows = []
+    for offset, a in enumerate(attendees):
+        pid = index.resolve(a.person)
+        if pid in attending:
+            continue
+        attending.add(pid)
+        fields = a.model_dump(exclude={"person"})
+        fields["checked_in"] = [d.isoformat() for d in a.checked_in]
+        rows.append({"sprint_id": sprint_id, "person_id": pid, "position": position + offset,
+                     **fields})
+    if rows:
+        session.execute(insert(_table(Attendance)), rows)
+    return sum(bool(row["needs_review"]) for row in rows)

@@ -10,8 +10,7 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Connection, Engine, create_engine, event
+from typing import TYPE_CHECKING
 
 from sprintjournal import backup_store, text_sums
 from sprintjournal.errors import (
@@ -22,6 +21,9 @@ from sprintjournal.errors import (
 )
 from sprintjournal.files import remove_database
 from sprintjournal.migrations import MIGRATIONS
+
+if TYPE_CHECKING:  # SQLAlchemy loads when a journal is first written, not to check or read one
+    from sqlalchemy import Connection, Engine
 
 APPLICATION_ID = 0x534A524E  # "SJRN"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -199,12 +201,26 @@ def _read_only_mode(path: Path) -> str:
     return "ro"
 
 
-def make_engine(path: Path, readonly: bool = False) -> Engine:
+def connect_reader(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    """A connection that only reads (`reader.SqliteReader`), usable from any thread one at a
+    time; in autocommit mode, so the reader BEGINs each snapshot itself."""
+    mode = _read_only_mode(path) if readonly else "rw"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
+                           isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                           check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
+def make_engine(path: Path, readonly: bool = False) -> "Engine":
     """SQLAlchemy engine whose transactions are real SQLite transactions.
 
     pysqlite's own transaction handling skips BEGIN for some statements; the documented
     recipe is to switch it off and emit BEGIN ourselves.
     """
+    from sqlalchemy import create_engine, event
+
     mode = _read_only_mode(path) if readonly else "rw"
     uri = f"sqlite:///{path.resolve().as_uri()}?mode={mode}&uri=true"
     engine = create_engine(
@@ -218,7 +234,7 @@ def make_engine(path: Path, readonly: bool = False) -> Engine:
         apply_pragmas(dbapi_conn, readonly)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
+    def _on_begin(conn: "Connection") -> None:
         # Writes take the write lock up front (no deadlock upgrading a read lock); reads
         # never do, so another program holding the write lock does not block reading.
         reading = readonly or conn.get_execution_options().get(READ_OPTION, False)

@@ -83,3 +83,22 @@ class ImportFailedError(JournalError):
 
 class UsageError(Exception):
     """A command-line verb was used with arguments that do not fit; exit code 2."""
+
+
+def from_sqlite(exc: BaseException, path: object) -> JournalError:
+    """SQLite's terse errors (a `sqlite3.Error`) as messages a user can act on."""
+    message = str(exc).lower()
+    if "full" in message:
+        return DiskFullError(
+            f"The disk holding {path} is full; the last change was not saved. "
+            "Free some space and it will be saved again."
+        )
+    if "locked" in message or "busy" in message:
+        return JournalBusyError(
+            f"{path} is busy: another program is writing it. Try again shortly."
+        )
+    if "readonly" in message or "read-only" in message:
+        return ReadOnlyJournalError(f"{path} is read-only; changes cannot be saved.")
+    if "malformed" in message or "not a database" in message:
+        return DamagedJournalError(f"{path} is damaged ({exc}); restore a backup.")
+    return JournalError(f"{path}: {exc}")

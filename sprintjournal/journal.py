@@ -4,18 +4,19 @@ Each method is one use case in one short transaction; mutations return a `Change
 changed, queries return plain records. The UI and the command line use nothing else.
 """
 
+from __future__ import annotations  # annotations name lazily imported modules
+
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sprintjournal import photos as photo_codec
 from sprintjournal.changes import Change, Ordered
 from sprintjournal.errors import ImportFailedError
-from sprintjournal.exchange import json_io
-from sprintjournal.exchange.schema import JournalDoc, PersonDoc, SprintDoc
 from sprintjournal.files import AtomicBatch
 from sprintjournal.journal_file import JournalBase
+from sprintjournal.lazy import lazy_import, load
+from sprintjournal.ordinals import Ordinal, ordinal_among
 from sprintjournal.records import (
     AttendeeRec,
     BranchRec,
@@ -29,32 +30,61 @@ from sprintjournal.records import (
     SprintRec,
     StandupRec,
 )
-from sprintjournal.usecases import (
-    analysis,
-    attendance,
-    branches,
-    exporting,
-    gallery,
-    importing,
-    notes,
-    ordering,
-    people,
-    reports,
-    search,
-    sprints,
-    standup,
-    unmerge,
-)
-from sprintjournal.usecases.import_checks import check_document
-from sprintjournal.usecases.importing import ImportSummary, PreparedPhoto
-from sprintjournal.usecases.unmerge import Unmerge
+
+if TYPE_CHECKING:
+    from sprintjournal import photo_privacy
+    from sprintjournal import photos as photo_codec
+    from sprintjournal.exchange import json_io
+    from sprintjournal.exchange.schema import JournalDoc, PersonDoc, SprintDoc
+    from sprintjournal.usecases import (
+        analysis,
+        attendance,
+        branches,
+        exporting,
+        gallery,
+        import_checks,
+        importing,
+        notes,
+        ordering,
+        people,
+        reports,
+        sprints,
+        standup,
+        unmerge,
+    )
+    from sprintjournal.usecases.importing import ImportSummary, PreparedPhoto
+    from sprintjournal.usecases.unmerge import Unmerge
+else:  # SQLModel, SQLAlchemy, pydantic and Pillow load with the first use of one of these
+    analysis, attendance, branches, exporting, gallery, import_checks, importing, notes, \
+        ordering, people, reports, sprints, standup, unmerge = (
+            lazy_import(f"sprintjournal.usecases.{name}") for name in (
+                "analysis", "attendance", "branches", "exporting", "gallery", "import_checks",
+                "importing", "notes", "ordering", "people", "reports", "sprints", "standup",
+                "unmerge"))
+    json_io = lazy_import("sprintjournal.exchange.json_io")
+    photo_codec = lazy_import("sprintjournal.photos")
+    photo_privacy = lazy_import("sprintjournal.photo_privacy")
+
+
+def load_orm() -> None:
+    """Import now what the first write (or ORM query) would: the use cases and SQLModel,
+    SQLAlchemy, pydantic and Pillow behind them. For the thread that should pay for it (the
+    GUI thread, under a busy cursor) or a process about to fork workers."""
+    load(analysis, attendance, branches, exporting, gallery, import_checks, importing, notes,
+         ordering, people, reports, sprints, standup, unmerge, json_io, photo_codec,
+         photo_privacy)
 
 
 class Journal(JournalBase):
+    """The reads the UI makes (`reader.JournalReader`) come from plain sqlite3; everything else
+    runs a use case in an ORM transaction."""
+
+    def _load_orm(self) -> None:
+        load_orm()
+
     # -- people -----------------------------------------------------------------------------
     def list_people(self) -> list[PersonRec]:
-        with self.read() as s:
-            return people.list_people(s)
+        return self._reader.list_people()
 
     def get_person(self, person_id: int) -> PersonRec:
         with self.read() as s:
@@ -104,12 +134,10 @@ class Journal(JournalBase):
 
     # -- sprints ----------------------------------------------------------------------------
     def list_sprints(self) -> list[SprintRec]:
-        with self.read() as s:
-            return sprints.list_sprints(s)
+        return self._reader.list_sprints()
 
     def get_sprint(self, sprint_id: int) -> SprintRec:
-        with self.read() as s:
-            return sprints.to_rec(sprints.get(s, sprint_id))
+        return self._reader.get_sprint(sprint_id)
 
     def add_sprint(self, title: str, **fields: Any) -> Change:
         with self.write() as s:
@@ -126,14 +154,13 @@ class Journal(JournalBase):
             sprints.remove(s, sprint_id)
         return Change("sprint", "removed", (sprint_id,), sprint_id)
 
-    def sprint_ordinal(self, sprint_id: int) -> sprints.Ordinal | None:
-        with self.read() as s:
-            return sprints.ordinal(s, sprint_id)
+    def sprint_ordinal(self, sprint_id: int) -> Ordinal | None:
+        self._reader.get_sprint(sprint_id)  # NotFoundError for an unknown sprint
+        return ordinal_among(self._reader.list_sprints(), sprint_id)
 
     # -- attendees --------------------------------------------------------------------------
     def list_attendees(self, sprint_id: int) -> list[AttendeeRec]:
-        with self.read() as s:
-            return attendance.list_attendees(s, sprint_id)
+        return self._reader.list_attendees(sprint_id)
 
     def add_attendee(self, sprint_id: int, person_name: str, **fields: Any) -> Change:
         with self.write() as s:
@@ -166,8 +193,7 @@ class Journal(JournalBase):
 
     # -- branches ---------------------------------------------------------------------------
     def list_branches(self, sprint_id: int) -> list[BranchRec]:
-        with self.read() as s:
-            return branches.list_branches(s, sprint_id)
+        return self._reader.list_branches(sprint_id)
 
     def add_branch(
         self, sprint_id: int, name: str, people: Iterable[str] = (), **fields: Any
@@ -195,8 +221,7 @@ class Journal(JournalBase):
 
     # -- stand-up ---------------------------------------------------------------------------
     def list_standup(self, sprint_id: int, day: date | None = None) -> list[StandupRec]:
-        with self.read() as s:
-            return standup.list_items(s, sprint_id, day)
+        return self._reader.list_standup(sprint_id, day)
 
     def add_standup_item(
         self,
@@ -240,12 +265,10 @@ class Journal(JournalBase):
 
     # -- notes ------------------------------------------------------------------------------
     def list_notes(self, sprint_id: int, day: date | None = None) -> list[NoteRec]:
-        with self.read() as s:
-            return notes.list_notes(s, sprint_id, day)
+        return self._reader.list_notes(sprint_id, day)
 
     def get_note(self, note_id: int) -> NoteRec:
-        with self.read() as s:
-            return notes.to_rec(notes.get(s, note_id))
+        return self._reader.get_note(note_id)
 
     def add_note(self, sprint_id: int, day: date | None, text: str = "") -> Change:
         with self.write() as s:
@@ -271,12 +294,10 @@ class Journal(JournalBase):
         return Change("note", "removed", (note_id,), sprint_id)
 
     def days_with_content(self, sprint_id: int) -> list[date]:
-        with self.read() as s:
-            return notes.days_with_content(s, sprint_id)
+        return self._reader.days_with_content(sprint_id)
 
     def note_versions(self, note_id: int) -> list[NoteVersionRec]:
-        with self.read() as s:
-            return notes.versions(s, note_id)
+        return self._reader.note_versions(note_id)
 
     def restore_note_version(self, version_id: int) -> Change:
         with self.write() as s:
@@ -285,8 +306,7 @@ class Journal(JournalBase):
 
     # -- photos -----------------------------------------------------------------------------
     def list_photos(self, sprint_id: int) -> list[PhotoRec]:
-        with self.read() as s:
-            return gallery.list_photos(s, sprint_id)
+        return self._reader.list_photos(sprint_id)
 
     def add_photo(
         self,
@@ -316,12 +336,10 @@ class Journal(JournalBase):
         return Change("photo", "removed", (photo_id,), sprint_id)
 
     def photo_bytes(self, photo_id: int) -> bytes:
-        with self.read() as s:
-            return gallery.original(s, photo_id)
+        return self._reader.photo_bytes(photo_id)
 
     def photo_thumbnail(self, photo_id: int) -> bytes:
-        with self.read() as s:
-            return gallery.thumbnail(s, photo_id)
+        return self._reader.photo_thumbnail(photo_id)
 
     def cached_rendition(
         self, photo_id: int, long_edge: int = 1600, quality: int = 85
@@ -355,8 +373,7 @@ class Journal(JournalBase):
 
     # -- report -----------------------------------------------------------------------------
     def get_report(self, sprint_id: int) -> ReportRec:
-        with self.read() as s:
-            return reports.get(s, sprint_id)
+        return self._reader.get_report(sprint_id)
 
     def save_report(self, sprint_id: int, **fields: str | None) -> Change:
         with self.write() as s:
@@ -365,8 +382,7 @@ class Journal(JournalBase):
 
     # -- search -----------------------------------------------------------------------------
     def search(self, text: str, sprint_id: int | None = None, limit: int = 100) -> list[SearchHit]:
-        with self.read() as s:
-            return search.search(s, text, sprint_id, limit)
+        return self._reader.search(text, sprint_id, limit)
 
     # -- interchange ------------------------------------------------------------------------
     def import_document(
@@ -377,7 +393,8 @@ class Journal(JournalBase):
     ) -> tuple[Change, ImportSummary]:
         """All or nothing: problems are found before writing; the writes share one transaction."""
         with self.write() as s:
-            problems = check_document(doc) + importing.existing_sprint_problems(s, doc)
+            problems = import_checks.check_document(doc)
+            problems += importing.existing_sprint_problems(s, doc)
             if problems:
                 raise ImportFailedError(source, problems)
             summary = importing.apply_document(s, doc, photos or {})

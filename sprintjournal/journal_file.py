@@ -3,57 +3,47 @@
 Every use case is one method and one short transaction; mutations return a `Change`. Callers
 (the Qt store, the command line, importers) never see a session or SQL. The file is checked
 before anything writes to it, and one OS lock keeps a second process from writing it.
+
+Opening takes the lock, checks the file and migrates it (loading the ORM only when it must), and
+reads through `reader.SqliteReader`; SQLModel/SQLAlchemy (about 48 MiB and half a second) load
+with the first write or ORM query, in whichever thread makes it (`prepare_writes`).
 """
 
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Self
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Self
 
 from sprintjournal import backup, backup_store, db, file_identity
 from sprintjournal.errors import (
-    DamagedJournalError,
-    DiskFullError,
-    JournalBusyError,
     JournalError,
     JournalFileLostError,
     NotAJournalError,
     ReadOnlyJournalError,
+    from_sqlite,
 )
 from sprintjournal.lock import JournalLock, real_path
-from sprintjournal.models import Meta
 from sprintjournal.paths import backup_dir
+from sprintjournal.reader import SqliteReader
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.exc import DBAPIError
+    from sqlmodel import Session
 
 log = logging.getLogger(__name__)
 
 
-def translate(exc: DBAPIError, path: Path) -> JournalError:
+def translate(exc: "DBAPIError", path: Path) -> JournalError:
     """SQLite's terse errors as messages a user can act on."""
-    message = str(exc.orig).lower()
-    if "full" in message:
-        return DiskFullError(
-            f"The disk holding {path} is full; the last change was not saved. "
-            "Free some space and it will be saved again."
-        )
-    if "locked" in message or "busy" in message:
-        return JournalBusyError(
-            f"{path} is busy: another program is writing it. Try again shortly."
-        )
-    if "readonly" in message or "read-only" in message:
-        return ReadOnlyJournalError(f"{path} is read-only; changes cannot be saved.")
-    if "malformed" in message or "not a database" in message:
-        return DamagedJournalError(f"{path} is damaged ({exc.orig}); restore a backup.")
-    return JournalError(f"{path}: {exc.orig}")
+    return from_sqlite(exc.orig or exc, path)
 
 
-def _total_changes(session: Session) -> int:
+def _total_changes(session: "Session") -> int:
     dbapi = session.connection().connection.dbapi_connection
     return dbapi.total_changes if isinstance(dbapi, sqlite3.Connection) else 0
 
@@ -69,7 +59,10 @@ class JournalBase:
         self._lock = JournalLock(self.path)
         self.readonly = readonly or not self._writable()
         self._engine: Engine | None = None
+        self._engine_made = threading.Lock()
+        self._closed = False
         self._open(create)
+        self._reader = SqliteReader(self.path, readonly=self.readonly)
         self._identity = file_identity.identity(self.path)
 
     def _writable(self) -> bool:
@@ -106,11 +99,12 @@ class JournalBase:
             except BaseException:
                 self._lock.release()
                 raise
-        self._engine = db.make_engine(self.path, self.readonly)
 
     def close(self) -> None:
-        if self._engine is not None and self.generation and not self.readonly:
+        if not self._closed and self.generation and not self.readonly:
             self._backup_on_close()
+        self._closed = True
+        self._reader.close()
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
@@ -130,14 +124,37 @@ class JournalBase:
         self.close()
 
     @property
-    def engine(self) -> Engine:
+    def engine(self) -> "Engine":
+        """SQLAlchemy's engine, made (and the ORM imported) on first use, in any thread."""
         if self._engine is None:
+            self.prepare_writes()
+        if self._engine is None or self._closed:
             raise JournalError(f"{self.path} is closed.")
         return self._engine
 
+    @property
+    def writes_prepared(self) -> bool:
+        """Whether the ORM is loaded and a write will not first import it (about 0.5 s)."""
+        return self._engine is not None
+
+    def prepare_writes(self) -> None:
+        """Import the ORM and make the engine, once; a thread that asks meanwhile waits for
+        the first, so nothing of the ORM is ever imported by two threads at once."""
+        with self._engine_made:
+            if self._engine is None and not self._closed:
+                self._load_orm()
+                self._engine = db.make_engine(self.path, self.readonly)
+
+    def _load_orm(self) -> None:
+        """What the façade's writes need imported (see `Journal`)."""
+
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        reader = self.engine.execution_options(**{db.READ_OPTION: True})
+    def read(self) -> Iterator["Session"]:
+        """A session for the ORM queries beyond `JournalReader` (search, analysis, export)."""
+        reader = self.engine.execution_options(**{db.READ_OPTION: True})  # the ORM loaded
+        from sqlalchemy.exc import DBAPIError
+        from sqlmodel import Session
+
         try:
             with Session(reader, expire_on_commit=False) as session, session.begin():
                 yield session
@@ -178,22 +195,28 @@ class JournalBase:
                 self._lock.acquire()
                 raise
         self.engine.dispose()
+        self._reader.close()
         if own_place:
             file_identity.remove_stale_sides(real)
         lock.acquire_identity()
         self.path, self._lock = target, lock
         self._engine = db.make_engine(self.path, self.readonly)
+        self._reader = SqliteReader(self.path, readonly=self.readonly)
         self._identity = file_identity.identity(self.path)
         return aside
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self) -> Iterator["Session"]:
         """One transaction: everything inside commits together or not at all."""
         if self.readonly:
             raise ReadOnlyJournalError(f"{self.path} is open read-only; changes cannot be saved.")
         self._check_file()
+        engine = self.engine  # the ORM loaded (by this thread, or another while this waits)
+        from sqlalchemy.exc import DBAPIError
+        from sqlmodel import Session
+
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            with Session(engine, expire_on_commit=False) as session, session.begin():
                 before = _total_changes(session)
                 yield session
                 session.flush()  # pending updates (a report, a sprint's fields) count too
@@ -211,11 +234,15 @@ class JournalBase:
             yield dbapi
 
     def meta(self, key: str) -> str | None:
+        from sprintjournal.models import Meta
+
         with self.read() as s:
             row = s.get(Meta, key)
             return None if row is None else row.value
 
     def set_meta(self, key: str, value: str) -> None:
+        from sprintjournal.models import Meta
+
         with self.write() as s:
             s.merge(Meta(key=key, value=value))
 

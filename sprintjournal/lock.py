@@ -1,17 +1,13 @@
 """One writer per journal: an OS-level lock on `<journal>.lock`.
 
 The lock is an flock/LockFileEx held by the process, so a killed process releases it and a
-stale lock file on disk is simply taken over on the next start.
+stale lock file on disk is simply taken over on the next start. On POSIX it is a plain `flock`
+(filelock takes the same lock there, so either sees the other); elsewhere filelock's.
 
 One file has one lock whatever path names it: the lock file sits beside the *resolved* path (a
 symlink and its target, or two bind mounts of one folder, meet on one lock file), and a second
 lock keyed by the file's device and inode, in a per-user folder of the temporary directory,
 catches the names that resolving cannot join (hard links, a bind-mounted file).
-
-`EarlyLock` is the same lock for the app's first, read-only look at a journal (while the core
-loads): where `fcntl.flock` works it is a plain flock on the same file, which filelock's lock
-respects both ways, so the app's startup need not import filelock (about 15 ms) before it shows
-the notes. Anywhere else (Windows, a file system without flock) it is a `JournalLock`.
 """
 
 import errno
@@ -49,14 +45,53 @@ def _locked_error(lock_path: Path) -> JournalLockedError:
         "Close it there first (only one program may write a journal).")
 
 
-class JournalLock:
-    def __init__(self, journal: Path) -> None:
+class _BusyError(Exception):
+    """Another process holds the lock."""
+
+
+class _Flock:
+    """An exclusive `flock` on a file: the lock filelock's `FileLock` takes on Unix (each
+    respects the other), without importing filelock, which costs tens of ms at start-up."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    @property
+    def is_locked(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self) -> None:
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)  # as filelock does
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
+                raise _BusyError from exc
+            raise
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the only descriptor releases the flock
+            self._fd = None
+
+
+class _Portable:
+    """filelock's lock (LockFileEx on Windows), where there is no `fcntl`."""
+
+    def __init__(self, path: Path) -> None:
         from filelock import FileLock
 
-        self.journal = Path(journal)
-        self.path = _lock_path(journal)
-        self._lock = FileLock(self.path, timeout=0, is_singleton=False)
-        self._identity: FileLock | None = None
+        self._lock = FileLock(path, timeout=0, is_singleton=False)
+
+    @property
+    def is_locked(self) -> bool:
+        return self._lock.is_locked
 
     def acquire(self) -> None:
         from filelock import Timeout
@@ -64,6 +99,27 @@ class JournalLock:
         try:
             self._lock.acquire()
         except Timeout as exc:
+            raise _BusyError from exc
+
+    def release(self) -> None:
+        self._lock.release()
+
+
+def _os_lock(path: Path) -> _Flock | _Portable:
+    return _Flock(path) if os.name == "posix" else _Portable(path)
+
+
+class JournalLock:
+    def __init__(self, journal: Path) -> None:
+        self.journal = Path(journal)
+        self.path = _lock_path(journal)
+        self._lock = _os_lock(self.path)
+        self._identity: _Flock | _Portable | None = None
+
+    def acquire(self) -> None:
+        try:
+            self._lock.acquire()
+        except _BusyError as exc:
             raise _locked_error(self.path) from exc
         except PermissionError:
             return  # a read-only folder: the journal itself will be opened read-only
@@ -76,16 +132,14 @@ class JournalLock:
 
     def _acquire_identity(self) -> None:
         """The device+inode lock: another name of this very file (a hard link) is held."""
-        from filelock import FileLock, Timeout
-
         path = identity_lock_path(self.journal)
         if path is None:
             return  # not created yet: no other name can exist
         try:
             path.parent.mkdir(mode=0o700, exist_ok=True)
-            lock = FileLock(path, timeout=0, is_singleton=False)
+            lock = _os_lock(path)
             lock.acquire()
-        except Timeout as exc:
+        except _BusyError as exc:
             raise _locked_error(self.path) from exc
         except OSError:
             return  # no usable temporary folder: the lock beside the file still holds
@@ -109,50 +163,3 @@ class JournalLock:
             self._identity = None
         if self._lock.is_locked:
             self._lock.release()
-
-
-class EarlyLock:
-    """`JournalLock`'s lock without filelock where flock works; release it before the Journal
-    takes its own (two locks of one process exclude each other too)."""
-
-    def __init__(self, journal: Path) -> None:
-        self.journal = journal
-        self.path = _lock_path(journal)
-        self._fd: int | None = None
-        self._fallback: JournalLock | None = None
-
-    def acquire(self) -> None:
-        """Raises `JournalLockedError` when another process holds the journal."""
-        if not self._acquire_flock():
-            self._fallback = JournalLock(self.journal)
-            self._fallback.acquire()
-
-    def _acquire_flock(self) -> bool:
-        """False where flock cannot say (no fcntl, no flock on this file system)."""
-        try:
-            import fcntl
-        except ImportError:  # Windows
-            return False
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except PermissionError:
-            return True  # a read-only folder: no lock, as JournalLock
-        except OSError:
-            return False
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(fd)
-            if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
-                raise _locked_error(self.path) from exc
-            return False
-        self._fd = fd
-        return True
-
-    def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)  # closing the only descriptor releases the flock
-            self._fd = None
-        if self._fallback is not None:
-            self._fallback.release()
-            self._fallback = None

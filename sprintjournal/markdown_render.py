@@ -16,6 +16,16 @@ from dataclasses import dataclass
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrExtension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.def_list import DefListExtension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+from markdown.extensions.nl2br import Nl2BrExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
 from sprintjournal.mentions import Mention, find_mentions
@@ -40,7 +50,17 @@ APP_SCHEMES = DEFAULT_SCHEMES | {"sj"}
 """`sj:` links are the app's own (person/branch ids); only the preview allows them."""
 
 _SKIP = {"a", "code", "pre"}
-_EXTENSIONS = ["extra", "sane_lists"]
+
+
+def _extensions(line_breaks: bool) -> list[Extension]:
+    """Python-Markdown's "extra" set, "sane_lists" (and "nl2br"), as instances: given by name,
+    each would first be looked up among installed entry points, which imports
+    `importlib.metadata` and reads every installed package's metadata (tens of ms at start-up)."""
+    made: list[Extension] = [
+        FencedCodeExtension(), FootnoteExtension(), AttrListExtension(), DefListExtension(),
+        TableExtension(), AbbrExtension(), MarkdownInHtmlExtension(), SaneListExtension()]
+    return [*made, Nl2BrExtension()] if line_breaks else made
+
 _TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "b", "i", "u", "s",
     "del", "ins", "sub", "sup", "small", "mark", "abbr", "code", "pre", "kbd", "samp", "var",
@@ -232,8 +252,7 @@ def render_markdown(
     `schemes` lists the URL schemes a link or image may keep; everything else loses its URL.
     `line_breaks` keeps single newlines (notes are typed that way; a report is prose).
     """
-    extensions = [*_EXTENSIONS, "nl2br"] if line_breaks else _EXTENSIONS
-    md = markdown.Markdown(extensions=extensions, output_format="html")
+    md = markdown.Markdown(extensions=_extensions(line_breaks), output_format="html")
     md.treeprocessors.register(_MentionLinker(md, resolve), "mentions", 15)
     md.treeprocessors.register(_TaskLists(md), "task_lists", 14)
     html = md.convert(_RAW_TEXT_TAG.sub("&lt;", text.replace("\r\n", "\n")))

@@ -17,15 +17,17 @@ import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sprintjournal.changes import Change
 from sprintjournal.journal import Journal
 from sprintjournal.names import first_name_key, name_key
 from sprintjournal.records import PersonRec
 from sprintjournal.report import suggestions as guesses
-from sprintjournal.usecases.unmerge import Unmerge
 from sprintjournal.vocabulary import shown_reason
+
+if TYPE_CHECKING:  # the ORM's use cases load with the first write, not with the review list
+    from sprintjournal.usecases.unmerge import Unmerge
 
 Group = Literal["row", "suggestion"]
 ROW: Group = "row"
@@ -131,7 +133,7 @@ def decline(journal: Journal, item: ReviewItem) -> Change:
     return refuse(journal, item)
 
 
-def merge_into(journal: Journal, item: ReviewItem, keep_id: int) -> tuple[Change, Unmerge]:
+def merge_into(journal: Journal, item: ReviewItem, keep_id: int) -> tuple[Change, "Unmerge"]:
     """The row's person is `keep_id` under another spelling: fold them in (the spelling stays
     as an alias), then clear the flag, which the merge has answered — unless the merge dropped
     the row, the kept person having one in that sprint already. `Journal.unmerge_people` with

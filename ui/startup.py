@@ -1,24 +1,22 @@
-"""What happens after the window's first paint: show the notes at once, load the core behind.
+"""What happens after the window's first paint: show the notes at once, fill the rest after.
 
 0. The window's frame (toolbar, docks, menus, the saved layout) is built (`build_frame`).
-1. The newest sprint's notes are read with plain sqlite3 (`sprintjournal.quick_read`) and shown;
-   the editor accepts typing immediately (saving waits).
-2. Then the core (SQLModel/SQLAlchemy, most of a second) is imported on the GUI thread one
-   module per event-loop turn, so keys typed meanwhile are handled between steps; the longest
-   step is SQLAlchemy's own package (about 0.3 s). Not a thread: PySide's import hook is not
-   safe with imports running in two threads at once.
-3. Back on the GUI thread the real `Journal` is opened (with the usual dialogs when it is
-   refused), the notes panel starts saving, and the other panels are made and filled one
-   step per event-loop turn (`MainWindow.attach_steps`), so typing is never held up for long.
-If the quick read is not possible (new, locked, foreign or other-version file) step 1 is skipped.
-Closing the window during step 2 finishes it first, so nothing typed is lost.
+1. The journal is opened: lock, checks, and a plain-sqlite3 reader (`sprintjournal.reader`);
+   SQLModel/SQLAlchemy/pydantic (about 48 MiB and half a second) are not imported, because
+   showing a journal reads nothing through them. Only a file that must be created or migrated
+   loads them here (one module per event-loop turn, as `CORE_IMPORTS` lists), before opening.
+2. The newest sprint's notes are shown and the editor takes keys; then the other panels are
+   made and filled one step per event-loop turn (`MainWindow.attach_steps`).
+3. The ORM loads when the journal is first written: the store's `prepare_writes`, started at
+   the first edit (see `ui.store`).
+A journal the core refuses gets the usual dialogs (`ui.opening`).
 """
 
 import argparse
 import importlib
 import logging
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -29,8 +27,6 @@ from . import gc_policy
 
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
-    from sprintjournal.lock import EarlyLock
-    from sprintjournal.quick_read import QuickReader
 
     from .app import StartupTrace
     from .main_window import MainWindow
@@ -39,13 +35,10 @@ log = logging.getLogger(__name__)
 
 CORE_IMPORTS = [
     "pydantic", "pydantic.main", "pydantic.fields", "sqlalchemy.util", "sqlalchemy.orm",
-    "sqlmodel", "sprintjournal.models", "sprintjournal.db", "sprintjournal.journal_file",
-    "sprintjournal.exchange.schema", "sprintjournal.exchange.json_io", "sprintjournal.journal",
-    "jinja2", "sprintjournal.report.compose", "sprintjournal.report.export",
+    "sqlmodel", "sprintjournal.models", "sprintjournal.db",
 ]
-"""In dependency order, so each step imports little beyond its own module. Only what showing a
-journal needs (the report panel needs the report modules): the text importers (docutils) load
-when File ▸ Import is used, the demo module only for --demo."""
+"""The ORM in dependency order, so each step imports little beyond its own module: loaded
+before opening a file that must be created or migrated (the migration builds its tables)."""
 
 
 class Startup(QObject):
@@ -55,75 +48,49 @@ class Startup(QObject):
         self.window, self.args, self.trace, self.app = window, args, trace, app
         self.failed = False
         self._path = demo_journal() if args.demo else resolve_journal(args.journal)
-        self._reader: QuickReader | None = None
-        self._lock: EarlyLock | None = None
-        self._finished = False
-        self._pending_imports = list(CORE_IMPORTS)
+        self._pending_imports = list(CORE_IMPORTS) if self._needs_orm() else []
+        self._opened = False
         self._steps: Iterator[str] = iter(())
         self._done = False  # every panel made and filled
+
+    def _needs_orm(self) -> bool:
+        """A file to create or migrate (or one the checks refuse: the dialog comes anyway)."""
+        from sprintjournal import db
+        from sprintjournal.errors import JournalError
+
+        try:
+            return not self._path.exists() or db.inspect_file(self._path) < db.latest_version()
+        except (JournalError, OSError):
+            return False
 
     def run(self) -> None:
         """Called once, right after the first paint."""
         self.window.build_frame()
         self.window.before_close = self.finish_now
-        if self._show_early():
-            # The note's text on screen, laid out, the editor taking keys (the preview follows).
-            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            self.window.repaint()
-            self.trace.mark("ready for input")
-        QTimer.singleShot(0, self._import_next)
-
-    def _show_early(self) -> bool:
-        from sprintjournal.errors import JournalError
-        from sprintjournal.lock import EarlyLock
-        from sprintjournal.quick_read import QuickReader, QuickReadUnavailableError
-
-        from .store import JournalStore
-
-        try:
-            self._lock = EarlyLock(self._path)
-            self._lock.acquire()  # in use elsewhere: no early view, the dialog comes later
-            self._reader = QuickReader(self._path)
-            self.window.attach_early(JournalStore(cast("Journal", self._reader)))
-        except (QuickReadUnavailableError, JournalError, OSError):
-            self._drop_early()
-            return False
-        return self.window.sprint is not None
-
-    def _drop_early(self) -> None:
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        self._import_next()
 
     def _import_next(self) -> None:
-        """One module per event-loop turn; then open the journal."""
-        if self._finished:
+        """One module per event-loop turn (only for a file to create or migrate); then open."""
+        if self._opened:
             return
         if self._pending_imports:
             importlib.import_module(self._pending_imports.pop(0))
             QTimer.singleShot(0, self._import_next)
             return
-        self._on_loaded()
+        self._open_and_show()
 
     def finish_now(self) -> None:
-        """The window is closing while the core loads or the panels fill: finish now, so
-        edits can be saved."""
-        while self._pending_imports:
-            importlib.import_module(self._pending_imports.pop(0))
-        self._on_loaded()
+        """The window is closing while the panels fill: finish now, so edits can be saved."""
+        self._pending_imports.clear()
+        self._open_and_show()
         for _step in self._steps:
             pass
         self._attached()
 
-    def _on_loaded(self) -> None:
-        if self._finished:
+    def _open_and_show(self) -> None:
+        if self._opened:
             return
-        self._finished = True
-        self.trace.mark("core imported")
-        self._drop_early()  # our own early lock must go before the Journal takes it
+        self._opened = True
         journal = self._open()
         if journal is None:
             self.window.before_close = None
@@ -135,8 +102,15 @@ class Startup(QObject):
         self.trace.mark("journal opened")
         from .store import JournalStore
 
-        self._steps = self.window.attach_steps(JournalStore(journal))
-        self._attach_next()
+        store = JournalStore(journal)
+        self.window.attach_early(store)
+        if self.window.sprint is not None:
+            # The note's text on screen, laid out, the editor taking keys (the preview follows).
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.window.repaint()
+            self.trace.mark("ready for input")
+        self._steps = self.window.attach_steps(store)
+        QTimer.singleShot(0, self._attach_next)
 
     def _attach_next(self) -> None:
         """One step of the window's `attach` per event-loop turn: typing goes on meanwhile."""

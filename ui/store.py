@@ -6,6 +6,10 @@ save while every other view updates. Errors from the core are raised to the call
 announced on `error`, so the window can show them without each widget writing a message box.
 
 The core is imported lazily (TYPE_CHECKING only here): the window paints before SQLAlchemy loads.
+The journal reads without the ORM (`sprintjournal.reader`); its first write loads it, about half
+a second once per session. A write made here waits for it under a busy cursor; the autosave of a
+note and photo imports write on the pool, so typing goes on while it loads (`Journal.write`
+lets one thread import it and the others wait).
 """
 
 import dataclasses
@@ -14,7 +18,8 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
@@ -68,6 +73,16 @@ class JournalStore(QObject):
     def readonly(self) -> bool:
         return self._journal.readonly
 
+    def prepare_writes(self) -> None:
+        """Load what writing needs (the ORM) before the first write, if not done yet."""
+        if self._journal.writes_prepared or self._journal.readonly:
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        try:
+            self._journal.prepare_writes()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
     def replace_journal(self, journal: "Journal") -> None:
         """Swap to another journal file (File ▸ Open); the old one is closed."""
         old, self._journal = self._journal, journal
@@ -79,6 +94,7 @@ class JournalStore(QObject):
         self, op: Callable[..., Change], *args: Any, initiator: object = None, **kwargs: Any
     ) -> Change:
         """Run one Journal mutation (`store.apply(store.journal.add_note, ...)`) and announce it."""
+        self.prepare_writes()
         try:
             change = op(*args, **kwargs)
         except JournalError as exc:

@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from sprintjournal.errors import JournalError
 from sprintjournal.journal import Journal
@@ -21,6 +20,9 @@ from sprintjournal.paths import resource_text
 from sprintjournal.report.data import gather
 from sprintjournal.report.prose import FILTERS
 from sprintjournal.report.sections import replace_section
+
+if TYPE_CHECKING:  # Jinja2 loads when a draft is composed, not when the report panel is made
+    import jinja2
 
 DEFAULT_TEMPLATE = "draft.md.j2"
 
@@ -38,8 +40,10 @@ class RegenerateResult:
     diff: str
 
 
-def environment() -> jinja2.Environment:
+def environment() -> "jinja2.Environment":
     """Markdown templates: no HTML autoescape (the `md` filter escapes for Markdown instead)."""
+    import jinja2
+
     env = jinja2.Environment(
         loader=jinja2.FunctionLoader(partial(resource_text, "report")),
         autoescape=False,
@@ -66,6 +70,8 @@ def report_title(journal: Journal, sprint_id: int) -> str:
 def compose_draft(journal: Journal, sprint_id: int, group_by: str = "person",
                   template: Path | None = None) -> str:
     """A fresh Markdown draft of the sprint's report (not saved: see `generate`)."""
+    import jinja2
+
     data = gather(journal, sprint_id, group_by)
     env = environment()
     try:

@@ -1,6 +1,5 @@
 """Sprints: the container of everything else; ordinal within the year for the report."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, col, select
@@ -8,6 +7,7 @@ from sqlmodel import Session, col, select
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Sprint
 from sprintjournal.names import nfc
+from sprintjournal.ordinals import Ordinal, ordinal_among
 from sprintjournal.records import SprintRec
 from sprintjournal.usecases.common import apply_fields, get_or_fail, now
 
@@ -24,19 +24,6 @@ FIELDS = {
     "ordinal",
     "ordinal_scope",
 }
-
-
-@dataclass(frozen=True)
-class Ordinal:
-    """The n-th sprint of its project in its year (and at its place), as far as the journal knows.
-
-    Only sprints in this journal count: an incomplete journal gives a smaller ordinal.
-    """
-
-    year: int
-    in_year: int
-    in_year_at_place: int
-    of_year: int
 
 
 def to_rec(s: Sprint) -> SprintRec:
@@ -109,16 +96,5 @@ def remove(session: Session, sprint_id: int) -> None:
 
 
 def ordinal(session: Session, sprint_id: int) -> Ordinal | None:
-    sprint = get(session, sprint_id)
-    if sprint.start is None:
-        return None
-    year = sprint.start.year
-    same = [
-        s
-        for s in session.exec(select(Sprint).where(col(Sprint.start).is_not(None))).all()
-        if s.start and s.start.year == year and s.project.casefold() == sprint.project.casefold()
-    ]
-    same.sort(key=lambda s: (s.start, s.id))
-    index = [s.id for s in same].index(sprint.id) + 1
-    at_place = [s.id for s in same if s.place.casefold() == sprint.place.casefold()]
-    return Ordinal(year, index, at_place.index(sprint.id) + 1, len(same))
+    get(session, sprint_id)
+    return ordinal_among(list_sprints(session), sprint_id)

@@ -29,7 +29,7 @@ from sprintjournal import db
 from sprintjournal.backup import backup_now
 from sprintjournal.exchange.schema import JournalDoc, NoteDoc, SprintDoc, StandupDoc
 from sprintjournal.files import AtomicBatch
-from sprintjournal.journal import Journal
+from sprintjournal.journal import Journal, load_orm
 from sprintjournal.report.export import export_report
 
 FIRST_DAY = date(2011, 11, 2)
@@ -266,6 +266,7 @@ def run(journal_path: Path, seed: int, mix: str) -> None:
 
 def serve() -> None:
     """The zygote: one forked child per request; reports each child's death."""
+    load_orm()  # the Journal imports it on its first write: once here, not in every child
     for line in sys.stdin:
         command, path, seed, mix = line.split()
         assert command == "RUN"

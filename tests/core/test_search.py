@@ -6,11 +6,11 @@ from datetime import date
 import pytest
 from PIL import Image
 
+from sprintjournal import full_text as search_usecase
 from sprintjournal.demo import build_demo
+from sprintjournal.full_text import fts_query
 from sprintjournal.journal import Journal
 from sprintjournal.records import SearchHit
-from sprintjournal.usecases import search as search_usecase
-from sprintjournal.usecases.search import fts_query
 
 
 def small_jpeg() -> bytes:

@@ -10,7 +10,7 @@ from sprintjournal.changes import Change
 from sprintjournal.demo import build_demo
 from sprintjournal.errors import NotFoundError, ValidationError
 from sprintjournal.journal import Journal
-from sprintjournal.usecases.sprints import Ordinal
+from sprintjournal.ordinals import Ordinal
 
 
 def counts(path: Path) -> dict[str, int]:

@@ -36,7 +36,8 @@ def shown_window() -> MainWindow | None:
 
 def drive(out: Path, written: list[Path]) -> None:
     window = shown_window()
-    if window is None or "report" not in window.panels:
+    filled = window is not None and getattr(window.panels.get("report"), "sprint_id", None)
+    if window is None or not filled:  # made is not enough: start-up fills it a step later
         QTimer.singleShot(100, lambda: drive(out, written))
         return
     report = window.panels["report"]

@@ -6,7 +6,6 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-from typing import cast
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
@@ -23,7 +22,6 @@ from sprintjournal_ui.store import JournalStore
 from sprintjournal.errors import DiskFullError
 from sprintjournal.journal import Journal
 from sprintjournal.paths import APP_ID
-from sprintjournal.quick_read import QuickReader
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -86,18 +84,18 @@ def trace_phases(journal: Path, home: Path) -> dict[str, str]:
 
 def test_the_window_is_painted_before_the_core_is_imported(tmp_path: Path) -> None:
     phases = trace_phases(tmp_path / "new.sprintjournal", tmp_path)
-    assert list(phases) == ["qapplication", "window", "first", "core", "journal", "all"]
+    assert list(phases) == ["qapplication", "window", "first", "journal", "all"]
     assert phases["first"].endswith("core not loaded")
-    assert phases["all"].endswith("core loaded")
+    assert phases["all"].endswith("core loaded")  # a new file: creating it needs the ORM
 
 
-def test_an_existing_journal_accepts_input_before_the_core_is_loaded(
+def test_an_existing_journal_is_shown_and_filled_without_the_orm(
         tmp_path: Path, gothenburg: Gothenburg, journal: Journal, journal_path: Path) -> None:
     journal.close()
     phases = trace_phases(journal_path, tmp_path)
-    assert list(phases) == ["qapplication", "window", "first", "ready", "core", "journal",
-                            "all"]
+    assert list(phases) == ["qapplication", "window", "first", "journal", "ready", "all"]
     assert phases["ready"].endswith("core not loaded")
+    assert phases["all"].endswith("core not loaded")  # showing every panel needs no ORM
 
 
 def start_early(qtbot: QtBot, journal_path: Path) -> tuple[MainWindow, Startup]:
@@ -138,7 +136,7 @@ def test_closing_during_startup_saves_what_was_typed(
     assert notes is not None
     notes.select_item(gothenburg.note_id)
     qtbot.keyClicks(notes.editor, "!")
-    window.close()  # before the core has loaded
+    window.close()  # before the panels are filled
     window.store.journal.close()  # main() does this after the event loop ends
     with Journal(journal_path) as reopened:
         assert reopened.get_note(gothenburg.note_id).text.startswith("!# Thursday")
@@ -152,15 +150,14 @@ def test_the_early_view_is_filled_around_one_step_at_a_time(
     window = MainWindow(autosave_ms=60_000)
     qtbot.addWidget(window)
     show_active(qtbot, window)
-    reader = QuickReader(journal_path)
-    window.attach_early(JournalStore(cast(Journal, reader)))
-    notes = window.notes
-    assert notes is not None
-    notes.select_item(gothenburg.note_id)
     with Journal(journal_path) as real:
-        steps = window.attach_steps(JournalStore(real))
+        store = JournalStore(real)
+        window.attach_early(store)
+        notes = window.notes
+        assert notes is not None
+        notes.select_item(gothenburg.note_id)
+        steps = window.attach_steps(store)
         done = [next(steps), next(steps)]
-        reader.close()
         notes.editor.moveCursor(QTextCursor.MoveOperation.End)
         qtbot.keyClicks(notes.editor, " between")
         assert done == ["notes", "panels made"]

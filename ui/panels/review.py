@@ -35,13 +35,14 @@ from sprintjournal.backup import backup_before
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.report.prose import ordinal_word
-from sprintjournal.usecases.unmerge import Unmerge
 
 from ..store import JournalStore
 from .edit_commands import push_edit
 from .panel_base import NO_SPRINT_HINT, DataPanel
 
 if TYPE_CHECKING:
+    from sprintjournal.usecases.unmerge import Unmerge  # the ORM loads with the first write
+
     from ..main_window import MainWindow
 
 EMPTY_HINT = ("Nothing needs review — imports flag what they could not read for sure, and the "
@@ -295,7 +296,7 @@ def ask_person(parent: QWidget, store: JournalStore, name: str, person_id: int |
 
 def merge_step(store: JournalStore, undo_stack: QUndoStack, name: str, keep: tuple[int, str],
                other_id: int | None = None, initiator: object = None,
-               merge: Callable[[], tuple[Change, Unmerge]] | None = None,
+               merge: Callable[[], tuple[Change, "Unmerge"]] | None = None,
                after_undo: Callable[[], Change] | None = None) -> Change:
     """Merge `other_id` (or run `merge`) into `keep` as one undo step; undo splits them again
     under their old ids, so the steps before it still find their rows. The journal is backed

@@ -6,8 +6,7 @@ the body is the sanitised HTML from `render`, with each photo turned into a `fig
 
 import base64
 from functools import partial
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from sprintjournal.paths import resource_text
 from sprintjournal.report.context import (
@@ -22,8 +21,13 @@ from sprintjournal.report.context import (
 from sprintjournal.report.prose import date_range
 from sprintjournal.report.render import escape
 
+if TYPE_CHECKING:  # Jinja2 loads for an export, not when the report panel is made
+    import jinja2
 
-def _environment() -> jinja2.Environment:
+
+def _environment() -> "jinja2.Environment":
+    import jinja2
+
     loader = jinja2.FunctionLoader(partial(resource_text, "report"))
     return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
 

@@ -6,13 +6,14 @@ index: its triggers give an item a new row each time it is saved). Ranking is wh
 costs: bm25 of 19,000 matches (a word in every note of 200 sprints) took 25–50 ms, ranking 2,000
 takes a tenth of it; and when a word is in thousands of items, the recent ones are what a
 journal's reader looks for. Up to `RANKED` matches, every match is ranked, as before.
+
+Plain SQL on the reader's sqlite3 connection (`reader.SqliteReader.search`): searching, like
+everything else the app shows, needs no ORM.
 """
 
 import re
+import sqlite3
 from datetime import date
-
-from sqlalchemy import text
-from sqlmodel import Session
 
 from sprintjournal.db import GLOBAL_SCOPE
 from sprintjournal.records import SearchHit
@@ -56,7 +57,7 @@ def fts_query(user_text: str) -> str:
 
 
 def search(
-    session: Session, user_text: str, sprint_id: int | None = None, limit: int = 100
+    conn: sqlite3.Connection, user_text: str, sprint_id: int | None = None, limit: int = 100
 ) -> list[SearchHit]:
     words = fts_query(user_text)
     if not words:
@@ -67,7 +68,7 @@ def search(
     if sprint_id is not None:
         query = f"scope : (s{int(sprint_id)} OR {GLOBAL_SCOPE}) AND {query}"
     params = {"q": query, "limit": limit, "skip": RANKED - 1}
-    rows = session.connection().execute(text(_SQL), params).all()
+    rows = conn.execute(_SQL, params).fetchall()
     return [
         SearchHit(k, int(i), None if s is None else int(s), snip, float(r),
                   None if day is None else date.fromisoformat(day), branch)

@@ -151,19 +151,50 @@ def similar_people(people: Iterable[PersonRec], name: str, *, exclude: int | Non
                    limit: int = 3) -> list[PersonRec]:
     """People whose name or alias resembles `name`: the same first name, a name that starts
     with it ("Romain" and "Romain Guillebert"), or a close spelling ("Hakan Ardo")."""
-    key = name_key(name)
-    scored: list[tuple[float, PersonRec]] = []
-    for person in people:
-        if person.id == exclude:
-            continue
-        best = max(_likeness(key, name_key(n)) for n in (person.name, *person.aliases))
-        if best >= SIMILAR:
-            scored.append((best, person))
-    scored.sort(key=lambda pair: (-pair[0], pair[1].name))
-    return [person for _score, person in scored[:limit]]
+    return NameIndex(people).similar(name, exclude=exclude, limit=limit)
 
 
-def _likeness(key: str, other: str) -> float:
+class NameIndex:
+    """The journal's names, keyed once, for many likeness questions.
+
+    A Needs Review list after a big import asks one question per flagged row, and comparing
+    every pair with difflib took minutes at a thousand rows among 20,000 people. So names are
+    keyed once, and a name is compared only with those sharing a word's first or last two
+    letters: that keeps every same-first-name and prefix match and the misspellings met in
+    practice ("Hakan Ardo", "Maciek Fijalkowski"), and drops pairs that differ at both ends of
+    every word, which difflib would rarely have called alike anyway."""
+
+    def __init__(self, people: Iterable[PersonRec]) -> None:
+        self._entries: list[tuple[PersonRec, list[str]]] = []
+        self._buckets: dict[str, set[int]] = {}
+        for person in people:
+            keys = [name_key(n) for n in (person.name, *person.aliases)]
+            for bucket in {b for key in keys for b in _buckets(key)}:
+                self._buckets.setdefault(bucket, set()).add(len(self._entries))
+            self._entries.append((person, keys))
+
+    def similar(self, name: str, *, exclude: int | None = None, limit: int = 3
+                ) -> list[PersonRec]:
+        key = name_key(name)
+        matcher = difflib.SequenceMatcher(None, key)
+        candidates = set().union(*(self._buckets.get(b, ()) for b in _buckets(key)))
+        scored: list[tuple[float, PersonRec]] = []
+        for person, keys in (self._entries[i] for i in candidates):
+            if person.id == exclude:
+                continue
+            best = max(_likeness(key, other, matcher) for other in keys)
+            if best >= SIMILAR:
+                scored.append((best, person))
+        scored.sort(key=lambda pair: (-pair[0], pair[1].name))
+        return [person for _score, person in scored[:limit]]
+
+
+def _buckets(key: str) -> set[str]:
+    return {b for word in key.split() for b in (f"<{word[:2]}", f"{word[-2:]}>")}
+
+
+def _likeness(key: str, other: str, matcher: difflib.SequenceMatcher[str]) -> float:
+    """`matcher` holds `key` as its first sequence; the bounds are difflib's own."""
     if not key or not other:
         return 0.0
     if key == other:
@@ -172,18 +203,23 @@ def _likeness(key: str, other: str) -> float:
         return 0.95
     if " " not in key and key == first_name_key(other):
         return 0.9
-    return difflib.SequenceMatcher(None, key, other).ratio()
+    if 2 * min(len(key), len(other)) < SIMILAR * (len(key) + len(other)):
+        return 0.0  # ratio() cannot reach SIMILAR: it is at most this length bound
+    matcher.set_seq2(other)
+    if matcher.quick_ratio() < SIMILAR:
+        return 0.0
+    return matcher.ratio()
 
 
 # -- the built-in sources ----------------------------------------------------------------------
 def _attendee_items(journal: Journal, sprint_id: int) -> Iterable[ReviewItem]:
-    people = None
+    index = None
     for rec in journal.list_attendees(sprint_id):
         if not rec.needs_review:
             continue
-        if people is None:
-            people = journal.list_people()
-        similar = similar_people(people, rec.person.name, exclude=rec.person.id)
+        if index is None:
+            index = NameIndex(journal.list_people())
+        similar = index.similar(rec.person.name, exclude=rec.person.id)
         yield ReviewItem("attendee", rec.id, rec.person.name, shown_reason(rec.review_reason),
                          "attendees", person_id=rec.person.id,
                          similar=tuple((p.id, p.name) for p in similar))

@@ -7,7 +7,8 @@ import pytest
 
 from sprintjournal import review
 from sprintjournal.journal import Journal
-from sprintjournal.review import ROW, SUGGESTION, Counts
+from sprintjournal.records import PersonRec
+from sprintjournal.review import ROW, SUGGESTION, Counts, NameIndex, similar_people
 
 
 @pytest.fixture
@@ -69,3 +70,36 @@ def test_a_merge_that_drops_the_flagged_row_is_taken_back_whole(
     assert [i.kind for i in review.review_items(journal, sprint)].count("attendee") == 0
     journal.unmerge_people(undo)
     assert review.review_items(journal, sprint) == before
+
+
+PYPY_PEOPLE = ["Romain Guillebert", "Håkan Ardö", "Maciej Fijałkowski", "Armin Rigo",
+               "Antonio Cuni", "Christian Tismer", "Laura Creighton", "Jacob Hallén"]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Romain", "Romain Guillebert"),           # a name that starts a known one
+    ("Hakan Ardo", "Håkan Ardö"),              # the same name without its accents
+    ("Maciek Fijalkowski", "Maciej Fijałkowski"),  # a misspelling
+    ("Armin", "Armin Rigo"),                   # a first name alone
+    ("Antonio Kuni", "Antonio Cuni"),          # a misspelt last word
+    ("Lara Creighton", "Laura Creighton"),     # a misspelt first word
+])
+def test_a_name_index_finds_what_one_comparison_per_person_finds(typed: str,
+                                                                 expected: str) -> None:
+    people = [PersonRec(i, name) for i, name in enumerate(PYPY_PEOPLE, start=1)]
+    found = NameIndex(people).similar(typed)
+    assert [p.name for p in found][:1] == [expected]
+    assert [p.name for p in similar_people(people, typed)] == [p.name for p in found]
+
+
+def test_a_name_index_finds_nothing_for_a_stranger_and_skips_the_excluded() -> None:
+    people = [PersonRec(i, name) for i, name in enumerate(PYPY_PEOPLE, start=1)]
+    index = NameIndex(people)
+    assert index.similar("Zed Shaw") == []
+    assert index.similar("Armin Rigo", exclude=4) == []
+    assert [p.name for p in index.similar("Armin Rigo")] == ["Armin Rigo"]
+
+
+def test_an_alias_counts_as_a_name() -> None:
+    index = NameIndex([PersonRec(1, "Anto Cuni", ("Antonio Cuni",))])
+    assert [p.id for p in index.similar("Antonio Cunni")] == [1]

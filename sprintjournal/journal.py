@@ -315,7 +315,7 @@ class Journal(JournalBase):
         people: Iterable[str] = (),
         prepared: tuple[photo_codec.PhotoInfo, bytes] | None = None,
     ) -> Change:
-        """`prepared` is `gallery.prepare(data, filename)` done earlier in a worker thread."""
+        """`prepared` is `photos.prepare(data, filename)` done earlier in a worker thread."""
         prepared = prepared or gallery.prepare(data, filename)
         with self.write() as s:
             p = gallery.add(s, sprint_id, data, filename, caption, alt, day, people, prepared)

@@ -171,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             undo()
         app.setQuitOnLastWindowClosed(quit_on_close)
         if window.has_store:
-            window.store.journal.close()
+            window.store.close()
         window.deleteLater()
     return 1 if startups and startups[0].failed else status
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from sprintjournal.backup import backup_before, list_backups
 from sprintjournal.changes import Change
 from sprintjournal.errors import ImportFailedError, JournalError
 from sprintjournal.review import ROW, Counts, ReviewItem
@@ -55,8 +54,6 @@ class UndoImport:
             signal.disconnect(self.withdraw)
 
     def undo(self) -> None:
-        from .dialogs.backups_dialog import restore_backup
-
         window, backup = self.window, self.backup
         if backup is None:
             return
@@ -64,11 +61,11 @@ class UndoImport:
         self.withdraw()
         sprint_id, day = self.place
         try:
-            restore_backup(window.store, backup)
+            window.store.restore_backup(backup)
         except JournalError as error:
             QMessageBox.warning(window, "Cannot undo the import", str(error))
             return
-        sprints = {s.id for s in window.store.journal.list_sprints()}
+        sprints = {s.id for s in window.store.list_sprints()}
         if sprint_id in sprints:
             window.select_sprint(sprint_id)
             window.select_day(day)
@@ -88,18 +85,16 @@ def import_file(window: "MainWindow") -> None:
 
 
 def import_path(window: "MainWindow", path: Path) -> None:
-    from sprintjournal.exchange.textfiles import import_file as core_import
-
     window.save_manager.flush_all()
-    journal = window.store.journal
+    store = window.store
     sprint, day = window.sprint, window.day
     review = window.panels.get("review")
     flagged_before = set() if review is None else _flagged(review.items)
     try:
-        before = {b.path for b in list_backups(journal.path)}
-        if not journal.list_sprints():  # the core backs up only journals that have sprints
-            backup_before(journal, "import")
-        lines = core_import(journal, path, sprint.id if sprint else None, day)
+        before = {b.path for b in store.list_backups()}
+        if not store.list_sprints():  # the core backs up only journals that have sprints
+            store.backup_before("import")
+        lines = store.import_file(path, sprint.id if sprint else None, day)
     except ImportFailedError as error:
         box = QMessageBox(QMessageBox.Icon.Warning, "Nothing was imported",
                           f"{path.name} has problems; nothing was changed.",
@@ -111,7 +106,7 @@ def import_path(window: "MainWindow", path: Path) -> None:
         QMessageBox.warning(window, "Nothing was imported", str(error))
         return
     window.store.announce(Change("journal", "imported"), window)
-    made = [b.path for b in list_backups(journal.path)
+    made = [b.path for b in store.list_backups()
             if b.path not in before and b.reason == "before-import"]
     if made:
         window.undo_import.offer(made[0], path.name)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMessageBox, QWidget
 
-from sprintjournal.backup import backup_before
 from sprintjournal.errors import JournalError
 from sprintjournal.paths import demo_journal
 from sprintjournal.records import SearchHit
@@ -110,7 +109,7 @@ def _show_standup_day(window: "MainWindow", item_id: int) -> None:
     sprint = window.sprint
     if sprint is None:
         return
-    items = window.store.read(window.store.journal.list_standup, sprint.id)
+    items = window.store.read(window.store.list_standup, sprint.id)
     day = next((item.day for item in items if item.id == item_id), None)
     if day is not None:
         window.select_day(day)
@@ -123,7 +122,7 @@ def replace_journal(window: "MainWindow", journal: "Journal") -> None:
 
 
 def _switch_to(window: "MainWindow", path: Path | None) -> None:
-    if path is None or _same_file(path, window.store.journal.path):
+    if path is None or _same_file(path, window.store.file):
         return
     window.save_manager.flush_all()
     journal = open_journal(window, path, at_startup=False)
@@ -150,7 +149,7 @@ def open_path(window: "MainWindow", path: str) -> None:
 def fill_recent_menu(window: "MainWindow") -> None:
     menu = window.recent_menu
     menu.clear()
-    current = str(window.store.journal.path) if window.has_store else ""
+    current = str(window.store.file) if window.has_store else ""
     paths = [p for p in recent_journals() if p != current and Path(p).exists()]
     for number, path in enumerate(paths, start=1):
         action = menu.addAction(f"&{number} {Path(path).name} — {Path(path).parent}")
@@ -165,7 +164,7 @@ def open_demo(window: "MainWindow") -> None:
 
     window.save_manager.flush_all()
     path = demo_journal()
-    if _same_file(path, window.store.journal.path):
+    if _same_file(path, window.store.file):
         return
     try:
         journal = core_open_demo(path)
@@ -183,7 +182,7 @@ def export_json(window: "MainWindow") -> None:
     remember_folder("export", folder)
     window.save_manager.flush_all()
     try:
-        target = window.store.journal.export_json(Path(folder))
+        target = window.store.export_json(Path(folder))
     except (JournalError, OSError) as error:
         QMessageBox.warning(window, "Export failed", str(error))
         return
@@ -196,7 +195,7 @@ def new_sprint(window: "MainWindow") -> None:
     if values is None:
         return
     try:
-        window.store.apply(window.store.journal.add_sprint, initiator=window, **values)
+        window.store.add_sprint(initiator=window, **values)
     except JournalError as error:
         QMessageBox.warning(window, "Cannot create the sprint", str(error))
 
@@ -209,7 +208,7 @@ def edit_sprint(window: "MainWindow") -> None:
     if values is None:
         return
     try:
-        window.store.apply(window.store.journal.update_sprint, sprint.id, initiator=window,
+        window.store.update_sprint(sprint.id, initiator=window,
                            **values)
     except JournalError as error:
         QMessageBox.warning(window, "Cannot change the sprint", str(error))
@@ -230,8 +229,8 @@ def delete_sprint(window: "MainWindow") -> None:
         return
     window.save_manager.flush_all()
     try:
-        backup_before(window.store.journal, "delete-sprint")
-        window.store.apply(window.store.journal.remove_sprint, sprint.id, initiator=window)
+        window.store.backup_before("delete-sprint")
+        window.store.remove_sprint(sprint.id, initiator=window)
     except JournalError as error:
         QMessageBox.warning(window, "Cannot delete the sprint", str(error))
 
@@ -262,13 +261,13 @@ def confirm_close(window: QWidget, errors: list[str]) -> bool:
 
 def show_backups(window: "MainWindow") -> None:
     """File ▸ Backups: pending edits are saved first, so a restore never eats typing."""
-    from .dialogs.backups_dialog import BackupsDialog, restore_backup
+    from .dialogs.backups_dialog import BackupsDialog
 
     window.save_manager.flush_all()
     chosen = BackupsDialog.ask(window.store, window)
     if chosen is None:
         return
-    safety = restore_backup(window.store, chosen.path)
+    safety = window.store.restore_backup(chosen.path)
     window.statusBar().showMessage(
         f"Restored the backup of {chosen.created:%Y-%m-%d %H:%M}; "
         f"the journal as it was is kept in {safety.name}", 10_000

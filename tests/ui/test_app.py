@@ -126,7 +126,7 @@ def test_typing_in_the_early_view_is_saved_once_the_journal_is_open(
     qtbot.waitUntil(lambda: bool(window.panels), timeout=20_000)
     assert notes.editor.textCursor().position() == len(notes.editor.toPlainText())
     notes.flush()
-    assert window.store.journal.get_note(gothenburg.note_id).text.endswith("STM. early")
+    assert window.store.get_note(gothenburg.note_id).text.endswith("STM. early")
     window.close_for_good()
 
 
@@ -139,7 +139,7 @@ def test_closing_during_startup_saves_what_was_typed(
     notes.select_item(gothenburg.note_id)
     qtbot.keyClicks(notes.editor, "!")
     window.close()  # before the core has loaded
-    window.store.journal.close()  # main() does this after the event loop ends
+    window.store.close()  # main() does this after the event loop ends
     with Journal(journal_path) as reopened:
         assert reopened.get_note(gothenburg.note_id).text.startswith("!# Thursday")
 

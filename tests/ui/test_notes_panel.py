@@ -114,7 +114,7 @@ def test_a_change_made_elsewhere_is_shown(qtbot: QtBot, store: JournalStore,
                                           undo_stack: QUndoStack, gothenburg: Gothenburg) -> None:
     panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id)
     panel.set_day(THURSDAY)
-    store.apply(store.journal.set_note_text, gothenburg.note_id, "restored text", initiator=None)
+    store.set_note_text(gothenburg.note_id, "restored text", initiator=None)
     assert panel.editor.toPlainText() == "restored text"
 
 

@@ -61,7 +61,7 @@ def push_update(stack: QUndoStack, text: str, update: Callable[..., Change], ite
                 old: dict[str, Any], new: dict[str, Any]) -> Change:
     """An undoable field update: redo applies `new`, undo puts back `old`.
 
-    `update` is a store-bound call such as `lambda i, **f: store.apply(j.update_branch, i, **f)`.
+    `update` is a typed store write such as `lambda i, **f: store.update_branch(i, **f)`.
     """
     return push_edit(
         stack, text,

@@ -24,14 +24,14 @@ def add_note_command(store: JournalStore, sprint_id: int, day: date | None,
     """Add an empty note; undo removes it (keeping what was typed in it for redo)."""
 
     def do(state: dict[str, object]) -> Change:
-        change = store.apply(store.journal.add_note, sprint_id, day,
+        change = store.add_note(sprint_id, day,
                              str(state.get("text", "")), initiator=initiator)
         state["id"] = change.id
         return change
 
     def undo(state: dict[str, object]) -> Change:
-        state["text"] = store.journal.get_note(_int(state["id"])).text
-        return store.apply(store.journal.remove_note, state["id"], initiator=initiator)
+        state["text"] = store.get_note(_int(state["id"])).text
+        return store.remove_note(_int(state["id"]), initiator=initiator)
 
     return StoreCommand(f"Add note on {day_label(day)}", do, undo)
 
@@ -40,10 +40,10 @@ def remove_note_command(store: JournalStore, note: NoteRec, initiator: object) -
     """Remove `note`; undo re-creates it with its text on its day."""
 
     def do(state: dict[str, object]) -> Change:
-        return store.apply(store.journal.remove_note, state["id"], initiator=initiator)
+        return store.remove_note(_int(state["id"]), initiator=initiator)
 
     def undo(state: dict[str, object]) -> Change:
-        change = store.apply(store.journal.add_note, note.sprint_id, note.day, note.text,
+        change = store.add_note(note.sprint_id, note.day, note.text,
                              initiator=initiator)
         state["id"] = change.id
         return change

@@ -146,7 +146,7 @@ class DataPanel(QWidget):
 
         def put(ids: list[int]) -> Callable[[dict[str, Any]], Change]:
             def step_(_state: dict[str, Any]) -> Change:
-                change = self.store.apply(self.store.journal.reorder, entity, ids)
+                change = self.store.reorder(entity, ids)
                 self.select_item(item)
                 return change
             return step_
@@ -175,7 +175,7 @@ class DataPanel(QWidget):
         if self.order_entity is None:
             return
         try:
-            change = self.store.journal.reorder(self.order_entity, ids)
+            change = self.store.reorder(self.order_entity, ids)
         except JournalError:
             return  # the list changed since: the item stays at the end
         self.store.announce(change)
@@ -216,7 +216,7 @@ class DataPanel(QWidget):
         self.flush()
         self.sprint_id = sprint_id
         self.sprint = None if sprint_id is None else self.store.read(
-            self.store.journal.get_sprint, sprint_id
+            self.store.get_sprint, sprint_id
         )
         self.sprint_changed()
 

@@ -63,8 +63,7 @@ class SuggestionsBox(QWidget):
         self.list.clear()
         found: list[core.ReviewItem] = []
         if self.sprint_id is not None:
-            found = self.store.read(core.review_items, self.store.journal, self.sprint_id,
-                                    core.SUGGESTION)
+            found = self.store.read(self.store.review_items, self.sprint_id, core.SUGGESTION)
         for item in found:
             self.list.addItem(item.reason, item)
             self.list.setItemData(self.list.count() - 1, item.reason,

@@ -31,11 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from sprintjournal import review
-from sprintjournal.backup import backup_before
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.report.prose import ordinal_word
-from sprintjournal.usecases.unmerge import Unmerge
 
 from ..store import JournalStore
 from .edit_commands import push_edit
@@ -43,6 +41,7 @@ from .panel_base import NO_SPRINT_HINT, DataPanel
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
+    from ..store_services import Unmerge
 
 EMPTY_HINT = ("Nothing needs review — imports flag what they could not read for sure, and the "
               "report's guesses wait here for your answer.")
@@ -57,14 +56,13 @@ def answer(store: JournalStore, undo_stack: QUndoStack, item: review.ReviewItem,
            yes: bool = True, initiator: object = None) -> Change:
     """Confirm (`yes`) or decline `item` as one undo step; undo reopens it as it was listed.
     Raises JournalError when the journal refuses (the store has shown why)."""
-    journal = store.journal
-    write = review.confirm if yes else review.decline
+    write = store.confirm_review if yes else store.decline_review
     label = KINDS.get(item.kind, item.kind).lower()
     text = f"{'Confirm' if yes else 'Not so:'} {label} {item.title}"
     return push_edit(
         undo_stack, text,
-        lambda _state: store.apply(write, journal, item, initiator=initiator),
-        lambda _state: store.apply(review.reopen, journal, item, initiator=initiator))
+        lambda _state: write(item, initiator=initiator),
+        lambda _state: store.reopen_review(item, initiator=initiator))
 
 
 def _why(item: review.ReviewItem) -> str:
@@ -180,8 +178,7 @@ class ReviewPanel(DataPanel):
     def reload(self) -> None:
         keep = max(self._current_row(), 0)
         self.items = ([] if self.sprint_id is None
-                      else self.store.read(review.review_items, self.store.journal,
-                                           self.sprint_id))
+                      else self.store.read(self.store.review_items, self.sprint_id))
         self.tree.clear()
         for item in self.items:
             where = KINDS.get(item.kind, item.kind)
@@ -266,11 +263,11 @@ class ReviewPanel(DataPanel):
         keep = self.ask_person(item)
         if keep is None or not self.confirm_merge(item, keep):
             return
-        journal = self.store.journal
+        store = self.store
         with contextlib.suppress(JournalError):  # the store has shown why
-            merge_step(self.store, self.undo_stack, item.title, keep, initiator=self,
-                       merge=lambda: review.merge_into(journal, item, keep[0]),
-                       after_undo=lambda: review.reopen(journal, item))
+            merge_step(store, self.undo_stack, item.title, keep, initiator=self,
+                       merge=lambda: store.merge_review(item, keep[0], initiator=self),
+                       after_undo=lambda: store.reopen_review(item, initiator=self))
 
     def _ask_person(self, item: review.ReviewItem) -> tuple[int, str] | None:
         return ask_person(self, self.store, item.title, item.person_id, item.similar)
@@ -282,7 +279,7 @@ class ReviewPanel(DataPanel):
 def ask_person(parent: QWidget, store: JournalStore, name: str, person_id: int | None,
                similar: Sequence[tuple[int, str]] = ()) -> tuple[int, str] | None:
     """Which known person is `name` the same as? Similar names first, then everyone."""
-    people = [(p.id, p.name) for p in store.read(store.journal.list_people)
+    people = [(p.id, p.name) for p in store.read(store.list_people)
               if p.id != person_id]
     ordered = list(similar) + [p for p in people if p not in similar]
     if not ordered:
@@ -295,31 +292,28 @@ def ask_person(parent: QWidget, store: JournalStore, name: str, person_id: int |
 
 def merge_step(store: JournalStore, undo_stack: QUndoStack, name: str, keep: tuple[int, str],
                other_id: int | None = None, initiator: object = None,
-               merge: Callable[[], tuple[Change, Unmerge]] | None = None,
+               merge: "Callable[[], tuple[Change, Unmerge]] | None" = None,
                after_undo: Callable[[], Change] | None = None) -> Change:
     """Merge `other_id` (or run `merge`) into `keep` as one undo step; undo splits them again
     under their old ids, so the steps before it still find their rows. The journal is backed
     up first all the same (File ▸ Backups…)."""
-    journal = store.journal
 
     def do(state: dict[str, Any]) -> Change:
-        def op() -> Change:
-            if merge is not None:
-                change, state["unmerge"] = merge()
-            else:
-                assert other_id is not None
-                change, state["unmerge"] = journal.merge_people_undoably(keep[0], other_id)
-            return change
-
-        return store.apply(op, initiator=initiator)
-
-    def undo(state: dict[str, Any]) -> Change:
-        change = store.apply(journal.unmerge_people, state["unmerge"], initiator=initiator)
-        if after_undo is not None:
-            store.apply(after_undo, initiator=initiator)
+        if merge is not None:
+            change, state["unmerge"] = merge()
+        else:
+            assert other_id is not None
+            change, state["unmerge"] = store.merge_people_undoably(keep[0], other_id,
+                                                                   initiator=initiator)
         return change
 
-    backup_before(journal, "merge")
+    def undo(state: dict[str, Any]) -> Change:
+        change = store.unmerge_people(state["unmerge"], initiator=initiator)
+        if after_undo is not None:
+            after_undo()
+        return change
+
+    store.backup_before("merge")
     return push_edit(undo_stack, f"Merge {name} into {keep[1]}", do, undo)
 
 

@@ -91,7 +91,7 @@ class SearchPanel(QWidget):
         self._debounce.cancel()
         text = self.field.text().strip()
         scope = None if self.all_sprints.isChecked() else self._sprint_id
-        hits = self._store.read(self._store.journal.search, text, scope) if text else []
+        hits = self._store.read(self._store.search, text, scope) if text else []
         self.model.set_hits(hits)
         self.empty_hint.setVisible(not hits)
         if text and not hits:

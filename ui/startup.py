@@ -16,6 +16,7 @@ Closing the window during step 2 finishes it first, so nothing typed is lost.
 
 import argparse
 import importlib
+import itertools
 import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
@@ -37,15 +38,22 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CORE_IMPORTS = [
-    "pydantic", "pydantic.main", "pydantic.fields", "sqlalchemy.util", "sqlalchemy.orm",
-    "sqlmodel", "sprintjournal.models", "sprintjournal.db", "sprintjournal.journal_file",
-    "sprintjournal.exchange.schema", "sprintjournal.exchange.json_io", "sprintjournal.journal",
-    "jinja2", "sprintjournal.report.compose", "sprintjournal.report.export",
-]
-"""In dependency order, so each step imports little beyond its own module. Only what showing a
-journal needs (the report panel needs the report modules): the text importers (docutils) load
-when File ▸ Import is used, the demo module only for --demo."""
+LIBRARIES = ["pydantic", "pydantic.main", "pydantic.fields", "sqlalchemy.util", "sqlalchemy.orm",
+             "sqlmodel", "jinja2"]
+"""The slow third-party packages, first and each in steps of its own (`sqlalchemy.util` alone
+takes a third of a second)."""
+CORE_ROOTS = ["sprintjournal.journal", "sprintjournal.report.compose",
+              "sprintjournal.report.export"]
+"""What showing a journal needs: the façade, and the modules the report panel drafts with. Their
+own imports come first, one module per step, in the order `import_steps` reads from the source.
+The text importers (docutils) load when File ▸ Import is used, the demo module only for --demo."""
+
+
+def import_steps() -> Iterator[str]:
+    """The modules to import, in order, before the journal opens."""
+    from .import_steps import dependency_order
+
+    return itertools.chain(LIBRARIES, dependency_order(CORE_ROOTS))
 
 
 class Startup(QObject):
@@ -58,7 +66,7 @@ class Startup(QObject):
         self._reader: QuickReader | None = None
         self._lock: EarlyLock | None = None
         self._finished = False
-        self._pending_imports = list(CORE_IMPORTS)
+        self._pending_imports = import_steps()
         self._steps: Iterator[str] = iter(())
         self._done = False  # every panel made and filled
 
@@ -102,8 +110,9 @@ class Startup(QObject):
         """One module per event-loop turn; then open the journal."""
         if self._finished:
             return
-        if self._pending_imports:
-            importlib.import_module(self._pending_imports.pop(0))
+        name = next(self._pending_imports, None)
+        if name is not None:
+            importlib.import_module(name)
             QTimer.singleShot(0, self._import_next)
             return
         self._on_loaded()
@@ -111,8 +120,8 @@ class Startup(QObject):
     def finish_now(self) -> None:
         """The window is closing while the core loads or the panels fill: finish now, so
         edits can be saved."""
-        while self._pending_imports:
-            importlib.import_module(self._pending_imports.pop(0))
+        for name in self._pending_imports:
+            importlib.import_module(name)
         self._on_loaded()
         for _step in self._steps:
             pass

@@ -20,13 +20,13 @@ from sprintjournal.review import ROW, Counts, ReviewItem
 from .settings import last_folder, remember_folder
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .shell import Shell
 
 
 class UndoImport:
     """What Undo Import needs: the backup to go back to, and where the user was."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: "Shell") -> None:
         self.window = window
         self.backup: Path | None = None
         self.name = ""
@@ -72,7 +72,7 @@ class UndoImport:
         window.statusBar().showMessage(f"The import of {self.name} was undone.", 10_000)
 
 
-def import_file(window: "MainWindow") -> None:
+def import_file(window: "Shell") -> None:
     """A JSON export, people.txt or planning.txt (recognised by its content), into the sprint and
     the day selected: the same day the toolbar, the day list and the panels show."""
     name, _ = QFileDialog.getOpenFileName(
@@ -84,7 +84,7 @@ def import_file(window: "MainWindow") -> None:
     import_path(window, Path(name))
 
 
-def import_path(window: "MainWindow", path: Path) -> None:
+def import_path(window: "Shell", path: Path) -> None:
     window.save_manager.flush_all()
     store = window.store
     sprint, day = window.sprint, window.day
@@ -117,7 +117,7 @@ def _flagged(items: Iterable[ReviewItem]) -> set[tuple[str, int]]:
     return {(i.kind, i.item_id) for i in items if i.group == ROW}
 
 
-def review_sentence(window: "MainWindow", flagged_before: set[tuple[str, int]]) -> str:
+def review_sentence(window: "Shell", flagged_before: set[tuple[str, int]]) -> str:
     """What the Needs Review list holds now, its two groups apart: "Needs Review (Ctrl+6) lists
     6 rows to review (4 from this import) and 3 suggestions to confirm" — counted as the list
     counts them, so the import's "(4 rows to review)", this and the list's title agree."""
@@ -134,7 +134,7 @@ def review_sentence(window: "MainWindow", flagged_before: set[tuple[str, int]]) 
     return f"Needs Review ({key}) lists {text}."
 
 
-def _summary(window: "MainWindow", path: Path, lines: list[str],
+def _summary(window: "Shell", path: Path, lines: list[str],
              flagged_before: set[tuple[str, int]]) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, "Import finished",
                       "\n".join(lines) or "Nothing to import.", QMessageBox.StandardButton.Ok,

@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QMessageBox, QWidget
 
 from .main_frame import CentralArea, SprintToolbar, build_docks, default_geometry, default_layout
 from .savemanager import SaveManager
 from .settings import app_settings
+from .shell import Shell
 
 if TYPE_CHECKING:
     from sprintjournal.changes import Change
@@ -70,7 +71,7 @@ def _ops() -> ModuleType:
     return window_ops
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Shell):
     closed = Signal()  # the window accepted a close: the app may quit
     def __init__(self, *, autosave_ms: int = AUTOSAVE_MS, frame_later: bool = False) -> None:
         super().__init__()

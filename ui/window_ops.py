@@ -20,49 +20,39 @@ from .dialogs.about import AboutDialog
 from .dialogs.shortcuts import ShortcutsDialog
 from .dialogs.sprint_dialog import SprintDialog
 from .opening import ask_journal_path, open_journal
+from .panels.registry import PANELS, panel_for_hit
 from .settings import last_folder, recent_journals, remember_folder, remember_journal
+from .shell import Shell
 from .store import JournalStore
 
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
 
-    from .main_window import MainWindow
+    from .store_services import ReviewItem
 
 log = logging.getLogger(__name__)
 
-HIT_PANELS = {"standup": "standup", "branch": "branches", "photo": "photos", "person": "attendees"}
-
-
 # -- panels ---------------------------------------------------------------------------------
 def create_panels(store: JournalStore, undo: QUndoStack, parent: QWidget) -> dict[str, Any]:
-    """Every data panel, built to the panel contract `XPanel(store, undo_stack, parent)`.
+    """Every registered panel (`panels.registry`), built to the panel contract.
 
     Imported here rather than at the top: the panels pull in the core (SQLAlchemy, Pillow),
     which must load after the window's first paint.
     """
-    from .panels.attendees import AttendeesPanel
-    from .panels.branches import BranchesPanel
-    from .panels.photos import PhotosPanel
-    from .panels.report import ReportPanel
-    from .panels.review import ReviewPanel
-    from .panels.standup import StandupPanel
-
-    classes = {"attendees": AttendeesPanel, "branches": BranchesPanel, "standup": StandupPanel,
-               "photos": PhotosPanel, "report": ReportPanel, "review": ReviewPanel}
-    panels = {name: cls(store, undo, parent) for name, cls in classes.items()}
+    panels = {spec.name: spec.widget_class()(store, undo, parent) for spec in PANELS}
     for panel in panels.values():  # Tab leaves a table (arrows move in it): no keyboard trap
         for view in panel.findChildren(QAbstractItemView):
             view.setTabKeyNavigation(False)
     return panels
 
 
-def wire_panels(window: "MainWindow") -> None:
+def wire_panels(window: Shell) -> None:
     """Connections between panels that go through the window: Needs Review's F2 opens the row
     in its own panel; its dock title counts what is left; panels report in the status bar."""
-    from .panels.review import dock_title, route
+    from .panels.review import dock_title
 
     review = window.panels["review"]
-    review.correct_requested.connect(lambda item: route(window, item))
+    review.correct_requested.connect(lambda item: open_review_item(window, item))
     dock = window.docks["review"]
 
     def count(_n: int) -> None:
@@ -76,6 +66,21 @@ def wire_panels(window: "MainWindow") -> None:
             message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
 
 
+def open_review_item(window: Shell, item: "ReviewItem") -> None:
+    """F2 in Needs Review: the item's panel, on its day, with the row selected and its editor
+    open."""
+    panel = window.panels.get(item.panel)
+    if panel is None:
+        return
+    if item.day is not None:
+        window.select_day(item.day)
+    window.go_to_panel(item.panel)
+    panel.select_item(item.item_id)
+    edit = getattr(panel, "edit_selected", None)
+    if callable(edit):
+        edit()
+
+
 def call_panel(panel: Any, method: str, *args: Any) -> None:
     """Call a contract method; one panel's failure is logged and must not stop the others."""
     try:
@@ -87,12 +92,12 @@ def call_panel(panel: Any, method: str, *args: Any) -> None:
         raise
 
 
-def select_hit(window: "MainWindow", hit: SearchHit) -> None:
+def select_hit(window: Shell, hit: SearchHit) -> None:
     """Select a search hit or clicked mention in the panel that shows that kind of item."""
     if hit.kind == "note" and window.notes is not None:
         window.notes.select_item(hit.item_id)
         return
-    name = HIT_PANELS.get(hit.kind)
+    name = panel_for_hit(hit.kind)
     panel = window.panels.get(name or "")
     if name is None or panel is None:
         return
@@ -105,7 +110,7 @@ def select_hit(window: "MainWindow", hit: SearchHit) -> None:
         panel.select_item(hit.item_id)
 
 
-def _show_standup_day(window: "MainWindow", item_id: int) -> None:
+def _show_standup_day(window: Shell, item_id: int) -> None:
     sprint = window.sprint
     if sprint is None:
         return
@@ -116,12 +121,12 @@ def _show_standup_day(window: "MainWindow", item_id: int) -> None:
 
 
 # -- journals -------------------------------------------------------------------------------
-def replace_journal(window: "MainWindow", journal: "Journal") -> None:
+def replace_journal(window: Shell, journal: "Journal") -> None:
     remember_journal(str(journal.path))
     window.store.replace_journal(journal)
 
 
-def _switch_to(window: "MainWindow", path: Path | None) -> None:
+def _switch_to(window: Shell, path: Path | None) -> None:
     if path is None or _same_file(path, window.store.file):
         return
     window.save_manager.flush_all()
@@ -134,19 +139,19 @@ def _same_file(a: Path, b: Path) -> bool:
     return a.exists() and b.exists() and a.resolve() == b.resolve()
 
 
-def new_journal(window: "MainWindow") -> None:
+def new_journal(window: Shell) -> None:
     _switch_to(window, ask_journal_path(window, new=True))
 
 
-def open_other(window: "MainWindow") -> None:
+def open_other(window: Shell) -> None:
     _switch_to(window, ask_journal_path(window, new=False))
 
 
-def open_path(window: "MainWindow", path: str) -> None:
+def open_path(window: Shell, path: str) -> None:
     _switch_to(window, Path(path))
 
 
-def fill_recent_menu(window: "MainWindow") -> None:
+def fill_recent_menu(window: Shell) -> None:
     menu = window.recent_menu
     menu.clear()
     current = str(window.store.file) if window.has_store else ""
@@ -158,7 +163,7 @@ def fill_recent_menu(window: "MainWindow") -> None:
         menu.addAction("No other journal yet").setEnabled(False)
 
 
-def open_demo(window: "MainWindow") -> None:
+def open_demo(window: Shell) -> None:
     """The demo journal (PyPy's Gothenburg sprints of 2011), created on first use."""
     from sprintjournal.demo import open_demo as core_open_demo
 
@@ -174,7 +179,7 @@ def open_demo(window: "MainWindow") -> None:
     replace_journal(window, journal)
 
 
-def export_json(window: "MainWindow") -> None:
+def export_json(window: Shell) -> None:
     folder = QFileDialog.getExistingDirectory(window, "Export the journal to a folder",
                                               last_folder("export"))
     if not folder:
@@ -190,7 +195,7 @@ def export_json(window: "MainWindow") -> None:
 
 
 # -- sprints --------------------------------------------------------------------------------
-def new_sprint(window: "MainWindow") -> None:
+def new_sprint(window: Shell) -> None:
     values = SprintDialog.ask(window)
     if values is None:
         return
@@ -200,7 +205,7 @@ def new_sprint(window: "MainWindow") -> None:
         QMessageBox.warning(window, "Cannot create the sprint", str(error))
 
 
-def edit_sprint(window: "MainWindow") -> None:
+def edit_sprint(window: Shell) -> None:
     sprint = window.sprint
     if sprint is None:
         return
@@ -214,7 +219,7 @@ def edit_sprint(window: "MainWindow") -> None:
         QMessageBox.warning(window, "Cannot change the sprint", str(error))
 
 
-def delete_sprint(window: "MainWindow") -> None:
+def delete_sprint(window: Shell) -> None:
     sprint = window.sprint
     if sprint is None:
         return
@@ -236,7 +241,7 @@ def delete_sprint(window: "MainWindow") -> None:
 
 
 # -- help and closing -----------------------------------------------------------------------
-def show_shortcuts(window: "MainWindow") -> None:
+def show_shortcuts(window: Shell) -> None:
     toggles = [dock.toggleViewAction() for dock in window.docks.values()]
     panels = {window.docks[name].windowTitle(): panel.actions()
               for name, panel in window.panels.items()}
@@ -244,7 +249,7 @@ def show_shortcuts(window: "MainWindow") -> None:
                     panels).exec()
 
 
-def show_about(window: "MainWindow") -> None:
+def show_about(window: Shell) -> None:
     AboutDialog(window).exec()
 
 
@@ -259,7 +264,7 @@ def confirm_close(window: QWidget, errors: list[str]) -> bool:
     return box.clickedButton() is discard
 
 
-def show_backups(window: "MainWindow") -> None:
+def show_backups(window: Shell) -> None:
     """File ▸ Backups: pending edits are saved first, so a restore never eats typing."""
     from .dialogs.backups_dialog import BackupsDialog
 
@@ -274,7 +279,7 @@ def show_backups(window: "MainWindow") -> None:
     )
 
 
-def show_note_history(window: "MainWindow") -> None:
+def show_note_history(window: Shell) -> None:
     from .dialogs.note_history import NoteHistoryDialog
 
     notes = window.notes

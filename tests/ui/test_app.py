@@ -12,12 +12,13 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active, when_modal
-from sprintjournal_ui.app import StartupTrace, app_icon, main, make_application, parse_args
+from sprintjournal_ui.app import app_icon, main, make_application, parse_args
 from sprintjournal_ui.crash_guard import describe, install_signal_handlers
 from sprintjournal_ui.dialogs.errors import JournalErrorDialog
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.opening import open_journal
 from sprintjournal_ui.startup import Startup
+from sprintjournal_ui.startup_trace import StartupTrace
 from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.errors import DiskFullError

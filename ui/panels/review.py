@@ -40,7 +40,6 @@ from .edit_commands import push_edit
 from .panel_base import NO_SPRINT_HINT, DataPanel
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
     from ..store_services import Unmerge
 
 EMPTY_HINT = ("Nothing needs review — imports flag what they could not read for sure, and the "
@@ -325,17 +324,3 @@ def confirm_merge(parent: QWidget, name: str, keep: str) -> bool:
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Yes)
     return reply == QMessageBox.StandardButton.Yes
-
-
-def route(window: "MainWindow", item: review.ReviewItem) -> None:
-    """F2 in the list: the item's panel, on its day, with the row selected and its editor open."""
-    panel = window.panels.get(item.panel)
-    if panel is None:
-        return
-    if item.day is not None:
-        window.select_day(item.day)
-    window.go_to_panel(item.panel)
-    panel.select_item(item.item_id)
-    edit = getattr(panel, "edit_selected", None)
-    if callable(edit):
-        edit()

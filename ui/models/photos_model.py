@@ -21,7 +21,7 @@ from sprintjournal.errors import JournalError
 from sprintjournal.records import PhotoRec
 
 from ..store import JournalStore
-from ..workers import run_in_pool
+from ..workers.pool import run_in_pool
 from .record_model import Column, RecordTableModel
 
 ICON_SIZE = QSize(160, 160)

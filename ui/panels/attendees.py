@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
 from sprintjournal.errors import JournalError
 from sprintjournal.records import AttendeeRec
 
+from ..commands.edit_commands import push_add, push_edit, push_remove, push_update
 from ..dialogs.attendee_dialog import AttendeeAnswer, AttendeeDialog
 from ..models.attendees_model import AttendeesModel
 from ..store import JournalStore
-from .check_delegate import VisibleCheckDelegate
-from .edit_commands import push_add, push_edit, push_remove, push_update
-from .here_today import HereTodayBox
+from ..widgets.check_delegate import VisibleCheckDelegate
+from ..widgets.here_today import HereTodayBox
+from ..widgets.status_chip import ChipDelegate
+from ..widgets.timeline import TimelineChart
 from .panel_base import NO_SPRINT_HINT, DataPanel
-from .status_chip import ChipDelegate
-from .timeline import TimelineChart
 
 EMPTY_HINT = "No attendees yet — press Insert or use Add attendee."
 _SNAPSHOT_FIELDS = (

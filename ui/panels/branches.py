@@ -19,13 +19,13 @@ from sprintjournal.errors import JournalError
 from sprintjournal.records import BranchRec
 from sprintjournal.vocabulary import BRANCH_STATUSES
 
+from ..commands.edit_commands import push_add, push_remove, push_update
+from ..commands.report_marks import add_row_mark_action
 from ..dialogs.branch_dialog import BranchAnswer, BranchDialog
 from ..models.branches_model import BranchesModel, BranchFilter
 from ..store import JournalStore
-from .edit_commands import push_add, push_remove, push_update
+from ..widgets.status_chip import ChipDelegate
 from .panel_base import NO_SPRINT_HINT, DataPanel
-from .report_marks import add_row_mark_action
-from .status_chip import ChipDelegate
 
 EMPTY_HINT = "No branches yet — press Insert or use Add branch to record what people work on."
 FILTERED_HINT = "No branch matches the filter — choose “All statuses” and “Everyone” to see all."

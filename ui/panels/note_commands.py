@@ -1,7 +1,7 @@
 """Undoable note edits: adding and removing a note (typing has the editor's own undo).
 
 Removing restores by re-adding from a snapshot, so undo gives the note a new id; each command
-keeps the current id in its state (see `ui.commands.StoreCommand`).
+keeps the current id in its state (see `ui.commands.store_command.StoreCommand`).
 """
 
 from datetime import date
@@ -9,7 +9,7 @@ from datetime import date
 from sprintjournal.changes import Change
 from sprintjournal.records import NoteRec
 
-from ..commands import StoreCommand
+from ..commands.store_command import StoreCommand
 from ..store import JournalStore
 from .notes_view import day_label
 

@@ -19,6 +19,7 @@ from sprintjournal.errors import JournalError
 from sprintjournal.note_history import LARGE_DELETION
 from sprintjournal.records import NoteRec, SprintRec
 
+from ..commands.report_marks import NoteMarks
 from ..store import JournalStore
 from ..throttle import Debouncer
 from .background_save import BackgroundSaver
@@ -31,7 +32,6 @@ from .notes_view import (
     long_day,
     note_title,
 )
-from .report_marks import NoteMarks
 
 if TYPE_CHECKING:
     from sprintjournal.markdown_render import PeopleDirectory

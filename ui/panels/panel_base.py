@@ -28,10 +28,10 @@ from sprintjournal.changes import Change, Ordered
 from sprintjournal.errors import JournalError
 from sprintjournal.records import SprintRec
 
+from ..commands.edit_commands import push_edit
+from ..commands.row_order import moved
 from ..store import JournalStore
-from .edit_commands import push_edit
-from .glyph_icons import glyph_icon
-from .row_order import moved
+from ..widgets.glyph_icons import glyph_icon
 
 NO_SPRINT_HINT = (
     "No sprint selected — choose one in the sprint switcher, or create one (Sprint ▸ New)."
@@ -91,7 +91,7 @@ class DataPanel(QWidget):
                    tip: str = "", *, toolbar: bool = True) -> QAction:
         """A (toolbar) action whose shortcut works while focus is anywhere inside the panel.
 
-        `icon` names a glyph of `ui.panels.glyph_icons`.
+        `icon` names a glyph of `ui.widgets.glyph_icons`.
         """
         action = QAction(glyph_icon(self, icon), text, self)
         if shortcut is not None:

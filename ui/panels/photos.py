@@ -35,16 +35,16 @@ from sprintjournal.errors import JournalError
 from sprintjournal.photos import PhotoInfo
 from sprintjournal.records import PhotoRec
 
+from ..commands.edit_commands import AppliedCommand, push_remove, push_update
 from ..dialogs.photo_dialog import PhotoDialog
 from ..models.photos_model import ICON_SIZE, PhotosModel
 from ..settings import last_folder, remember_folder
 from ..store import JournalStore
-from .edit_commands import AppliedCommand, push_remove, push_update
+from ..widgets.photo_status import PhotoStatusBar
+from ..widgets.photo_tile import PhotoTileDelegate
+from ..widgets.photo_viewer import PhotoViewer
+from ..workers.photo_import import PhotoImporter, PhotoSource, PreparedPhoto
 from .panel_base import NO_SPRINT_HINT, DataPanel
-from .photo_import import PhotoImporter, PhotoSource, PreparedPhoto
-from .photo_status import PhotoStatusBar
-from .photo_tile import PhotoTileDelegate
-from .photo_viewer import PhotoViewer
 
 EMPTY_HINT = ("No photos yet — drop photos here, paste one (Ctrl+V), or use Add photos… "
               "(JPEG, PNG, WebP or GIF).")

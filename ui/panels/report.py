@@ -40,13 +40,13 @@ from sprintjournal.report.render import Figure, escape, markdown_to_html, place_
 from sprintjournal.report.renditions import ExportCancelledError
 from sprintjournal.report.sections import section_titles
 
-from ..commands import StoreCommand
+from ..commands.store_command import StoreCommand
 from ..dialogs.export_report import ExportDialog, ExportOptions
 from ..settings import last_folder, remember_folder
 from ..store import JournalStore
 from ..throttle import Debouncer
-from ..workers import Job, run_in_pool
-from .export_feedback import describe_export_error, exported_message
+from ..widgets.export_feedback import describe_export_error, exported_message
+from ..workers.pool import Job, run_in_pool
 from .panel_base import NO_SPRINT_HINT, DataPanel
 from .report_suggestions import SuggestionsBox
 

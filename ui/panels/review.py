@@ -35,8 +35,8 @@ from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.report.prose import ordinal_word
 
+from ..commands.edit_commands import push_edit
 from ..store import JournalStore
-from .edit_commands import push_edit
 from .panel_base import NO_SPRINT_HINT, DataPanel
 
 if TYPE_CHECKING:

@@ -18,14 +18,14 @@ from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.records import StandupRec
 
+from ..commands.edit_commands import AppliedCommand, push_add, push_remove, push_update
+from ..commands.report_marks import add_row_mark_action
 from ..dialogs.standup_dialog import StandupAnswer, StandupDialog
 from ..models.standup_model import SECTION_TITLES, StandupModel
 from ..store import JournalStore
-from .column_shares import ColumnShares
-from .edit_commands import AppliedCommand, push_add, push_remove, push_update
+from ..widgets.column_shares import ColumnShares
+from ..widgets.status_chip import ChipDelegate
 from .panel_base import NO_SPRINT_HINT, DataPanel
-from .report_marks import add_row_mark_action
-from .status_chip import ChipDelegate
 
 NO_DAY_HINT = "Pick a day to see its stand-up."
 _COPY_FIELDS = ("status", "branch_id", "needs_review", "review_reason")

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from sprintjournal.publish import marked_indexes, paragraph_at, paragraphs, toggle
 
-from ..commands import StoreCommand
 from ..theme import MARKED
 from ..throttle import Debouncer
+from .store_command import StoreCommand
 
 MARK_KEY = QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
                         | Qt.Key.Key_R)

@@ -4,7 +4,7 @@ Pillow holds the GIL for stretches of each large decode; with two pool threads d
 12-megapixel photos the GUI thread stalled for 60-240 ms (bench/photo_import_lag.py), against
 a target of 50 ms. A helper process decodes without touching the GUI's interpreter.
 
-Each helper is `python -m ui.panels.photo_process`: it imports only the core (no Qt) and
+Each helper is `python -m ui.workers.photo_process`: it imports only the core (no Qt) and
 answers pickled `(data, name)` requests with `photos.prepare(data, name)` or the exception.
 `multiprocessing` is not used on purpose: its "spawn" start method re-runs the parent's main
 script (main.py starts the GUI unguarded). If no helper can be started, the caller's thread

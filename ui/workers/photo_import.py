@@ -19,8 +19,8 @@ from PySide6.QtCore import QObject, Signal
 
 from sprintjournal import photos
 
-from ..workers import Job, run_in_pool
 from .photo_process import helper_pool
+from .pool import Job, run_in_pool
 
 if TYPE_CHECKING:
     from ..store_calls import BackgroundWriter, PreparedInfo

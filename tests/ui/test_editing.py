@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor, QUndoStack
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
-from sprintjournal_ui.panels.markdown_editor import UNDO_PAUSE_S, MarkdownEditor
 from sprintjournal_ui.panels.notes import NotesPanel
 from sprintjournal_ui.store import JournalStore
+from sprintjournal_ui.widgets.markdown_editor import UNDO_PAUSE_S, MarkdownEditor
 
 from sprintjournal.journal import Journal
 

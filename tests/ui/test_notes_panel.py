@@ -9,8 +9,8 @@ from PySide6.QtGui import QTextCursor, QUndoStack
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
 from sprintjournal_ui.panels.notes import NotesPanel
-from sprintjournal_ui.panels.preview import PREVIEW_LIMIT
 from sprintjournal_ui.store import JournalStore
+from sprintjournal_ui.widgets.preview import PREVIEW_LIMIT
 
 from sprintjournal.journal import Journal
 

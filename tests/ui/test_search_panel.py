@@ -11,8 +11,8 @@ from shell_data import Gothenburg, show_active
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.models.search_model import SearchModel, SpansRole, snippet_spans
 from sprintjournal_ui.panels.search import SearchPanel
-from sprintjournal_ui.panels.search_delegate import SnippetDelegate
 from sprintjournal_ui.store import JournalStore
+from sprintjournal_ui.widgets.search_delegate import SnippetDelegate
 
 from sprintjournal.journal import Journal
 from sprintjournal.records import SearchHit

@@ -244,7 +244,8 @@ class AttendeesPanel(DataPanel):
         """Fold the selected attendee's person into another (their name stays as an alias)."""
         from sprintjournal.review import similar_people
 
-        from .review import ask_person, confirm_merge, merge_step
+        from ..commands.review_commands import merge_step
+        from .review import ask_person, confirm_merge
 
         records = self.selected_records()
         if not records:

@@ -19,19 +19,19 @@ from sprintjournal.errors import JournalError
 from sprintjournal.note_history import LARGE_DELETION
 from sprintjournal.records import NoteRec, SprintRec
 
+from ..commands.note_commands import add_note_command, created_id, remove_note_command
 from ..commands.report_marks import NoteMarks
 from ..store import JournalStore
 from ..throttle import Debouncer
-from .background_save import BackgroundSaver
-from .document_text import DocumentSnapshot
-from .note_commands import add_note_command, created_id, remove_note_command
-from .notes_view import (
+from ..widgets.document_text import DocumentSnapshot
+from ..widgets.notes_view import (
     NotesView,
     day_label,
     leading_text,
     long_day,
     note_title,
 )
+from ..workers.background_save import BackgroundSaver
 
 if TYPE_CHECKING:
     from sprintjournal.markdown_render import PeopleDirectory

@@ -46,9 +46,9 @@ from ..settings import last_folder, remember_folder
 from ..store import JournalStore
 from ..throttle import Debouncer
 from ..widgets.export_feedback import describe_export_error, exported_message
+from ..widgets.report_suggestions import SuggestionsBox
 from ..workers.pool import Job, run_in_pool
 from .panel_base import NO_SPRINT_HINT, DataPanel
-from .report_suggestions import SuggestionsBox
 
 AUTOSAVE_MS = 1000
 PREVIEW_MS = 250

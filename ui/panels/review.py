@@ -13,8 +13,8 @@ them and routes the answers. The Report panel's "To confirm" bar answers the sam
 
 import contextlib
 import dataclasses
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -35,35 +35,12 @@ from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.report.prose import ordinal_word
 
-from ..commands.edit_commands import push_edit
+from ..commands.review_commands import KINDS, WATCHED, answer, merge_step
 from ..store import JournalStore
 from .panel_base import NO_SPRINT_HINT, DataPanel
 
-if TYPE_CHECKING:
-    from ..store_services import Unmerge
-
 EMPTY_HINT = ("Nothing needs review — imports flag what they could not read for sure, and the "
               "report's guesses wait here for your answer.")
-KINDS = {"attendee": "Attendee", "standup": "Stand-up", "newcomer": "Newcomer",
-         "ordinal": "Sprint number", "status": "Branch status"}
-"""How a kind is named in the list; a source of another kind shows its kind as it is."""
-WATCHED = frozenset({"attendance", "standup", "person", "report", "sprint", "branch", "journal"})
-"""The changes that can open or answer a review item."""
-
-
-def answer(store: JournalStore, undo_stack: QUndoStack, item: review.ReviewItem,
-           yes: bool = True, initiator: object = None) -> Change:
-    """Confirm (`yes`) or decline `item` as one undo step; undo reopens it as it was listed.
-    Raises JournalError when the journal refuses (the store has shown why)."""
-    write = store.confirm_review if yes else store.decline_review
-    label = KINDS.get(item.kind, item.kind).lower()
-    text = f"{'Confirm' if yes else 'Not so:'} {label} {item.title}"
-    return push_edit(
-        undo_stack, text,
-        lambda _state: write(item, initiator=initiator),
-        lambda _state: store.reopen_review(item, initiator=initiator))
-
-
 def _why(item: review.ReviewItem) -> str:
     """The reason without the name the "What" column already shows ("Mark Pearse: first
     sprint…" reads "First sprint…")."""
@@ -287,33 +264,6 @@ def ask_person(parent: QWidget, store: JournalStore, name: str, person_id: int |
     chosen, ok = QInputDialog.getItem(parent, "Merge", f"“{name}” is the same person as:",
                                       names, 0, False)
     return ordered[names.index(chosen)] if ok else None
-
-
-def merge_step(store: JournalStore, undo_stack: QUndoStack, name: str, keep: tuple[int, str],
-               other_id: int | None = None, initiator: object = None,
-               merge: "Callable[[], tuple[Change, Unmerge]] | None" = None,
-               after_undo: Callable[[], Change] | None = None) -> Change:
-    """Merge `other_id` (or run `merge`) into `keep` as one undo step; undo splits them again
-    under their old ids, so the steps before it still find their rows. The journal is backed
-    up first all the same (File ▸ Backups…)."""
-
-    def do(state: dict[str, Any]) -> Change:
-        if merge is not None:
-            change, state["unmerge"] = merge()
-        else:
-            assert other_id is not None
-            change, state["unmerge"] = store.merge_people_undoably(keep[0], other_id,
-                                                                   initiator=initiator)
-        return change
-
-    def undo(state: dict[str, Any]) -> Change:
-        change = store.unmerge_people(state["unmerge"], initiator=initiator)
-        if after_undo is not None:
-            after_undo()
-        return change
-
-    store.backup_before("merge")
-    return push_edit(undo_stack, f"Merge {name} into {keep[1]}", do, undo)
 
 
 def confirm_merge(parent: QWidget, name: str, keep: str) -> bool:

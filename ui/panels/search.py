@@ -17,7 +17,7 @@ from ..models.search_model import HitRole, SearchModel
 from ..models.search_where import hit_location
 from ..store import JournalStore
 from ..throttle import Debouncer
-from .search_delegate import SnippetDelegate
+from ..widgets.search_delegate import SnippetDelegate
 
 SEARCH_DELAY_MS = 150
 RESULTS_BATCH = 20

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSize
 from sprintjournal import review as core
 from sprintjournal.errors import JournalError
 
+from ..commands.review_commands import WATCHED, answer
 from ..store import JournalStore
-from .review import WATCHED, answer
 
 
 class SuggestionsBox(QWidget):

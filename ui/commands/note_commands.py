@@ -9,9 +9,9 @@ from datetime import date
 from sprintjournal.changes import Change
 from sprintjournal.records import NoteRec
 
-from ..commands.store_command import StoreCommand
+from ..day_words import day_label
 from ..store import JournalStore
-from .notes_view import day_label
+from .store_command import StoreCommand
 
 
 def _int(value: object) -> int:

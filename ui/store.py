@@ -42,15 +42,15 @@ _ENTITY_SIGNALS = {
 
 
 class JournalStore(JournalCalls, JournalServices, QObject):
-    changed = Signal(object, object)  # Change, initiator
-    people_changed = Signal(object, object)
-    sprints_changed = Signal(object, object)
-    attendees_changed = Signal(object, object)
-    branches_changed = Signal(object, object)
-    standup_changed = Signal(object, object)
-    notes_changed = Signal(object, object)
-    photos_changed = Signal(object, object)
-    report_changed = Signal(object, object)
+    changed = Signal(Change, object)  # the change, its initiator (any object, or None)
+    people_changed = Signal(Change, object)
+    sprints_changed = Signal(Change, object)
+    attendees_changed = Signal(Change, object)
+    branches_changed = Signal(Change, object)
+    standup_changed = Signal(Change, object)
+    notes_changed = Signal(Change, object)
+    photos_changed = Signal(Change, object)
+    report_changed = Signal(Change, object)
     journal_replaced = Signal()
     saved = Signal()
     error = Signal(str)

@@ -172,13 +172,8 @@ class DataPanel(QWidget):
 
     def put_back(self, ids: list[int]) -> None:
         """After an undone removal: the item back where it stood, if the list is unchanged."""
-        if self.order_entity is None:
-            return
-        try:
-            change = self.store.reorder(self.order_entity, ids)
-        except JournalError:
-            return  # the list changed since: the item stays at the end
-        self.store.announce(change)
+        if self.order_entity is not None:  # if the list changed since, the item stays last
+            self.store.reorder_unless_changed(self.order_entity, ids)
 
     def selected_records(self) -> list[Any]:
         """Subclasses: the records of the selected rows."""

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.report.compose import RegenerateResult, ReportTemplateError
 from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
@@ -254,7 +255,7 @@ class ReportPanel(DataPanel):
         self._autosave.flush()
         super().flush()
 
-    def _on_report_changed(self, change: Any, initiator: object) -> None:
+    def _on_report_changed(self, change: Change, initiator: object) -> None:
         if initiator is self or change.sprint_id != self.sprint_id or self._autosave.pending:
             return
         self._load()

@@ -84,7 +84,7 @@ class JournalStore(JournalCalls, JournalServices, QObject):
         self.journal_replaced.emit()
 
     def _apply(
-        self, op: Callable[..., Change], *args: Any, initiator: object = None, **kwargs: Any
+        self, op: Callable[..., Change], *args: object, initiator: object = None, **kwargs: object
     ) -> Change:
         """Run one Journal mutation (for the typed writes) and announce it."""
         try:

@@ -10,9 +10,9 @@ Each call is a one-line delegation on purpose: where the journal lives (opened a
 quickly first, built lazily) is the store's business, behind `_reader()` and `_writer()`.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Unpack
 
 from sprintjournal.changes import Change, Ordered
 from sprintjournal.errors import JournalError
@@ -58,7 +58,8 @@ class JournalCalls:
     def _writer(self) -> "Journal":
         raise NotImplementedError
 
-    def _apply(self, op: Any, *args: Any, initiator: object = None, **kwargs: Any) -> Change:
+    def _apply(self, op: Callable[..., Change], *args: object, initiator: object = None,
+               **kwargs: object) -> Change:
         raise NotImplementedError
 
     def announce(self, change: Change, initiator: object = None) -> None:

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sprintjournal.changes import Change
 
@@ -34,7 +34,8 @@ class JournalServices:
     def _writer(self) -> "Journal":
         raise NotImplementedError
 
-    def _apply(self, op: Any, *args: Any, initiator: object = None, **kwargs: Any) -> Change:
+    def _apply(self, op: Callable[..., Change], *args: object, initiator: object = None,
+               **kwargs: object) -> Change:
         raise NotImplementedError
 
     def replace_journal(self, journal: "Journal") -> None:

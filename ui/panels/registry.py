@@ -7,8 +7,18 @@ here. This module imports no panel: the docks are laid out before the first pain
 """
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from ..store import JournalStore
+
+PanelClass = Callable[["JournalStore", QUndoStack, QWidget], QWidget]
+"""The panel contract's constructor: `XPanel(store, undo_stack, parent)`."""
 
 
 @dataclass(frozen=True)
@@ -23,9 +33,9 @@ class PanelSpec:
     shows: tuple[str, ...] = ()
     """The kinds of search hit (`SearchHit.kind`) this panel selects when one is clicked."""
 
-    def widget_class(self) -> type[Any]:
+    def widget_class(self) -> PanelClass:
         module, _, cls = self.widget.partition(":")
-        found: type[Any] = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
+        found: PanelClass = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
         return found
 
 

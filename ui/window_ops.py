@@ -214,7 +214,7 @@ def edit_sprint(window: Shell) -> None:
         return
     try:
         window.store.update_sprint(sprint.id, initiator=window,
-                           **values)
+                                   **values)
     except JournalError as error:
         QMessageBox.warning(window, "Cannot change the sprint", str(error))
 

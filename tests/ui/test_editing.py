@@ -87,7 +87,7 @@ def test_the_preview_shows_task_lists_as_check_boxes(
         qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg) -> None:
     """Item 19: what the organiser sees in the note's preview."""
     store.set_note_text(gothenburg.note_id, "# Thursday\n\n- [ ] book the room\n"
-                                "- [x] release 1.7\n")
+                                            "- [x] release 1.7\n")
     panel = NotesPanel(store, QUndoStack(), autosave_ms=60_000)
     qtbot.addWidget(panel)
     panel.resize(1000, 600)

@@ -28,7 +28,7 @@ def test_attendees_model_through_changes(qtmodeltester: ModelTester, store: Jour
     inserted: list[tuple[int, int]] = []
     model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
     added = store.add_attendee(gothenburg, "Håkan Ardö",
-                        arrive=date(2011, 11, 3), depart=date(2011, 11, 8))
+                               arrive=date(2011, 11, 3), depart=date(2011, 11, 8))
     assert inserted == [(6, 6)]
 
     changed: list[int] = []
@@ -81,7 +81,7 @@ def test_branches_model_and_filter_through_changes(
     qtmodeltester.check(proxy)
     proxy.set_status("in progress")
     added = store.add_branch(gothenburg, "jit-targets", ["Håkan Ardö"],
-                        status="in progress", results=["unrolling refactored around TARGET"])
+                             status="in progress", results=["unrolling refactored around TARGET"])
     assert proxy.rowCount() == 3
     row = model.row_of(added.id)
     assert model.index(row, model.column_of("results")).data() == (
@@ -106,7 +106,7 @@ def test_standup_model_through_changes(qtmodeltester: ModelTester, store: Journa
     model.set_scope(gothenburg, day)
     qtmodeltester.check(model)
     first = store.add_standup_item(gothenburg, day, "today", "win64",
-                        ["Christian Tismer"])
+                                   ["Christian Tismer"])
     store.add_standup_item(gothenburg, day, "done", "ffistruct merged")
     store.add_standup_item(gothenburg, date(2011, 11, 5), "today", "STM")
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["win64"]

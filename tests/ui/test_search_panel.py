@@ -42,7 +42,7 @@ def test_search_and_jump_to_a_note_on_another_day(qtbot: QtBot, window: MainWind
                                                   store: JournalStore,
                                                   gothenburg: Gothenburg) -> None:
     friday = store.add_note(gothenburg.sprint_id, FRIDAY,
-                         "The cake said 5x faster than CPython").id
+                            "The cake said 5x faster than CPython").id
     window.select_day(date(2011, 11, 2))
     hits = search(qtbot, window, "cake")
     assert [(h.kind, h.item_id) for h in hits] == [("note", friday)]

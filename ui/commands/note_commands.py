@@ -25,7 +25,7 @@ def add_note_command(store: JournalStore, sprint_id: int, day: date | None,
 
     def do(state: dict[str, object]) -> Change:
         change = store.add_note(sprint_id, day,
-                             str(state.get("text", "")), initiator=initiator)
+                                str(state.get("text", "")), initiator=initiator)
         state["id"] = change.id
         return change
 
@@ -44,7 +44,7 @@ def remove_note_command(store: JournalStore, note: NoteRec, initiator: object) -
 
     def undo(state: dict[str, object]) -> Change:
         change = store.add_note(note.sprint_id, note.day, note.text,
-                             initiator=initiator)
+                                initiator=initiator)
         state["id"] = change.id
         return change
 

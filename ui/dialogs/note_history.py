@@ -142,8 +142,7 @@ class NoteHistoryDialog(QDialog):
         if not 0 <= row < len(self.versions):
             return
         try:
-            self.store.restore_note_version(self.versions[row].id, initiator=self
-            )
+            self.store.restore_note_version(self.versions[row].id, initiator=self)
         except JournalError:
             return  # the store announced it on `error`; the window shows the message
         self.restored = True

@@ -211,7 +211,7 @@ class BranchesPanel(DataPanel):
             change = push_add(
                 self.undo_stack, f"Add branch {answer.name}",
                 lambda: self.store.add_branch(sid, answer.name, answer.people,
-                                    **answer.fields, initiator=self),
+                                              **answer.fields, initiator=self),
                 lambda item_id: self.store.remove_branch(item_id, initiator=self))
         except JournalError:
             return

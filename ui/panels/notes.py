@@ -363,7 +363,7 @@ class NotesPanel(NotesView):
                 self._set_dirty(False)
                 return
             change = self._store.add_note(self._sprint.id, self._day, text,
-                                       initiator=self.editor)
+                                          initiator=self.editor)
             self._note_id = change.id
             self._notes = self._store.read(self._store.list_notes, self._sprint.id, self._day)
             self._fill_tabs()

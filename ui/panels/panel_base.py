@@ -211,8 +211,7 @@ class DataPanel(QWidget):
         self.flush()
         self.sprint_id = sprint_id
         self.sprint = None if sprint_id is None else self.store.read(
-            self.store.get_sprint, sprint_id
-        )
+            self.store.get_sprint, sprint_id)
         self.sprint_changed()
 
     @Slot(object)

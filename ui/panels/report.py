@@ -248,7 +248,7 @@ class ReportPanel(DataPanel):
         if self.sprint_id is None or current == self._loaded:
             return
         self.store.save_report(self.sprint_id, text=current[0],
-                         title=current[1] or None, initiator=self)
+                               title=current[1] or None, initiator=self)
         self._loaded = current
 
     def flush(self) -> None:

@@ -242,7 +242,7 @@ class StandupPanel(DataPanel):
             change = push_add(
                 self.undo_stack, f"Add stand-up item “{answer.text}”",
                 lambda: self.store.add_standup_item(sid, day, answer.section, answer.text,
-                                    answer.people, **answer.fields, initiator=self),
+                                                    answer.people, **answer.fields, initiator=self),
                 lambda item_id: self.store.remove_standup_item(item_id, initiator=self))
         except JournalError:
             return
@@ -287,7 +287,7 @@ class StandupPanel(DataPanel):
 
         def restore() -> Change:
             return self.store.add_standup_item(rec.sprint_id, rec.day, rec.section, rec.text,
-                               people, **fields, initiator=self)
+                                               people, **fields, initiator=self)
 
         try:
             push_remove(self.undo_stack, f"Remove stand-up item “{rec.text}”", rec.id,

@@ -1,8 +1,9 @@
 """What the main window's menu actions do: files, sprints, panels, help.
 
-Functions over the window rather than methods, so `main_window.py` stays layout and wiring. Each
-one saves pending edits before it changes what is shown, and reports core errors with the core's
-own message.
+Functions over the window rather than methods, so `main_window.py` stays layout and wiring. They
+take the window as a `Shell` (`shell.py`), so this module never imports the main window that
+imports it. Each one saves pending edits before it changes what is shown, and reports core errors
+with the core's own message.
 """
 
 import logging

@@ -24,8 +24,8 @@ def busiest_day(window: "object") -> object:
     from sprintjournal_ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow) and window.sprint is not None
-    journal, sprint = window.store.journal, window.sprint
-    counts = {day: len(journal.list_standup(sprint.id, day)) + len(journal.list_notes(
+    store, sprint = window.store, window.sprint
+    counts = {day: len(store.list_standup(sprint.id, day)) + len(store.list_notes(
         sprint.id, day)) for day in sprint.days()}
     return max(counts, key=lambda day: counts[day])
 
@@ -69,7 +69,7 @@ def shoot(scheme: str, out: Path) -> None:
         dock.grab().save(str(out / f"{name}-{scheme}.png"))
         dock.setFloating(False)
     window.close_for_good()
-    window.store.journal.close()
+    window.store.close()
     app.processEvents()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations  # annotations name lazily imported modules
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Unpack
 
 from sprintjournal.changes import Change, Ordered
 from sprintjournal.errors import ImportFailedError
@@ -17,6 +17,18 @@ from sprintjournal.files import AtomicBatch
 from sprintjournal.journal_file import JournalBase
 from sprintjournal.lazy import lazy_import, load
 from sprintjournal.ordinals import Ordinal, ordinal_among
+from sprintjournal.patches import (
+    AttendancePatch,
+    BranchDetails,
+    BranchPatch,
+    PersonPatch,
+    PhotoPatch,
+    ReportPatch,
+    SprintDetails,
+    SprintPatch,
+    StandupDetails,
+    StandupPatch,
+)
 from sprintjournal.records import (
     AttendeeRec,
     BranchRec,
@@ -106,7 +118,7 @@ class Journal(JournalBase):
             p = people.add(s, name, aliases, email, url)
         return Change("person", "added", (p.id,))  # type: ignore[arg-type]
 
-    def update_person(self, person_id: int, **fields: Any) -> Change:
+    def update_person(self, person_id: int, **fields: Unpack[PersonPatch]) -> Change:
         with self.write() as s:
             people.update_person(s, person_id, **fields)
         return Change("person", "updated", (person_id,))
@@ -139,12 +151,12 @@ class Journal(JournalBase):
     def get_sprint(self, sprint_id: int) -> SprintRec:
         return self._reader.get_sprint(sprint_id)
 
-    def add_sprint(self, title: str, **fields: Any) -> Change:
+    def add_sprint(self, title: str, **fields: Unpack[SprintDetails]) -> Change:
         with self.write() as s:
             sp = sprints.add(s, title, **fields)
         return Change("sprint", "added", (sp.id,), sp.id)  # type: ignore[arg-type]
 
-    def update_sprint(self, sprint_id: int, **fields: Any) -> Change:
+    def update_sprint(self, sprint_id: int, **fields: Unpack[SprintPatch]) -> Change:
         with self.write() as s:
             sprints.update_sprint(s, sprint_id, **fields)
         return Change("sprint", "updated", (sprint_id,), sprint_id)
@@ -162,12 +174,14 @@ class Journal(JournalBase):
     def list_attendees(self, sprint_id: int) -> list[AttendeeRec]:
         return self._reader.list_attendees(sprint_id)
 
-    def add_attendee(self, sprint_id: int, person_name: str, **fields: Any) -> Change:
+    def add_attendee(
+        self, sprint_id: int, person_name: str, **fields: Unpack[AttendancePatch]
+    ) -> Change:
         with self.write() as s:
             row = attendance.add(s, sprint_id, person_name, **fields)
         return Change("attendance", "added", (row.id,), sprint_id)  # type: ignore[arg-type]
 
-    def update_attendee(self, attendance_id: int, **fields: Any) -> Change:
+    def update_attendee(self, attendance_id: int, **fields: Unpack[AttendancePatch]) -> Change:
         with self.write() as s:
             row = attendance.update_attendee(s, attendance_id, **fields)
         return Change("attendance", "updated", (attendance_id,), row.sprint_id)
@@ -196,13 +210,14 @@ class Journal(JournalBase):
         return self._reader.list_branches(sprint_id)
 
     def add_branch(
-        self, sprint_id: int, name: str, people: Iterable[str] = (), **fields: Any
+        self, sprint_id: int, name: str, people: Iterable[str] = (),
+        **fields: Unpack[BranchDetails],
     ) -> Change:
         with self.write() as s:
             b = branches.add(s, sprint_id, name, people, **fields)
         return Change("branch", "added", (b.id,), sprint_id)  # type: ignore[arg-type]
 
-    def update_branch(self, branch_id: int, **fields: Any) -> Change:
+    def update_branch(self, branch_id: int, **fields: Unpack[BranchPatch]) -> Change:
         with self.write() as s:
             b = branches.update_branch(s, branch_id, **fields)
         return Change("branch", "updated", (branch_id,), b.sprint_id)
@@ -230,13 +245,13 @@ class Journal(JournalBase):
         section: str,
         text: str,
         people: Iterable[str] = (),
-        **fields: Any,
+        **fields: Unpack[StandupDetails],
     ) -> Change:
         with self.write() as s:
             item, _created = standup.add(s, sprint_id, day, section, text, people, **fields)
         return Change("standup", "added", (item.id,), sprint_id)  # type: ignore[arg-type]
 
-    def update_standup_item(self, item_id: int, **fields: Any) -> Change:
+    def update_standup_item(self, item_id: int, **fields: Unpack[StandupPatch]) -> Change:
         with self.write() as s:
             item = standup.update_item(s, item_id, **fields)
         return Change("standup", "updated", (item_id,), item.sprint_id)
@@ -317,15 +332,15 @@ class Journal(JournalBase):
         alt: str | None = None,
         day: date | None = None,
         people: Iterable[str] = (),
-        prepared: Any = None,
+        prepared: tuple[photo_codec.PhotoInfo, bytes] | None = None,
     ) -> Change:
-        """`prepared` is `gallery.prepare(data, filename)` done earlier in a worker thread."""
+        """`prepared` is `photos.prepare(data, filename)` done earlier in a worker thread."""
         prepared = prepared or gallery.prepare(data, filename)
         with self.write() as s:
             p = gallery.add(s, sprint_id, data, filename, caption, alt, day, people, prepared)
         return Change("photo", "added", (p.id,), sprint_id)  # type: ignore[arg-type]
 
-    def update_photo(self, photo_id: int, **fields: Any) -> Change:
+    def update_photo(self, photo_id: int, **fields: Unpack[PhotoPatch]) -> Change:
         with self.write() as s:
             p = gallery.update_photo(s, photo_id, **fields)
         return Change("photo", "updated", (photo_id,), p.sprint_id)
@@ -375,7 +390,7 @@ class Journal(JournalBase):
     def get_report(self, sprint_id: int) -> ReportRec:
         return self._reader.get_report(sprint_id)
 
-    def save_report(self, sprint_id: int, **fields: str | None) -> Change:
+    def save_report(self, sprint_id: int, **fields: Unpack[ReportPatch]) -> Change:
         with self.write() as s:
             reports.save(s, sprint_id, **fields)
         return Change("report", "updated", (sprint_id,), sprint_id)

@@ -292,6 +292,12 @@ def thumbnail(data: bytes, size: int = 256, *, name: str = "photo") -> bytes:
     return _render(data, size, _THUMBNAIL_QUALITY, name).data
 
 
+def prepare(data: bytes, filename: str) -> tuple[PhotoInfo, bytes]:
+    """The slow, session-free part of adding a photo (decode, check, thumbnail): callable from
+    a worker thread or a helper process, which need not load the journal for it."""
+    return inspect_photo(data, filename), thumbnail(data)
+
+
 def web_rendition(
     data: bytes, long_edge: int = 1600, quality: int = 85, *, name: str = "photo"
 ) -> Rendition:

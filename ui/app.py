@@ -13,9 +13,7 @@ SIGTERM/SIGINT save and close cleanly.
 
 import argparse
 import logging
-import os
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,38 +25,12 @@ from PySide6.QtWidgets import QApplication
 from sprintjournal.paths import APP_ID, APP_NAME
 
 from . import gc_policy
+from .startup_trace import StartupTrace
 
 if TYPE_CHECKING:
     from .startup import Startup
 
 log = logging.getLogger(__name__)
-_T0 = time.perf_counter()
-
-
-class StartupTrace:
-    """Phase timings since this module was imported (and as wall-clock times for benches)."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.marks: list[tuple[str, float]] = []
-
-    def mark(self, phase: str) -> None:
-        elapsed = time.perf_counter() - _T0
-        self.marks.append((phase, elapsed))
-        if self.enabled:
-            core = "loaded" if "sqlalchemy" in sys.modules else "not loaded"
-            print(f"startup {phase:<18} {elapsed * 1000:8.1f} ms  wall={time.time():.6f}"
-                  f"  cpu={time.process_time():.4f}  rss={_rss_mib():.1f} MiB  core {core}",
-                  flush=True)
-
-
-def _rss_mib() -> float:
-    """Resident memory now (Linux; 0 elsewhere), so the trace shows what each phase costs."""
-    try:
-        pages = int(Path("/proc/self/statm").read_bytes().split()[1])
-        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):
-        return 0.0
 
 
 class _FirstPaint(QObject):
@@ -171,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             undo()
         app.setQuitOnLastWindowClosed(quit_on_close)
         if window.has_store:
-            window.store.journal.close()
+            window.store.close()
         window.deleteLater()
     return 1 if startups and startups[0].failed else status
 

@@ -29,12 +29,10 @@ class AutoBackup(QObject):
         self.timer.start()
 
     def check(self) -> None:
-        from sprintjournal.backup import maybe_backup
-
         if self._store.readonly:
             return
         try:
-            made = maybe_backup(self._store.journal)
+            made = self._store.maybe_backup()
         except JournalError as exc:
             log.warning("automatic backup failed: %s", exc)
             self._store.error.emit(f"Automatic backup failed: {exc}")

@@ -38,12 +38,11 @@ class FileLostGuard(QObject):
 
     def check(self) -> None:
         """Ask, unless the file is where it was, the journal read-only, or already asking."""
-        journal = self._store.journal
         if self._store.readonly or (self.box is not None and self.box.isVisible()):
             return
-        problem = journal.file_problem()
+        problem = self._store.file_problem()
         if problem is not None:
-            self._ask(Path(journal.path), problem)
+            self._ask(self._store.file, problem)
 
     def _ask(self, path: Path, problem: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Journal file lost",
@@ -62,7 +61,7 @@ class FileLostGuard(QObject):
         box.open()
 
     def _chosen(self, button: QAbstractButton) -> None:
-        path = Path(self._store.journal.path)
+        path = self._store.file
         if button is self._back:
             self.save_to(path)
         elif button is self._elsewhere:
@@ -73,10 +72,9 @@ class FileLostGuard(QObject):
 
     def save_to(self, target: Path) -> None:
         """Save the journal there, carry on there, and write the edits that were waiting."""
-        journal = self._store.journal
-        moved = Path(journal.path) != target
+        moved = self._store.file != target
         try:
-            aside = journal.relocate(target)
+            aside = self._store.relocate(target)
         except (JournalError, OSError) as exc:
             log.warning("saving the lost journal to %s failed: %s", target, exc)
             QMessageBox.warning(self._window, "Journal not saved", f"{target}: {exc}")

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from sprintjournal.backup import backup_before, list_backups
 from sprintjournal.changes import Change
 from sprintjournal.errors import ImportFailedError, JournalError
 from sprintjournal.exchange.problems import LISTED, listed, more_warnings
@@ -23,13 +22,13 @@ from sprintjournal.review import ROW, Counts, ReviewItem
 from .settings import last_folder, remember_folder
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .shell import Shell
 
 
 class UndoImport:
     """What Undo Import needs: the backup to go back to, and where the user was."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: "Shell") -> None:
         self.window = window
         self.backup: Path | None = None
         self.name = ""
@@ -57,8 +56,6 @@ class UndoImport:
             signal.disconnect(self.withdraw)
 
     def undo(self) -> None:
-        from .dialogs.backups_dialog import restore_backup
-
         window, backup = self.window, self.backup
         if backup is None:
             return
@@ -66,18 +63,18 @@ class UndoImport:
         self.withdraw()
         sprint_id, day = self.place
         try:
-            restore_backup(window.store, backup)
+            window.store.restore_backup(backup)
         except JournalError as error:
             QMessageBox.warning(window, "Cannot undo the import", str(error))
             return
-        sprints = {s.id for s in window.store.journal.list_sprints()}
+        sprints = {s.id for s in window.store.list_sprints()}
         if sprint_id in sprints:
             window.select_sprint(sprint_id)
             window.select_day(day)
         window.statusBar().showMessage(f"The import of {self.name} was undone.", 10_000)
 
 
-def import_file(window: "MainWindow") -> None:
+def import_file(window: "Shell") -> None:
     """A JSON export, people.txt or planning.txt (recognised by its content), into the sprint and
     the day selected: the same day the toolbar, the day list and the panels show."""
     name, _ = QFileDialog.getOpenFileName(
@@ -89,19 +86,17 @@ def import_file(window: "MainWindow") -> None:
     import_path(window, Path(name))
 
 
-def import_path(window: "MainWindow", path: Path) -> None:
-    from sprintjournal.exchange.textfiles import import_file as core_import
-
+def import_path(window: "Shell", path: Path) -> None:
     window.save_manager.flush_all()
-    journal = window.store.journal
+    store = window.store
     sprint, day = window.sprint, window.day
     review = window.panels.get("review")
     flagged_before = set() if review is None else _flagged(review.items)
     try:
-        before = {b.path for b in list_backups(journal.path)}
-        if not journal.list_sprints():  # the core backs up only journals that have sprints
-            backup_before(journal, "import")
-        lines = core_import(journal, path, sprint.id if sprint else None, day)
+        before = {b.path for b in store.list_backups()}
+        if not store.list_sprints():  # the core backs up only journals that have sprints
+            store.backup_before("import")
+        lines = store.import_file(path, sprint.id if sprint else None, day)
     except ImportFailedError as error:
         box = QMessageBox(QMessageBox.Icon.Warning, "Nothing was imported",
                           f"{path.name} has problems; nothing was changed.",
@@ -114,7 +109,7 @@ def import_path(window: "MainWindow", path: Path) -> None:
         QMessageBox.warning(window, "Nothing was imported", str(error))
         return
     window.store.announce(Change("journal", "imported"), window)
-    made = [b.path for b in list_backups(journal.path)
+    made = [b.path for b in store.list_backups()
             if b.path not in before and b.reason == "before-import"]
     if made:
         window.undo_import.offer(made[0], path.name)
@@ -125,7 +120,7 @@ def _flagged(items: Iterable[ReviewItem]) -> set[tuple[str, int]]:
     return {(i.kind, i.item_id) for i in items if i.group == ROW}
 
 
-def review_sentence(window: "MainWindow", flagged_before: set[tuple[str, int]]) -> str:
+def review_sentence(window: "Shell", flagged_before: set[tuple[str, int]]) -> str:
     """What the Needs Review list holds now, its two groups apart: "Needs Review (Ctrl+6) lists
     6 rows to review (4 from this import) and 3 suggestions to confirm" — counted as the list
     counts them, so the import's "(4 rows to review)", this and the list's title agree."""
@@ -146,7 +141,7 @@ SHOWN_WARNINGS = 10  # in the box itself; Show Details lists the ones the core k
 _MORE_WARNINGS = re.compile(r"… and [\d,]+ more warnings")
 
 
-def _summary(window: "MainWindow", path: Path, lines: list[str],
+def _summary(window: "Shell", path: Path, lines: list[str],
              flagged_before: set[tuple[str, int]]) -> None:
     """What was imported; the first warnings, the count of the others, and the warnings the
     core kept under Show Details (a file of 600,000 bad rows must not make a giant box)."""

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .panels.registry import PANELS
+
 if TYPE_CHECKING:
     from sprintjournal.records import SprintRec
 
@@ -35,14 +37,10 @@ class DockSpec(NamedTuple):
 
 
 DOCKS: dict[str, DockSpec] = {
-    "standup": DockSpec("Stand-up", "right"),
-    "branches": DockSpec("Branches", "right"),
-    "report": DockSpec("Report", "right"),
-    "attendees": DockSpec("Attendees", "right"),
-    "photos": DockSpec("Photos", "right"),
-    "review": DockSpec("Needs Review", "right"),
+    **{p.name: DockSpec(p.title, p.area, p.visible) for p in PANELS},
     "search": DockSpec("Search", "left", visible=False),
 }
+"""One dock per registered panel (`panels.registry`), and Search's."""
 
 
 def _placeholder(text: str, parent: QWidget) -> QLabel:

@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QMessageBox, QWidget
 
 from .main_frame import CentralArea, SprintToolbar, build_docks, default_geometry, default_layout
 from .savemanager import SaveManager
 from .settings import app_settings
+from .shell import Shell
 
 if TYPE_CHECKING:
     from sprintjournal.changes import Change
@@ -70,7 +71,7 @@ def _ops() -> ModuleType:
     return window_ops
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Shell):
     closed = Signal()  # the window accepted a close: the app may quit
     def __init__(self, *, autosave_ms: int = AUTOSAVE_MS, frame_later: bool = False) -> None:
         super().__init__()
@@ -267,7 +268,7 @@ class MainWindow(QMainWindow):
         self.notes = NotesPanel(store, self.undo_stack, self, autosave_ms=self._autosave_ms)
         self.notes.hold_saving()
         self.central.set_content(self.notes)
-        sprints = store.journal.list_sprints()
+        sprints = store.list_sprints()
         self.toolbar.set_sprints(sprints)
         self.toolbar.setEnabled(False)  # switching needs the journal, which comes next
         self._sprint = sprints[0] if sprints else None
@@ -333,7 +334,7 @@ class MainWindow(QMainWindow):
         one panel per step."""
         assert self._sprint is not None and self.notes is not None
         self.central.set_read_only(self.store.readonly, self.store.path)
-        self.toolbar.set_sprints(self.store.read(self.store.journal.list_sprints))
+        self.toolbar.set_sprints(self.store.read(self.store.list_sprints))
         self.toolbar.show_sprint(self._sprint)
         self.toolbar.show_day(self.notes.day)
         self._enable_sprint_actions()
@@ -370,7 +371,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.central.set_read_only(self.store.readonly, self.store.path)
         self.save_label.setText(SAVED)
-        sprints = self.store.read(self.store.journal.list_sprints)
+        sprints = self.store.read(self.store.list_sprints)
         self.toolbar.set_sprints(sprints)
         self.select_sprint(sprints[0].id if sprints else None)
 
@@ -381,9 +382,8 @@ class MainWindow(QMainWindow):
     def select_sprint(self, sprint_id: int | None) -> None:
         """Show sprint `sprint_id` in every panel (pending edits are saved first)."""
         self.save_manager.flush_all()
-        journal = self.store.journal
         with self.store.shared_reads():  # every panel asks for the same sprint, attendees...
-            self._sprint = None if sprint_id is None else self.store.read(journal.get_sprint,
+            self._sprint = None if sprint_id is None else self.store.read(self.store.get_sprint,
                                                                           sprint_id)
             self.toolbar.show_sprint(self._sprint)
             for panel in self.all_panels():
@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
 
     # -- state shown to the user -------------------------------------------------------------
     def _on_sprints_changed(self, change: "Change", initiator: object) -> None:
-        sprints = self.store.read(self.store.journal.list_sprints)
+        sprints = self.store.read(self.store.list_sprints)
         self.toolbar.set_sprints(sprints)
         current = self._sprint.id if self._sprint else None
         if change.op == "removed" and current in change.ids:
@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
         elif change.op == "added" and initiator is self:
             self.select_sprint(change.id)
         elif current is not None and current in {s.id for s in sprints}:
-            self._sprint = self.store.read(self.store.journal.get_sprint, current)
+            self._sprint = self.store.read(self.store.get_sprint, current)
             self.toolbar.show_sprint(self._sprint)
             self.toolbar.show_day(self._day)  # refilling the days must not move the selection
             self._update_title()
@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         parts = [self._sprint.title] if self._sprint else []
         if self._store is not None:
-            parts.append(self.store.journal.path.name)
+            parts.append(self.store.file.name)
         self.setWindowTitle(" — ".join([*parts, "SprintJournal"]))
 
     def _on_pending(self, pending: bool) -> None:

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import QApplication
 from sprintjournal.paths import demo_journal, resolve_journal
 
 from . import gc_policy
+from .startup_trace import StartupTrace
 
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
 
-    from .app import StartupTrace
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ before opening a file that must be created or migrated (the migration builds its
 
 
 class Startup(QObject):
-    def __init__(self, window: "MainWindow", args: argparse.Namespace, trace: "StartupTrace",
+    def __init__(self, window: "MainWindow", args: argparse.Namespace, trace: StartupTrace,
                  app: QApplication) -> None:
         super().__init__(window)
         self.window, self.args, self.trace, self.app = window, args, trace, app

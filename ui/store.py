@@ -1,8 +1,9 @@
 """JournalStore: the only bridge between widgets and the Journal.
 
-Widgets call store methods; every mutation returns the core's `Change`, which the store
-re-emits as Qt signals together with the initiator, so an editor can ignore the echo of its own
-save while every other view updates. Errors from the core are raised to the caller *and*
+Widgets call the store's typed methods (`store_calls`, `store_services`), never the journal;
+every mutation returns the core's `Change`, which the store re-emits as Qt signals together
+with the initiator, so an editor can ignore the echo of its own save while every other view
+updates. Errors from the core are raised to the caller *and*
 announced on `error`, so the window can show them without each widget writing a message box.
 
 The core is imported lazily (TYPE_CHECKING only here): the window paints before SQLAlchemy loads.
@@ -16,7 +17,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -24,10 +25,14 @@ from PySide6.QtGui import QGuiApplication
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 
+from .store_calls import JournalCalls
+from .store_services import JournalServices
+
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 _ENTITY_SIGNALS = {
     "person": "people_changed",
@@ -41,16 +46,16 @@ _ENTITY_SIGNALS = {
 }
 
 
-class JournalStore(QObject):
-    changed = Signal(object, object)  # Change, initiator
-    people_changed = Signal(object, object)
-    sprints_changed = Signal(object, object)
-    attendees_changed = Signal(object, object)
-    branches_changed = Signal(object, object)
-    standup_changed = Signal(object, object)
-    notes_changed = Signal(object, object)
-    photos_changed = Signal(object, object)
-    report_changed = Signal(object, object)
+class JournalStore(JournalCalls, JournalServices, QObject):
+    changed = Signal(Change, object)  # the change, its initiator (any object, or None)
+    people_changed = Signal(Change, object)
+    sprints_changed = Signal(Change, object)
+    attendees_changed = Signal(Change, object)
+    branches_changed = Signal(Change, object)
+    standup_changed = Signal(Change, object)
+    notes_changed = Signal(Change, object)
+    photos_changed = Signal(Change, object)
+    report_changed = Signal(Change, object)
     journal_replaced = Signal()
     saved = Signal()
     error = Signal(str)
@@ -60,9 +65,12 @@ class JournalStore(QObject):
         self._journal = journal
         self._shared: dict[tuple[Any, ...], Any] | None = None
 
-    @property
-    def journal(self) -> "Journal":
-        """Read access for models and panels; writes go through `apply`."""
+    def _reader(self) -> "Journal":
+        """The journal the typed reads ask."""
+        return self._journal
+
+    def _writer(self) -> "Journal":
+        """The journal the typed writes change."""
         return self._journal
 
     @property
@@ -90,10 +98,10 @@ class JournalStore(QObject):
         old.close()
         self.journal_replaced.emit()
 
-    def apply(
-        self, op: Callable[..., Change], *args: Any, initiator: object = None, **kwargs: Any
+    def _apply(
+        self, op: Callable[..., Change], *args: object, initiator: object = None, **kwargs: object
     ) -> Change:
-        """Run one Journal mutation (`store.apply(store.journal.add_note, ...)`) and announce it."""
+        """Run one Journal mutation (for the typed writes) and announce it."""
         self.prepare_writes()
         try:
             change = op(*args, **kwargs)
@@ -116,9 +124,10 @@ class JournalStore(QObject):
         self.changed.emit(change, initiator)
         self.saved.emit()
 
-    def read(self, query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run a Journal query, announcing a failure (busy, damaged) on `error`. Inside
-        `shared_reads`, the same query with the same arguments runs once."""
+    def read(self, query: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a typed read (`store.read(store.list_people)`), announcing a failure (busy,
+        damaged) on `error`. Inside `shared_reads`, the same query with the same arguments runs
+        once."""
         key = None if self._shared is None else _key(query, args, kwargs)
         if key is not None and self._shared is not None and key in self._shared:
             return cast("T", _handed_out(self._shared[key]))

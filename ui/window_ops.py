@@ -1,8 +1,9 @@
 """What the main window's menu actions do: files, sprints, panels, help.
 
-Functions over the window rather than methods, so `main_window.py` stays layout and wiring. Each
-one saves pending edits before it changes what is shown, and reports core errors with the core's
-own message.
+Functions over the window rather than methods, so `main_window.py` stays layout and wiring. They
+take the window as a `Shell` (`shell.py`), so this module never imports the main window that
+imports it. Each one saves pending edits before it changes what is shown, and reports core errors
+with the core's own message.
 """
 
 import logging
@@ -12,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMessageBox, QWidget
 
-from sprintjournal.backup import backup_before
 from sprintjournal.errors import JournalError
 from sprintjournal.paths import demo_journal
 from sprintjournal.records import SearchHit
@@ -21,49 +21,39 @@ from .dialogs.about import AboutDialog
 from .dialogs.shortcuts import ShortcutsDialog
 from .dialogs.sprint_dialog import SprintDialog
 from .opening import ask_journal_path, open_journal
+from .panels.registry import PANELS, panel_for_hit
 from .settings import last_folder, recent_journals, remember_folder, remember_journal
+from .shell import Shell
 from .store import JournalStore
 
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
 
-    from .main_window import MainWindow
+    from .store_services import ReviewItem
 
 log = logging.getLogger(__name__)
 
-HIT_PANELS = {"standup": "standup", "branch": "branches", "photo": "photos", "person": "attendees"}
-
-
 # -- panels ---------------------------------------------------------------------------------
 def create_panels(store: JournalStore, undo: QUndoStack, parent: QWidget) -> dict[str, Any]:
-    """Every data panel, built to the panel contract `XPanel(store, undo_stack, parent)`.
+    """Every registered panel (`panels.registry`), built to the panel contract.
 
     Imported here rather than at the top: the panels pull in the core (SQLAlchemy, Pillow),
     which must load after the window's first paint.
     """
-    from .panels.attendees import AttendeesPanel
-    from .panels.branches import BranchesPanel
-    from .panels.photos import PhotosPanel
-    from .panels.report import ReportPanel
-    from .panels.review import ReviewPanel
-    from .panels.standup import StandupPanel
-
-    classes = {"attendees": AttendeesPanel, "branches": BranchesPanel, "standup": StandupPanel,
-               "photos": PhotosPanel, "report": ReportPanel, "review": ReviewPanel}
-    panels = {name: cls(store, undo, parent) for name, cls in classes.items()}
+    panels = {spec.name: spec.widget_class()(store, undo, parent) for spec in PANELS}
     for panel in panels.values():  # Tab leaves a table (arrows move in it): no keyboard trap
         for view in panel.findChildren(QAbstractItemView):
             view.setTabKeyNavigation(False)
     return panels
 
 
-def wire_panels(window: "MainWindow") -> None:
+def wire_panels(window: Shell) -> None:
     """Connections between panels that go through the window: Needs Review's F2 opens the row
     in its own panel; its dock title counts what is left; panels report in the status bar."""
-    from .panels.review import dock_title, route
+    from .panels.review import dock_title
 
     review = window.panels["review"]
-    review.correct_requested.connect(lambda item: route(window, item))
+    review.correct_requested.connect(lambda item: open_review_item(window, item))
     dock = window.docks["review"]
 
     def count(_n: int) -> None:
@@ -77,6 +67,21 @@ def wire_panels(window: "MainWindow") -> None:
             message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
 
 
+def open_review_item(window: Shell, item: "ReviewItem") -> None:
+    """F2 in Needs Review: the item's panel, on its day, with the row selected and its editor
+    open."""
+    panel = window.panels.get(item.panel)
+    if panel is None:
+        return
+    if item.day is not None:
+        window.select_day(item.day)
+    window.go_to_panel(item.panel)
+    panel.select_item(item.item_id)
+    edit = getattr(panel, "edit_selected", None)
+    if callable(edit):
+        edit()
+
+
 def call_panel(panel: Any, method: str, *args: Any) -> None:
     """Call a contract method; one panel's failure is logged and must not stop the others."""
     try:
@@ -88,12 +93,12 @@ def call_panel(panel: Any, method: str, *args: Any) -> None:
         raise
 
 
-def select_hit(window: "MainWindow", hit: SearchHit) -> None:
+def select_hit(window: Shell, hit: SearchHit) -> None:
     """Select a search hit or clicked mention in the panel that shows that kind of item."""
     if hit.kind == "note" and window.notes is not None:
         window.notes.select_item(hit.item_id)
         return
-    name = HIT_PANELS.get(hit.kind)
+    name = panel_for_hit(hit.kind)
     panel = window.panels.get(name or "")
     if name is None or panel is None:
         return
@@ -106,24 +111,24 @@ def select_hit(window: "MainWindow", hit: SearchHit) -> None:
         panel.select_item(hit.item_id)
 
 
-def _show_standup_day(window: "MainWindow", item_id: int) -> None:
+def _show_standup_day(window: Shell, item_id: int) -> None:
     sprint = window.sprint
     if sprint is None:
         return
-    items = window.store.read(window.store.journal.list_standup, sprint.id)
+    items = window.store.read(window.store.list_standup, sprint.id)
     day = next((item.day for item in items if item.id == item_id), None)
     if day is not None:
         window.select_day(day)
 
 
 # -- journals -------------------------------------------------------------------------------
-def replace_journal(window: "MainWindow", journal: "Journal") -> None:
+def replace_journal(window: Shell, journal: "Journal") -> None:
     remember_journal(str(journal.path))
     window.store.replace_journal(journal)
 
 
-def _switch_to(window: "MainWindow", path: Path | None) -> None:
-    if path is None or _same_file(path, window.store.journal.path):
+def _switch_to(window: Shell, path: Path | None) -> None:
+    if path is None or _same_file(path, window.store.file):
         return
     window.save_manager.flush_all()
     journal = open_journal(window, path, at_startup=False)
@@ -135,22 +140,22 @@ def _same_file(a: Path, b: Path) -> bool:
     return a.exists() and b.exists() and a.resolve() == b.resolve()
 
 
-def new_journal(window: "MainWindow") -> None:
+def new_journal(window: Shell) -> None:
     _switch_to(window, ask_journal_path(window, new=True))
 
 
-def open_other(window: "MainWindow") -> None:
+def open_other(window: Shell) -> None:
     _switch_to(window, ask_journal_path(window, new=False))
 
 
-def open_path(window: "MainWindow", path: str) -> None:
+def open_path(window: Shell, path: str) -> None:
     _switch_to(window, Path(path))
 
 
-def fill_recent_menu(window: "MainWindow") -> None:
+def fill_recent_menu(window: Shell) -> None:
     menu = window.recent_menu
     menu.clear()
-    current = str(window.store.journal.path) if window.has_store else ""
+    current = str(window.store.file) if window.has_store else ""
     paths = [p for p in recent_journals() if p != current and Path(p).exists()]
     for number, path in enumerate(paths, start=1):
         action = menu.addAction(f"&{number} {Path(path).name} — {Path(path).parent}")
@@ -159,13 +164,13 @@ def fill_recent_menu(window: "MainWindow") -> None:
         menu.addAction("No other journal yet").setEnabled(False)
 
 
-def open_demo(window: "MainWindow") -> None:
+def open_demo(window: Shell) -> None:
     """The demo journal (PyPy's Gothenburg sprints of 2011), created on first use."""
     from sprintjournal.demo import open_demo as core_open_demo
 
     window.save_manager.flush_all()
     path = demo_journal()
-    if _same_file(path, window.store.journal.path):
+    if _same_file(path, window.store.file):
         return
     try:
         journal = core_open_demo(path)
@@ -175,7 +180,7 @@ def open_demo(window: "MainWindow") -> None:
     replace_journal(window, journal)
 
 
-def export_json(window: "MainWindow") -> None:
+def export_json(window: Shell) -> None:
     folder = QFileDialog.getExistingDirectory(window, "Export the journal to a folder",
                                               last_folder("export"))
     if not folder:
@@ -184,7 +189,7 @@ def export_json(window: "MainWindow") -> None:
     window.save_manager.flush_all()
     left_out: list[str] = []
     try:
-        target = window.store.journal.export_json(Path(folder), left_out=left_out)
+        target = window.store.export_json(Path(folder), left_out=left_out)
     except (JournalError, OSError) as error:
         QMessageBox.warning(window, "Export failed", str(error))
         return
@@ -195,17 +200,17 @@ def export_json(window: "MainWindow") -> None:
 
 
 # -- sprints --------------------------------------------------------------------------------
-def new_sprint(window: "MainWindow") -> None:
+def new_sprint(window: Shell) -> None:
     values = SprintDialog.ask(window)
     if values is None:
         return
     try:
-        window.store.apply(window.store.journal.add_sprint, initiator=window, **values)
+        window.store.add_sprint(initiator=window, **values)
     except JournalError as error:
         QMessageBox.warning(window, "Cannot create the sprint", str(error))
 
 
-def edit_sprint(window: "MainWindow") -> None:
+def edit_sprint(window: Shell) -> None:
     sprint = window.sprint
     if sprint is None:
         return
@@ -213,13 +218,13 @@ def edit_sprint(window: "MainWindow") -> None:
     if values is None:
         return
     try:
-        window.store.apply(window.store.journal.update_sprint, sprint.id, initiator=window,
-                           **values)
+        window.store.update_sprint(sprint.id, initiator=window,
+                                   **values)
     except JournalError as error:
         QMessageBox.warning(window, "Cannot change the sprint", str(error))
 
 
-def delete_sprint(window: "MainWindow") -> None:
+def delete_sprint(window: Shell) -> None:
     sprint = window.sprint
     if sprint is None:
         return
@@ -234,14 +239,14 @@ def delete_sprint(window: "MainWindow") -> None:
         return
     window.save_manager.flush_all()
     try:
-        backup_before(window.store.journal, "delete-sprint")
-        window.store.apply(window.store.journal.remove_sprint, sprint.id, initiator=window)
+        window.store.backup_before("delete-sprint")
+        window.store.remove_sprint(sprint.id, initiator=window)
     except JournalError as error:
         QMessageBox.warning(window, "Cannot delete the sprint", str(error))
 
 
 # -- help and closing -----------------------------------------------------------------------
-def show_shortcuts(window: "MainWindow") -> None:
+def show_shortcuts(window: Shell) -> None:
     toggles = [dock.toggleViewAction() for dock in window.docks.values()]
     panels = {window.docks[name].windowTitle(): panel.actions()
               for name, panel in window.panels.items()}
@@ -249,7 +254,7 @@ def show_shortcuts(window: "MainWindow") -> None:
                     panels).exec()
 
 
-def show_about(window: "MainWindow") -> None:
+def show_about(window: Shell) -> None:
     AboutDialog(window).exec()
 
 
@@ -264,22 +269,22 @@ def confirm_close(window: QWidget, errors: list[str]) -> bool:
     return box.clickedButton() is discard
 
 
-def show_backups(window: "MainWindow") -> None:
+def show_backups(window: Shell) -> None:
     """File ▸ Backups: pending edits are saved first, so a restore never eats typing."""
-    from .dialogs.backups_dialog import BackupsDialog, restore_backup
+    from .dialogs.backups_dialog import BackupsDialog
 
     window.save_manager.flush_all()
     chosen = BackupsDialog.ask(window.store, window)
     if chosen is None:
         return
-    safety = restore_backup(window.store, chosen.path)
+    safety = window.store.restore_backup(chosen.path)
     window.statusBar().showMessage(
         f"Restored the backup of {chosen.created:%Y-%m-%d %H:%M}; "
         f"the journal as it was is kept in {safety.name}", 10_000
     )
 
 
-def show_note_history(window: "MainWindow") -> None:
+def show_note_history(window: Shell) -> None:
     from .dialogs.note_history import NoteHistoryDialog
 
     notes = window.notes

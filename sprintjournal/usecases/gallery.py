@@ -52,9 +52,8 @@ def get(session: Session, photo_id: int) -> Photo:
 
 
 def prepare(data: bytes, filename: str) -> tuple[photos.PhotoInfo, bytes]:
-    """The slow, session-free part (decode, check, thumbnail): callable from a worker thread."""
-    info = photos.inspect_photo(data, filename)
-    return info, photos.thumbnail(data)
+    """The slow, session-free part (decode, check, thumbnail): see `photos.prepare`."""
+    return photos.prepare(data, filename)
 
 
 def add(

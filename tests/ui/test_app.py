@@ -11,12 +11,13 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active, when_modal
-from sprintjournal_ui.app import StartupTrace, app_icon, main, make_application, parse_args
+from sprintjournal_ui.app import app_icon, main, make_application, parse_args
 from sprintjournal_ui.crash_guard import describe, install_signal_handlers
 from sprintjournal_ui.dialogs.errors import JournalErrorDialog
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.opening import open_journal
 from sprintjournal_ui.startup import Startup
+from sprintjournal_ui.startup_trace import StartupTrace
 from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.errors import DiskFullError
@@ -124,7 +125,7 @@ def test_typing_in_the_early_view_is_saved_once_the_journal_is_open(
     qtbot.waitUntil(lambda: bool(window.panels), timeout=20_000)
     assert notes.editor.textCursor().position() == len(notes.editor.toPlainText())
     notes.flush()
-    assert window.store.journal.get_note(gothenburg.note_id).text.endswith("STM. early")
+    assert window.store.get_note(gothenburg.note_id).text.endswith("STM. early")
     window.close_for_good()
 
 
@@ -137,7 +138,7 @@ def test_closing_during_startup_saves_what_was_typed(
     notes.select_item(gothenburg.note_id)
     qtbot.keyClicks(notes.editor, "!")
     window.close()  # before the panels are filled
-    window.store.journal.close()  # main() does this after the event loop ends
+    window.store.close()  # main() does this after the event loop ends
     with Journal(journal_path) as reopened:
         assert reopened.get_note(gothenburg.note_id).text.startswith("!# Thursday")
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import when_modal
-from sprintjournal_ui.dialogs.backups_dialog import BackupsDialog, describe_reason, restore_backup
+from sprintjournal_ui.dialogs.backups_dialog import BackupsDialog, describe_reason
 from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.backup import backup_before, backup_now, list_backups
@@ -33,9 +33,9 @@ def cell(dialog: BackupsDialog, row: int, column: int) -> str:
 
 
 @pytest.fixture
-def history(store: JournalStore) -> tuple[int, Path, Path]:
+def history(journal: Journal) -> tuple[int, Path, Path]:
     """A note saved twice with a backup of each state: (note id, older, newer backup)."""
-    j = store.journal
+    j = journal
     sprint_id = j.add_sprint("Gothenburg 2011").id
     note_id = j.add_note(sprint_id, THURSDAY, "Armin explained STM").id
     older = backup_now(j)
@@ -88,8 +88,8 @@ def test_a_confirmed_restore_brings_the_old_text_back_and_keeps_the_current(
     dialog.restore_button.click()
     assert dialog.chosen is not None and dialog.chosen.path == older
     with qtbot.waitSignal(store.journal_replaced):
-        safety = restore_backup(store, dialog.chosen.path)
-    assert store.journal.get_note(note_id).text == "Armin explained STM"
+        safety = store.restore_backup(dialog.chosen.path)
+    assert store.get_note(note_id).text == "Armin explained STM"
     with Journal(safety, readonly=True) as kept:
         assert kept.get_note(note_id).text.endswith("Håkan merged jit-targets")
     again = BackupsDialog(store)
@@ -105,8 +105,8 @@ def test_a_failed_restore_reopens_the_current_journal(
     junk = tmp_path / "junk.sprintjournal"
     junk.write_bytes(b"not a journal at all")
     with pytest.raises(Exception, match="not a SprintJournal file"):
-        restore_backup(store, junk)
-    assert store.journal.get_note(note_id).text.endswith("jit-targets")
+        store.restore_backup(junk)
+    assert store.get_note(note_id).text.endswith("jit-targets")
 
 
 def test_reasons_read_as_sentences() -> None:
@@ -121,7 +121,7 @@ def test_fault_67_a_backup_dated_in_the_future_is_listed_last_and_not_preselecte
     from datetime import datetime
 
     _note_id, _older, newer = history
-    backup_now(store.journal, when=datetime(2031, 6, 1, 12, 0))  # the clock ran ahead
+    store.backup_now(when=datetime(2031, 6, 1, 12, 0))  # the clock ran ahead
     dialog = BackupsDialog(store)
     qtbot.addWidget(dialog)
     assert dialog.selected() is not None and dialog.selected().path == newer  # type: ignore[union-attr]

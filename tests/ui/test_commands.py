@@ -4,7 +4,7 @@ changes on each redo (a removed row re-added) travels through the command's stat
 from typing import Any
 
 from PySide6.QtGui import QUndoStack
-from sprintjournal_ui.commands import StoreCommand
+from sprintjournal_ui.commands.store_command import StoreCommand
 
 from sprintjournal.changes import Change
 from sprintjournal.journal import Journal

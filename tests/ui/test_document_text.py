@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
-from sprintjournal_ui.panels.document_text import DocumentSnapshot, head, length
-from sprintjournal_ui.panels.preview import NotePreview, bounded_paragraphs
+from sprintjournal_ui.widgets.document_text import DocumentSnapshot, head, length
+from sprintjournal_ui.widgets.preview import NotePreview, bounded_paragraphs
 
 AWKWARD = ("Première ligne\u00a0avec espace insécable\n🎂👩‍💻 emoji, then a tab\there\n\n"
            + "a long line " * 40 + "\n" * 3 + "```\ncode\n```\nlast line without newline")

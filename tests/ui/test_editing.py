@@ -7,9 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor, QUndoStack
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
-from sprintjournal_ui.panels.markdown_editor import UNDO_PAUSE_S, MarkdownEditor
 from sprintjournal_ui.panels.notes import NotesPanel
 from sprintjournal_ui.store import JournalStore
+from sprintjournal_ui.widgets.markdown_editor import UNDO_PAUSE_S, MarkdownEditor
+
+from sprintjournal.journal import Journal
 
 THURSDAY = date(2011, 11, 3)
 
@@ -57,10 +59,9 @@ def test_one_ctrl_z_takes_back_a_word_not_the_whole_text(qtbot: QtBot) -> None:
 
 
 def test_select_all_and_delete_keeps_a_version_in_note_history(
-        qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg) -> None:
+        qtbot: QtBot, store: JournalStore, journal: Journal, gothenburg: Gothenburg) -> None:
     """Item 16: Note History keeps the text from before a large deletion, even when a version
     was kept a minute ago."""
-    journal = store.journal
     long_text = "# Thursday\n\n" + "Armin explained STM and the transaction module. " * 3
     journal.set_note_text(gothenburg.note_id, long_text)
     journal.set_note_text(gothenburg.note_id, long_text + "More.")  # a version, just now
@@ -85,8 +86,8 @@ def test_select_all_and_delete_keeps_a_version_in_note_history(
 def test_the_preview_shows_task_lists_as_check_boxes(
         qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg) -> None:
     """Item 19: what the organiser sees in the note's preview."""
-    store.journal.set_note_text(gothenburg.note_id, "# Thursday\n\n- [ ] book the room\n"
-                                "- [x] release 1.7\n")
+    store.set_note_text(gothenburg.note_id, "# Thursday\n\n- [ ] book the room\n"
+                                            "- [x] release 1.7\n")
     panel = NotesPanel(store, QUndoStack(), autosave_ms=60_000)
     qtbot.addWidget(panel)
     panel.resize(1000, 600)

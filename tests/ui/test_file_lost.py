@@ -24,7 +24,7 @@ THURSDAY = date(2011, 11, 3)
 def window(qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg) -> Iterator[MainWindow]:
     with main_window(qtbot, store, sprint_id=gothenburg.sprint_id, day=THURSDAY) as win:
         yield win
-    win.store.journal.close()
+    win.store.close()
 
 
 def _type(qtbot: QtBot, window: MainWindow, text: str) -> None:

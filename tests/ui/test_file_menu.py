@@ -27,7 +27,7 @@ def window(qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg) -> Iterato
     # A long autosave: the switch itself must save what was typed.
     with main_window(qtbot, store, sprint_id=gothenburg.sprint_id, day=THURSDAY) as win:
         yield win
-    win.store.journal.close()
+    win.store.close()
 
 
 @pytest.fixture

@@ -66,7 +66,7 @@ def test_first_start_says_what_to_do_and_offers_the_demo(window: MainWindow,
 def test_the_demo_button_opens_the_demo_journal(qtbot: QtBot, window: MainWindow) -> None:
     assert window.notes is not None
     qtbot.mouseClick(window.notes.demo_button, Qt.MouseButton.LeftButton)
-    assert window.store.journal.path == demo_journal()
+    assert window.store.file == demo_journal()
     assert window.toolbar.sprint_combo.count() >= 2
     assert window.sprint is not None and "Gothenburg" in window.sprint.title
     assert window.windowTitle().startswith(window.sprint.title)
@@ -129,7 +129,7 @@ def test_fault_06_closing_with_a_pending_edit_saves_it(qtbot: QtBot, window: Mai
 def test_fault_07_switching_sprint_saves_the_pending_edit(qtbot: QtBot, window: MainWindow,
                                                  gothenburg: Gothenburg,
                                                  journal_path: Path) -> None:
-    other = window.store.apply(window.store.journal.add_sprint, "Leysin 2012").id
+    other = window.store.add_sprint("Leysin 2012").id
     window.select_sprint(gothenburg.sprint_id)
     window.select_day(THURSDAY)
     type_note(qtbot, window, " then Leysin")
@@ -224,7 +224,7 @@ def test_fault_09_an_error_in_a_slot_is_shown_and_the_app_keeps_running(
     type_note(qtbot, window, " kept")
     restore = install_excepthook(window)
     try:
-        QTimer.singleShot(0, lambda: window.store.journal.get_note(987654))
+        QTimer.singleShot(0, lambda: window.store.get_note(987654))
         qtbot.waitUntil(lambda: "987654" in window.statusBar().currentMessage(), timeout=3000)
     finally:
         restore()

@@ -27,26 +27,26 @@ def test_attendees_model_through_changes(qtmodeltester: ModelTester, store: Jour
 
     inserted: list[tuple[int, int]] = []
     model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
-    added = store.apply(journal.add_attendee, gothenburg, "Håkan Ardö",
-                        arrive=date(2011, 11, 3), depart=date(2011, 11, 8))
+    added = store.add_attendee(gothenburg, "Håkan Ardö",
+                               arrive=date(2011, 11, 3), depart=date(2011, 11, 8))
     assert inserted == [(6, 6)]
 
     changed: list[int] = []
     model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(top.row()))
-    store.apply(journal.update_attendee, added.id, diet="vegan")
+    store.update_attendee(added.id, diet="vegan")
     assert changed == [6]
     assert model.index(6, model.column_of("diet")).data() == "vegan"
 
     removed: list[tuple[int, int]] = []
     model.rowsRemoved.connect(lambda _p, first, last: removed.append((first, last)))
     first_id = model.record(0).id
-    store.apply(journal.remove_attendee, first_id)
+    store.remove_attendee(first_id)
     assert removed == [(0, 0)]
     assert model.row_of(first_id) == -1
 
     person = journal.find_person("Håkan Ardö")
     assert person is not None
-    store.apply(journal.update_person, person.id, name="Hakan Ardo")
+    store.update_person(person.id, name="Hakan Ardo")
     assert model.index(model.row_of(added.id), 0).data() == "Hakan Ardo"
 
     model.set_sprint(None)
@@ -62,7 +62,7 @@ def test_attendees_model_ignores_other_sprints(store: JournalStore, gothenburg: 
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
     model.rowsInserted.connect(lambda *_: resets.append(False))
-    store.apply(journal.add_attendee, other, "Armin Rigo")
+    store.add_attendee(other, "Armin Rigo")
     assert resets == [] and model.rowCount() == 6
     model.on_change(Change("attendance", "imported", (), gothenburg))
     assert resets == [True] and model.rowCount() == 6
@@ -80,15 +80,15 @@ def test_branches_model_and_filter_through_changes(
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
     proxy.set_status("in progress")
-    added = store.apply(journal.add_branch, gothenburg, "jit-targets", ["Håkan Ardö"],
-                        status="in progress", results=["unrolling refactored around TARGET"])
+    added = store.add_branch(gothenburg, "jit-targets", ["Håkan Ardö"],
+                             status="in progress", results=["unrolling refactored around TARGET"])
     assert proxy.rowCount() == 3
     row = model.row_of(added.id)
     assert model.index(row, model.column_of("results")).data() == (
         "unrolling refactored around TARGET")
-    store.apply(journal.update_branch, added.id, status="done")
+    store.update_branch(added.id, status="done")
     assert proxy.rowCount() == 2
-    store.apply(journal.remove_branch, model.record(0).id)
+    store.remove_branch(model.record(0).id)
     assert model.rowCount() == 4
     hakan = journal.find_person("Håkan Ardö")
     assert hakan is not None
@@ -105,17 +105,17 @@ def test_standup_model_through_changes(qtmodeltester: ModelTester, store: Journa
     store.branches_changed.connect(model.on_change)
     model.set_scope(gothenburg, day)
     qtmodeltester.check(model)
-    first = store.apply(journal.add_standup_item, gothenburg, day, "today", "win64",
-                        ["Christian Tismer"])
-    store.apply(journal.add_standup_item, gothenburg, day, "done", "ffistruct merged")
-    store.apply(journal.add_standup_item, gothenburg, date(2011, 11, 5), "today", "STM")
+    first = store.add_standup_item(gothenburg, day, "today", "win64",
+                                   ["Christian Tismer"])
+    store.add_standup_item(gothenburg, day, "done", "ffistruct merged")
+    store.add_standup_item(gothenburg, date(2011, 11, 5), "today", "STM")
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["win64"]
     win64 = next(b for b in journal.list_branches(gothenburg) if b.name == "win64")
-    store.apply(journal.update_standup_item, first.id, branch_id=win64.id)
+    store.update_standup_item(first.id, branch_id=win64.id)
     assert model.index(0, model.column_of("branch")).data() == "win64"
-    store.apply(journal.remove_branch, win64.id)  # the link is dropped (SET NULL)
+    store.remove_branch(win64.id)  # the link is dropped (SET NULL)
     assert model.index(0, model.column_of("branch")).data() == ""
-    store.apply(journal.remove_standup_item, first.id)
+    store.remove_standup_item(first.id)
     assert model.rowCount() == 0
 
 
@@ -131,11 +131,11 @@ def test_photos_model_decodes_thumbnails_off_the_gui_thread(
     qtmodeltester.check(model)
     assert model.has_thumbnail(model.record(0).id)
     with qtbot.waitSignal(model.thumbnails_loaded):
-        added = store.apply(journal.add_photo, gothenburg, jpeg_bytes(80, 120), "pair.jpg")
+        added = store.add_photo(gothenburg, jpeg_bytes(80, 120), "pair.jpg")
     assert model.index(1, 0).data() == "pair.jpg"  # no caption yet: the file name
-    store.apply(journal.update_photo, added.id, caption="Mark and Antonio pairing")
+    store.update_photo(added.id, caption="Mark and Antonio pairing")
     assert model.index(1, 0).data() == "Mark and Antonio pairing"
-    store.apply(journal.remove_photo, model.record(0).id)
+    store.remove_photo(model.record(0).id)
     assert model.rowCount() == 1 and model.has_thumbnail(added.id)
 
 

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from sprintjournal_ui.dialogs.note_history import NoteHistoryDialog, first_line
 from sprintjournal_ui.store import JournalStore
 
+from sprintjournal.journal import Journal
 from sprintjournal.usecases import common
 from sprintjournal.usecases import notes as notes_uc
 
@@ -23,9 +24,9 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], None]:
 
 
 @pytest.fixture
-def edited(store: JournalStore, clock: Callable[[int], None]) -> int:
+def edited(journal: Journal, clock: Callable[[int], None]) -> int:
     """A note typed over an hour: three versions kept, newest "Thursday: ffistruct"."""
-    j = store.journal
+    j = journal
     note_id = j.add_note(j.add_sprint("Gothenburg 2011").id, date(2011, 11, 3), "Thursday").id
     for minutes, text in (
         (20, "Thursday: ffistruct"),
@@ -60,13 +61,14 @@ def test_restoring_a_version_keeps_the_current_text(
     with qtbot.waitSignal(store.notes_changed) as signal:
         dialog.restore_button.click()
     assert signal.args is not None and signal.args[1] is dialog
-    assert store.journal.get_note(edited).text == "Thursday"
+    assert store.get_note(edited).text == "Thursday"
     assert dialog.restored and dialog.list.count() == 4
     assert dialog.text.toPlainText() == "Thursday: ffistruct merged, 400× faster than ctypes"
 
 
-def test_a_note_without_history_says_so(qtbot: QtBot, store: JournalStore) -> None:
-    j = store.journal
+def test_a_note_without_history_says_so(
+        qtbot: QtBot, store: JournalStore, journal: Journal) -> None:
+    j = journal
     note_id = j.add_note(j.add_sprint("S").id, None, "fresh").id
     dialog = NoteHistoryDialog(store, note_id)
     qtbot.addWidget(dialog)

@@ -9,8 +9,8 @@ from PySide6.QtGui import QTextCursor, QUndoStack
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
 from sprintjournal_ui.panels.notes import NotesPanel
-from sprintjournal_ui.panels.preview import PREVIEW_LIMIT
 from sprintjournal_ui.store import JournalStore
+from sprintjournal_ui.widgets.preview import PREVIEW_LIMIT
 
 from sprintjournal.journal import Journal
 
@@ -114,7 +114,7 @@ def test_a_change_made_elsewhere_is_shown(qtbot: QtBot, store: JournalStore,
                                           undo_stack: QUndoStack, gothenburg: Gothenburg) -> None:
     panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id)
     panel.set_day(THURSDAY)
-    store.apply(store.journal.set_note_text, gothenburg.note_id, "restored text", initiator=None)
+    store.set_note_text(gothenburg.note_id, "restored text", initiator=None)
     assert panel.editor.toPlainText() == "restored text"
 
 

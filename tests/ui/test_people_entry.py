@@ -75,20 +75,19 @@ def test_attendee_notes_are_edited_in_the_dialog(qtbot: QtBot, store: JournalSto
     QTimer.singleShot(0, fill)
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
-    saved = next(r for r in store.journal.list_attendees(gothenburg) if r.id == mark.id)
+    saved = next(r for r in store.list_attendees(gothenburg) if r.id == mark.id)
     assert saved.notes == "first sprint; pick up at the station"
     assert saved.arrive == date(2011, 11, 2)  # the other fields kept
     undo_stack.undo()
-    assert next(r for r in store.journal.list_attendees(gothenburg)
+    assert next(r for r in store.list_attendees(gothenburg)
                 if r.id == mark.id).notes is None
 
 
 def test_someone_else_completes_and_asks_before_a_near_duplicate(
         qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-        gothenburg: int) -> None:  # noqa: F811
+        gothenburg: int, journal: Journal) -> None:  # noqa: F811
     """Item 8: the branch dialog's "Someone else?" completes from people and aliases; a new
     name like a known one asks first; a known alias is read as the person."""
-    journal = store.journal
     romain = journal.add_person("Romain Guillebert").id
     journal.update_person(romain, aliases=["rguillebert"])
     panel = BranchesPanel(store, undo_stack)
@@ -141,9 +140,9 @@ def test_someone_else_completes_and_asks_before_a_near_duplicate(
 
 def test_two_people_are_merged_from_the_attendees_panel(
         qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-        gothenburg: int, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+        gothenburg: int, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+        journal: Journal) -> None:
     """Item 8: Merge with… (the table's context menu) folds one person into another."""
-    journal = store.journal
     journal.add_attendee(gothenburg, "Maciej Fijalkowsky")
     panel = AttendeesPanel(store, undo_stack)
     shown(qtbot, panel, gothenburg)
@@ -176,7 +175,7 @@ def test_two_people_are_merged_from_the_attendees_panel(
 
 def test_space_checks_an_attendee_in_for_the_selected_day(
         qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-        gothenburg: int) -> None:  # noqa: F811
+        gothenburg: int, journal: Journal) -> None:  # noqa: F811
     """Item 17: one key checks someone in as here today, beside what the dates say; the "Here
     today" box counts them; Ctrl+Z takes it back; the check-in survives export and import."""
     panel = AttendeesPanel(store, undo_stack)
@@ -187,7 +186,7 @@ def test_space_checks_an_attendee_in_for_the_selected_day(
     panel.select_item(armin.id)
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Space)
-    saved = next(r for r in store.journal.list_attendees(gothenburg) if r.id == armin.id)
+    saved = next(r for r in store.list_attendees(gothenburg) if r.id == armin.id)
     assert saved.checked_in == (date(2011, 11, 4),)
     here = panel.model.index(panel.model.row_of(armin.id), panel.model.column_of("here"))
     assert here.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
@@ -197,9 +196,9 @@ def test_space_checks_an_attendee_in_for_the_selected_day(
     assert here.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     panel.set_day(date(2011, 11, 4))
     undo_stack.undo()
-    assert next(r for r in store.journal.list_attendees(gothenburg)
+    assert next(r for r in store.list_attendees(gothenburg)
                 if r.id == armin.id).checked_in == ()
     undo_stack.redo()
-    doc, _photos = store.journal.export_document([gothenburg])
+    doc, _photos = journal.export_document([gothenburg])
     mine = next(a for a in doc.sprints[0].attendees if a.person == "Armin Rigo")
     assert mine.checked_in == [date(2011, 11, 4)]

@@ -2,7 +2,7 @@
 
 import pytest
 from factories import jpeg_bytes
-from sprintjournal_ui.panels.photo_process import HelperPool
+from sprintjournal_ui.workers.photo_process import HelperPool
 
 from sprintjournal.photos import NotAnImageError
 from sprintjournal.usecases import gallery

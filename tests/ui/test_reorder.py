@@ -17,12 +17,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from sprintjournal_ui.commands.row_order import moved
 from sprintjournal_ui.dialogs.shortcuts import shortcut_rows
 from sprintjournal_ui.panels.attendees import AttendeesPanel
 from sprintjournal_ui.panels.branches import BranchesPanel
 from sprintjournal_ui.panels.panel_base import DataPanel
 from sprintjournal_ui.panels.photos import PhotosPanel
-from sprintjournal_ui.panels.row_order import moved
 from sprintjournal_ui.panels.standup import StandupPanel
 from sprintjournal_ui.store import JournalStore
 

@@ -11,9 +11,10 @@ from shell_data import Gothenburg, show_active
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.models.search_model import SearchModel, SpansRole, snippet_spans
 from sprintjournal_ui.panels.search import SearchPanel
-from sprintjournal_ui.panels.search_delegate import SnippetDelegate
 from sprintjournal_ui.store import JournalStore
+from sprintjournal_ui.widgets.search_delegate import SnippetDelegate
 
+from sprintjournal.journal import Journal
 from sprintjournal.records import SearchHit
 
 FRIDAY = date(2011, 11, 4)
@@ -40,8 +41,8 @@ def search(qtbot: QtBot, window: MainWindow, text: str) -> list[SearchHit]:
 def test_search_and_jump_to_a_note_on_another_day(qtbot: QtBot, window: MainWindow,
                                                   store: JournalStore,
                                                   gothenburg: Gothenburg) -> None:
-    friday = store.apply(store.journal.add_note, gothenburg.sprint_id, FRIDAY,
-                         "The cake said 5x faster than CPython").id
+    friday = store.add_note(gothenburg.sprint_id, FRIDAY,
+                            "The cake said 5x faster than CPython").id
     window.select_day(date(2011, 11, 2))
     hits = search(qtbot, window, "cake")
     assert [(h.kind, h.item_id) for h in hits] == [("note", friday)]
@@ -55,8 +56,8 @@ def test_search_and_jump_to_a_note_on_another_day(qtbot: QtBot, window: MainWind
 
 def test_a_hit_in_another_sprint_switches_sprint(qtbot: QtBot, window: MainWindow,
                                                  store: JournalStore) -> None:
-    leysin = store.apply(store.journal.add_sprint, "Leysin 2012").id
-    note = store.apply(store.journal.add_note, leysin, None, "Skiing and STM").id
+    leysin = store.add_sprint("Leysin 2012").id
+    note = store.add_note(leysin, None, "Skiing and STM").id
     assert search(qtbot, window, "skiing") == []  # this sprint only, by default
     window.search.all_sprints.setChecked(True)
     hits = window.search.run_search()
@@ -139,12 +140,11 @@ def test_search_model_passes_the_model_tester(qtmodeltester: ModelTester) -> Non
 
 
 def test_results_say_the_day_and_branch_and_read_as_rendered(
-        qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg) -> None:
+        qtbot: QtBot, store: JournalStore, journal: Journal, gothenburg: Gothenburg) -> None:
     """Issue 13, item 18: no raw `**`; a stand-up hit names its day and branch, a note its
     day."""
     from sprintjournal_ui.panels.search import SearchPanel
 
-    journal = store.journal
     branch = journal.add_branch(gothenburg.sprint_id, "jit-targets2", []).id
     journal.add_standup_item(gothenburg.sprint_id, date(2011, 11, 4), "today",
                              "adds a **TARGET** resoperation (`jit-targets`)", ["Håkan Ardö"],

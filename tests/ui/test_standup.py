@@ -179,7 +179,7 @@ def test_carry_over_follows_items_added_on_another_day(
 ) -> None:
     panel = make_panel(qtbot, store, undo_stack, gothenburg, SAT)
     assert not panel.carry_action.isEnabled()
-    item = store.apply(store.journal.add_standup_item, gothenburg, THU, "today", "win64").id
+    item = store.add_standup_item(gothenburg, THU, "today", "win64").id
     assert panel.carry_action.isEnabled() and panel.previous_day() == THU
-    store.apply(store.journal.remove_standup_item, item)
+    store.remove_standup_item(item)
     assert not panel.carry_action.isEnabled()

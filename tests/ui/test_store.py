@@ -26,10 +26,10 @@ def reopened(gothenburg: Gothenburg, journal: Journal, journal_path: Path) -> It
 def test_reads_leave_the_orm_unloaded_and_the_first_write_loads_it(
         qtbot: QtBot, reopened: Journal, gothenburg: Gothenburg) -> None:
     store = JournalStore(reopened)
-    for sprint in store.read(reopened.list_sprints):
-        store.read(reopened.list_notes, sprint.id)
-        store.read(reopened.list_attendees, sprint.id)
-        store.read(reopened.search, "STM", sprint.id)
+    for sprint in store.list_sprints():
+        store.list_notes(sprint.id)
+        store.list_attendees(sprint.id)
+        store.search("STM", sprint.id)
     assert not reopened.writes_prepared
     cursors: list[object] = []
     load = reopened.prepare_writes
@@ -39,11 +39,11 @@ def test_reads_leave_the_orm_unloaded_and_the_first_write_loads_it(
         load()
 
     reopened.prepare_writes = watched  # type: ignore[method-assign]
-    change = store.apply(reopened.add_note, gothenburg.sprint_id, None, "first write")
+    change = store.add_note(gothenburg.sprint_id, None, "first write")
     assert reopened.writes_prepared and len(cursors) == 1 and cursors[0] is not None
     assert QGuiApplication.overrideCursor() is None  # the busy cursor is gone again
-    assert store.read(reopened.get_note, change.ids[0]).text == "first write"
-    store.apply(reopened.add_note, gothenburg.sprint_id, None, "second")
+    assert store.get_note(change.ids[0]).text == "first write"
+    store.add_note(gothenburg.sprint_id, None, "second")
     assert len(cursors) == 1  # once per session
 
 

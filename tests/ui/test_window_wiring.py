@@ -28,13 +28,13 @@ def window(qtbot: QtBot, store: JournalStore) -> Iterator[MainWindow]:
 def test_a_change_is_backed_up_and_no_change_is_not(qtbot: QtBot, store: JournalStore) -> None:
     auto = AutoBackup(store, interval_ms=50)
     auto.check()
-    assert list_backups(store.journal.path) == []  # nothing changed yet
-    store.apply(store.journal.add_sprint, "Gothenburg 2011", start=date(2011, 11, 2))
-    qtbot.waitUntil(lambda: len(list_backups(store.journal.path)) == 1, timeout=3000)
-    (made,) = list_backups(store.journal.path)
+    assert list_backups(store.file) == []  # nothing changed yet
+    store.add_sprint("Gothenburg 2011", start=date(2011, 11, 2))
+    qtbot.waitUntil(lambda: len(list_backups(store.file)) == 1, timeout=3000)
+    (made,) = list_backups(store.file)
     assert made.reason == "auto"
     auto.check()  # within 30 minutes of the last one: no second copy
-    assert len(list_backups(store.journal.path)) == 1
+    assert len(list_backups(store.file)) == 1
     auto.timer.stop()
 
 

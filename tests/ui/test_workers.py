@@ -3,7 +3,7 @@
 import threading
 
 from pytestqt.qtbot import QtBot
-from sprintjournal_ui.workers import Job, run_in_pool, running_jobs
+from sprintjournal_ui.workers.pool import Job, run_in_pool, running_jobs
 
 from sprintjournal.errors import PhotoError
 

@@ -78,30 +78,30 @@ def test_an_import_is_undone_in_one_step_until_the_next_edit(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Item 1: Edit ▸ Undo Import takes the whole import back; after another edit it is gone."""
     window.select_sprint(gothenburg.sprint_id)
-    before = [a.person.name for a in window.store.journal.list_attendees(gothenburg.sprint_id)]
+    before = [a.person.name for a in window.store.list_attendees(gothenburg.sprint_id)]
     import_via_menu(window, NOV / "people.txt", monkeypatch)
-    after = [a.person.name for a in window.store.journal.list_attendees(gothenburg.sprint_id)]
+    after = [a.person.name for a in window.store.list_attendees(gothenburg.sprint_id)]
     assert len(after) > len(before)
     assert window.act_undo_import.isEnabled()
     assert window.act_undo_import.text().replace("&", "") == "Undo Import of people.txt"
     window.act_undo_import.trigger()
-    names = [a.person.name for a in window.store.journal.list_attendees(gothenburg.sprint_id)]
+    names = [a.person.name for a in window.store.list_attendees(gothenburg.sprint_id)]
     assert names == before
     assert window.sprint is not None and window.sprint.id == gothenburg.sprint_id
     assert not window.act_undo_import.isEnabled()
     # offered only until the next change: restoring later would undo that too
     import_via_menu(window, NOV / "people.txt", monkeypatch)
     assert window.act_undo_import.isEnabled()
-    window.store.apply(window.store.journal.add_branch, gothenburg.sprint_id, "stm", [])
+    window.store.add_branch(gothenburg.sprint_id, "stm", [])
     assert not window.act_undo_import.isEnabled()
 
 
 def test_the_summary_button_undoes_the_import(
         window: MainWindow, gothenburg: Gothenburg, monkeypatch: pytest.MonkeyPatch) -> None:
     window.select_sprint(gothenburg.sprint_id)
-    before = len(window.store.journal.list_attendees(gothenburg.sprint_id))
+    before = len(window.store.list_attendees(gothenburg.sprint_id))
     import_via_menu(window, NOV / "people.txt", monkeypatch, answer="Undo Import")
-    assert len(window.store.journal.list_attendees(gothenburg.sprint_id)) == before
+    assert len(window.store.list_attendees(gothenburg.sprint_id)) == before
 
 
 def by_group(window: MainWindow) -> tuple[list[ReviewItem], list[ReviewItem]]:
@@ -116,7 +116,7 @@ def test_the_import_summary_counts_what_the_table_flags(
     summary and the list's title count rows and suggestions apart, as the list holds them."""
     window.select_sprint(gothenburg.sprint_id)
     (summary,) = import_via_menu(window, NOV / "people.txt", monkeypatch)
-    flagged = [a for a in window.store.journal.list_attendees(gothenburg.sprint_id)
+    flagged = [a for a in window.store.list_attendees(gothenburg.sprint_id)
                if a.needs_review]
     assert len(flagged) >= 3  # Jacob, Laura, Maciej, Sam... are new to this journal
     assert f"8 attendees ({len(flagged)} rows to review)" in summary

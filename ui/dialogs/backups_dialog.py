@@ -1,13 +1,12 @@
 """File ▸ Backups: the journal's automatic backups, newest first; restore one after confirming.
 
 The dialog only chooses. Restoring replaces the journal file, so it needs the journal closed:
-`restore_backup` closes the store's journal, lets `sprintjournal.backup.restore` back up the
-current file (or move a damaged one aside) and put the backup in place, then reopens the
-journal whatever happened, so the window always has a journal again.
+`JournalStore.restore_backup` closes the journal, lets the core back up the current file (or
+move a damaged one aside) and put the backup in place, then reopens the journal whatever
+happened, so the window always has a journal again.
 """
 
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -25,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sprintjournal.backup import BackupInfo, backup_now, list_backups, restore
 from sprintjournal.errors import JournalError
 from sprintjournal.paths import backup_dir
 
 if TYPE_CHECKING:
     from ..store import JournalStore
+    from ..store_services import BackupInfo
 
 REASONS = {
     "auto": "Automatic (every 30 minutes of editing)",
@@ -106,8 +105,8 @@ class BackupsDialog(QDialog):
         self.resize(640, 380)
 
     def refresh(self) -> None:
-        path = Path(self.store.path).resolve()
-        self.backups = list_backups(path)
+        path = self.store.file.resolve()
+        self.backups = self.store.list_backups()
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             cells = (
@@ -138,7 +137,7 @@ class BackupsDialog(QDialog):
             )
         self._update_buttons()
 
-    def selected(self) -> BackupInfo | None:
+    def selected(self) -> "BackupInfo | None":
         rows = self.table.selectionModel().selectedRows()
         return self.backups[rows[0].row()] if rows else None
 
@@ -147,7 +146,7 @@ class BackupsDialog(QDialog):
 
     def _backup_clicked(self) -> None:
         try:
-            backup_now(self.store.journal)
+            self.store.backup_now()
         except (JournalError, OSError) as exc:
             QMessageBox.warning(self, "Backup failed", str(exc))
         self.refresh()
@@ -159,7 +158,7 @@ class BackupsDialog(QDialog):
         self.chosen = info
         self.accept()
 
-    def confirm(self, info: BackupInfo) -> bool:
+    def confirm(self, info: "BackupInfo") -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Restore backup",
@@ -178,24 +177,8 @@ class BackupsDialog(QDialog):
         return box.clickedButton() is restore_button
 
     @classmethod
-    def ask(cls, store: "JournalStore", parent: QWidget | None = None) -> BackupInfo | None:
+    def ask(cls, store: "JournalStore", parent: QWidget | None = None) -> "BackupInfo | None":
         """Show the list; the backup the user confirmed restoring, or None."""
         dialog = cls(store, parent)
         dialog.exec()
         return dialog.chosen
-
-
-def restore_backup(store: "JournalStore", backup: Path) -> Path:
-    """Replace the store's journal by `backup`; returns the safety copy of the current file.
-
-    Callers flush pending edits first (the main window's save manager does). On failure the
-    current journal is reopened unchanged and the error is raised for the window to show.
-    """
-    from sprintjournal.journal import Journal
-
-    path = Path(store.path)
-    store.journal.close()
-    try:
-        return restore(path, backup)
-    finally:
-        store.replace_journal(Journal(path))

@@ -113,10 +113,10 @@ class NoteHistoryDialog(QDialog):
         self.resize(820, 480)
 
     def current_text(self) -> str:
-        return self.store.journal.get_note(self.note_id).text
+        return self.store.get_note(self.note_id).text
 
     def refresh(self) -> None:
-        self.versions = self.store.read(self.store.journal.note_versions, self.note_id)
+        self.versions = self.store.read(self.store.note_versions, self.note_id)
         self.list.clear()
         current = self.current_text()
         for version in self.versions:
@@ -142,9 +142,7 @@ class NoteHistoryDialog(QDialog):
         if not 0 <= row < len(self.versions):
             return
         try:
-            self.store.apply(
-                self.store.journal.restore_note_version, self.versions[row].id, initiator=self
-            )
+            self.store.restore_note_version(self.versions[row].id, initiator=self)
         except JournalError:
             return  # the store announced it on `error`; the window shows the message
         self.restored = True

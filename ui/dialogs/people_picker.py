@@ -77,7 +77,7 @@ class PeoplePicker(QWidget):
             while owner is not None and not hasattr(owner, "store"):
                 owner = owner.parentWidget()
             store = getattr(owner, "store", None)
-            self.set_people(store.read(store.journal.list_people) if store is not None else [])
+            self.set_people(store.read(store.list_people) if store is not None else [])
 
     def _add_extra(self) -> None:
         typed = self.extra.text().strip()

@@ -70,13 +70,13 @@ class AttendeesModel(RecordTableModel[AttendeeRec]):
         self._sprint_id = sprint_id
         self._sprint_start = None
         if sprint_id is not None:
-            self._sprint_start = self._store.read(self._store.journal.get_sprint, sprint_id).start
+            self._sprint_start = self._store.read(self._store.get_sprint, sprint_id).start
         self.reload()
 
     def fetch(self) -> list[AttendeeRec]:
         if self._sprint_id is None:
             return []
-        return self._store.read(self._store.journal.list_attendees, self._sprint_id)
+        return self._store.read(self._store.list_attendees, self._sprint_id)
 
     def is_relevant(self, change: Change) -> bool:
         return self._sprint_id is not None and change.sprint_id in (None, self._sprint_id)

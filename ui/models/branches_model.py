@@ -63,7 +63,7 @@ class BranchesModel(RecordTableModel[BranchRec]):
     def fetch(self) -> list[BranchRec]:
         if self._sprint_id is None:
             return []
-        return self._store.read(self._store.journal.list_branches, self._sprint_id)
+        return self._store.read(self._store.list_branches, self._sprint_id)
 
     def is_relevant(self, change: Change) -> bool:
         return self._sprint_id is not None and change.sprint_id in (None, self._sprint_id)

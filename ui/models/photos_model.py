@@ -21,7 +21,7 @@ from sprintjournal.errors import JournalError
 from sprintjournal.records import PhotoRec
 
 from ..store import JournalStore
-from ..workers import run_in_pool
+from ..workers.pool import run_in_pool
 from .record_model import Column, RecordTableModel
 
 ICON_SIZE = QSize(160, 160)
@@ -79,7 +79,7 @@ class PhotosModel(RecordTableModel[PhotoRec]):
     def fetch(self) -> list[PhotoRec]:
         if self._sprint_id is None:
             return []
-        return self._store.read(self._store.journal.list_photos, self._sprint_id)
+        return self._store.read(self._store.list_photos, self._sprint_id)
 
     def is_relevant(self, change: Change) -> bool:
         if change is self._primed:
@@ -140,7 +140,7 @@ class PhotosModel(RecordTableModel[PhotoRec]):
                 continue
             try:
                 data = self._given.pop(rec.sha256, None) or self._store.read(
-                    self._store.journal.photo_thumbnail, rec.id)
+                    self._store.photo_thumbnail, rec.id)
             except JournalError:
                 continue  # removed meanwhile, or the journal is busy: the placeholder stays
             self._pending.add(rec.sha256)

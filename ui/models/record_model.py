@@ -25,7 +25,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _BULK_OPS = {"imported", "merged"}
 IdRole = Qt.ItemDataRole.UserRole
 ChipColorRole = Qt.ItemDataRole.UserRole + 1
-"""A QColor for a chip painted by `ui.panels.status_chip.ChipDelegate`, or None for plain text."""
+"""A QColor for a chip painted by `ui.widgets.status_chip.ChipDelegate`, or None for plain text."""
 ChoicesRole = Qt.ItemDataRole.UserRole + 2
 """A list of (label, value) pairs offered by the chip delegate's combo-box editor."""
 

@@ -49,7 +49,7 @@ class StandupModel(RecordTableModel[StandupRec]):
     def fetch(self) -> list[StandupRec]:
         if self._sprint_id is None or self._day is None:
             return []
-        items = self._store.read(self._store.journal.list_standup, self._sprint_id, self._day)
+        items = self._store.read(self._store.list_standup, self._sprint_id, self._day)
         return [i for i in items if i.section == self.section]
 
     def is_relevant(self, change: Change) -> bool:

@@ -15,19 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.records import AttendeeRec
 
+from ..commands.edit_commands import push_add, push_edit, push_remove, push_update
 from ..dialogs.attendee_dialog import AttendeeAnswer, AttendeeDialog
 from ..models.attendees_model import AttendeesModel
 from ..store import JournalStore
-from .check_delegate import VisibleCheckDelegate
-from .edit_commands import push_add, push_edit, push_remove, push_update
-from .here_today import HereTodayBox
+from ..widgets.check_delegate import VisibleCheckDelegate
+from ..widgets.here_today import HereTodayBox
+from ..widgets.status_chip import ChipDelegate
+from ..widgets.timeline import TimelineChart
 from .panel_base import NO_SPRINT_HINT, DataPanel
-from .status_chip import ChipDelegate
-from .timeline import TimelineChart
 
 EMPTY_HINT = "No attendees yet — press Insert or use Add attendee."
 _SNAPSHOT_FIELDS = (
@@ -178,27 +177,25 @@ class AttendeesPanel(DataPanel):
         self.here_action.setEnabled(bool(everyone) and self.day is not None)
 
     # -- mutations --------------------------------------------------------------------------
-    def _apply(self, op: Any, *args: Any, **kwargs: Any) -> Change:
-        return self.store.apply(op, *args, initiator=self, **kwargs)
-
     def add_attendee(self) -> None:
         if self.sprint is None:
             return
-        known = [p.name for p in self.store.read(self.store.journal.list_people)]
+        known = [p.name for p in self.store.read(self.store.list_people)]
         answer = AttendeeDialog.ask(self, self.sprint, known)
         if answer is not None:
             self.add_answer(answer)
 
     def add_answer(self, answer: AttendeeAnswer) -> None:
         """Add the attendee described by a dialog answer, as one undoable step."""
-        sprint_id, j = self.sprint_id, self.store.journal
+        sprint_id = self.sprint_id
         if sprint_id is None:
             return
         try:
             change = push_add(
                 self.undo_stack, f"Add attendee {answer.name}",
-                lambda: self._apply(j.add_attendee, sprint_id, answer.name, **answer.fields),
-                lambda item_id: self._apply(j.remove_attendee, item_id))
+                lambda: self.store.add_attendee(sprint_id, answer.name, initiator=self,
+                                                **answer.fields),
+                lambda item_id: self.store.remove_attendee(item_id, initiator=self))
         except JournalError:
             return  # the store has announced the reason
         self.select_item(change.id)
@@ -234,26 +231,27 @@ class AttendeesPanel(DataPanel):
         self.select_item(records[0].id)
 
     def _set_here(self, rec: AttendeeRec, here: bool) -> None:
-        day, j = self.day, self.store.journal
+        day = self.day
         if day is None or (day in rec.checked_in) == here:
             return
         verb = "Check in" if here else "Undo check-in of"
         with contextlib.suppress(JournalError):
             push_edit(self.undo_stack, f"{verb} {rec.person.name}",
-                      lambda _s: self._apply(j.set_checked_in, rec.id, day, here),
-                      lambda _s: self._apply(j.set_checked_in, rec.id, day, not here))
+                      lambda _s: self.store.set_checked_in(rec.id, day, here, initiator=self),
+                      lambda _s: self.store.set_checked_in(rec.id, day, not here, initiator=self))
 
     def merge_selected(self) -> None:
         """Fold the selected attendee's person into another (their name stays as an alias)."""
         from sprintjournal.review import similar_people
 
-        from .review import ask_person, confirm_merge, merge_step
+        from ..commands.review_commands import merge_step
+        from .review import ask_person, confirm_merge
 
         records = self.selected_records()
         if not records:
             return
         person = records[0].person
-        people = self.store.read(self.store.journal.list_people)
+        people = self.store.read(self.store.list_people)
         similar = [(p.id, p.name) for p in similar_people(people, person.name, exclude=person.id)]
         keep = ask_person(self, self.store, person.name, person.id, similar)
         if keep is None or not confirm_merge(self, person.name, keep[1]):
@@ -268,12 +266,12 @@ class AttendeesPanel(DataPanel):
         self.remove_each(self.selected_records(), "attendees", self._remove)
 
     def _remove(self, rec: AttendeeRec) -> None:
-        j, fields, name = self.store.journal, snapshot(rec), rec.person.name
+        fields, name = snapshot(rec), rec.person.name
         try:
             push_remove(
                 self.undo_stack, f"Remove attendee {name}", rec.id,
-                lambda item_id: self._apply(j.remove_attendee, item_id),
-                lambda: self._apply(j.add_attendee, rec.sprint_id, name, **fields),
+                lambda item_id: self.store.remove_attendee(item_id, initiator=self),
+                lambda: self.store.add_attendee(rec.sprint_id, name, **fields, initiator=self),
                 self.order_ids(rec), self.put_back)
         except JournalError:
             return
@@ -285,23 +283,22 @@ class AttendeesPanel(DataPanel):
             self._set_here(rec, bool(fields.pop("here")))
             if not fields:
                 return
-        j = self.store.journal
         new_name = fields.pop("name", None)
         changed = {k: v for k, v in fields.items() if v != _current(rec, k)}
         steps: list[tuple[Any, int, dict[str, Any], dict[str, Any]]] = []
         if new_name:
-            steps.append((j.update_person, rec.person.id, {"name": rec.person.name},
+            steps.append((self.store.update_person, rec.person.id, {"name": rec.person.name},
                           {"name": new_name}))
         if changed:
-            steps.append((j.update_attendee, rec.id, {k: _current(rec, k) for k in changed},
-                          changed))
+            steps.append((self.store.update_attendee, rec.id,
+                          {k: _current(rec, k) for k in changed}, changed))
         macro = len(steps) > 1
         if macro:
             self.undo_stack.beginMacro(f"Edit attendee {rec.person.name}")
         try:
             for op, item_id, old, new in steps:
                 push_update(self.undo_stack, f"Edit attendee {rec.person.name}",
-                            lambda i, _op=op, **f: self._apply(_op, i, **f), item_id, old, new)
+                            lambda i, _op=op, **f: _op(i, **f, initiator=self), item_id, old, new)
         except JournalError:
             pass  # announced by the store; the row shows the saved value again
         finally:

@@ -19,13 +19,13 @@ from sprintjournal.errors import JournalError
 from sprintjournal.records import BranchRec
 from sprintjournal.vocabulary import BRANCH_STATUSES
 
+from ..commands.edit_commands import push_add, push_remove, push_update
+from ..commands.report_marks import add_row_mark_action
 from ..dialogs.branch_dialog import BranchAnswer, BranchDialog
 from ..models.branches_model import BranchesModel, BranchFilter
 from ..store import JournalStore
-from .edit_commands import push_add, push_remove, push_update
+from ..widgets.status_chip import ChipDelegate
 from .panel_base import NO_SPRINT_HINT, DataPanel
-from .report_marks import add_row_mark_action
-from .status_chip import ChipDelegate
 
 EMPTY_HINT = "No branches yet — press Insert or use Add branch to record what people work on."
 FILTERED_HINT = "No branch matches the filter — choose “All statuses” and “Everyone” to see all."
@@ -172,7 +172,7 @@ class BranchesPanel(DataPanel):
         current = self.person_filter.currentData()
         people = {p.id: p.name for b in self.model.records() for p in b.people}
         if self.sprint_id is not None:
-            for a in self.store.read(self.store.journal.list_attendees, self.sprint_id):
+            for a in self.store.read(self.store.list_attendees, self.sprint_id):
                 people[a.person.id] = a.person.name
         self.person_filter.blockSignals(True)
         self.person_filter.clear()
@@ -187,13 +187,10 @@ class BranchesPanel(DataPanel):
     def attendee_names(self) -> list[str]:
         if self.sprint_id is None:
             return []
-        return [a.person.name for a in self.store.read(self.store.journal.list_attendees,
+        return [a.person.name for a in self.store.read(self.store.list_attendees,
                                                        self.sprint_id)]
 
     # -- mutations --------------------------------------------------------------------------
-    def _apply(self, op: Any, *args: Any, **kwargs: Any) -> Change:
-        return self.store.apply(op, *args, initiator=self, **kwargs)
-
     def _on_double_click(self, index: QModelIndex) -> None:
         key = self.model.columns[index.column()].key
         if not self.model.editable(key):
@@ -207,15 +204,15 @@ class BranchesPanel(DataPanel):
             self.add_answer(answer)
 
     def add_answer(self, answer: BranchAnswer) -> None:
-        sid, j = self.sprint_id, self.store.journal
+        sid = self.sprint_id
         if sid is None:
             return
         try:
             change = push_add(
                 self.undo_stack, f"Add branch {answer.name}",
-                lambda: self._apply(j.add_branch, sid, answer.name, answer.people,
-                                    **answer.fields),
-                lambda item_id: self._apply(j.remove_branch, item_id))
+                lambda: self.store.add_branch(sid, answer.name, answer.people,
+                                              **answer.fields, initiator=self),
+                lambda item_id: self.store.remove_branch(item_id, initiator=self))
         except JournalError:
             return
         self.select_item(change.id)
@@ -241,7 +238,7 @@ class BranchesPanel(DataPanel):
                 else f"Edit branch {rec.name}")
         try:
             push_update(self.undo_stack, text,
-                        lambda i, **f: self._apply(self.store.journal.update_branch, i, **f),
+                        lambda i, **f: self.store.update_branch(i, **f, initiator=self),
                         rec.id, {k: old[k] for k in changed}, changed)
         except JournalError:
             return
@@ -255,23 +252,23 @@ class BranchesPanel(DataPanel):
 
     def _remove(self, rec: BranchRec) -> None:
         """Remove one branch; undo re-creates it and re-links its stand-up items."""
-        j = self.store.journal
         fields = {k: getattr(rec, k) for k in _COPY_FIELDS}
         people = [p.name for p in rec.people]
-        items = [i.id for i in j.list_standup(rec.sprint_id) if i.branch_id == rec.id]
+        items = [i.id for i in self.store.list_standup(rec.sprint_id) if i.branch_id == rec.id]
 
         def restore() -> Change:
-            change = self._apply(j.add_branch, rec.sprint_id, rec.name, people, **fields)
+            change = self.store.add_branch(rec.sprint_id, rec.name, people, initiator=self,
+                                           **fields)
             for item_id in items:
                 try:
-                    self._apply(j.update_standup_item, item_id, branch_id=change.id)
+                    self.store.update_standup_item(item_id, branch_id=change.id, initiator=self)
                 except JournalError:
                     continue  # the item was removed since: nothing to re-link
             return change
 
         try:
             push_remove(self.undo_stack, f"Remove branch {rec.name}", rec.id,
-                        lambda item_id: self._apply(j.remove_branch, item_id), restore,
+                        lambda item_id: self.store.remove_branch(item_id, initiator=self), restore,
                         self.order_ids(rec), self.put_back)
         except JournalError:
             return

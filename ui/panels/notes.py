@@ -19,19 +19,19 @@ from sprintjournal.errors import JournalError
 from sprintjournal.note_history import LARGE_DELETION
 from sprintjournal.records import NoteRec, SprintRec
 
+from ..commands.note_commands import add_note_command, created_id, remove_note_command
+from ..commands.report_marks import NoteMarks
 from ..store import JournalStore
 from ..throttle import Debouncer
-from .background_save import BackgroundSaver
-from .document_text import DocumentSnapshot
-from .note_commands import add_note_command, created_id, remove_note_command
-from .notes_view import (
+from ..widgets.document_text import DocumentSnapshot
+from ..widgets.notes_view import (
     NotesView,
     day_label,
     leading_text,
     long_day,
     note_title,
 )
-from .report_marks import NoteMarks
+from ..workers.background_save import BackgroundSaver
 
 if TYPE_CHECKING:
     from sprintjournal.markdown_render import PeopleDirectory
@@ -139,7 +139,7 @@ class NotesPanel(NotesView):
         self.flush()
         same_sprint = self._sprint is not None and self._sprint.id == sprint_id
         self._sprint = None if sprint_id is None else self._store.read(
-            self._store.journal.get_sprint, sprint_id)
+            self._store.get_sprint, sprint_id)
         self._index_stale = True
         if self._sprint is None:
             self._show_empty()
@@ -157,7 +157,7 @@ class NotesPanel(NotesView):
 
     def select_item(self, item_id: int) -> None:
         """Show note `item_id` (a search result), moving to its day if needed."""
-        note = self._store.read(self._store.journal.get_note, item_id)
+        note = self._store.read(self._store.get_note, item_id)
         if self._sprint is None or note.sprint_id != self._sprint.id:
             return
         if note.day != self._day:
@@ -176,10 +176,9 @@ class NotesPanel(NotesView):
     # -- loading ----------------------------------------------------------------------------
     def _fill_days(self) -> None:
         assert self._sprint is not None
-        journal = self._store.journal
-        days = set(self._sprint.days()) | set(journal.days_with_content(self._sprint.id))
+        days = set(self._sprint.days()) | set(self._store.days_with_content(self._sprint.id))
         counts: dict[date | None, int] = {}
-        for note in self._store.read(journal.list_notes, self._sprint.id):
+        for note in self._store.read(self._store.list_notes, self._sprint.id):
             counts[note.day] = counts.get(note.day, 0) + 1
         self.days.fill([*sorted(days), None], counts)
 
@@ -190,7 +189,7 @@ class NotesPanel(NotesView):
         assert self._sprint is not None
         self._day = day
         self.days.select(day)
-        self._notes = self._store.read(self._store.journal.list_notes, self._sprint.id, day)
+        self._notes = self._store.read(self._store.list_notes, self._sprint.id, day)
         self.heading.setText(long_day(day))
         self.editor.setPlaceholderText(
             f"Nothing written for {day_label(day)} yet. Start typing: it saves itself. "
@@ -218,8 +217,7 @@ class NotesPanel(NotesView):
         self.tabs.setCurrentIndex(ids.index(note_id) if note_id is not None else -1)
         self.tabs.blockSignals(False)
         self._note_id = note_id
-        journal = self._store.journal
-        text = "" if note_id is None else self._store.read(journal.get_note, note_id).text
+        text = "" if note_id is None else self._store.read(self._store.get_note, note_id).text
         self._set_editor_text(text)
 
     def _set_editor_text(self, text: str) -> None:
@@ -256,11 +254,11 @@ class NotesPanel(NotesView):
             return
         from sprintjournal.markdown_render import MentionIndex, PeopleDirectory
 
-        journal, sprint_id = self._store.journal, self._sprint.id
+        sprint_id = self._sprint.id
         if self._people is None:  # kept across sprints: thousands of people cost tens of ms
-            self._people = PeopleDirectory(self._store.read(journal.list_people))
-        attendees = self._store.read(journal.list_attendees, sprint_id)
-        index = MentionIndex(self._people, self._store.read(journal.list_branches, sprint_id),
+            self._people = PeopleDirectory(self._store.read(self._store.list_people))
+        attendees = self._store.read(self._store.list_attendees, sprint_id)
+        index = MentionIndex(self._people, self._store.read(self._store.list_branches, sprint_id),
                              {a.person.id for a in attendees})
         self.preview.set_resolver(index)
         here = [a.person.name for a in attendees]
@@ -317,7 +315,7 @@ class NotesPanel(NotesView):
         if self._note_id is None or self._sprint is None:
             return
         self.flush()
-        note = self._store.read(self._store.journal.get_note, self._note_id)
+        note = self._store.read(self._store.get_note, self._note_id)
         self._undo.push(remove_note_command(self._store, note, self))
 
     # -- saving -----------------------------------------------------------------------------
@@ -360,20 +358,19 @@ class NotesPanel(NotesView):
         if not self._dirty or self._sprint is None or not self._saving:
             return
         text = self.editor.toPlainText()
-        journal = self._store.journal
         if self._note_id is None:
             if not text:
                 self._set_dirty(False)
                 return
-            change = self._store.apply(journal.add_note, self._sprint.id, self._day, text,
-                                       initiator=self.editor)
+            change = self._store.add_note(self._sprint.id, self._day, text,
+                                          initiator=self.editor)
             self._note_id = change.id
-            self._notes = self._store.read(journal.list_notes, self._sprint.id, self._day)
+            self._notes = self._store.read(self._store.list_notes, self._sprint.id, self._day)
             self._fill_tabs()
             self._select_tab_quietly(self._note_id)
             self._refresh_titles()
         else:
-            self._store.apply(journal.set_note_text, self._note_id, text, initiator=self.editor)
+            self._store.set_note_text(self._note_id, text, initiator=self.editor)
         self._set_dirty(False)
 
     def _select_tab_quietly(self, note_id: int | None) -> None:
@@ -393,8 +390,7 @@ class NotesPanel(NotesView):
         self._fill_days()
         self.days.select(self._day)
         if self._dirty:  # someone else changed the list while we type: keep our text
-            journal = self._store.journal
-            self._notes = self._store.read(journal.list_notes, self._sprint.id, self._day)
+            self._notes = self._store.read(self._store.list_notes, self._sprint.id, self._day)
             self._fill_tabs()
             self._select_tab_quietly(keep)
             return

@@ -28,10 +28,10 @@ from sprintjournal.changes import Change, Ordered
 from sprintjournal.errors import JournalError
 from sprintjournal.records import SprintRec
 
+from ..commands.edit_commands import push_edit
+from ..commands.row_order import moved
 from ..store import JournalStore
-from .edit_commands import push_edit
-from .glyph_icons import glyph_icon
-from .row_order import moved
+from ..widgets.glyph_icons import glyph_icon
 
 NO_SPRINT_HINT = (
     "No sprint selected — choose one in the sprint switcher, or create one (Sprint ▸ New)."
@@ -91,7 +91,7 @@ class DataPanel(QWidget):
                    tip: str = "", *, toolbar: bool = True) -> QAction:
         """A (toolbar) action whose shortcut works while focus is anywhere inside the panel.
 
-        `icon` names a glyph of `ui.panels.glyph_icons`.
+        `icon` names a glyph of `ui.widgets.glyph_icons`.
         """
         action = QAction(glyph_icon(self, icon), text, self)
         if shortcut is not None:
@@ -146,7 +146,7 @@ class DataPanel(QWidget):
 
         def put(ids: list[int]) -> Callable[[dict[str, Any]], Change]:
             def step_(_state: dict[str, Any]) -> Change:
-                change = self.store.apply(self.store.journal.reorder, entity, ids)
+                change = self.store.reorder(entity, ids)
                 self.select_item(item)
                 return change
             return step_
@@ -172,13 +172,8 @@ class DataPanel(QWidget):
 
     def put_back(self, ids: list[int]) -> None:
         """After an undone removal: the item back where it stood, if the list is unchanged."""
-        if self.order_entity is None:
-            return
-        try:
-            change = self.store.journal.reorder(self.order_entity, ids)
-        except JournalError:
-            return  # the list changed since: the item stays at the end
-        self.store.announce(change)
+        if self.order_entity is not None:  # if the list changed since, the item stays last
+            self.store.reorder_unless_changed(self.order_entity, ids)
 
     def selected_records(self) -> list[Any]:
         """Subclasses: the records of the selected rows."""
@@ -216,8 +211,7 @@ class DataPanel(QWidget):
         self.flush()
         self.sprint_id = sprint_id
         self.sprint = None if sprint_id is None else self.store.read(
-            self.store.journal.get_sprint, sprint_id
-        )
+            self.store.get_sprint, sprint_id)
         self.sprint_changed()
 
     @Slot(object)

@@ -35,16 +35,16 @@ from sprintjournal.errors import JournalError
 from sprintjournal.photos import PhotoInfo
 from sprintjournal.records import PhotoRec
 
+from ..commands.edit_commands import AppliedCommand, push_remove, push_update
 from ..dialogs.photo_dialog import PhotoDialog
 from ..models.photos_model import ICON_SIZE, PhotosModel
 from ..settings import last_folder, remember_folder
 from ..store import JournalStore
-from .edit_commands import AppliedCommand, push_remove, push_update
+from ..widgets.photo_status import PhotoStatusBar
+from ..widgets.photo_tile import PhotoTileDelegate
+from ..widgets.photo_viewer import PhotoViewer
+from ..workers.photo_import import PhotoImporter, PhotoSource, PreparedPhoto
 from .panel_base import NO_SPRINT_HINT, DataPanel
-from .photo_import import PhotoImporter, PhotoSource, PreparedPhoto
-from .photo_status import PhotoStatusBar
-from .photo_tile import PhotoTileDelegate
-from .photo_viewer import PhotoViewer
 
 EMPTY_HINT = ("No photos yet — drop photos here, paste one (Ctrl+V), or use Add photos… "
               "(JPEG, PNG, WebP or GIF).")
@@ -158,14 +158,14 @@ class PhotosPanel(DataPanel):
         """Import files in the background; each arrives as its own undoable step."""
         if self.sprint_id is None or not paths:
             return
-        j = self.store.journal
-        self.importer.add([PhotoSource(p.name, self.sprint_id, self.day, path=p, journal=j)
+        writer = self.store.background_writer()
+        self.importer.add([PhotoSource(p.name, self.sprint_id, self.day, path=p, writer=writer)
                            for p in paths])
 
     def add_image_data(self, name: str, data: bytes) -> None:
         if self.sprint_id is not None:
             self.importer.add([PhotoSource(name, self.sprint_id, self.day, data=data,
-                                           journal=self.store.journal)])
+                                           writer=self.store.background_writer())])
 
     def paste(self) -> None:
         self.import_mime(QGuiApplication.clipboard().mimeData())
@@ -201,46 +201,44 @@ class PhotosPanel(DataPanel):
             event.acceptProposedAction()
 
     def _write_photo(self, photo: PreparedPhoto) -> tuple[Change, list[PhotoRec]]:
-        """Runs on the pool (see PhotoImporter): journal calls only, no signals, no widgets.
+        """Runs on the pool (see PhotoImporter): writer calls only, no signals, no widgets.
 
         The fresh list is read here too, so the GUI thread need not query after each photo.
         """
         src = photo.source
-        j = src.journal or self.store.journal
-        change = j.add_photo(src.sprint_id, photo.data, src.name, day=photo.day,
-                             prepared=photo.prepared)
-        return change, j.list_photos(src.sprint_id)
+        writer = src.writer or self.store.background_writer()
+        change = writer.add_photo(src.sprint_id, photo.data, src.name, day=photo.day,
+                                  prepared=photo.prepared)
+        return change, writer.list_photos(src.sprint_id)
 
     def _photo_added(self, photo: PreparedPhoto, written: tuple[Change, list[PhotoRec]]) -> None:
         """Back on the GUI thread: show and announce the new photo, and make it undoable."""
-        j, src = self.store.journal, photo.source
+        src = photo.source
         change, records = written
-        if src.journal is not None and src.journal is not j:
+        if src.writer is not None and not self.store.is_current(src.writer):
             return  # written to a journal closed since: nothing here to show or undo
         info, thumbnail = photo.prepared
         self.model.prime(records, {info.sha256: thumbnail}, change)
         self.store.announce(change, self)
 
         def redo(state: dict[str, Any]) -> Change:
-            again = self._apply(j.add_photo, src.sprint_id, photo.data, src.name, day=photo.day,
-                                prepared=photo.prepared)
+            again = self.store.add_photo(src.sprint_id, photo.data, src.name, day=photo.day,
+                                         prepared=photo.prepared, initiator=self)
             state["id"] = again.id
             return again
 
         self.undo_stack.push(AppliedCommand(
             f"Add photo {src.name}", redo,
-            lambda state: self._apply(j.remove_photo, state["id"]), {"id": change.id}))
+            lambda state: self.store.remove_photo(state["id"], initiator=self),
+            {"id": change.id}))
 
     # -- editing ----------------------------------------------------------------------------
-    def _apply(self, op: Any, *args: Any, **kwargs: Any) -> Change:
-        return self.store.apply(op, *args, initiator=self, **kwargs)
-
     def edit_selected(self) -> None:
         records = self.selected_records()
         if not records:
             return
         rec = records[0]
-        attendees = [a.person.name for a in self.store.read(self.store.journal.list_attendees,
+        attendees = [a.person.name for a in self.store.read(self.store.list_attendees,
                                                             rec.sprint_id)]
         days = self.sprint.days() if self.sprint else []
         icon = self.model.index(self.model.row_of(rec.id), 0).data(Qt.ItemDataRole.DecorationRole)
@@ -255,7 +253,7 @@ class PhotosPanel(DataPanel):
         if changed:
             try:
                 push_update(self.undo_stack, f"Edit photo {rec.filename}",
-                            lambda i, **f: self._apply(self.store.journal.update_photo, i, **f),
+                            lambda i, **f: self.store.update_photo(i, **f, initiator=self),
                             rec.id, {k: old[k] for k in changed}, changed)
             except JournalError:
                 return
@@ -271,7 +269,7 @@ class PhotosPanel(DataPanel):
 
     def open_viewer(self, rec: PhotoRec) -> PhotoViewer | None:
         try:
-            data = self.store.read(self.store.journal.photo_bytes, rec.id)
+            data = self.store.read(self.store.photo_bytes, rec.id)
         except JournalError:
             return None
         viewer = PhotoViewer(rec, data, self)
@@ -284,15 +282,14 @@ class PhotosPanel(DataPanel):
 
     def _remove(self, rec: PhotoRec) -> None:
         """Remove one photo; undo re-adds the same bytes without decoding them again."""
-        j = self.store.journal
         try:
-            data = self.store.read(j.photo_bytes, rec.id)
-            prepared = (_info_of(rec), self.store.read(j.photo_thumbnail, rec.id))
+            data = self.store.read(self.store.photo_bytes, rec.id)
+            prepared = (_info_of(rec), self.store.read(self.store.photo_thumbnail, rec.id))
             push_remove(self.undo_stack, f"Remove photo {rec.filename}", rec.id,
-                        lambda item_id: self._apply(j.remove_photo, item_id),
-                        lambda: self._apply(
-                            j.add_photo, rec.sprint_id, data, rec.filename, rec.caption, rec.alt,
-                            rec.day, [p.name for p in rec.people], prepared=prepared),
+                        lambda item_id: self.store.remove_photo(item_id, initiator=self),
+                        lambda: self.store.add_photo(
+                            rec.sprint_id, data, rec.filename, rec.caption, rec.alt, rec.day,
+                            [p.name for p in rec.people], prepared=prepared, initiator=self),
                         self.order_ids(rec), self.put_back)
         except JournalError:
             return

@@ -6,7 +6,6 @@ Exports run in a worker with a progress dialog and Cancel; they call the same
 `export_report` as the command line (and `ui.report_pdf.export_pdf` for PDF).
 """
 
-import dataclasses
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -35,25 +34,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
-from sprintjournal.journal import Journal
-from sprintjournal.report import compose
-from sprintjournal.report.export import ExportContext, build_context, export_report
+from sprintjournal.report.compose import RegenerateResult, ReportTemplateError
 from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
 from sprintjournal.report.renditions import ExportCancelledError
 from sprintjournal.report.sections import section_titles
-from sprintjournal.report.targets import blogger
-from sprintjournal.report.targets.html_page import data_uri
 
-from ..commands import StoreCommand
+from ..commands.store_command import StoreCommand
 from ..dialogs.export_report import ExportDialog, ExportOptions
 from ..settings import last_folder, remember_folder
 from ..store import JournalStore
 from ..throttle import Debouncer
-from ..workers import Job, run_in_pool
-from .export_feedback import describe_export_error, exported_message
+from ..widgets.export_feedback import describe_export_error, exported_message
+from ..widgets.report_suggestions import SuggestionsBox
+from ..workers.pool import Job, run_in_pool
 from .panel_base import NO_SPRINT_HINT, DataPanel
-from .report_suggestions import SuggestionsBox
 
 AUTOSAVE_MS = 1000
 PREVIEW_MS = 250
@@ -77,7 +73,7 @@ class ReportPreview(QTextBrowser):
         if url.scheme() != "photo" or not url.path().isdigit():
             return super().loadResource(kind, name)
         try:
-            return QImage.fromData(self.store.journal.photo_thumbnail(int(url.path())))
+            return QImage.fromData(self.store.photo_thumbnail(int(url.path())))
         except JournalError:
             return QImage()  # a photo removed meanwhile, or the journal being closed
 
@@ -96,7 +92,7 @@ def preview_html(text: str) -> str:
     return place_photos(markdown_to_html(text), figure, inline)
 
 
-def _ask_replace(parent: QWidget, result: compose.RegenerateResult) -> bool:
+def _ask_replace(parent: QWidget, result: RegenerateResult) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, "Regenerate the report",
                       "You have edited this draft. Replace your edits with a fresh draft?",
                       parent=parent)
@@ -110,29 +106,15 @@ def _ask_replace(parent: QWidget, result: compose.RegenerateResult) -> bool:
     return box.clickedButton() is replace
 
 
-def _run_export(journal: Journal, sprint_id: int, options: ExportOptions,
+def _run_export(store: JournalStore, sprint_id: int, options: ExportOptions,
                 cancel: threading.Event, job: Job) -> list[Path]:
     """On a pool thread: the same export functions as the command line."""
     def progress(done: int, total: int, _message: str) -> None:
         job.progress(done, total)
 
-    if options.fmt == "pdf":
-        from ..report_pdf import export_pdf
-
-        return [export_pdf(journal, sprint_id, options.folder, options.page_size,
-                           long_edge=options.long_edge, quality=options.quality,
-                           progress=progress, cancel=cancel)]
-    return export_report(journal, sprint_id, options.fmt, options.folder,
-                         long_edge=options.long_edge, quality=options.quality,
-                         progress=progress, cancel=cancel)
-
-
-def blogger_clipboard_html(journal: Journal, sprint_id: int, long_edge: int = 1600,
-                           quality: int = 85) -> str:
-    """The Blogger fragment with photos embedded, so a paste needs no separate upload step."""
-    ctx = build_context(journal, sprint_id, long_edge, quality)
-    photos = {pid: dataclasses.replace(p, path=data_uri(p)) for pid, p in ctx.photos.items()}
-    return blogger.fragment_html(ExportContext(ctx.title, ctx.text, ctx.sprint, ctx.slug, photos))
+    return store.export_report(sprint_id, options.fmt, options.folder,
+                               page_size=options.page_size, long_edge=options.long_edge,
+                               quality=options.quality, progress=progress, cancel=cancel)
 
 
 class ReportPanel(DataPanel):
@@ -143,7 +125,7 @@ class ReportPanel(DataPanel):
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(store, undo_stack, parent)
-        self.ask_replace: Callable[[compose.RegenerateResult], bool] = (
+        self.ask_replace: Callable[[RegenerateResult], bool] = (
             lambda result: _ask_replace(self, result))
         self.ask_export: Callable[[ExportOptions], ExportOptions | None] = (
             lambda defaults: ExportDialog.ask(defaults, self))
@@ -231,7 +213,7 @@ class ReportPanel(DataPanel):
         self._load()
 
     def _load(self) -> None:
-        report = (self.store.read(self.store.journal.get_report, self.sprint_id)
+        report = (self.store.read(self.store.get_report, self.sprint_id)
                   if self.sprint_id is not None else None)
         text, title = (report.text or "", report.title or "") if report else ("", "")
         self._loaded = (text, title)
@@ -265,15 +247,15 @@ class ReportPanel(DataPanel):
         current = (self.editor.toPlainText(), self.title.text().strip())
         if self.sprint_id is None or current == self._loaded:
             return
-        self.store.apply(self.store.journal.save_report, self.sprint_id, text=current[0],
-                         title=current[1] or None, initiator=self)
+        self.store.save_report(self.sprint_id, text=current[0],
+                               title=current[1] or None, initiator=self)
         self._loaded = current
 
     def flush(self) -> None:
         self._autosave.flush()
         super().flush()
 
-    def _on_report_changed(self, change: Any, initiator: object) -> None:
+    def _on_report_changed(self, change: Change, initiator: object) -> None:
         if initiator is self or change.sprint_id != self.sprint_id or self._autosave.pending:
             return
         self._load()
@@ -284,25 +266,24 @@ class ReportPanel(DataPanel):
         if self.sprint_id is None:
             return
         self.flush()
-        journal, sid = self.store.journal, self.sprint_id
+        store, sid = self.store, self.sprint_id
         try:
-            result = compose.regenerate(journal, sid, str(self.group_by.currentData()),
-                                        self.template)
-        except compose.ReportTemplateError as exc:
+            result = store.regenerate_report(sid, str(self.group_by.currentData()), self.template)
+        except ReportTemplateError as exc:
             self.store.error.emit(str(exc))
             return
         if result.user_edited and not self.ask_replace(result):
             return
-        before = journal.get_report(sid)
-        title = before.title or compose.default_title(journal, sid)
+        before = store.get_report(sid)
+        title = before.title or store.default_report_title(sid)
 
         def do(_state: dict[str, Any]) -> Any:
-            return self.store.apply(journal.save_report, sid, text=result.new_text,
-                                    generated_text=result.new_text, title=title)
+            return store.save_report(sid, text=result.new_text,
+                                     generated_text=result.new_text, title=title)
 
         def undo(_state: dict[str, Any]) -> Any:
-            return self.store.apply(journal.save_report, sid, text=before.text,
-                                    generated_text=before.generated_text, title=before.title)
+            return store.save_report(sid, text=before.text,
+                                     generated_text=before.generated_text, title=before.title)
 
         self.undo_stack.push(StoreCommand("Generate report draft", do, undo))
 
@@ -317,23 +298,24 @@ class ReportPanel(DataPanel):
         if self.sprint_id is None:
             return
         self.flush()
-        journal, sid = self.store.journal, self.sprint_id
+        store, sid = self.store, self.sprint_id
         try:
-            text = compose.regenerate_section(journal, sid, self.current_section(),
-                                              str(self.group_by.currentData()), self.template)
-        except compose.ReportTemplateError as exc:
+            text = store.regenerate_report_section(sid, self.current_section(),
+                                                   str(self.group_by.currentData()),
+                                                   self.template)
+        except ReportTemplateError as exc:
             self.store.error.emit(str(exc))
             return
-        before = journal.get_report(sid)
+        before = store.get_report(sid)
         if text == (before.text or ""):
             self.status.setText("That section is already as the journal tells it.")
             return
 
         def do(_state: dict[str, Any]) -> Any:
-            return self.store.apply(journal.save_report, sid, text=text)
+            return store.save_report(sid, text=text)
 
         def undo(_state: dict[str, Any]) -> Any:
-            return self.store.apply(journal.save_report, sid, text=before.text)
+            return store.save_report(sid, text=before.text)
 
         self.undo_stack.push(StoreCommand("Regenerate report section", do, undo))
 
@@ -365,7 +347,7 @@ class ReportPanel(DataPanel):
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(cancel.set)
         self.progress_dialog = dialog
-        run_in_pool(_run_export, self.store.journal, self.sprint_id, options, cancel,
+        run_in_pool(_run_export, self.store, self.sprint_id, options, cancel,
                     on_done=self._export_done, on_error=self._export_failed,
                     on_progress=self._export_progress)
 
@@ -401,7 +383,7 @@ class ReportPanel(DataPanel):
         if self.sprint_id is None:
             return
         self.flush()
-        run_in_pool(blogger_clipboard_html, self.store.journal, self.sprint_id,
+        run_in_pool(self.store.blogger_html, self.sprint_id,
                     self.export_defaults.long_edge, self.export_defaults.quality,
                     on_done=self._put_on_clipboard,
                     on_error=lambda exc: self.store.error.emit(f"Copy failed: {exc}"))

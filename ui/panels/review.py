@@ -13,8 +13,8 @@ them and routes the answers. The Report panel's "To confirm" bar answers the sam
 
 import contextlib
 import dataclasses
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -31,43 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from sprintjournal import review
-from sprintjournal.backup import backup_before
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.report.prose import ordinal_word
 
+from ..commands.review_commands import KINDS, WATCHED, answer, merge_step
 from ..store import JournalStore
-from .edit_commands import push_edit
 from .panel_base import NO_SPRINT_HINT, DataPanel
-
-if TYPE_CHECKING:
-    from sprintjournal.usecases.unmerge import Unmerge  # the ORM loads with the first write
-
-    from ..main_window import MainWindow
 
 EMPTY_HINT = ("Nothing needs review — imports flag what they could not read for sure, and the "
               "report's guesses wait here for your answer.")
-KINDS = {"attendee": "Attendee", "standup": "Stand-up", "newcomer": "Newcomer",
-         "ordinal": "Sprint number", "status": "Branch status"}
-"""How a kind is named in the list; a source of another kind shows its kind as it is."""
-WATCHED = frozenset({"attendance", "standup", "person", "report", "sprint", "branch", "journal"})
-"""The changes that can open or answer a review item."""
-
-
-def answer(store: JournalStore, undo_stack: QUndoStack, item: review.ReviewItem,
-           yes: bool = True, initiator: object = None) -> Change:
-    """Confirm (`yes`) or decline `item` as one undo step; undo reopens it as it was listed.
-    Raises JournalError when the journal refuses (the store has shown why)."""
-    journal = store.journal
-    write = review.confirm if yes else review.decline
-    label = KINDS.get(item.kind, item.kind).lower()
-    text = f"{'Confirm' if yes else 'Not so:'} {label} {item.title}"
-    return push_edit(
-        undo_stack, text,
-        lambda _state: store.apply(write, journal, item, initiator=initiator),
-        lambda _state: store.apply(review.reopen, journal, item, initiator=initiator))
-
-
 def _why(item: review.ReviewItem) -> str:
     """The reason without the name the "What" column already shows ("Mark Pearse: first
     sprint…" reads "First sprint…")."""
@@ -181,8 +154,7 @@ class ReviewPanel(DataPanel):
     def reload(self) -> None:
         keep = max(self._current_row(), 0)
         self.items = ([] if self.sprint_id is None
-                      else self.store.read(review.review_items, self.store.journal,
-                                           self.sprint_id))
+                      else self.store.read(self.store.review_items, self.sprint_id))
         self.tree.clear()
         for item in self.items:
             where = KINDS.get(item.kind, item.kind)
@@ -267,11 +239,11 @@ class ReviewPanel(DataPanel):
         keep = self.ask_person(item)
         if keep is None or not self.confirm_merge(item, keep):
             return
-        journal = self.store.journal
+        store = self.store
         with contextlib.suppress(JournalError):  # the store has shown why
-            merge_step(self.store, self.undo_stack, item.title, keep, initiator=self,
-                       merge=lambda: review.merge_into(journal, item, keep[0]),
-                       after_undo=lambda: review.reopen(journal, item))
+            merge_step(store, self.undo_stack, item.title, keep, initiator=self,
+                       merge=lambda: store.merge_review(item, keep[0], initiator=self),
+                       after_undo=lambda: store.reopen_review(item, initiator=self))
 
     def _ask_person(self, item: review.ReviewItem) -> tuple[int, str] | None:
         return ask_person(self, self.store, item.title, item.person_id, item.similar)
@@ -283,7 +255,7 @@ class ReviewPanel(DataPanel):
 def ask_person(parent: QWidget, store: JournalStore, name: str, person_id: int | None,
                similar: Sequence[tuple[int, str]] = ()) -> tuple[int, str] | None:
     """Which known person is `name` the same as? Similar names first, then everyone."""
-    people = [(p.id, p.name) for p in store.read(store.journal.list_people)
+    people = [(p.id, p.name) for p in store.read(store.list_people)
               if p.id != person_id]
     ordered = list(similar) + [p for p in people if p not in similar]
     if not ordered:
@@ -294,36 +266,6 @@ def ask_person(parent: QWidget, store: JournalStore, name: str, person_id: int |
     return ordered[names.index(chosen)] if ok else None
 
 
-def merge_step(store: JournalStore, undo_stack: QUndoStack, name: str, keep: tuple[int, str],
-               other_id: int | None = None, initiator: object = None,
-               merge: Callable[[], tuple[Change, "Unmerge"]] | None = None,
-               after_undo: Callable[[], Change] | None = None) -> Change:
-    """Merge `other_id` (or run `merge`) into `keep` as one undo step; undo splits them again
-    under their old ids, so the steps before it still find their rows. The journal is backed
-    up first all the same (File ▸ Backups…)."""
-    journal = store.journal
-
-    def do(state: dict[str, Any]) -> Change:
-        def op() -> Change:
-            if merge is not None:
-                change, state["unmerge"] = merge()
-            else:
-                assert other_id is not None
-                change, state["unmerge"] = journal.merge_people_undoably(keep[0], other_id)
-            return change
-
-        return store.apply(op, initiator=initiator)
-
-    def undo(state: dict[str, Any]) -> Change:
-        change = store.apply(journal.unmerge_people, state["unmerge"], initiator=initiator)
-        if after_undo is not None:
-            store.apply(after_undo, initiator=initiator)
-        return change
-
-    backup_before(journal, "merge")
-    return push_edit(undo_stack, f"Merge {name} into {keep[1]}", do, undo)
-
-
 def confirm_merge(parent: QWidget, name: str, keep: str) -> bool:
     reply = QMessageBox.question(
         parent, "Merge people",
@@ -332,17 +274,3 @@ def confirm_merge(parent: QWidget, name: str, keep: str) -> bool:
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Yes)
     return reply == QMessageBox.StandardButton.Yes
-
-
-def route(window: "MainWindow", item: review.ReviewItem) -> None:
-    """F2 in the list: the item's panel, on its day, with the row selected and its editor open."""
-    panel = window.panels.get(item.panel)
-    if panel is None:
-        return
-    if item.day is not None:
-        window.select_day(item.day)
-    window.go_to_panel(item.panel)
-    panel.select_item(item.item_id)
-    edit = getattr(panel, "edit_selected", None)
-    if callable(edit):
-        edit()

@@ -17,7 +17,7 @@ from ..models.search_model import HitRole, SearchModel
 from ..models.search_where import hit_location
 from ..store import JournalStore
 from ..throttle import Debouncer
-from .search_delegate import SnippetDelegate
+from ..widgets.search_delegate import SnippetDelegate
 
 SEARCH_DELAY_MS = 150
 RESULTS_BATCH = 20
@@ -91,7 +91,7 @@ class SearchPanel(QWidget):
         self._debounce.cancel()
         text = self.field.text().strip()
         scope = None if self.all_sprints.isChecked() else self._sprint_id
-        hits = self._store.read(self._store.journal.search, text, scope) if text else []
+        hits = self._store.read(self._store.search, text, scope) if text else []
         self.model.set_hits(hits)
         self.empty_hint.setVisible(not hits)
         if text and not hits:

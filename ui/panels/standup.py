@@ -18,14 +18,14 @@ from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.records import StandupRec
 
+from ..commands.edit_commands import AppliedCommand, push_add, push_remove, push_update
+from ..commands.report_marks import add_row_mark_action
 from ..dialogs.standup_dialog import StandupAnswer, StandupDialog
 from ..models.standup_model import SECTION_TITLES, StandupModel
 from ..store import JournalStore
-from .column_shares import ColumnShares
-from .edit_commands import AppliedCommand, push_add, push_remove, push_update
+from ..widgets.column_shares import ColumnShares
+from ..widgets.status_chip import ChipDelegate
 from .panel_base import NO_SPRINT_HINT, DataPanel
-from .report_marks import add_row_mark_action
-from .status_chip import ChipDelegate
 
 NO_DAY_HINT = "Pick a day to see its stand-up."
 _COPY_FIELDS = ("status", "branch_id", "needs_review", "review_reason")
@@ -169,7 +169,7 @@ class StandupPanel(DataPanel):
         if self.sprint_id is None:
             return
         if not any(m.row_of(item_id) >= 0 for m in self.models.values()):
-            items = self.store.read(self.store.journal.list_standup, self.sprint_id)
+            items = self.store.read(self.store.list_standup, self.sprint_id)
             found = next((i for i in items if i.id == item_id), None)
             if found is None:
                 return
@@ -210,7 +210,7 @@ class StandupPanel(DataPanel):
         if self.sprint_id is None or self.day is None:
             return None
         if self._today_days is None or self._today_days[0] != self.sprint_id:
-            items = self.store.read(self.store.journal.list_standup, self.sprint_id)
+            items = self.store.read(self.store.list_standup, self.sprint_id)
             days = sorted({i.day for i in items if i.section == "today"})
             self._today_days = (self.sprint_id, days)
         return max((d for d in self._today_days[1] if d < self.day), default=None)
@@ -221,14 +221,11 @@ class StandupPanel(DataPanel):
         self._refresh()
 
     # -- mutations --------------------------------------------------------------------------
-    def _apply(self, op: Any, *args: Any, **kwargs: Any) -> Change:
-        return self.store.apply(op, *args, initiator=self, **kwargs)
-
     def _choices(self) -> tuple[list[str], list[Any]]:
         assert self.sprint_id is not None
-        j = self.store.journal
-        attendees = [a.person.name for a in self.store.read(j.list_attendees, self.sprint_id)]
-        return attendees, self.store.read(j.list_branches, self.sprint_id)
+        attendees = [a.person.name
+                     for a in self.store.read(self.store.list_attendees, self.sprint_id)]
+        return attendees, self.store.read(self.store.list_branches, self.sprint_id)
 
     def add_item(self) -> None:
         if self.sprint_id is None or self.day is None:
@@ -238,15 +235,15 @@ class StandupPanel(DataPanel):
             self.add_answer(answer)
 
     def add_answer(self, answer: StandupAnswer) -> None:
-        sid, day, j = self.sprint_id, self.day, self.store.journal
+        sid, day = self.sprint_id, self.day
         if sid is None or day is None:
             return
         try:
             change = push_add(
                 self.undo_stack, f"Add stand-up item “{answer.text}”",
-                lambda: self._apply(j.add_standup_item, sid, day, answer.section, answer.text,
-                                    answer.people, **answer.fields),
-                lambda item_id: self._apply(j.remove_standup_item, item_id))
+                lambda: self.store.add_standup_item(sid, day, answer.section, answer.text,
+                                                    answer.people, **answer.fields, initiator=self),
+                lambda item_id: self.store.remove_standup_item(item_id, initiator=self))
         except JournalError:
             return
         self.select_item(change.id)
@@ -271,7 +268,7 @@ class StandupPanel(DataPanel):
             return
         try:
             push_update(self.undo_stack, f"Edit stand-up item “{rec.text}”",
-                        lambda i, **f: self._apply(self.store.journal.update_standup_item, i, **f),
+                        lambda i, **f: self.store.update_standup_item(i, **f, initiator=self),
                         rec.id, {k: old[k] for k in changed}, changed)
         except JournalError:
             return
@@ -285,17 +282,17 @@ class StandupPanel(DataPanel):
 
     def _remove(self, rec: StandupRec) -> None:
         """Remove one item; undo re-adds it (same day, section, people, branch, status)."""
-        j = self.store.journal
         fields = {k: getattr(rec, k) for k in _COPY_FIELDS}
         people = [p.name for p in rec.people]
 
         def restore() -> Change:
-            return self._apply(j.add_standup_item, rec.sprint_id, rec.day, rec.section, rec.text,
-                               people, **fields)
+            return self.store.add_standup_item(rec.sprint_id, rec.day, rec.section, rec.text,
+                                               people, **fields, initiator=self)
 
         try:
             push_remove(self.undo_stack, f"Remove stand-up item “{rec.text}”", rec.id,
-                        lambda item_id: self._apply(j.remove_standup_item, item_id), restore,
+                        lambda item_id: self.store.remove_standup_item(item_id, initiator=self),
+                        restore,
                         self.order_ids(rec), self.put_back)
         except JournalError:
             return
@@ -305,18 +302,17 @@ class StandupPanel(DataPanel):
         sid, day, source = self.sprint_id, self.day, self.previous_day()
         if sid is None or day is None or source is None:
             return
-        j = self.store.journal
         when = f"{source:%a} {source.day} {source:%b}"
 
         def do(state: dict[str, Any]) -> Change:
-            change = self._apply(j.carry_over, sid, source, day)
+            change = self.store.carry_over(sid, source, day, initiator=self)
             state["ids"] = change.ids
             return change
 
         def undo(state: dict[str, Any]) -> Change:
             change = Change("standup", "removed", (), sid)
             for item_id in state["ids"]:
-                change = self._apply(j.remove_standup_item, item_id)
+                change = self.store.remove_standup_item(item_id, initiator=self)
             return change
 
         state: dict[str, Any] = {}

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .photo_import import PhotoImporter
+from ..workers.photo_import import PhotoImporter
 
 
 class PhotoStatusBar(QWidget):

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSize
 from sprintjournal import review as core
 from sprintjournal.errors import JournalError
 
+from ..commands.review_commands import WATCHED, answer
 from ..store import JournalStore
-from .review import WATCHED, answer
 
 
 class SuggestionsBox(QWidget):
@@ -63,8 +63,7 @@ class SuggestionsBox(QWidget):
         self.list.clear()
         found: list[core.ReviewItem] = []
         if self.sprint_id is not None:
-            found = self.store.read(core.review_items, self.store.journal, self.sprint_id,
-                                    core.SUGGESTION)
+            found = self.store.read(self.store.review_items, self.sprint_id, core.SUGGESTION)
         for item in found:
             self.list.addItem(item.reason, item)
             self.list.setItemData(self.list.count() - 1, item.reason,

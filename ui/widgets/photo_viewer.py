@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from sprintjournal import photos
 from sprintjournal.records import PhotoRec
 
-from ..workers import run_in_pool
+from ..workers.pool import run_in_pool
 
 MAX_EDGE = 2400
 

@@ -1,7 +1,7 @@
 """Undoable note edits: adding and removing a note (typing has the editor's own undo).
 
 Removing restores by re-adding from a snapshot, so undo gives the note a new id; each command
-keeps the current id in its state (see `ui.commands.StoreCommand`).
+keeps the current id in its state (see `ui.commands.store_command.StoreCommand`).
 """
 
 from datetime import date
@@ -9,9 +9,9 @@ from datetime import date
 from sprintjournal.changes import Change
 from sprintjournal.records import NoteRec
 
-from ..commands import StoreCommand
+from ..day_words import day_label
 from ..store import JournalStore
-from .notes_view import day_label
+from .store_command import StoreCommand
 
 
 def _int(value: object) -> int:
@@ -24,14 +24,14 @@ def add_note_command(store: JournalStore, sprint_id: int, day: date | None,
     """Add an empty note; undo removes it (keeping what was typed in it for redo)."""
 
     def do(state: dict[str, object]) -> Change:
-        change = store.apply(store.journal.add_note, sprint_id, day,
-                             str(state.get("text", "")), initiator=initiator)
+        change = store.add_note(sprint_id, day,
+                                str(state.get("text", "")), initiator=initiator)
         state["id"] = change.id
         return change
 
     def undo(state: dict[str, object]) -> Change:
-        state["text"] = store.journal.get_note(_int(state["id"])).text
-        return store.apply(store.journal.remove_note, state["id"], initiator=initiator)
+        state["text"] = store.get_note(_int(state["id"])).text
+        return store.remove_note(_int(state["id"]), initiator=initiator)
 
     return StoreCommand(f"Add note on {day_label(day)}", do, undo)
 
@@ -40,11 +40,11 @@ def remove_note_command(store: JournalStore, note: NoteRec, initiator: object) -
     """Remove `note`; undo re-creates it with its text on its day."""
 
     def do(state: dict[str, object]) -> Change:
-        return store.apply(store.journal.remove_note, state["id"], initiator=initiator)
+        return store.remove_note(_int(state["id"]), initiator=initiator)
 
     def undo(state: dict[str, object]) -> Change:
-        change = store.apply(store.journal.add_note, note.sprint_id, note.day, note.text,
-                             initiator=initiator)
+        change = store.add_note(note.sprint_id, note.day, note.text,
+                                initiator=initiator)
         state["id"] = change.id
         return change
 

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from sprintjournal.publish import marked_indexes, paragraph_at, paragraphs, toggle
 
-from ..commands import StoreCommand
 from ..theme import MARKED
 from ..throttle import Debouncer
+from .store_command import StoreCommand
 
 MARK_KEY = QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
                         | Qt.Key.Key_R)
@@ -32,20 +32,19 @@ def add_row_mark_action(panel: Any, field: str, update: str, what: str) -> QActi
         records = panel.selected_records()
         if not records or panel.store.readonly:
             return
-        journal = panel.store.journal
         on = not all(getattr(r, field) for r in records)
         before = {r.id: getattr(r, field) for r in records}
 
         def do(_state: dict[str, Any]) -> Any:
             change = None
             for rid in before:
-                change = panel.store.apply(getattr(journal, update), rid, **{field: on})
+                change = getattr(panel.store, update)(rid, **{field: on})
             return change
 
         def undo(_state: dict[str, Any]) -> Any:
             change = None
             for rid, was in before.items():
-                change = panel.store.apply(getattr(journal, update), rid, **{field: was})
+                change = getattr(panel.store, update)(rid, **{field: was})
             return change
 
         label = "Mark for the report" if on else "Keep out of the report"
@@ -83,7 +82,7 @@ class NoteMarks(QObject):
         marks: tuple[str, ...] = ()
         if note_id is not None:
             try:
-                marks = tuple(self.panel._store.journal.get_note(note_id).publish)
+                marks = tuple(self.panel._store.get_note(note_id).publish)
             except Exception:
                 marks = ()
         self._known = (note_id, marks)
@@ -119,10 +118,10 @@ class NoteMarks(QObject):
         after = tuple(toggle(text, before, index))
 
         def do(_state: dict[str, Any]) -> Any:
-            return store.apply(store.journal.set_note_publish, note_id, after)
+            return store.set_note_publish(note_id, after)
 
         def undo(_state: dict[str, Any]) -> Any:
-            return store.apply(store.journal.set_note_publish, note_id, before)
+            return store.set_note_publish(note_id, before)
 
         on = len(after) > len([m for m in before if m in after])
         label = "Mark paragraph for the report" if on else "Keep paragraph out of the report"

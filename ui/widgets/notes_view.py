@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..day_words import day_label
 from .markdown_editor import MarkdownEditor
 from .preview import NotePreview
 
@@ -31,12 +32,6 @@ EMPTY_HINT = (
     "and its dates, and each day of the sprint gets its page of notes here.</p>"
     "<p>Or look around the demo journal first: PyPy's Gothenburg sprint of November 2011.</p>"
 )
-
-
-def day_label(day: date | None, count: int | None = None) -> str:
-    """"Tue 8 Nov" (with the number of notes when given); "No day" for undated notes."""
-    text = "No day" if day is None else f"{day:%a} {day.day} {day:%b}"
-    return f"{text} · {count}" if count else text
 
 
 def long_day(day: date | None) -> str:

@@ -4,8 +4,8 @@ Pillow holds the GIL for stretches of each large decode; with two pool threads d
 12-megapixel photos the GUI thread stalled for 60-240 ms (bench/photo_import_lag.py), against
 a target of 50 ms. A helper process decodes without touching the GUI's interpreter.
 
-Each helper is `python -m ui.panels.photo_process`: it imports only the core (no Qt) and
-answers pickled `(data, name)` requests with `gallery.prepare(data, name)` or the exception.
+Each helper is `python -m ui.workers.photo_process`: it imports only the core (no Qt) and
+answers pickled `(data, name)` requests with `photos.prepare(data, name)` or the exception.
 `multiprocessing` is not used on purpose: its "spawn" start method re-runs the parent's main
 script (main.py starts the GUI unguarded). If no helper can be started, the caller's thread
 prepares the photo itself: slower for the GUI, never broken.
@@ -77,7 +77,7 @@ class HelperPool:
         self._disabled = False
 
     def prepare(self, data: bytes, name: str) -> Any:
-        """`gallery.prepare(data, name)`, in a helper process when possible."""
+        """`photos.prepare(data, name)`, in a helper process when possible."""
         helper = self._take()
         if helper is None:
             return _prepare_here(data, name)
@@ -119,9 +119,9 @@ class HelperPool:
 
 
 def _prepare_here(data: bytes, name: str) -> Any:
-    from sprintjournal.usecases import gallery
+    from sprintjournal import photos
 
-    return gallery.prepare(data, name)
+    return photos.prepare(data, name)
 
 
 _pool: HelperPool | None = None
@@ -142,7 +142,7 @@ def helper_pool() -> HelperPool:
 
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """The helper's loop: one request in, one answer out, until stdin closes."""
-    from sprintjournal.usecases import gallery
+    from sprintjournal import photos
 
     while True:
         try:
@@ -150,7 +150,7 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
         except EOFError:
             return
         try:
-            answer: tuple[bool, Any] = (True, gallery.prepare(data, name))
+            answer: tuple[bool, Any] = (True, photos.prepare(data, name))
         except Exception as exc:
             answer = (False, exc)
         try:

@@ -2,7 +2,7 @@
 
 Reading, decoding and thumbnailing a phone photo takes a good part of a second; twenty of them
 dropped at once must not freeze the window. Each file is read (size-checked first) and prepared
-by `gallery.prepare` (in a helper process), then written on the pool with the journal's own pooled
+by `photos.prepare` (in a helper process), then written on the pool with the journal's own pooled
 connection; results come back in the order given, so the gallery keeps the order of the drop.
 A bad file is reported by name and the rest go on.
 """
@@ -12,15 +12,18 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from sprintjournal import photos
 
-from ..workers import Job, run_in_pool
 from .photo_process import helper_pool
+from .pool import Job, run_in_pool
+
+if TYPE_CHECKING:
+    from ..store_calls import BackgroundWriter, PreparedInfo
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class PhotoSource:
     day: date | None = None
     path: Path | None = None
     data: bytes | None = None
-    journal: Any = None
+    writer: "BackgroundWriter | None" = None
     """The journal open when the photo was given: it goes there even if another is opened."""
 
 
@@ -40,7 +43,7 @@ class PhotoSource:
 class PreparedPhoto:
     source: PhotoSource
     data: bytes
-    prepared: Any  # (PhotoInfo, thumbnail bytes), as gallery.add expects
+    prepared: "PreparedInfo"  # (PhotoInfo, thumbnail bytes), as the journal's add_photo expects
 
     @property
     def day(self) -> date | None:
@@ -52,7 +55,7 @@ class PreparedPhoto:
 def load_and_prepare(source: PhotoSource) -> PreparedPhoto:
     """Runs on a pool thread: no widgets, no journal connection.
 
-    The decode itself (`gallery.prepare`) runs in a helper process: see `photo_process`.
+    The decode itself (`photos.prepare`) runs in a helper process: see `photo_process`.
     """
     if source.data is not None:
         data = source.data

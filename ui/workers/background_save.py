@@ -37,12 +37,12 @@ class _SaveJob(QObject):
 class _SaveTask(QRunnable):
     def __init__(self, job: _SaveJob, store: JournalStore) -> None:
         super().__init__()
-        self._job, self._journal = job, store.journal
+        self._job, self._writer = job, store.background_writer()
 
     def run(self) -> None:
         job = self._job
         try:
-            job.change = self._journal.set_note_text(job.note_id, job.text)
+            job.change = self._writer.set_note_text(job.note_id, job.text)
         except JournalError as exc:
             job.error = str(exc)
         except Exception as exc:  # reported like a core error; the text stays in the editor

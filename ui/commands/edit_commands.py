@@ -1,4 +1,4 @@
-"""Undoable edits for the data panels, built on `ui.commands.StoreCommand`.
+"""Undoable edits for the data panels, built on `ui.commands.store_command.StoreCommand`.
 
 An edit is performed *before* its command goes on the stack: if the core refuses it (a blank
 name, departure before arrival, a read-only journal) the error reaches the user through the
@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 
-from ..commands import StoreCommand
+from .store_command import StoreCommand
 
 log = logging.getLogger(__name__)
 Step = Callable[[dict[str, Any]], Change]
@@ -61,7 +61,7 @@ def push_update(stack: QUndoStack, text: str, update: Callable[..., Change], ite
                 old: dict[str, Any], new: dict[str, Any]) -> Change:
     """An undoable field update: redo applies `new`, undo puts back `old`.
 
-    `update` is a store-bound call such as `lambda i, **f: store.apply(j.update_branch, i, **f)`.
+    `update` is a typed store write such as `lambda i, **f: store.update_branch(i, **f)`.
     """
     return push_edit(
         stack, text,

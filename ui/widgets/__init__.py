@@ -1,0 +1,1 @@
+"""Widgets and delegates the panels are built from; none reads the journal by itself."""

@@ -1,0 +1,1 @@
+"""Work off the GUI thread: the thread pool, photo preparation in helper processes, imports."""

@@ -42,6 +42,7 @@ from sprintjournal.records import (
     SprintRec,
     StandupRec,
 )
+from sprintjournal.row_ids import saved
 
 if TYPE_CHECKING:
     from sprintjournal import photo_privacy
@@ -116,7 +117,7 @@ class Journal(JournalBase):
     ) -> Change:
         with self.write() as s:
             p = people.add(s, name, aliases, email, url)
-        return Change("person", "added", (p.id,))  # type: ignore[arg-type]
+        return Change("person", "added", (saved(p.id),))
 
     def update_person(self, person_id: int, **fields: Unpack[PersonPatch]) -> Change:
         with self.write() as s:
@@ -154,7 +155,7 @@ class Journal(JournalBase):
     def add_sprint(self, title: str, **fields: Unpack[SprintDetails]) -> Change:
         with self.write() as s:
             sp = sprints.add(s, title, **fields)
-        return Change("sprint", "added", (sp.id,), sp.id)  # type: ignore[arg-type]
+        return Change("sprint", "added", (saved(sp.id),), saved(sp.id))
 
     def update_sprint(self, sprint_id: int, **fields: Unpack[SprintPatch]) -> Change:
         with self.write() as s:
@@ -179,7 +180,7 @@ class Journal(JournalBase):
     ) -> Change:
         with self.write() as s:
             row = attendance.add(s, sprint_id, person_name, **fields)
-        return Change("attendance", "added", (row.id,), sprint_id)  # type: ignore[arg-type]
+        return Change("attendance", "added", (saved(row.id),), sprint_id)
 
     def update_attendee(self, attendance_id: int, **fields: Unpack[AttendancePatch]) -> Change:
         with self.write() as s:
@@ -215,7 +216,7 @@ class Journal(JournalBase):
     ) -> Change:
         with self.write() as s:
             b = branches.add(s, sprint_id, name, people, **fields)
-        return Change("branch", "added", (b.id,), sprint_id)  # type: ignore[arg-type]
+        return Change("branch", "added", (saved(b.id),), sprint_id)
 
     def update_branch(self, branch_id: int, **fields: Unpack[BranchPatch]) -> Change:
         with self.write() as s:
@@ -249,7 +250,7 @@ class Journal(JournalBase):
     ) -> Change:
         with self.write() as s:
             item, _created = standup.add(s, sprint_id, day, section, text, people, **fields)
-        return Change("standup", "added", (item.id,), sprint_id)  # type: ignore[arg-type]
+        return Change("standup", "added", (saved(item.id),), sprint_id)
 
     def update_standup_item(self, item_id: int, **fields: Unpack[StandupPatch]) -> Change:
         with self.write() as s:
@@ -288,7 +289,7 @@ class Journal(JournalBase):
     def add_note(self, sprint_id: int, day: date | None, text: str = "") -> Change:
         with self.write() as s:
             n = notes.add(s, sprint_id, day, text)
-        return Change("note", "added", (n.id,), sprint_id)  # type: ignore[arg-type]
+        return Change("note", "added", (saved(n.id),), sprint_id)
 
     def set_note_text(self, note_id: int, text: str) -> Change:
         """Autosave's target: a no-op (empty ids) when the text is unchanged."""
@@ -317,7 +318,7 @@ class Journal(JournalBase):
     def restore_note_version(self, version_id: int) -> Change:
         with self.write() as s:
             n = notes.restore_version(s, version_id)
-        return Change("note", "restored", (n.id,), n.sprint_id)  # type: ignore[arg-type]
+        return Change("note", "restored", (saved(n.id),), n.sprint_id)
 
     # -- photos -----------------------------------------------------------------------------
     def list_photos(self, sprint_id: int) -> list[PhotoRec]:
@@ -338,7 +339,7 @@ class Journal(JournalBase):
         prepared = prepared or gallery.prepare(data, filename)
         with self.write() as s:
             p = gallery.add(s, sprint_id, data, filename, caption, alt, day, people, prepared)
-        return Change("photo", "added", (p.id,), sprint_id)  # type: ignore[arg-type]
+        return Change("photo", "added", (saved(p.id),), sprint_id)
 
     def update_photo(self, photo_id: int, **fields: Unpack[PhotoPatch]) -> Change:
         with self.write() as s:

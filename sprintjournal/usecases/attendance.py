@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Attendance, Person, Sprint
 from sprintjournal.records import AttendeeRec, PersonRef
+from sprintjournal.row_ids import saved
 from sprintjournal.usecases import people
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
 
@@ -106,7 +107,7 @@ def add(session: Session, sprint_id: int, person_name: str, **fields: object) ->
     _check_dates(fields)
     row = Attendance(
         sprint_id=sprint_id,
-        person_id=person.id,  # type: ignore[arg-type]
+        person_id=saved(person.id),
         position=next_position(session, Attendance, sprint_id=sprint_id),
     )
     apply_fields(row, fields, FIELDS, "attendee")

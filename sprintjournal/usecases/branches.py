@@ -7,7 +7,8 @@ from sqlmodel import Session, col, select
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Branch, BranchPerson, Sprint
 from sprintjournal.names import nfc, title_key
-from sprintjournal.records import BranchRec, FigureRec
+from sprintjournal.records import BranchRec, FigureRec, PersonRef
+from sprintjournal.row_ids import saved
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
 from sprintjournal.usecases.links import people_of, set_people
 from sprintjournal.vocabulary import BRANCH_KINDS, BRANCH_STATUSES
@@ -71,7 +72,7 @@ def list_branches(session: Session, sprint_id: int) -> list[BranchRec]:
     return [to_rec(b, linked.get(b.id or 0, ())) for b in rows]
 
 
-def to_rec(b: Branch, linked: tuple = ()) -> BranchRec:
+def to_rec(b: Branch, linked: tuple[PersonRef, ...] = ()) -> BranchRec:
     assert b.id is not None
     return BranchRec(
         b.id,
@@ -116,7 +117,7 @@ def add(
     apply_fields(branch, fields, FIELDS, "branch")
     session.add(branch)
     session.flush()
-    set_people(session, BranchPerson, "branch_id", branch.id, people)  # type: ignore[arg-type]
+    set_people(session, BranchPerson, "branch_id", saved(branch.id), people)
     return branch
 
 

@@ -21,6 +21,7 @@ from sprintjournal.exchange.schema import (
 from sprintjournal.models import Attendance
 from sprintjournal.publish import marked_indexes, paragraphs
 from sprintjournal.records import NoteRec, PhotoRec, SprintRec
+from sprintjournal.row_ids import saved
 from sprintjournal.safe_names import UniqueNames, safe_filename
 from sprintjournal.usecases import (
     attendance,
@@ -168,7 +169,7 @@ def _attendee_docs(session: Session, sprint_id: int) -> list[AttendeeDoc]:
     ).all()
     return [
         AttendeeDoc(
-            person=recs[a.id].person.name,  # type: ignore[index]
+            person=recs[saved(a.id)].person.name,
             arrive=a.arrive,
             depart=a.depart,
             dates_text=a.dates_text,

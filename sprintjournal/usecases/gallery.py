@@ -7,14 +7,15 @@ from sqlmodel import Session, col, select
 
 from sprintjournal import photos
 from sprintjournal.models import Photo, PhotoData, PhotoPerson, Rendition, Sprint
-from sprintjournal.records import PhotoRec
+from sprintjournal.records import PersonRef, PhotoRec
+from sprintjournal.row_ids import saved
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
 from sprintjournal.usecases.links import people_of, set_people
 
 FIELDS = {"caption", "alt", "day", "position", "filename"}
 
 
-def to_rec(p: Photo, linked: tuple = ()) -> PhotoRec:
+def to_rec(p: Photo, linked: tuple[PersonRef, ...] = ()) -> PhotoRec:
     assert p.id is not None
     return PhotoRec(
         p.id,
@@ -43,8 +44,8 @@ def list_photos(session: Session, sprint_id: int) -> list[PhotoRec]:
         .order_by(col(Photo.position), col(Photo.id))
     ).all()
     items = [Photo.model_construct(**row._mapping, thumbnail=b"") for row in rows]
-    linked = people_of(session, PhotoPerson, "photo_id", [p.id for p in items])  # type: ignore[misc]
-    return [to_rec(p, linked.get(p.id, ())) for p in items]  # type: ignore[arg-type]
+    linked = people_of(session, PhotoPerson, "photo_id", [saved(p.id) for p in items])
+    return [to_rec(p, linked.get(saved(p.id), ())) for p in items]
 
 
 def get(session: Session, photo_id: int) -> Photo:
@@ -87,8 +88,8 @@ def add(
     )
     session.add(photo)
     session.flush()
-    session.add(PhotoData(photo_id=photo.id, data=data))  # type: ignore[arg-type]
-    set_people(session, PhotoPerson, "photo_id", photo.id, people)  # type: ignore[arg-type]
+    session.add(PhotoData(photo_id=saved(photo.id), data=data))
+    set_people(session, PhotoPerson, "photo_id", saved(photo.id), people)
     return photo
 
 

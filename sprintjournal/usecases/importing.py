@@ -38,6 +38,7 @@ from sprintjournal.models import (
 from sprintjournal.names import clean_name, is_variant_spelling, name_key, title_key
 from sprintjournal.photos import PhotoInfo
 from sprintjournal.publish import marks_for
+from sprintjournal.row_ids import saved
 from sprintjournal.usecases import people
 from sprintjournal.usecases.common import now, sha256_text
 
@@ -149,8 +150,8 @@ class PeopleIndex:
         self.session.add(person)
         self.session.flush()
         self.summary.people_created.append(display)
-        self.names[person.id] = display  # type: ignore[index]
-        return person.id  # type: ignore[return-value]
+        self.names[saved(person.id)] = display
+        return saved(person.id)
 
 
 def existing_sprint_problems(session: Session, doc: JournalDoc) -> list[Problem]:
@@ -257,9 +258,10 @@ def _insert_sprint(session: Session, s: SprintDoc) -> int:
     session.flush()
     if s.report.title is not None or s.report.text is not None:
         session.add(
-            Report(sprint_id=sprint.id, title=s.report.title, text=s.report.text, updated_at=now())  # type: ignore[arg-type]
+            Report(sprint_id=saved(sprint.id), title=s.report.title, text=s.report.text,
+                   updated_at=now())
         )
-    return sprint.id  # type: ignore[return-value]
+    return saved(sprint.id)
 
 
 def _apply_sprint(
@@ -330,8 +332,8 @@ def _insert_branches(
         )
         session.add(branch)
         session.flush()
-        ids[b.name] = branch.id  # type: ignore[assignment]
-        links += _link_rows("branch_id", branch.id, b.people, index)  # type: ignore[arg-type]
+        ids[b.name] = saved(branch.id)
+        links += _link_rows("branch_id", saved(branch.id), b.people, index)
     _bulk(session, BranchPerson, links)
     return ids
 
@@ -431,9 +433,9 @@ def _insert_photos(
         )
         session.add(photo)
         session.flush()
-        original = PhotoData(photo_id=photo.id, data=data)  # type: ignore[arg-type]
+        original = PhotoData(photo_id=saved(photo.id), data=data)
         session.add(original)
-        _bulk(session, PhotoPerson, _link_rows("photo_id", photo.id, p.people, index))  # type: ignore[arg-type]
+        _bulk(session, PhotoPerson, _link_rows("photo_id", saved(photo.id), p.people, index))
         session.flush()
         session.expunge(original)  # written: the session must not keep every original
         session.expunge(photo)

@@ -7,6 +7,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from sprintjournal.models import Person
 from sprintjournal.records import PersonRef
+from sprintjournal.row_ids import saved
 from sprintjournal.usecases import people
 
 
@@ -21,7 +22,7 @@ def set_people(
         person, was_created = people.ensure(session, name)
         if person.id in seen:
             continue
-        seen.add(person.id)  # type: ignore[arg-type]
+        seen.add(saved(person.id))
         if was_created:
             created.append(person.name)
         session.add(table(**{owner: owner_id, "person_id": person.id, "position": position}))

@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 from sprintjournal.models import Note, NoteVersion, Sprint, StandupItem
 from sprintjournal.note_history import is_large_deletion
 from sprintjournal.records import NoteRec, NoteVersionRec
+from sprintjournal.row_ids import saved
 from sprintjournal.usecases.common import get_or_fail, next_position, now, sha256_text
 
 VERSION_EVERY = timedelta(minutes=10)
@@ -99,7 +100,8 @@ def _maybe_keep_version(session: Session, note: Note, new_text: str = "") -> Non
     wiped = is_large_deletion(note.text, new_text) and (last is None or last.text != note.text)
     if recent and not wiped:
         return
-    session.add(NoteVersion(note_id=note.id, text=note.text, sha256=note.sha256, saved_at=stamp))  # type: ignore[arg-type]
+    session.add(NoteVersion(note_id=saved(note.id), text=note.text, sha256=note.sha256,
+                            saved_at=stamp))
     session.exec(delete(NoteVersion).where(col(NoteVersion.saved_at) < stamp - VERSIONS_KEPT))
 
 
@@ -109,7 +111,7 @@ def versions(session: Session, note_id: int) -> list[NoteVersionRec]:
         .where(NoteVersion.note_id == note_id)
         .order_by(col(NoteVersion.id).desc())
     ).all()
-    return [NoteVersionRec(v.id, v.note_id, v.text, v.saved_at) for v in rows]  # type: ignore[arg-type]
+    return [NoteVersionRec(saved(v.id), v.note_id, v.text, v.saved_at) for v in rows]
 
 
 def restore_version(session: Session, version_id: int) -> Note:
@@ -118,7 +120,7 @@ def restore_version(session: Session, version_id: int) -> Note:
     note = get(session, version.note_id)
     if note.text != version.text:
         session.add(
-            NoteVersion(note_id=note.id, text=note.text, sha256=note.sha256, saved_at=now())  # type: ignore[arg-type]
+            NoteVersion(note_id=saved(note.id), text=note.text, sha256=note.sha256, saved_at=now())
         )
         note.text, note.sha256, note.updated_at = version.text, version.sha256, now()
         session.add(note)

@@ -22,6 +22,7 @@ from sprintjournal.names import (
     name_key,
 )
 from sprintjournal.records import PersonRec
+from sprintjournal.row_ids import saved
 
 
 def to_rec(session: Session, person: Person) -> PersonRec:
@@ -42,7 +43,7 @@ def list_people(session: Session) -> list[PersonRec]:
     ):
         aliases.setdefault(pid, []).append(alias)
     return [
-        PersonRec(p.id, p.name, tuple(aliases.get(p.id, ())), p.email, p.url)  # type: ignore[arg-type]
+        PersonRec(saved(p.id), p.name, tuple(aliases.get(saved(p.id), ())), p.email, p.url)
         for p in people
     ]
 
@@ -115,7 +116,7 @@ def add_aliases(session: Session, person: Person, aliases: Iterable[str]) -> Non
         if not key or same or key in known:
             continue
         known.add(key)
-        session.add(PersonAlias(person_id=person.id, alias=display, alias_key=key))  # type: ignore[arg-type]
+        session.add(PersonAlias(person_id=saved(person.id), alias=display, alias_key=key))
 
 
 def ensure(session: Session, name: str) -> tuple[Person, bool]:

@@ -7,7 +7,8 @@ from sqlmodel import Session, col, select
 
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Branch, Sprint, StandupItem, StandupPerson
-from sprintjournal.records import StandupRec
+from sprintjournal.records import PersonRef, StandupRec
+from sprintjournal.row_ids import saved
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
 from sprintjournal.usecases.links import people_of, set_people
 from sprintjournal.vocabulary import STANDUP_SECTIONS
@@ -48,7 +49,7 @@ def list_items(session: Session, sprint_id: int, day: date | None = None) -> lis
     return [_to_rec(i, bname, linked.get(i.id or 0, ())) for i, bname in rows]
 
 
-def _to_rec(i: StandupItem, branch_name: str | None, linked: tuple) -> StandupRec:
+def _to_rec(i: StandupItem, branch_name: str | None, linked: tuple[PersonRef, ...]) -> StandupRec:
     assert i.id is not None
     return StandupRec(
         i.id,
@@ -92,7 +93,7 @@ def add(
     apply_fields(item, fields, FIELDS, "stand-up item")
     session.add(item)
     session.flush()
-    created = set_people(session, StandupPerson, "item_id", item.id, people)  # type: ignore[arg-type]
+    created = set_people(session, StandupPerson, "item_id", saved(item.id), people)
     return item, created
 
 
@@ -132,5 +133,5 @@ def carry_over(session: Session, sprint_id: int, from_day: date, to_day: date) -
             status=item.status,
             branch_id=item.branch_id,
         )
-        created.append(new.id)  # type: ignore[arg-type]
+        created.append(saved(new.id))
     return created

@@ -13,7 +13,7 @@ from sprintjournal.journal import Journal
 
 
 @pytest.fixture
-def gothenburg(journal: Journal, samples: Path, tmp_path: Path) -> dict:
+def gothenburg_doc(journal: Journal, samples: Path, tmp_path: Path) -> dict:
     folder = samples / "gothenburg-2011-2"
     import_file(journal, folder / "people.txt", None, None)
     import_file(journal, folder / "planning.txt", None, date(2011, 11, 4))
@@ -25,37 +25,37 @@ def _attendee(doc: dict, name: str) -> dict:
     return next(a for a in doc["sprints"][0]["attendees"] if a["person"] == name)
 
 
-def test_sprint_comes_from_the_title_line(gothenburg: dict) -> None:
-    sprint = gothenburg["sprints"][0]
+def test_sprint_comes_from_the_title_line(gothenburg_doc: dict) -> None:
+    sprint = gothenburg_doc["sprints"][0]
     assert sprint["start"] == "2011-11-02"
     assert sprint["end"] == "2011-11-09"
     assert sprint["place"] == "Gothenburg"
 
 
-def test_hosts_are_the_people_who_live_there(gothenburg: dict) -> None:
-    hosts = {a["person"] for a in gothenburg["sprints"][0]["attendees"] if a["host"]}
+def test_hosts_are_the_people_who_live_there(gothenburg_doc: dict) -> None:
+    hosts = {a["person"] for a in gothenburg_doc["sprints"][0]["attendees"] if a["host"]}
     assert hosts == {"Jacob Hallen", "Laura Creighton"}
-    assert _attendee(gothenburg, "Laura Creighton")["dates_text"] == "lives there"
+    assert _attendee(gothenburg_doc, "Laura Creighton")["dates_text"] == "lives there"
 
 
-def test_dates_are_read_in_the_sprints_month(gothenburg: dict) -> None:
-    maciej = _attendee(gothenburg, "Maciej Fijałkowski")
+def test_dates_are_read_in_the_sprints_month(gothenburg_doc: dict) -> None:
+    maciej = _attendee(gothenburg_doc, "Maciej Fijałkowski")
     assert (maciej["arrive"], maciej["depart"], maciej["diet"]) == (
         "2011-11-02",
         "2011-11-08",
         "vegetarian",
     )
-    antonio = _attendee(gothenburg, "Antonio Cuni")
+    antonio = _attendee(gothenburg_doc, "Antonio Cuni")
     assert (antonio["arrive"], antonio["depart"]) == ("2011-11-04", "2011-11-10")
     assert antonio["accommodation"] == "Laura's and Jacob's"
-    assert _attendee(gothenburg, "Håkan Ardö")["arrive"] == "2011-11-03"
-    assert _attendee(gothenburg, "Armin Rigo")["dates_text"] == "?"
+    assert _attendee(gothenburg_doc, "Håkan Ardö")["arrive"] == "2011-11-03"
+    assert _attendee(gothenburg_doc, "Armin Rigo")["dates_text"] == "?"
 
 
-def test_unknown_names_are_created_and_flagged(gothenburg: dict) -> None:
-    timser = _attendee(gothenburg, "Christian Timser")
+def test_unknown_names_are_created_and_flagged(gothenburg_doc: dict) -> None:
+    timser = _attendee(gothenburg_doc, "Christian Timser")
     assert timser["needs_review"] is True
-    standup = gothenburg["sprints"][0]["standup"]
+    standup = gothenburg_doc["sprints"][0]["standup"]
     anto_item = next(i for i in standup if i["section"] == "today" and "2-tuples" in i["text"])
     assert anto_item["people"] == ["Mark Pearse", "Antonio Cuni"]
     assert (
@@ -63,12 +63,12 @@ def test_unknown_names_are_created_and_flagged(gothenburg: dict) -> None:
     )
 
 
-def test_pairs_come_from_the_standup(journal: Journal, gothenburg: dict) -> None:
+def test_pairs_come_from_the_standup(journal: Journal, gothenburg_doc: dict) -> None:
     sprint_id = journal.list_sprints()[0].id
     pairs = {frozenset((p.a.name, p.b.name)) for p in journal.pairs(sprint_id, date(2011, 11, 4))}
     assert frozenset(("Håkan Ardö", "Armin Rigo")) in pairs
     assert frozenset(("Mark Pearse", "Antonio Cuni")) in pairs
-    people = {p["name"] for p in gothenburg["people"]}
+    people = {p["name"] for p in gothenburg_doc["people"]}
     assert "Anto" not in people and "Hakan" not in people
 
 

@@ -1,13 +1,17 @@
-"""Fixtures for the GUI tests: a store over a real journal file, and a small Gothenburg sprint.
+"""The GUI tests' fixtures, all of them: a store over a real journal file, an undo stack, and two
+small Gothenburg sprints — `gothenburg` (the shell's: a note, ids in a `Gothenburg`) and
+`panel_sprint` (the data panels': hosts, a newcomer, a flagged row; see factories.py).
 
-The sprint is built through the Journal API (the same calls the app makes), so the tests run on
-real SQLite data without depending on the demo module.
+Both are built through the Journal API (the same calls the app makes), so the tests run on real
+SQLite data without depending on the demo module.
 """
 
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from factories import build_gothenburg
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QUndoStack
 from shell_data import Gothenburg
 from sprintjournal_ui.store import JournalStore
@@ -17,12 +21,20 @@ from sprintjournal.journal import Journal
 
 @pytest.fixture
 def store(journal: Journal) -> Iterator[JournalStore]:
+    """A store over the test's journal; waits for background jobs before the journal closes."""
     yield JournalStore(journal)
+    QThreadPool.globalInstance().waitForDone(10_000)
 
 
 @pytest.fixture
-def undo_stack() -> QUndoStack:
+def undo_stack(qapp: object) -> QUndoStack:
     return QUndoStack()
+
+
+@pytest.fixture
+def panel_sprint(journal: Journal) -> int:
+    """The data panels' sprint (hosts, a newcomer, a row to review, four branches): its id."""
+    return build_gothenburg(journal)
 
 
 @pytest.fixture

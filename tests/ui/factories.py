@@ -1,22 +1,16 @@
 """Test data for the data-panel tests: a small Gothenburg 2011 sprint and generated photos.
 
 Built through the Journal API (the same path the app takes), so the tests read back real rows
-from a real SQLite file. Import the fixtures into a test module with
-`from factories import gothenburg, store, undo_stack  # noqa: F401`.
+from a real SQLite file. The fixtures that use them (`panel_sprint`, `store`, `undo_stack`) live
+in conftest.py, the one fixtures module of the GUI tests.
 """
 
 import io
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QThreadPool
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
-from pytestqt.qtbot import QtBot
-from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
 
@@ -64,32 +58,7 @@ def jpeg_bytes(width: int = 64, height: int = 48, orientation: int | None = None
     return buffer.getvalue()
 
 
-def show_active(qtbot: QtBot, widget: QWidget) -> None:
-    """Show `widget` as the active window, so its keyboard shortcuts work."""
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-
-
 def write_file(folder: Path, name: str, data: bytes) -> Path:
     path = folder / name
     path.write_bytes(data)
     return path
-
-
-@pytest.fixture
-def store(journal: Journal) -> Iterator[JournalStore]:
-    """A store over the test's journal; waits for background jobs before the journal closes."""
-    yield JournalStore(journal)
-    QThreadPool.globalInstance().waitForDone(10_000)
-
-
-@pytest.fixture
-def undo_stack(qapp: object) -> QUndoStack:
-    return QUndoStack()
-
-
-@pytest.fixture
-def gothenburg(journal: Journal) -> int:
-    return build_gothenburg(journal)

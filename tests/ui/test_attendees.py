@@ -4,11 +4,12 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from factories import OFFSCREEN_NOISE, gothenburg, show_active, store, undo_stack  # noqa: F401
+from factories import OFFSCREEN_NOISE
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
+from shell_data import show_active
 from sprintjournal_ui.dialogs.attendee_dialog import AttendeeDialog
 from sprintjournal_ui.panels.attendees import EMPTY_HINT, AttendeesPanel
 from sprintjournal_ui.store import JournalStore
@@ -18,7 +19,7 @@ from sprintjournal.journal import Journal
 pytestmark = OFFSCREEN_NOISE
 
 
-def make_panel(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
+def make_panel(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
                sprint_id: int | None, day: date | None = None) -> AttendeesPanel:
     panel = AttendeesPanel(store, undo_stack)
     qtbot.addWidget(panel)
@@ -40,7 +41,7 @@ def rows_in_file(path: Path) -> list[tuple[str, str | None, str | None]]:
 
 
 def test_add_attendee_through_the_dialog_reaches_the_file(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
     journal: Journal, journal_path: Path,
 ) -> None:
     sid = journal.add_sprint("Gothenburg", start=date(2011, 11, 2), end=date(2011, 11, 9)).id
@@ -67,9 +68,9 @@ def test_add_attendee_through_the_dialog_reaches_the_file(
     assert panel.model.index(0, panel.model.column_of("arrive")).data() == "Thu 3 Nov"
 
 
-def test_remove_undo_redo(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-                          gothenburg: int, journal_path: Path) -> None:  # noqa: F811
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+def test_remove_undo_redo(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+                          panel_sprint: int, journal_path: Path) -> None:
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     before = rows_in_file(journal_path)
     panel.select_item(panel.model.record(3).id)  # Mark Pearse
     assert [r.person.name for r in panel.selected_records()] == ["Mark Pearse"]
@@ -88,9 +89,9 @@ def test_remove_undo_redo(qtbot: QtBot, store: JournalStore, undo_stack: QUndoSt
     assert "Mark Pearse" not in [r.person.name for r in panel.model.records()]
 
 
-def test_needs_review_row_is_marked(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                    undo_stack: QUndoStack, gothenburg: int) -> None:  # noqa: F811
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+def test_needs_review_row_is_marked(qtbot: QtBot, store: JournalStore,
+                                    undo_stack: QUndoStack, panel_sprint: int) -> None:
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     armin = panel.model.row_of(next(r.id for r in panel.model.records()
                                     if r.person.name == "Armin Rigo"))
     mark = panel.model.row_of(next(r.id for r in panel.model.records()
@@ -103,12 +104,12 @@ def test_needs_review_row_is_marked(qtbot: QtBot, store: JournalStore,  # noqa: 
     assert panel.model.index(mark, 0).data(Qt.ItemDataRole.DecorationRole) is None
 
 
-def test_here_today_counts_and_diets(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                     undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+def test_here_today_counts_and_diets(qtbot: QtBot, store: JournalStore,
+                                     undo_stack: QUndoStack, panel_sprint: int,
                                      journal: Journal) -> None:
-    panel = make_panel(qtbot, store, undo_stack, gothenburg, date(2011, 11, 3))
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint, date(2011, 11, 3))
     # Laura, Jacob (hosts), Mark, Maciej; Antonio arrives on the 4th; Armin's dates are unknown
-    assert len(journal.present_on(gothenburg, date(2011, 11, 3))) == 4
+    assert len(journal.present_on(panel_sprint, date(2011, 11, 3))) == 4
     assert panel.here_today.count.text() == "4 people"
     assert panel.here_today.title() == "Here on Thu 3 Nov"
     details = panel.here_today.details.text()
@@ -122,10 +123,10 @@ def test_here_today_counts_and_diets(qtbot: QtBot, store: JournalStore,  # noqa:
 
 
 def test_inline_edit_and_host_checkbox_are_saved_and_undoable(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal_path: Path,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal_path: Path,
 ) -> None:
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     row = next(n for n, r in enumerate(panel.model.records()) if r.person.name == "Antonio Cuni")
     diet = panel.model.index(row, panel.model.column_of("diet"))
     panel.table.setCurrentIndex(diet)
@@ -146,9 +147,9 @@ def test_inline_edit_and_host_checkbox_are_saved_and_undoable(
 
 
 def test_refused_edit_leaves_nothing_on_the_undo_stack(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, panel_sprint: int,
 ) -> None:
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     errors: list[str] = []
     store.error.connect(errors.append)
     row = next(n for n, r in enumerate(panel.model.records()) if r.person.name == "Mark Pearse")
@@ -159,18 +160,18 @@ def test_refused_edit_leaves_nothing_on_the_undo_stack(
     assert depart.data() == "Wed 9 Nov"
 
 
-def test_empty_and_no_sprint_hints(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                   undo_stack: QUndoStack) -> None:  # noqa: F811
+def test_empty_and_no_sprint_hints(qtbot: QtBot, store: JournalStore,
+                                   undo_stack: QUndoStack) -> None:
     panel = make_panel(qtbot, store, undo_stack, None)
     assert panel.pages.currentWidget() is panel.hint
     assert "No sprint selected" in panel.hint.text()
     assert not panel.add_action_.isEnabled()
 
 
-def test_select_person_and_timeline_day_click(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                              undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+def test_select_person_and_timeline_day_click(qtbot: QtBot, store: JournalStore,
+                                              undo_stack: QUndoStack, panel_sprint: int,
                                               journal: Journal) -> None:
-    panel = make_panel(qtbot, store, undo_stack, gothenburg, date(2011, 11, 3))
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint, date(2011, 11, 3))
     maciej = journal.find_person("Maciej Fijałkowski")
     assert maciej is not None
     panel.select_person(maciej.id)
@@ -186,10 +187,10 @@ def test_select_person_and_timeline_day_click(qtbot: QtBot, store: JournalStore,
 
 
 def test_timeline_names_column_follows_the_font_and_the_attendees(
-        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-        gothenburg: int) -> None:  # noqa: F811
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+        panel_sprint: int) -> None:
     """The names' width is measured once per data and font, and measured again on either."""
-    panel = make_panel(qtbot, store, undo_stack, gothenburg, date(2011, 11, 3))
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint, date(2011, 11, 3))
     chart = panel.timeline
     first_day = chart._column(0).left()
     bigger = chart.font()

@@ -2,11 +2,12 @@
 
 from collections.abc import Callable
 
-from factories import OFFSCREEN_NOISE, gothenburg, show_active, store, undo_stack  # noqa: F401
+from factories import OFFSCREEN_NOISE
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from shell_data import show_active
 from sprintjournal_ui.dialogs.branch_dialog import BranchDialog
 from sprintjournal_ui.panels.branches import BranchesPanel
 from sprintjournal_ui.store import JournalStore
@@ -46,14 +47,14 @@ def figures_of(journal: Journal, sid: int, name: str) -> tuple[FigureRec, ...]:
 
 
 def test_a_typed_figure_is_saved_undoable_and_printed_exactly(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal: Journal,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal: Journal,
 ) -> None:
     panel = BranchesPanel(store, undo_stack)
     qtbot.addWidget(panel)
     show_active(qtbot, panel)
-    panel.set_sprint(gothenburg)
-    assert PRINTED not in compose_draft(journal, gothenburg)
+    panel.set_sprint(panel_sprint)
+    assert PRINTED not in compose_draft(journal, panel_sprint)
 
     def type_figure(dialog: BranchDialog) -> None:
         assert dialog.figures.rows == []
@@ -65,13 +66,13 @@ def test_a_typed_figure_is_saved_undoable_and_printed_exactly(
         dialog.ok_button.click()
 
     edit_branch(qtbot, panel, "SpecialisedTuple", type_figure)
-    assert figures_of(journal, gothenburg, "SpecialisedTuple") == (TYPED,)
-    assert PRINTED in compose_draft(journal, gothenburg)
+    assert figures_of(journal, panel_sprint, "SpecialisedTuple") == (TYPED,)
+    assert PRINTED in compose_draft(journal, panel_sprint)
     assert undo_stack.undoText() == "Edit branch SpecialisedTuple"
     undo_stack.undo()
-    assert figures_of(journal, gothenburg, "SpecialisedTuple") == ()
+    assert figures_of(journal, panel_sprint, "SpecialisedTuple") == ()
     undo_stack.redo()
-    assert figures_of(journal, gothenburg, "SpecialisedTuple") == (TYPED,)
+    assert figures_of(journal, panel_sprint, "SpecialisedTuple") == (TYPED,)
 
     def remove_it(dialog: BranchDialog) -> None:
         assert [tuple(f.text() for f in row) for row in dialog.figures.rows] == [
@@ -80,12 +81,12 @@ def test_a_typed_figure_is_saved_undoable_and_printed_exactly(
         dialog.ok_button.click()
 
     edit_branch(qtbot, panel, "SpecialisedTuple", remove_it)
-    assert figures_of(journal, gothenburg, "SpecialisedTuple") == ()
-    assert PRINTED not in compose_draft(journal, gothenburg)
+    assert figures_of(journal, panel_sprint, "SpecialisedTuple") == ()
+    assert PRINTED not in compose_draft(journal, panel_sprint)
 
 
 def test_a_figure_without_its_value_keeps_the_dialog_open(
-    qtbot: QtBot, gothenburg: int, journal: Journal,  # noqa: F811
+    qtbot: QtBot, panel_sprint: int, journal: Journal,
 ) -> None:
     dialog = BranchDialog(["Antonio Cuni"])
     qtbot.addWidget(dialog)
@@ -105,17 +106,17 @@ def test_a_figure_without_its_value_keeps_the_dialog_open(
 
 
 def test_undoing_a_removal_brings_the_figures_back(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal: Journal,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal: Journal,
 ) -> None:
-    bid = next(b.id for b in journal.list_branches(gothenburg) if b.name == "SpecialisedTuple")
+    bid = next(b.id for b in journal.list_branches(panel_sprint) if b.name == "SpecialisedTuple")
     journal.update_branch(bid, figures=[TYPED])
     panel = BranchesPanel(store, undo_stack)
     qtbot.addWidget(panel)
-    panel.set_sprint(gothenburg)
+    panel.set_sprint(panel_sprint)
     row = [r.name for r in panel.model.records()].index("SpecialisedTuple")
     panel.table.setCurrentIndex(panel.proxy.mapFromSource(panel.model.index(row, 0)))
     panel.remove_selected()
-    assert "SpecialisedTuple" not in [b.name for b in journal.list_branches(gothenburg)]
+    assert "SpecialisedTuple" not in [b.name for b in journal.list_branches(panel_sprint)]
     undo_stack.undo()
-    assert figures_of(journal, gothenburg, "SpecialisedTuple") == (TYPED,)
+    assert figures_of(journal, panel_sprint, "SpecialisedTuple") == (TYPED,)

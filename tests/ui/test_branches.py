@@ -5,11 +5,12 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from factories import OFFSCREEN_NOISE, gothenburg, show_active, store, undo_stack  # noqa: F401
+from factories import OFFSCREEN_NOISE
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
+from shell_data import show_active
 from sprintjournal_ui.dialogs.branch_dialog import BranchDialog
 from sprintjournal_ui.models.branches_model import STATUS_COLOURS
 from sprintjournal_ui.panels.branches import EMPTY_HINT, FILTERED_HINT, BranchesPanel
@@ -20,7 +21,7 @@ from sprintjournal.journal import Journal
 pytestmark = OFFSCREEN_NOISE
 
 
-def make_panel(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
+def make_panel(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
                sprint_id: int | None) -> BranchesPanel:
     panel = BranchesPanel(store, undo_stack)
     qtbot.addWidget(panel)
@@ -47,10 +48,10 @@ def visible_names(panel: BranchesPanel) -> list[str]:
 
 
 def test_status_change_through_the_chip_editor_is_saved_and_undoable(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal_path: Path,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal_path: Path,
 ) -> None:
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     row = visible_names(panel).index("SpecialisedTuple")
     status = panel.proxy.index(row, panel.model.column_of("status"))
     assert status.data(Qt.ItemDataRole.UserRole + 1) == STATUS_COLOURS["in progress"]
@@ -72,10 +73,10 @@ def test_status_change_through_the_chip_editor_is_saved_and_undoable(
     assert branch_in_file(journal_path, "SpecialisedTuple")[0] == "merged"
 
 
-def test_filter_by_status_and_person(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                     undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+def test_filter_by_status_and_person(qtbot: QtBot, store: JournalStore,
+                                     undo_stack: QUndoStack, panel_sprint: int,
                                      journal: Journal) -> None:
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     assert len(visible_names(panel)) == 4
     panel.status_filter.setCurrentIndex(panel.status_filter.findData("in progress"))
     assert visible_names(panel) == ["SpecialisedTuple", "stm"]
@@ -97,10 +98,10 @@ def test_filter_by_status_and_person(qtbot: QtBot, store: JournalStore,  # noqa:
     assert panel.status_filter.currentData() is None
 
 
-def test_add_branch_through_the_dialog(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                       undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+def test_add_branch_through_the_dialog(qtbot: QtBot, store: JournalStore,
+                                       undo_stack: QUndoStack, panel_sprint: int,
                                        journal_path: Path) -> None:
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
 
     def fill() -> None:
         dialog = QApplication.activeModalWidget()
@@ -123,23 +124,23 @@ def test_add_branch_through_the_dialog(qtbot: QtBot, store: JournalStore,  # noq
     assert "jit-targets" not in [r.name for r in panel.model.records()]
 
 
-def test_remove_and_undo_relinks_standup_items(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                               undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+def test_remove_and_undo_relinks_standup_items(qtbot: QtBot, store: JournalStore,
+                                               undo_stack: QUndoStack, panel_sprint: int,
                                                journal: Journal, journal_path: Path) -> None:
-    stm = next(b for b in journal.list_branches(gothenburg) if b.name == "stm")
-    journal.add_standup_item(gothenburg, date(2011, 11, 5), "today", "STM: first run",
+    stm = next(b for b in journal.list_branches(panel_sprint) if b.name == "stm")
+    journal.add_standup_item(panel_sprint, date(2011, 11, 5), "today", "STM: first run",
                              ["Armin Rigo"], branch_id=stm.id)
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     panel.select_item(stm.id)
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     assert "stm" not in visible_names(panel)
-    assert journal.list_standup(gothenburg)[0].branch_id is None
+    assert journal.list_standup(panel_sprint)[0].branch_id is None
     undo_stack.undo()
     assert branch_in_file(journal_path, "stm")[2] == ["Armin Rigo"]
-    assert journal.list_standup(gothenburg)[0].branch_name == "stm"
+    assert journal.list_standup(panel_sprint)[0].branch_name == "stm"
 
 
-def test_empty_hint(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
+def test_empty_hint(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
                     journal: Journal) -> None:
     sid = journal.add_sprint("Leysin").id
     panel = make_panel(qtbot, store, undo_stack, sid)

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from factories import gothenburg, jpeg_bytes, store, undo_stack  # noqa: F401
+from factories import jpeg_bytes
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sprintjournal_ui.models import photos_model
@@ -17,17 +17,17 @@ from sprintjournal.changes import Change
 from sprintjournal.journal import Journal
 
 
-def test_attendees_model_through_changes(qtmodeltester: ModelTester, store: JournalStore,  # noqa: F811
-                                         gothenburg: int, journal: Journal) -> None:  # noqa: F811
+def test_attendees_model_through_changes(qtmodeltester: ModelTester, store: JournalStore,
+                                         panel_sprint: int, journal: Journal) -> None:
     model = AttendeesModel(store)
     store.attendees_changed.connect(model.on_change)
-    model.set_sprint(gothenburg)
+    model.set_sprint(panel_sprint)
     qtmodeltester.check(model)
     assert model.rowCount() == 6
 
     inserted: list[tuple[int, int]] = []
     model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
-    added = store.add_attendee(gothenburg, "Håkan Ardö",
+    added = store.add_attendee(panel_sprint, "Håkan Ardö",
                                arrive=date(2011, 11, 3), depart=date(2011, 11, 8))
     assert inserted == [(6, 6)]
 
@@ -53,34 +53,34 @@ def test_attendees_model_through_changes(qtmodeltester: ModelTester, store: Jour
     assert model.rowCount() == 0
 
 
-def test_attendees_model_ignores_other_sprints(store: JournalStore, gothenburg: int,  # noqa: F811
+def test_attendees_model_ignores_other_sprints(store: JournalStore, panel_sprint: int,
                                                journal: Journal) -> None:
     other = journal.add_sprint("Leysin 2011").id
     model = AttendeesModel(store)
     store.attendees_changed.connect(model.on_change)
-    model.set_sprint(gothenburg)
+    model.set_sprint(panel_sprint)
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
     model.rowsInserted.connect(lambda *_: resets.append(False))
     store.add_attendee(other, "Armin Rigo")
     assert resets == [] and model.rowCount() == 6
-    model.on_change(Change("attendance", "imported", (), gothenburg))
+    model.on_change(Change("attendance", "imported", (), panel_sprint))
     assert resets == [True] and model.rowCount() == 6
 
 
 def test_branches_model_and_filter_through_changes(
-    qtmodeltester: ModelTester, store: JournalStore, gothenburg: int,  # noqa: F811
+    qtmodeltester: ModelTester, store: JournalStore, panel_sprint: int,
     journal: Journal,
 ) -> None:
     model = BranchesModel(store)
     store.branches_changed.connect(model.on_change)
-    model.set_sprint(gothenburg)
+    model.set_sprint(panel_sprint)
     proxy = BranchFilter()
     proxy.setSourceModel(model)
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
     proxy.set_status("in progress")
-    added = store.add_branch(gothenburg, "jit-targets", ["Håkan Ardö"],
+    added = store.add_branch(panel_sprint, "jit-targets", ["Håkan Ardö"],
                              status="in progress", results=["unrolling refactored around TARGET"])
     assert proxy.rowCount() == 3
     row = model.row_of(added.id)
@@ -97,20 +97,20 @@ def test_branches_model_and_filter_through_changes(
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["jit-targets"]
 
 
-def test_standup_model_through_changes(qtmodeltester: ModelTester, store: JournalStore,  # noqa: F811
-                                       gothenburg: int, journal: Journal) -> None:  # noqa: F811
+def test_standup_model_through_changes(qtmodeltester: ModelTester, store: JournalStore,
+                                       panel_sprint: int, journal: Journal) -> None:
     day = date(2011, 11, 4)
     model = StandupModel(store, "today")
     store.standup_changed.connect(model.on_change)
     store.branches_changed.connect(model.on_change)
-    model.set_scope(gothenburg, day)
+    model.set_scope(panel_sprint, day)
     qtmodeltester.check(model)
-    first = store.add_standup_item(gothenburg, day, "today", "win64",
+    first = store.add_standup_item(panel_sprint, day, "today", "win64",
                                    ["Christian Tismer"])
-    store.add_standup_item(gothenburg, day, "done", "ffistruct merged")
-    store.add_standup_item(gothenburg, date(2011, 11, 5), "today", "STM")
+    store.add_standup_item(panel_sprint, day, "done", "ffistruct merged")
+    store.add_standup_item(panel_sprint, date(2011, 11, 5), "today", "STM")
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["win64"]
-    win64 = next(b for b in journal.list_branches(gothenburg) if b.name == "win64")
+    win64 = next(b for b in journal.list_branches(panel_sprint) if b.name == "win64")
     store.update_standup_item(first.id, branch_id=win64.id)
     assert model.index(0, model.column_of("branch")).data() == "win64"
     store.remove_branch(win64.id)  # the link is dropped (SET NULL)
@@ -120,18 +120,18 @@ def test_standup_model_through_changes(qtmodeltester: ModelTester, store: Journa
 
 
 def test_photos_model_decodes_thumbnails_off_the_gui_thread(
-    qtmodeltester: ModelTester, qtbot: QtBot, store: JournalStore,  # noqa: F811
-    gothenburg: int, journal: Journal,  # noqa: F811
+    qtmodeltester: ModelTester, qtbot: QtBot, store: JournalStore,
+    panel_sprint: int, journal: Journal,
 ) -> None:
-    journal.add_photo(gothenburg, jpeg_bytes(120, 80), "whiteboard.jpg", caption="STM")
+    journal.add_photo(panel_sprint, jpeg_bytes(120, 80), "whiteboard.jpg", caption="STM")
     model = PhotosModel(store)
     store.photos_changed.connect(model.on_change)
     with qtbot.waitSignal(model.thumbnails_loaded):
-        model.set_sprint(gothenburg)
+        model.set_sprint(panel_sprint)
     qtmodeltester.check(model)
     assert model.has_thumbnail(model.record(0).id)
     with qtbot.waitSignal(model.thumbnails_loaded):
-        added = store.add_photo(gothenburg, jpeg_bytes(80, 120), "pair.jpg")
+        added = store.add_photo(panel_sprint, jpeg_bytes(80, 120), "pair.jpg")
     assert model.index(1, 0).data() == "pair.jpg"  # no caption yet: the file name
     store.update_photo(added.id, caption="Mark and Antonio pairing")
     assert model.index(1, 0).data() == "Mark and Antonio pairing"
@@ -140,11 +140,11 @@ def test_photos_model_decodes_thumbnails_off_the_gui_thread(
 
 
 def test_photos_model_keeps_a_bounded_number_of_other_sprints_thumbnails(
-    qtbot: QtBot, store: JournalStore, gothenburg: int, journal: Journal,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, panel_sprint: int, journal: Journal,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(photos_model, "ICON_CACHE", 2)
-    sprints = [gothenburg] + [journal.add_sprint(f"Sprint {n}").id for n in range(3)]
+    sprints = [panel_sprint] + [journal.add_sprint(f"Sprint {n}").id for n in range(3)]
     for n, sid in enumerate(sprints):
         for k in range(2):
             journal.add_photo(sid, jpeg_bytes(60 + n, 40 + k, colour=(n * 60, k * 90, 30)),

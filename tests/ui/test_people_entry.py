@@ -4,11 +4,12 @@ attendee's notes and dates typed from the keyboard."""
 from datetime import date
 
 import pytest
-from factories import OFFSCREEN_NOISE, gothenburg, show_active, store, undo_stack  # noqa: F401
+from factories import OFFSCREEN_NOISE
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from shell_data import show_active
 from sprintjournal_ui.dialogs.attendee_dialog import AttendeeDialog
 from sprintjournal_ui.dialogs.branch_dialog import BranchDialog
 from sprintjournal_ui.panels.attendees import AttendeesPanel
@@ -55,12 +56,12 @@ def test_dates_are_typed_and_can_be_unknown(qtbot: QtBot, journal: Journal) -> N
     assert dialog.answer().fields["arrive"] is None
 
 
-def test_attendee_notes_are_edited_in_the_dialog(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                                 undo_stack: QUndoStack,  # noqa: F811
-                                                 gothenburg: int) -> None:  # noqa: F811
+def test_attendee_notes_are_edited_in_the_dialog(qtbot: QtBot, store: JournalStore,
+                                                 undo_stack: QUndoStack,
+                                                 panel_sprint: int) -> None:
     """Item 9: the stored "notes" field is editable (Shift+F2 opens the dialog)."""
     panel = AttendeesPanel(store, undo_stack)
-    shown(qtbot, panel, gothenburg)
+    shown(qtbot, panel, panel_sprint)
     mark = next(r for r in panel.model.records() if r.person.name == "Mark Pearse")
     panel.select_item(mark.id)
 
@@ -75,23 +76,23 @@ def test_attendee_notes_are_edited_in_the_dialog(qtbot: QtBot, store: JournalSto
     QTimer.singleShot(0, fill)
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
-    saved = next(r for r in store.list_attendees(gothenburg) if r.id == mark.id)
+    saved = next(r for r in store.list_attendees(panel_sprint) if r.id == mark.id)
     assert saved.notes == "first sprint; pick up at the station"
     assert saved.arrive == date(2011, 11, 2)  # the other fields kept
     undo_stack.undo()
-    assert next(r for r in store.list_attendees(gothenburg)
+    assert next(r for r in store.list_attendees(panel_sprint)
                 if r.id == mark.id).notes is None
 
 
 def test_someone_else_completes_and_asks_before_a_near_duplicate(
-        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-        gothenburg: int, journal: Journal) -> None:  # noqa: F811
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+        panel_sprint: int, journal: Journal) -> None:
     """Item 8: the branch dialog's "Someone else?" completes from people and aliases; a new
     name like a known one asks first; a known alias is read as the person."""
     romain = journal.add_person("Romain Guillebert").id
     journal.update_person(romain, aliases=["rguillebert"])
     panel = BranchesPanel(store, undo_stack)
-    shown(qtbot, panel, gothenburg)
+    shown(qtbot, panel, panel_sprint)
     asked: list[tuple[str, list[str]]] = []
 
     failures: list[BaseException] = []
@@ -132,20 +133,20 @@ def test_someone_else_completes_and_asks_before_a_near_duplicate(
     qtbot.keyClick(panel.table, Qt.Key.Key_Insert)
     assert not failures, failures
     assert asked == [("Romain", ["Romain Guillebert"])]
-    branch = next(b for b in journal.list_branches(gothenburg) if b.name == "pypy-jvm")
+    branch = next(b for b in journal.list_branches(panel_sprint) if b.name == "pypy-jvm")
     assert sorted(p.name for p in branch.people) == ["Carl Friedrich Bolz", "Romain Guillebert"]
     assert [p.name for p in journal.list_people()].count("Romain Guillebert") == 1
     assert journal.find_person("Romain") is None
 
 
 def test_two_people_are_merged_from_the_attendees_panel(
-        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-        gothenburg: int, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+        panel_sprint: int, monkeypatch: pytest.MonkeyPatch,
         journal: Journal) -> None:
     """Item 8: Merge with… (the table's context menu) folds one person into another."""
-    journal.add_attendee(gothenburg, "Maciej Fijalkowsky")
+    journal.add_attendee(panel_sprint, "Maciej Fijalkowsky")
     panel = AttendeesPanel(store, undo_stack)
-    shown(qtbot, panel, gothenburg)
+    shown(qtbot, panel, panel_sprint)
     hakan = next(r for r in panel.model.records() if r.person.name == "Maciej Fijalkowsky")
     panel.select_item(hakan.id)
     offered: list[str] = []
@@ -160,33 +161,33 @@ def test_two_people_are_merged_from_the_attendees_panel(
     assert panel.merge_action in panel.table.actions()
     panel.merge_action.trigger()
     assert offered[0] == "Maciej Fijałkowski"  # the similar name first
-    names = [a.person.name for a in journal.list_attendees(gothenburg)]
+    names = [a.person.name for a in journal.list_attendees(panel_sprint)]
     assert "Maciej Fijalkowsky" not in names and names.count("Maciej Fijałkowski") == 1
     merged = journal.find_person("Maciej Fijałkowski")
     assert merged is not None and "Maciej Fijalkowsky" in merged.aliases
     # one undo step splits them again, the row under its old id
     assert undo_stack.undoText() == "Merge Maciej Fijalkowsky into Maciej Fijałkowski"
     undo_stack.undo()
-    assert hakan.id in [a.id for a in journal.list_attendees(gothenburg)
+    assert hakan.id in [a.id for a in journal.list_attendees(panel_sprint)
                         if a.person.name == "Maciej Fijalkowsky"]
     undo_stack.redo()
     assert journal.find_person("Maciej Fijalkowsky") == journal.find_person("Maciej Fijałkowski")
 
 
 def test_space_checks_an_attendee_in_for_the_selected_day(
-        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-        gothenburg: int, journal: Journal) -> None:  # noqa: F811
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+        panel_sprint: int, journal: Journal) -> None:
     """Item 17: one key checks someone in as here today, beside what the dates say; the "Here
     today" box counts them; Ctrl+Z takes it back; the check-in survives export and import."""
     panel = AttendeesPanel(store, undo_stack)
-    shown(qtbot, panel, gothenburg)  # Friday 4 Nov
+    shown(qtbot, panel, panel_sprint)  # Friday 4 Nov
     armin = next(r for r in panel.model.records() if r.person.name == "Armin Rigo")
     assert not armin.present_on(date(2011, 11, 4))  # his dates are "?"
     count = int(panel.here_today.count.text().split()[0])
     panel.select_item(armin.id)
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Space)
-    saved = next(r for r in store.list_attendees(gothenburg) if r.id == armin.id)
+    saved = next(r for r in store.list_attendees(panel_sprint) if r.id == armin.id)
     assert saved.checked_in == (date(2011, 11, 4),)
     here = panel.model.index(panel.model.row_of(armin.id), panel.model.column_of("here"))
     assert here.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
@@ -196,9 +197,9 @@ def test_space_checks_an_attendee_in_for_the_selected_day(
     assert here.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     panel.set_day(date(2011, 11, 4))
     undo_stack.undo()
-    assert next(r for r in store.list_attendees(gothenburg)
+    assert next(r for r in store.list_attendees(panel_sprint)
                 if r.id == armin.id).checked_in == ()
     undo_stack.redo()
-    doc, _photos = journal.export_document([gothenburg])
+    doc, _photos = journal.export_document([panel_sprint])
     mine = next(a for a in doc.sprints[0].attendees if a.person == "Armin Rigo")
     assert mine.checked_in == [date(2011, 11, 4)]

@@ -4,19 +4,12 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from factories import (  # noqa: F401
-    OFFSCREEN_NOISE,
-    gothenburg,
-    jpeg_bytes,
-    show_active,
-    store,
-    undo_stack,
-    write_file,
-)
+from factories import OFFSCREEN_NOISE, jpeg_bytes, write_file
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from shell_data import show_active
 from sprintjournal_ui.dialogs.photo_dialog import PhotoDialog
 from sprintjournal_ui.panels.photos import EMPTY_HINT, PhotosPanel
 from sprintjournal_ui.store import JournalStore
@@ -26,7 +19,7 @@ from sprintjournal.journal import Journal
 pytestmark = OFFSCREEN_NOISE
 
 
-def make_panel(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
+def make_panel(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
                sprint_id: int | None) -> PhotosPanel:
     panel = PhotosPanel(store, undo_stack)
     qtbot.addWidget(panel)
@@ -66,9 +59,9 @@ def settled(panel: PhotosPanel, rows: int) -> bool:
             and panel.model.pending() == 0)
 
 
-def test_drop_mixed_files(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-                          gothenburg: int, journal_path: Path, tmp_path: Path) -> None:  # noqa: F811
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+def test_drop_mixed_files(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+                          panel_sprint: int, journal_path: Path, tmp_path: Path) -> None:
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     assert panel.hint.text() == EMPTY_HINT
     whole = jpeg_bytes(120, 80)
     files = [
@@ -102,11 +95,11 @@ def test_drop_mixed_files(qtbot: QtBot, store: JournalStore, undo_stack: QUndoSt
     assert [r[0] for r in photos_in_file(journal_path)] == ["whiteboard.jpg", "pairing.jpg"]
 
 
-def test_large_view_is_upright(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                               undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+def test_large_view_is_upright(qtbot: QtBot, store: JournalStore,
+                               undo_stack: QUndoStack, panel_sprint: int,
                                journal: Journal) -> None:
-    journal.add_photo(gothenburg, jpeg_bytes(300, 200, orientation=6), "portrait.jpg")
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    journal.add_photo(panel_sprint, jpeg_bytes(300, 200, orientation=6), "portrait.jpg")
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     qtbot.waitUntil(lambda: settled(panel, 1))
     viewer = panel.open_viewer(panel.model.record(0))
     assert viewer is not None
@@ -120,10 +113,10 @@ def test_large_view_is_upright(qtbot: QtBot, store: JournalStore,  # noqa: F811
     assert viewer.picture.pixmap() is not None and not viewer.picture.pixmap().isNull()
 
 
-def test_paste_image_from_clipboard(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                    undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+def test_paste_image_from_clipboard(qtbot: QtBot, store: JournalStore,
+                                    undo_stack: QUndoStack, panel_sprint: int,
                                     journal_path: Path) -> None:
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     image = QImage(64, 40, QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.darkGreen)
     QGuiApplication.clipboard().setImage(image)
@@ -136,11 +129,11 @@ def test_paste_image_from_clipboard(qtbot: QtBot, store: JournalStore,  # noqa: 
     assert (width, height) == (64, 40)
 
 
-def test_edit_caption_alt_day_people(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                     undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+def test_edit_caption_alt_day_people(qtbot: QtBot, store: JournalStore,
+                                     undo_stack: QUndoStack, panel_sprint: int,
                                      journal: Journal) -> None:
-    journal.add_photo(gothenburg, jpeg_bytes(), "cake.jpg")
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    journal.add_photo(panel_sprint, jpeg_bytes(), "cake.jpg")
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     qtbot.waitUntil(lambda: settled(panel, 1))
     panel.select_item(panel.model.record(0).id)
 
@@ -156,42 +149,42 @@ def test_edit_caption_alt_day_people(qtbot: QtBot, store: JournalStore,  # noqa:
     QTimer.singleShot(0, fill)
     panel.grid.setFocus()
     qtbot.keyClick(panel.grid, Qt.Key.Key_F2)
-    [photo] = journal.list_photos(gothenburg)
+    [photo] = journal.list_photos(panel_sprint)
     assert photo.caption == "A cake: 5× faster than CPython"
     assert photo.alt == "A round cake with candles"
     assert photo.day == date(2011, 11, 6)
     assert [p.name for p in photo.people] == ["Laura Creighton"]
     assert panel.model.index(0, 0).data() == "A cake: 5× faster than CPython"
     undo_stack.undo()
-    assert journal.list_photos(gothenburg)[0].caption == ""
+    assert journal.list_photos(panel_sprint)[0].caption == ""
 
 
 def test_remove_and_undo_keeps_the_original_bytes(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal: Journal,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal: Journal,
 ) -> None:
     data = jpeg_bytes(90, 60, orientation=8)
-    journal.add_photo(gothenburg, data, "turned.jpg", caption="Win64: the third 90%",
+    journal.add_photo(panel_sprint, data, "turned.jpg", caption="Win64: the third 90%",
                       people=["Christian Tismer"])
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     qtbot.waitUntil(lambda: settled(panel, 1))
     panel.select_item(panel.model.record(0).id)
     panel.grid.setFocus()
     qtbot.keyClick(panel.grid, Qt.Key.Key_Delete)
-    assert journal.list_photos(gothenburg) == []
+    assert journal.list_photos(panel_sprint) == []
     assert panel.pages.currentWidget() is panel.hint
     undo_stack.undo()
-    [photo] = journal.list_photos(gothenburg)
+    [photo] = journal.list_photos(panel_sprint)
     assert journal.photo_bytes(photo.id) == data
     assert (photo.width, photo.height, photo.caption) == (60, 90, "Win64: the third 90%")
     assert [p.name for p in photo.people] == ["Christian Tismer"]
     qtbot.waitUntil(lambda: panel.model.has_thumbnail(photo.id))
 
 
-def test_huge_file_is_refused_before_reading(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                             undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+def test_huge_file_is_refused_before_reading(qtbot: QtBot, store: JournalStore,
+                                             undo_stack: QUndoStack, panel_sprint: int,
                                              journal_path: Path, tmp_path: Path) -> None:
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     huge = tmp_path / "DSC_9999.jpg"
     with huge.open("wb") as handle:  # sparse: 300 MB on paper, nothing on disk
         handle.truncate(300 * 1024 * 1024)
@@ -202,10 +195,10 @@ def test_huge_file_is_refused_before_reading(qtbot: QtBot, store: JournalStore, 
     assert [r[0] for r in photos_in_file(journal_path)] == ["ok.jpg"]
 
 
-def test_cancel_stops_the_rest_of_a_drop(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                         undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+def test_cancel_stops_the_rest_of_a_drop(qtbot: QtBot, store: JournalStore,
+                                         undo_stack: QUndoStack, panel_sprint: int,
                                          journal_path: Path, tmp_path: Path) -> None:
-    panel = make_panel(qtbot, store, undo_stack, gothenburg)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint)
     files = [write_file(tmp_path, f"IMG_{n}.jpg", jpeg_bytes(1600, 1200, colour=(n * 20, 90, 90)))
              for n in range(8)]
     drop_files(panel, files)

@@ -5,18 +5,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from factories import (  # noqa: F401
-    OFFSCREEN_NOISE,
-    gothenburg,
-    jpeg_bytes,
-    show_active,
-    store,
-    undo_stack,
-)
+from factories import OFFSCREEN_NOISE, jpeg_bytes
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from shell_data import show_active
 from sprintjournal_ui.commands.row_order import moved
 from sprintjournal_ui.dialogs.shortcuts import shortcut_rows
 from sprintjournal_ui.panels.attendees import AttendeesPanel
@@ -54,11 +48,11 @@ def alt(qtbot: QtBot, widget: QWidget, key: Qt.Key) -> None:
 
 
 def test_alt_up_moves_a_branch_keeps_it_selected_and_undoes(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal_path: Path,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal_path: Path,
 ) -> None:
     panel = BranchesPanel(store, undo_stack)
-    shown(qtbot, panel, gothenburg)
+    shown(qtbot, panel, panel_sprint)
     panel.select_item(panel.model.record(2).id)  # stm
     panel.table.setFocus()
     alt(qtbot, panel.table, Qt.Key.Key_Up)
@@ -76,11 +70,11 @@ def test_alt_up_moves_a_branch_keeps_it_selected_and_undoes(
 
 
 def test_a_filtered_branch_moves_past_the_row_the_user_sees(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal_path: Path,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal_path: Path,
 ) -> None:
     panel = BranchesPanel(store, undo_stack)
-    shown(qtbot, panel, gothenburg)
+    shown(qtbot, panel, panel_sprint)
     panel.status_filter.setCurrentIndex(panel.status_filter.findData("in progress"))
     panel.select_item(panel.model.record(2).id)  # stm; SpecialisedTuple is the row above it
     panel.move_down_action.trigger()  # the last visible row: stays
@@ -89,11 +83,11 @@ def test_a_filtered_branch_moves_past_the_row_the_user_sees(
 
 
 def test_the_context_menu_offers_moving(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal_path: Path,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal_path: Path,
 ) -> None:
     panel = AttendeesPanel(store, undo_stack)
-    shown(qtbot, panel, gothenburg, FRI)
+    shown(qtbot, panel, panel_sprint, FRI)
     table = panel.table
     assert table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     texts = [a.text() for a in table.actions() if not a.isSeparator()]
@@ -106,14 +100,14 @@ def test_the_context_menu_offers_moving(
 
 
 def test_stand_up_items_move_within_the_focused_section(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal: Journal, journal_path: Path,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal: Journal, journal_path: Path,
 ) -> None:
     for text in ("one", "two", "three"):
-        journal.add_standup_item(gothenburg, FRI, "done", text)
-    journal.add_standup_item(gothenburg, FRI, "today", "four")
+        journal.add_standup_item(panel_sprint, FRI, "done", text)
+    journal.add_standup_item(panel_sprint, FRI, "today", "four")
     panel = StandupPanel(store, undo_stack)
-    shown(qtbot, panel, gothenburg, FRI)
+    shown(qtbot, panel, panel_sprint, FRI)
     table = panel.tables["done"]
     table.setFocus()
     table.selectRow(0)
@@ -126,13 +120,13 @@ def test_stand_up_items_move_within_the_focused_section(
 
 
 def test_photos_move_earlier_and_later(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal: Journal, journal_path: Path,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal: Journal, journal_path: Path,
 ) -> None:
     for name in ("cake.jpg", "crew.jpg"):
-        journal.add_photo(gothenburg, jpeg_bytes(), name)
+        journal.add_photo(panel_sprint, jpeg_bytes(), name)
     panel = PhotosPanel(store, undo_stack)
-    shown(qtbot, panel, gothenburg)
+    shown(qtbot, panel, panel_sprint)
     panel.select_item(panel.model.record(1).id)
     assert panel.move_up_action.text() == "Move Earlier"
     panel.move_up_action.trigger()
@@ -141,11 +135,11 @@ def test_photos_move_earlier_and_later(
 
 
 def test_undoing_a_removal_puts_the_row_back_where_it_was(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal_path: Path,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal_path: Path,
 ) -> None:
     panel = BranchesPanel(store, undo_stack)
-    shown(qtbot, panel, gothenburg)
+    shown(qtbot, panel, panel_sprint)
     panel.select_item(panel.model.record(1).id)  # ffistruct
     panel.remove_selected()
     assert in_file(journal_path, BRANCHES) == ["SpecialisedTuple", "stm", "win64"]
@@ -158,7 +152,7 @@ def test_undoing_a_removal_puts_the_row_back_where_it_was(
 
 
 def test_the_shortcuts_dialog_lists_each_panels_keys(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
 ) -> None:
     panel = StandupPanel(store, undo_stack)
     qtbot.addWidget(panel)
@@ -184,15 +178,15 @@ def test_moved_steps_past_the_visible_neighbour(
 
 
 def test_alt_down_in_an_open_combo_editor_opens_its_list_and_moves_nothing(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal_path: Path,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal_path: Path,
 ) -> None:
     """Issue 13, item 5: the row must not move under an open editor (nor Qt warn about
     commitData from a foreign editor, which would fail this test)."""
     from PySide6.QtWidgets import QApplication, QComboBox
 
     panel = BranchesPanel(store, undo_stack)
-    shown(qtbot, panel, gothenburg)
+    shown(qtbot, panel, panel_sprint)
     panel.select_item(panel.model.record(2).id)  # stm
     index = panel.table.currentIndex().siblingAtColumn(panel.model.column_of("status"))
     panel.table.setCurrentIndex(index)

@@ -4,11 +4,12 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from factories import OFFSCREEN_NOISE, gothenburg, show_active, store, undo_stack  # noqa: F401
+from factories import OFFSCREEN_NOISE
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from shell_data import show_active
 from sprintjournal_ui.dialogs.standup_dialog import StandupDialog
 from sprintjournal_ui.panels.standup import NO_DAY_HINT, StandupPanel
 from sprintjournal_ui.store import JournalStore
@@ -19,7 +20,7 @@ pytestmark = OFFSCREEN_NOISE
 THU, FRI, SAT = date(2011, 11, 3), date(2011, 11, 4), date(2011, 11, 5)
 
 
-def make_panel(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
+def make_panel(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
                sprint_id: int | None, day: date | None) -> StandupPanel:
     panel = StandupPanel(store, undo_stack)
     qtbot.addWidget(panel)
@@ -47,10 +48,10 @@ def texts(panel: StandupPanel, section: str) -> list[str]:
     return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
-def test_add_item_through_the_dialog(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                     undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+def test_add_item_through_the_dialog(qtbot: QtBot, store: JournalStore,
+                                     undo_stack: QUndoStack, panel_sprint: int,
                                      journal_path: Path) -> None:
-    panel = make_panel(qtbot, store, undo_stack, gothenburg, THU)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint, THU)
     assert panel.pages.currentWidget() is panel.hint
     assert "No stand-up items for Thu 3 Nov yet" in panel.hint.text()
 
@@ -75,17 +76,17 @@ def test_add_item_through_the_dialog(qtbot: QtBot, store: JournalStore,  # noqa:
     assert panel.pages.currentWidget() is panel.content
 
 
-def test_carry_over_is_one_undoable_step(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                         undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+def test_carry_over_is_one_undoable_step(qtbot: QtBot, store: JournalStore,
+                                         undo_stack: QUndoStack, panel_sprint: int,
                                          journal: Journal, journal_path: Path) -> None:
-    journal.add_standup_item(gothenburg, THU, "today", "specialised 2-tuples",
+    journal.add_standup_item(panel_sprint, THU, "today", "specialised 2-tuples",
                              ["Mark Pearse", "Antonio Cuni"])
-    journal.add_standup_item(gothenburg, THU, "today", "win64", ["Christian Tismer"],
+    journal.add_standup_item(panel_sprint, THU, "today", "win64", ["Christian Tismer"],
                              status="in progress")
-    journal.add_standup_item(gothenburg, THU, "today", "merge ffistruct", ["Antonio Cuni"],
+    journal.add_standup_item(panel_sprint, THU, "today", "merge ffistruct", ["Antonio Cuni"],
                              status="done")
-    journal.add_standup_item(gothenburg, THU, "done", "looked at f2py", ["Andrew Dalke"])
-    panel = make_panel(qtbot, store, undo_stack, gothenburg, SAT)  # Friday had no stand-up
+    journal.add_standup_item(panel_sprint, THU, "done", "looked at f2py", ["Andrew Dalke"])
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint, SAT)  # Friday had no stand-up
     assert panel.previous_day() == THU
     panel.carry_action.trigger()
     assert texts(panel, "today") == ["specialised 2-tuples", "win64"]
@@ -108,11 +109,11 @@ def test_carry_over_is_one_undoable_step(qtbot: QtBot, store: JournalStore,  # n
     assert len(items_in_file(journal_path, SAT)) == 2
 
 
-def test_inline_status_edit_and_remove_with_undo(qtbot: QtBot, store: JournalStore,  # noqa: F811
-                                                 undo_stack: QUndoStack, gothenburg: int,  # noqa: F811
+def test_inline_status_edit_and_remove_with_undo(qtbot: QtBot, store: JournalStore,
+                                                 undo_stack: QUndoStack, panel_sprint: int,
                                                  journal: Journal, journal_path: Path) -> None:
-    item = journal.add_standup_item(gothenburg, FRI, "done", "STM progress", ["Armin Rigo"]).id
-    panel = make_panel(qtbot, store, undo_stack, gothenburg, FRI)
+    item = journal.add_standup_item(panel_sprint, FRI, "done", "STM progress", ["Armin Rigo"]).id
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint, FRI)
     model = panel.models["done"]
     status = model.index(0, model.column_of("status"))
     assert model.setData(status, "blocked")
@@ -128,11 +129,11 @@ def test_inline_status_edit_and_remove_with_undo(qtbot: QtBot, store: JournalSto
 
 
 def test_select_item_on_another_day_requests_that_day(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal: Journal,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal: Journal,
 ) -> None:
-    item = journal.add_standup_item(gothenburg, SAT, "today", "review SpecialisedTuple").id
-    panel = make_panel(qtbot, store, undo_stack, gothenburg, THU)
+    item = journal.add_standup_item(panel_sprint, SAT, "today", "review SpecialisedTuple").id
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint, THU)
     with qtbot.waitSignal(panel.day_requested) as blocker:
         panel.select_item(item)
     assert blocker.args == [SAT]
@@ -141,12 +142,12 @@ def test_select_item_on_another_day_requests_that_day(
 
 
 def test_needs_review_item_is_marked_and_no_day_hint(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal: Journal,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal: Journal,
 ) -> None:
-    journal.add_standup_item(gothenburg, FRI, "done", "Hakan refactors unrolling",
+    journal.add_standup_item(panel_sprint, FRI, "done", "Hakan refactors unrolling",
                              ["Hakan"], needs_review=True, review_reason="who is Hakan?")
-    panel = make_panel(qtbot, store, undo_stack, gothenburg, None)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint, None)
     assert panel.hint.text() == NO_DAY_HINT
     panel.set_day(FRI)
     cell = panel.models["done"].index(0, 0)
@@ -155,12 +156,12 @@ def test_needs_review_item_is_marked_and_no_day_hint(
 
 
 def test_a_narrow_dock_keeps_the_item_column_readable(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int, journal: Journal,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int, journal: Journal,
 ) -> None:
-    journal.add_standup_item(gothenburg, FRI, "done", "Christian works on win64 support, "
+    journal.add_standup_item(panel_sprint, FRI, "done", "Christian works on win64 support, "
                              "continuing the job started in Genova", ["Christian"])
-    panel = make_panel(qtbot, store, undo_stack, gothenburg, FRI)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint, FRI)
     table = panel.tables["done"]
     text = panel.models["done"].column_of("text")
     for width in (1200, 520):
@@ -174,12 +175,12 @@ def test_a_narrow_dock_keeps_the_item_column_readable(
 
 
 def test_carry_over_follows_items_added_on_another_day(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,  # noqa: F811
-    gothenburg: int,  # noqa: F811
+    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+    panel_sprint: int,
 ) -> None:
-    panel = make_panel(qtbot, store, undo_stack, gothenburg, SAT)
+    panel = make_panel(qtbot, store, undo_stack, panel_sprint, SAT)
     assert not panel.carry_action.isEnabled()
-    item = store.add_standup_item(gothenburg, THU, "today", "win64").id
+    item = store.add_standup_item(panel_sprint, THU, "today", "win64").id
     assert panel.carry_action.isEnabled() and panel.previous_day() == THU
     store.remove_standup_item(item)
     assert not panel.carry_action.isEnabled()

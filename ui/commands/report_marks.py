@@ -50,10 +50,11 @@ def add_row_mark_action(panel: Any, field: str, update: str, what: str) -> QActi
         label = "Mark for the report" if on else "Keep out of the report"
         panel.undo_stack.push(StoreCommand(f"{label}: {what}", do, undo))
 
-    return panel.add_action("For the report", run, "copy", MARK_KEY,
-                            tip=f"Mark the selected {what} for the report, or unmark it "
-                                "(Ctrl+Shift+R); only marked ones are published",
-                            toolbar=False)
+    action: QAction = panel.add_action(
+        "For the report", run, "copy", MARK_KEY,
+        tip=f"Mark the selected {what} for the report, or unmark it (Ctrl+Shift+R); only "
+            "marked ones are published", toolbar=False)
+    return action
 
 
 class NoteMarks(QObject):

@@ -7,7 +7,7 @@ person's name by `canonical`, so typing an old spelling never makes a second per
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import QCompleter, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCompleter, QMessageBox, QWidget
 
 from sprintjournal.names import name_key
 from sprintjournal.records import PersonRec
@@ -41,15 +41,16 @@ def ask_similar(parent: QWidget, typed: str, similar: list[PersonRec]) -> str | 
     box = QMessageBox(QMessageBox.Icon.Question, "A new person?",
                       f"“{typed}” is not in this journal yet. Did you mean someone already "
                       "in it?", QMessageBox.StandardButton.Cancel, parent)
-    choices = {box.addButton(p.name, QMessageBox.ButtonRole.AcceptRole): p.name
-               for p in similar}
+    buttons = [box.addButton(p.name, QMessageBox.ButtonRole.AcceptRole) for p in similar]
+    choices: dict[QAbstractButton, str] = {b: p.name for b, p in zip(buttons, similar,
+                                                                     strict=True)}
     new = box.addButton(f"Add “{typed}” as new", QMessageBox.ButtonRole.ActionRole)
-    box.setDefaultButton(next(iter(choices)))
+    box.setDefaultButton(buttons[0])
     box.exec()
     clicked = box.clickedButton()
     if clicked is new:
         return typed
-    return choices.get(clicked)  # type: ignore[call-overload]
+    return None if clicked is None else choices.get(clicked)
 
 
 def resolve_name(parent: QWidget, people: Sequence[PersonRec], typed: str,

@@ -21,16 +21,11 @@ from sprintjournal.records import NoteRec, SprintRec
 
 from ..commands.note_commands import add_note_command, created_id, remove_note_command
 from ..commands.report_marks import NoteMarks
+from ..day_words import day_label
 from ..store import JournalStore
 from ..throttle import Debouncer
 from ..widgets.document_text import DocumentSnapshot
-from ..widgets.notes_view import (
-    NotesView,
-    day_label,
-    leading_text,
-    long_day,
-    note_title,
-)
+from ..widgets.notes_view import NotesView, leading_text, long_day, note_title
 from ..workers.background_save import BackgroundSaver
 
 if TYPE_CHECKING:

@@ -119,3 +119,24 @@ def test_the_shading_follows_typing_after_a_pause(
     assert len(panel.editor.extraSelections()) == 1
     assert published(*(lambda n: (n.text, n.publish))(journal.get_note(gothenburg.note_id))) == [
         "@Armin explained STM. Later."]
+
+
+def test_marking_a_paragraph_leaves_the_cursor_where_it_was(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg) -> None:
+    panel = NotesPanel(store, undo_stack, autosave_ms=0)
+    qtbot.addWidget(panel)
+    panel.resize(900, 500)
+    show_active(qtbot, panel)
+    panel.set_sprint(gothenburg.sprint_id)
+    panel.set_day(THURSDAY)
+    panel.editor.setFocus()
+    where = len("# Thursday\n\n@Armin")
+    cursor = panel.editor.textCursor()
+    cursor.setPosition(where)
+    panel.editor.setTextCursor(cursor)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_R, CTRL_SHIFT)
+    assert panel.report_marks.marked_paragraphs() == [1]
+    assert panel.editor.textCursor().position() == where
+    undo_stack.undo()
+    assert panel.report_marks.marked_paragraphs() == []
+    assert panel.editor.textCursor().position() == where

@@ -384,12 +384,19 @@ class NotesPanel(NotesView):
         keep = self._note_id
         self._fill_days()
         self.days.select(self._day)
-        if self._dirty:  # someone else changed the list while we type: keep our text
-            self._notes = self._store.read(self._store.list_notes, self._sprint.id, self._day)
+        notes = self._store.read(self._store.list_notes, self._sprint.id, self._day)
+        if self._dirty or self._text_unchanged(notes, keep):
+            # The list changed around our text (another note, a mark for the report): the
+            # editor keeps its text, cursor and scroll position.
+            self._notes = notes
             self._fill_tabs()
             self._select_tab_quietly(keep)
             return
         self._load_day(self._day, select=keep)
+
+    def _text_unchanged(self, notes: list[NoteRec], note_id: int | None) -> bool:
+        shown = next((note for note in notes if note.id == note_id), None)
+        return shown is not None and shown.text == self.editor.toPlainText()
 
     def _refresh_titles(self) -> None:
         """Our own save: only the tab title and the day's count can have changed."""

@@ -258,9 +258,10 @@ class MainWindow(Shell):
         return self._day
 
     def attach_early(self, store: "JournalStore") -> None:
-        """Show the newest sprint's notes from a quick read-only reader, while the core loads.
+        """Show the newest sprint's notes as soon as the journal is open, before any other panel.
 
-        The editor accepts typing at once; saving waits for `attach` with the real journal.
+        The editor accepts typing at once; saving waits for `attach`, which the start-up runs one
+        step per event-loop turn right after.
         """
         from .panels.notes import NotesPanel
 

@@ -90,9 +90,10 @@ class NotesPanel(NotesView):
                 signal.disconnect(slot)
 
     def rebind(self, store: JournalStore) -> None:
-        """Move to `store` without reloading the editor: the app's startup shows the notes from
-        a quick read-only reader first, and swaps in the real journal while the user may
-        already be typing. Saving starts then; a pending edit is saved after the usual pause."""
+        """Move to `store` without reloading the editor: the app's start-up shows the notes
+        before the other panels exist (`MainWindow.attach_early`), and attaches them while the
+        user may already be typing. Saving starts then; a pending edit is saved after the usual
+        pause."""
         self._connect_store(False)
         self._store = self._saver.store = store
         self._connect_store(True)
@@ -106,7 +107,7 @@ class NotesPanel(NotesView):
             self.preview.schedule(self.editor.document())
 
     def hold_saving(self) -> None:
-        """Keep edits pending (not an error) until `rebind` gives a journal that can save."""
+        """Keep edits pending (not an error) until `rebind` says the window can save them."""
         self._saving = False
 
     # -- the panel contract -----------------------------------------------------------------

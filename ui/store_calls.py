@@ -10,7 +10,7 @@ Each call is a one-line delegation on purpose: where the journal lives (opened a
 quickly first, built lazily) is the store's business, behind `_reader()` and `_writer()`.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Unpack
 
@@ -41,6 +41,8 @@ from sprintjournal.records import (
     StandupRec,
 )
 
+from .store_host import StoreHost
+
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
     from sprintjournal.photos import PhotoInfo
@@ -49,18 +51,8 @@ PreparedInfo = tuple["PhotoInfo", bytes]
 """A photo decoded, checked and thumbnailed beforehand (see `photo_process`)."""
 
 
-class JournalCalls:
+class JournalCalls(StoreHost):
     """Typed reads and writes; the host provides the journal and the announcing `_apply`."""
-
-    def _reader(self) -> "Journal":
-        raise NotImplementedError
-
-    def _writer(self) -> "Journal":
-        raise NotImplementedError
-
-    def _apply(self, op: Callable[..., Change], *args: object, initiator: object = None,
-               **kwargs: object) -> Change:
-        raise NotImplementedError
 
     def announce(self, change: Change, initiator: object = None) -> None:
         raise NotImplementedError

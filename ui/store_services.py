@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from sprintjournal.changes import Change
 
+from .store_host import StoreHost
+
 if TYPE_CHECKING:
     from sprintjournal.backup import BackupInfo as BackupInfo
     from sprintjournal.journal import Journal
@@ -25,18 +27,8 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, str], None]
 
 
-class JournalServices:
+class JournalServices(StoreHost):
     """Calls that hand the journal to a core function; the host provides the journal."""
-
-    def _reader(self) -> "Journal":
-        raise NotImplementedError
-
-    def _writer(self) -> "Journal":
-        raise NotImplementedError
-
-    def _apply(self, op: Callable[..., Change], *args: object, initiator: object = None,
-               **kwargs: object) -> Change:
-        raise NotImplementedError
 
     def replace_journal(self, journal: "Journal") -> None:
         raise NotImplementedError

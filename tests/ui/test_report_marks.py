@@ -19,15 +19,22 @@ THURSDAY = date(2011, 11, 3)
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def test_ctrl_shift_r_marks_the_paragraph_under_the_cursor(
-        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
-        journal: Journal) -> None:
+def thursday_notes(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+                   gothenburg: Gothenburg) -> NotesPanel:
+    """The Notes panel, shown and active, on Thursday's note ("# Thursday", then a paragraph)."""
     panel = NotesPanel(store, undo_stack, autosave_ms=0)
     qtbot.addWidget(panel)
     panel.resize(900, 500)
     show_active(qtbot, panel)
     panel.set_sprint(gothenburg.sprint_id)
     panel.set_day(THURSDAY)
+    return panel
+
+
+def test_ctrl_shift_r_marks_the_paragraph_under_the_cursor(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
+        journal: Journal) -> None:
+    panel = thursday_notes(qtbot, store, undo_stack, gothenburg)
     text = panel.editor.toPlainText()
     assert "\n\n" in text  # a heading paragraph, then the text
     assert "explained STM" not in compose_draft(journal, gothenburg.sprint_id)
@@ -97,12 +104,7 @@ def test_the_shading_follows_typing_after_a_pause(
         journal: Journal) -> None:
     """Editing a marked paragraph makes it private again; the shading goes once typing pauses
     (the marks are read once per note, not on every key)."""
-    panel = NotesPanel(store, undo_stack, autosave_ms=0)
-    qtbot.addWidget(panel)
-    panel.resize(900, 500)
-    show_active(qtbot, panel)
-    panel.set_sprint(gothenburg.sprint_id)
-    panel.set_day(THURSDAY)
+    panel = thursday_notes(qtbot, store, undo_stack, gothenburg)
     panel.editor.setFocus()
     panel.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(panel.editor, Qt.Key.Key_R, CTRL_SHIFT)
@@ -123,12 +125,7 @@ def test_the_shading_follows_typing_after_a_pause(
 
 def test_marking_a_paragraph_leaves_the_cursor_where_it_was(
         qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg) -> None:
-    panel = NotesPanel(store, undo_stack, autosave_ms=0)
-    qtbot.addWidget(panel)
-    panel.resize(900, 500)
-    show_active(qtbot, panel)
-    panel.set_sprint(gothenburg.sprint_id)
-    panel.set_day(THURSDAY)
+    panel = thursday_notes(qtbot, store, undo_stack, gothenburg)
     panel.editor.setFocus()
     where = len("# Thursday\n\n@Armin")
     cursor = panel.editor.textCursor()

@@ -5,12 +5,12 @@ They run when the tools are installed (`.ci/run` installs both: `npm install vnu
 """
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from browser_tools import CHROMIUM, IN_CI, chromium_check, needs_chromium
 
 from sprintjournal.demo import build_demo
 from sprintjournal.journal import Journal
@@ -18,16 +18,8 @@ from sprintjournal.report.export import export_report
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FRAGMENT_PAGE = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
                  "<title>fragment</title></head><body>\n{}\n</body></html>\n")
-CHECK_SCRIPT = """<script>
-window.addEventListener("load", () => {
-  const images = Array.from(document.images);
-  const broken = images.filter(i => !(i.complete && i.naturalWidth > 0)).length;
-  document.body.setAttribute("data-check", "images=" + images.length + " broken=" + broken);
-});
-</script>"""
 
 pytestmark = pytest.mark.slow
 
@@ -40,11 +32,6 @@ def exports(journal: Journal, tmp_path: Path) -> dict[str, Path]:
             for fmt in ("html", "html-dir", "blogger", "wordpress")}
 
 
-IN_CI = bool(os.environ.get("CI"))
-"""CI installs the checker and Chromium (scripts/setup test): there a missing tool fails."""
-needs_chromium = pytest.mark.skipif(
-    not IN_CI and CHROMIUM is None, reason="chromium not installed (apt-get install chromium)"
-)
 
 
 def validate(files: list[Path]) -> list[dict[str, object]]:
@@ -76,22 +63,6 @@ def test_the_checker_does_report_invalid_html(tmp_path: Path) -> None:
     bad.write_text("<!DOCTYPE html><html lang=en><head><title>x</title></head>"
                    "<body><img src=a.jpg><p><div></div></p></body></html>")
     assert len(validate([bad])) >= 2
-
-
-def chromium_check(page: Path, profile: Path) -> str:
-    """Load a copy of the page with a checking script added; return what it found."""
-    checked = page.with_name(f"checked-{page.name}")
-    checked.write_text(page.read_text().replace("</body>", CHECK_SCRIPT + "</body>"))
-    assert CHROMIUM is not None
-    run = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
-         "--virtual-time-budget=5000", "--dump-dom", checked.as_uri()],
-        capture_output=True, text=True, timeout=120,
-    )
-    start = run.stdout.find('data-check="')
-    assert start >= 0, f"the check did not run: {run.stderr[-500:]}"
-    return run.stdout[start + 12:run.stdout.index('"', start + 12)]
 
 
 def screenshot(page: Path, out: Path, profile: Path) -> None:

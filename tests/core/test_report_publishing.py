@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser_tools import chromium_check, needs_chromium
 from story_checks import plain
-from test_report_html_tools import chromium_check, needs_chromium
 
 from sprintjournal.cli import main as cli_main
 from sprintjournal.demo import build_demo

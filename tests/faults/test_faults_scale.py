@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from people_files import people_txt, person
 
 from sprintjournal.cli import main
 from sprintjournal.errors import ImportFailedError
@@ -18,23 +19,10 @@ from sprintjournal.exchange.problems import LISTED
 from sprintjournal.exchange.textfiles import import_file
 from sprintjournal.journal import Journal
 
-BORDER = "==================== ============ ======="
-HEADER = f"{BORDER}\nName                 Arrive       Food\n{BORDER}\n"
-
-
-def people_txt(rows: list[str], title: str = "Gothenburg sprint Nov 2nd - 9th, 2011") -> str:
-    heading = f"People coming to the {title}"
-    return f"{heading}\n{'=' * len(heading)}\n\n{HEADER}" + "\n".join(rows) + f"\n{BORDER}\n"
-
-
-def person(i: int) -> str:
-    return f"Pérson {i:06d}        {2 + i % 3}/11-8/11     vegan"
-
-
 PEAK = """
 import sys, tracemalloc
 sys.path.insert(0, sys.argv[1])
-from test_faults_scale import people_txt, person
+from people_files import people_txt, person
 from sprintjournal.exchange.people_txt import open_people_txt
 for rows in (int(n) for n in sys.argv[2:]):
     text = people_txt([person(i) for i in range(rows)]).encode("utf-8")

@@ -13,7 +13,7 @@ those matching a known name or alias are kept, the rest flag the item for review
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -58,13 +58,28 @@ class PlanItem:
 
 @dataclass
 class ParsedPlanning:
-    """A day's notes; anything not understood as an item or name stays in `free_text`."""
+    """A day's notes; anything not understood as an item or name stays in `free_text`.
+
+    With `keep`, only the first `keep` lines of free text and headings are kept (the free text
+    counted in `free_text_total`): an import streams `items` and must not hold 100,000 of them.
+    """
 
     present: list[str] = field(default_factory=list)
     items: list[PlanItem] = field(default_factory=list)
     free_text: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    keep: int | None = None
+    free_text_total: int = 0
+
+    def add_free_text(self, text: str) -> None:
+        self.free_text_total += 1
+        if self.keep is None or len(self.free_text) < self.keep:
+            self.free_text.append(text)
+
+    def add_heading(self, heading: str) -> None:
+        if self.keep is None or len(self.headings) < self.keep:
+            self.headings.append(heading)
 
 
 @dataclass
@@ -77,65 +92,103 @@ class _Entry:
     lines: list[str]
     bullet: bool
     number: str | None = None
-    parent: int | None = None
+    parent: "_Entry | None" = None
+    text: str | None = None  # the annotated text, once read (children name their group by it)
 
 
 def parse_planning_txt(text: str, known_names: Iterable[str] | None = None) -> ParsedPlanning:
     """Read a planning file; never raises. `known_names` lets prose name people reliably."""
     result = ParsedPlanning()
-    entries = _collect_entries(str(text).splitlines(), result)
-    _link_parents(entries)
-    known = {name.casefold() for name in known_names} if known_names is not None else None
-    parents = {entry.parent for entry in entries if entry.parent is not None}
-    for index, entry in enumerate(entries):
-        _interpret(entry, index in parents, entries, known, result)
+    result.items.extend(iter_plan_items(text, known_names, result))
     return result
 
 
-def _collect_entries(lines: list[str], result: ParsedPlanning) -> list[_Entry]:
-    entries: list[_Entry] = []
+def iter_plan_items(
+    text: str, known_names: Iterable[str] | None, result: ParsedPlanning
+) -> Iterator[PlanItem]:
+    """The items of a planning file one at a time, in file order; `result` receives the rest
+    (present list, free text, headings, problems) as the lines go by. Nothing is kept per item:
+    an item's parent is on a stack as deep as the indentation, and whether it has children is
+    told by the next entry (a first child always follows its parent directly)."""
+    known = {name.casefold() for name in known_names} if known_names is not None else None
+    stack: list[_Entry] = []
+    previous: _Entry | None = None
+    for entry in _with_end(_entries(str(text).splitlines(), result)):
+        if entry is not None:
+            stack = _link_parent(entry, stack)
+        if previous is not None:
+            has_children = entry is not None and entry.parent is previous
+            item = _interpret(previous, has_children, known, result)
+            if item is not None:
+                yield item
+        previous = entry
+
+
+def present_names(text: str) -> list[str]:
+    """The "people present" of a planning file, read without reading its items."""
+    result = ParsedPlanning(keep=0)
+    for _entry in _entries(str(text).splitlines(), result):
+        pass
+    return result.present
+
+
+def _with_end(entries: Iterator[_Entry]) -> Iterator[_Entry | None]:
+    yield from entries
+    yield None
+
+
+def _entries(lines: Iterable[str], result: ParsedPlanning) -> Iterator[_Entry]:
+    """Entries as each is complete (its continuation lines read)."""
     section = "tasks"
     current: _Entry | None = None
     present_line = 0
+    seen_entry = False
     for number, line in enumerate(lines, start=1):
         if not line.strip():
+            if current is not None:
+                yield current
             current = None
             continue
         can_head = current is None or current.bullet or _indent(line) < current.indent
-        heading = _heading(line, entries, result) if can_head else None
+        heading = _heading(line, seen_entry, result) if can_head else None
         if heading is not None:
+            if current is not None:
+                yield current
             section, current = heading, None
             present_line = number if heading == "present" else present_line
         elif section == "present" and _is_name_line(line):
             result.present.extend(_present_names(line))
         elif section == "present" or current is None or _BULLET.fullmatch(line):
+            if current is not None:
+                yield current
             section = "tasks" if section == "present" else section
             current = _new_entry(line, number, section)
-            entries.append(current)
+            seen_entry = True
         else:
             current.lines.append(line.strip())
+    if current is not None:
+        yield current
     if present_line and not result.present:
         result.problems.append(Problem(f"line {present_line}", "no names under this heading"))
-    return entries
 
 
 def _indent(line: str) -> int:
     return len(line.expandtabs(8)) - len(line.lstrip())
 
 
-def _heading(line: str, entries: list[_Entry], result: ParsedPlanning) -> str | None:
+def _heading(line: str, seen_entry: bool, result: ParsedPlanning) -> str | None:
     """A short line ending in ':' starts a section; "present a b c" is a whole present list."""
     present = _PRESENT_LINE.fullmatch(line)
-    first_thing = not entries and not result.present
+    first_thing = not seen_entry and not result.present
     if present and (first_thing or line.strip().lower().startswith("people")):
-        result.headings.append(line[: present.start("names")].strip())
+        result.add_heading(line[: present.start("names")].strip())
         result.present.extend(_split_handles(present.group("names")))
         return "tasks"
     match = _HEADING.fullmatch(line)
     if not match or len(match.group("heading").split()) > 4 or _BULLET.fullmatch(line):
         return None
     heading = match.group("heading").strip()
-    result.headings.append(heading)
+    result.add_heading(heading)
     return _section_kind(heading)
 
 
@@ -182,46 +235,42 @@ def _new_entry(line: str, number: int, section: str) -> _Entry:
     return _Entry(number, indent, section, [bullet.group("text").strip()], True, digits)
 
 
-def _link_parents(entries: list[_Entry]) -> None:
-    """A bullet's parent is the nearest earlier, less indented bullet of the same run."""
-    stack: list[int] = []
-    for index, entry in enumerate(entries):
-        if not entry.bullet:
-            stack = []
-            continue
-        if stack and entries[stack[-1]].section != entry.section:
-            stack = []
-        while stack and entries[stack[-1]].indent >= entry.indent:
-            stack.pop()
-        entry.parent = stack[-1] if stack else None
-        stack.append(index)
+def _link_parent(entry: _Entry, stack: list[_Entry]) -> list[_Entry]:
+    """A bullet's parent is the nearest earlier, less indented bullet of the same run; returns
+    the run's stack of open bullets after `entry`."""
+    if not entry.bullet:
+        return []
+    if stack and stack[-1].section != entry.section:
+        stack = []
+    while stack and stack[-1].indent >= entry.indent:
+        stack.pop()
+    entry.parent = stack[-1] if stack else None
+    stack.append(entry)
+    return stack
 
 
 def _interpret(
-    entry: _Entry,
-    has_children: bool,
-    entries: list[_Entry],
-    known: set[str] | None,
-    result: ParsedPlanning,
-) -> None:
+    entry: _Entry, has_children: bool, known: set[str] | None, result: ParsedPlanning
+) -> PlanItem | None:
     if not entry.bullet and entry.section == "tasks":
-        result.free_text.append(" ".join(entry.lines))
-        return
+        result.add_free_text(" ".join(entry.lines))
+        return None
     text, status, people, reasons = _annotate(entry.lines)
+    entry.text = text
     if has_children and entry.parent is None and status is None and not people:
-        result.headings.append(text)
-        return
+        result.add_heading(text)
+        return None
     if not entry.bullet and entry.section == "done" and not people:
         people, prose_reasons = _prose_people(text, known)
         reasons += prose_reasons
-    parent = _annotate(entries[entry.parent].lines)[0] if entry.parent is not None else None
+    parent = entry.parent.text if entry.parent is not None else None
     section = entry.section
     if section == "tasks":
         section = "done" if status and _DONE_STATUS.fullmatch(status) else "today"
     item = PlanItem(section, text, status, people, parent, entry.line, entry.number)
     if reasons:
         item = replace(item, needs_review=True, review_reason=join_reasons(reasons))
-    result.items.append(item)
+    return item
 
 
 def _annotate(lines: list[str]) -> tuple[str, str | None, list[str], list[str]]:
@@ -336,15 +385,16 @@ def _is_known(name: str, known: set[str]) -> bool:
 
 def to_standup_docs(parsed: ParsedPlanning, day: date) -> list[StandupDoc]:
     """Stand-up entries for one day; an item under a group keeps the group in its text."""
-    return [
-        StandupDoc(
-            day=day,
-            section="done" if item.section == "done" else "today",
-            text=f"{item.parent}: {item.text}" if item.parent else item.text,
-            status=item.status,
-            people=list(item.people),
-            needs_review=item.needs_review,
-            review_reason=item.review_reason,
-        )
-        for item in parsed.items
-    ]
+    return [standup_doc(item, day) for item in parsed.items]
+
+
+def standup_doc(item: PlanItem, day: date) -> StandupDoc:
+    return StandupDoc(
+        day=day,
+        section="done" if item.section == "done" else "today",
+        text=f"{item.parent}: {item.text}" if item.parent else item.text,
+        status=item.status,
+        people=list(item.people),
+        needs_review=item.needs_review,
+        review_reason=item.review_reason,
+    )

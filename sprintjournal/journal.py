@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from sprintjournal import photo_privacy
     from sprintjournal import photos as photo_codec
     from sprintjournal.exchange import json_io
-    from sprintjournal.exchange.schema import JournalDoc, PersonDoc, SprintDoc
+    from sprintjournal.exchange.schema import JournalDoc
     from sprintjournal.usecases import (
         analysis,
         attendance,
@@ -415,17 +415,6 @@ class Journal(JournalBase):
                 raise ImportFailedError(source, problems)
             summary = importing.apply_document(s, doc, photos or {})
         return Change("journal", "imported", tuple(summary.sprint_ids)), summary
-
-    def merge_into_sprint(
-        self, sprint_id: int, doc: SprintDoc, people: Iterable[PersonDoc] = ()
-    ) -> tuple[Change, ImportSummary]:
-        """A people.txt / planning.txt into an existing sprint, in one transaction: the people
-        it lists from earlier sprints, its attendees and its stand-up items."""
-        with self.write() as s:
-            sprints.get(s, sprint_id)
-            importing.apply_people(s, list(people))
-            summary = importing.apply_to_sprint(s, sprint_id, doc)
-        return Change("journal", "imported", (sprint_id,), sprint_id), summary
 
     def export_document(
         self, sprint_ids: list[int] | None = None

@@ -29,18 +29,26 @@ def set_people(
     return created
 
 
+CHUNK = 900
+"""Owners per query: under the smallest variable limit SQLite builds have had (999)."""
+
+
 def people_of(
     session: Session, table: type[SQLModel], owner: str, owner_ids: list[int]
 ) -> dict[int, tuple[PersonRef, ...]]:
-    """owner id -> its people in their recorded order, in one query for many owners."""
+    """owner id -> its people in their recorded order, one query per `CHUNK` owners.
+
+    A sprint may hold more stand-up items than SQLite takes variables in one statement (32,766
+    in many builds, 999 in old ones), so the owners are asked for in chunks."""
     owner_col = getattr(table, owner)
-    rows = session.exec(
-        select(owner_col, Person.id, Person.name)
-        .join(Person, col(Person.id) == table.person_id)  # type: ignore[attr-defined]
-        .where(owner_col.in_(owner_ids))
-        .order_by(owner_col, table.position)  # type: ignore[attr-defined]
-    ).all()
     result: dict[int, list[PersonRef]] = {}
-    for oid, pid, name in rows:
-        result.setdefault(oid, []).append(PersonRef(pid, name))  # type: ignore[arg-type]
+    for start in range(0, len(owner_ids), CHUNK):
+        rows = session.exec(
+            select(owner_col, Person.id, Person.name)
+            .join(Person, col(Person.id) == table.person_id)  # type: ignore[attr-defined]
+            .where(owner_col.in_(owner_ids[start:start + CHUNK]))
+            .order_by(owner_col, table.position)  # type: ignore[attr-defined]
+        ).all()
+        for oid, pid, name in rows:
+            result.setdefault(oid, []).append(PersonRef(pid, name))  # type: ignore[arg-type]
     return {oid: tuple(refs) for oid, refs in result.items()}

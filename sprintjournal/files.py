@@ -21,6 +21,7 @@ from sprintjournal.safe_names import confined
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: orphans go by age only
+    # the module is absent on Windows: None says so
     fcntl = None  # type: ignore[assignment]
 
 

@@ -195,13 +195,14 @@ class Reads:
 
     # -- stand-up ---------------------------------------------------------------------------
     def list_standup(self, sprint_id: int, day: date | None = None) -> list[StandupRec]:
-        sql, params = ("SELECT i.id, i.sprint_id, i.day, i.section, i.text, i.status, "
-                       "i.branch_id, b.name, i.position, i.needs_review, i.review_reason, "
-                       "i.publish FROM standup_item i LEFT JOIN branch b ON b.id = i.branch_id "
-                       "WHERE i.sprint_id = ?"), [sprint_id]
+        sql = ("SELECT i.id, i.sprint_id, i.day, i.section, i.text, i.status, "
+               "i.branch_id, b.name, i.position, i.needs_review, i.review_reason, "
+               "i.publish FROM standup_item i LEFT JOIN branch b ON b.id = i.branch_id "
+               "WHERE i.sprint_id = ?")
+        params: list[int | str] = [sprint_id]
         if day is not None:
             sql += " AND i.day = ?"
-            params.append(day.isoformat())  # type: ignore[arg-type]
+            params.append(day.isoformat())
         rows = self._rows(sql + " ORDER BY i.day, i.section, i.position, i.id", *params)
         people = self.people_of("standup_person", [r[0] for r in rows])
         return [StandupRec(iid, sid, _day(day_), section, text, status, people.get(iid, ()),
@@ -218,10 +219,11 @@ class Reads:
 
     def list_notes(self, sprint_id: int, day: date | None = None) -> list[NoteRec]:
         """Undated notes first, then by day, position and id."""
-        sql, params = _NOTE + " WHERE sprint_id = ?", [sprint_id]
+        sql = _NOTE + " WHERE sprint_id = ?"
+        params: list[int | str] = [sprint_id]
         if day is not None:
             sql += " AND day = ?"
-            params.append(day.isoformat())  # type: ignore[arg-type]
+            params.append(day.isoformat())
         rows = self._rows(sql + " ORDER BY day IS NOT NULL, day, position, id", *params)
         return [self._note(r) for r in rows]
 

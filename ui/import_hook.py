@@ -44,6 +44,7 @@ def install() -> bool:
     def check(module: ModuleType) -> bool:
         return uses_pyside(module, upstream)
 
+    # marks our own audit hook, so it is installed once
     check._sprintjournal = True  # type: ignore[attr-defined]
     setattr(feature, _CHECK, check)
     linecache.clearcache()  # filled by the checks of the modules imported so far

@@ -42,6 +42,7 @@ def _ensure_app() -> None:
     if QGuiApplication.instance() is None:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # a function attribute holds the one QGuiApplication
         _ensure_app.app = QGuiApplication([])  # type: ignore[attr-defined]
 
 

@@ -40,8 +40,10 @@ def _validate(
             raise ValidationError(f"This sprint already has a branch called {name}.")
     for key in ("results", "links"):
         if key in fields:
+            # mypy: the fields arrive as objects; the façade's patch type made this a list
             fields[key] = [str(v) for v in fields[key]]  # type: ignore[attr-defined]
     if "figures" in fields:
+        # mypy: the fields arrive as objects; the façade's patch type made this a list
         fields["figures"] = [_figure(f) for f in fields["figures"]]  # type: ignore[attr-defined]
 
 
@@ -128,6 +130,7 @@ def update_branch(session: Session, branch_id: int, **fields: object) -> Branch:
     apply_fields(branch, fields, FIELDS, "branch")
     session.add(branch)
     if names is not None:
+        # mypy: the fields arrive as objects; the façade's patch type made "people" names
         set_people(session, BranchPerson, "branch_id", branch_id, names)  # type: ignore[arg-type]
     return branch
 

@@ -20,6 +20,7 @@ def sha256_text(text: str) -> str:
 
 def next_position(session: Session, table: type[SQLModel], **scope: object) -> int:
     """One past the largest position in the scope, so new items go last."""
+    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
     query = select(func.max(table.position))  # type: ignore[attr-defined]
     for name, value in scope.items():
         query = query.where(getattr(table, name) == value)

@@ -37,6 +37,7 @@ def to_rec(p: Photo, linked: tuple[PersonRef, ...] = ()) -> PhotoRec:
 
 def list_photos(session: Session, sprint_id: int) -> list[PhotoRec]:
     """Rows without the thumbnail column: listing stays cheap however many photos there are."""
+    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
     cols = [c for c in Photo.__table__.columns if c.name != "thumbnail"]  # type: ignore[attr-defined]
     rows = session.exec(
         select(*cols)
@@ -99,6 +100,7 @@ def update_photo(session: Session, photo_id: int, **fields: object) -> Photo:
     apply_fields(photo, fields, FIELDS, "photo")
     session.add(photo)
     if names is not None:
+        # mypy: the fields arrive as objects; the façade's patch type made "people" names
         set_people(session, PhotoPerson, "photo_id", photo_id, names)  # type: ignore[arg-type]
     return photo
 

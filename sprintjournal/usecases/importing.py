@@ -68,8 +68,8 @@ class PeopleIndex:
         self.first_names: dict[str, tuple[int, str]] = {}
         self.names: dict[int, str] = {}  # person id -> name, to spot another spelling
         for pid, key, display in session.exec(select(Person.id, Person.name_key, Person.name)):
-            self.keys[key] = pid  # type: ignore[assignment]
-            self.names[pid] = display  # type: ignore[index]
+            self.keys[key] = saved(pid)
+            self.names[saved(pid)] = display
         aliases: dict[str, set[int]] = {}
         for pid, key in session.exec(select(PersonAlias.person_id, PersonAlias.alias_key)):
             aliases.setdefault(key, set()).add(pid)
@@ -121,7 +121,7 @@ class PeopleIndex:
         ).all()
         by_first: dict[str, list[tuple[int, str]]] = {}
         for pid, key, display in rows:
-            by_first.setdefault(key.split(" ", 1)[0], []).append((pid, display))  # type: ignore[arg-type]
+            by_first.setdefault(key.split(" ", 1)[0], []).append((saved(pid), display))
         self.first_names = {k: v[0] for k, v in by_first.items() if len(v) == 1}
 
     def create_many(self, names: list[str]) -> None:
@@ -144,8 +144,8 @@ class PeopleIndex:
             chunk = keys[start : start + 500]
             found = select(Person.id, Person.name_key).where(col(Person.name_key).in_(chunk))
             for pid, key in self.session.exec(found):
-                self.keys[key] = pid  # type: ignore[assignment]
-                self.names[pid] = fresh[key]  # type: ignore[index]
+                self.keys[key] = saved(pid)
+                self.names[saved(pid)] = fresh[key]
         self.summary.people_created.extend(fresh.values())
 
     def _create(self, display: str) -> int:
@@ -426,6 +426,7 @@ def _insert_notes(session: Session, sprint_id: int, s: SprintDoc) -> None:
                 "publish": marks_for(n.text, n.publish),
             }
         )
+    # mypy: the rows are plain dicts for a bulk insert, not Note's typed fields
     _bulk(session, Note, rows)  # type: ignore[arg-type]
 
 

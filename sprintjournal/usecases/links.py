@@ -45,10 +45,12 @@ def people_of(
     for start in range(0, len(owner_ids), CHUNK):
         rows = session.exec(
             select(owner_col, Person.id, Person.name)
+            # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
             .join(Person, col(Person.id) == table.person_id)  # type: ignore[attr-defined]
             .where(owner_col.in_(owner_ids[start:start + CHUNK]))
+            # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
             .order_by(owner_col, table.position)  # type: ignore[attr-defined]
         ).all()
         for oid, pid, name in rows:
-            result.setdefault(oid, []).append(PersonRef(pid, name))  # type: ignore[arg-type]
+            result.setdefault(oid, []).append(PersonRef(saved(pid), name))
     return {oid: tuple(refs) for oid, refs in result.items()}

@@ -34,8 +34,10 @@ def list_notes(session: Session, sprint_id: int, day: date | None = None) -> lis
 def days_with_content(session: Session, sprint_id: int) -> list[date]:
     """Days that have notes or stand-up items (for sprints whose dates are unknown)."""
     days: set[date | None] = set()
+    # mypy: SQLModel's select overloads do not cover a nullable date column
     days.update(session.exec(select(Note.day).where(Note.sprint_id == sprint_id)).all())  # type: ignore[type-var]
     days.update(
+        # mypy: SQLModel's select overloads do not cover a nullable date column
         session.exec(select(StandupItem.day).where(StandupItem.sprint_id == sprint_id)).all()  # type: ignore[arg-type, call-overload]
     )
     return sorted(d for d in days if d is not None)

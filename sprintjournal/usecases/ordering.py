@@ -26,12 +26,15 @@ def reorder(session: Session, entity: Ordered, ordered_ids: Sequence[int]) -> in
     if table is None:
         raise ValidationError(f"{entity} items have no order to change.")
     ids = list(ordered_ids)
+    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
     found = session.exec(select(table).where(col(table.id).in_(ids)))  # type: ignore[attr-defined]
+    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
     rows = {row.id: row for row in found}  # type: ignore[attr-defined]
     if not ids or len(set(ids)) != len(ids) or set(rows) != set(ids):
         raise ValidationError(f"Cannot reorder: {ids} are not {len(ids)} distinct {entity} items.")
     first = rows[ids[0]]
     scope = {name: getattr(first, name) for name in _SCOPE.get(entity, ("sprint_id",))}
+    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
     query = select(table.id)  # type: ignore[attr-defined]
     for name, value in scope.items():
         query = query.where(getattr(table, name) == value)

@@ -152,6 +152,7 @@ def update_person(session: Session, person_id: int, **fields: object) -> Person:
         person.name, person.name_key = display, name_key(display)
     if "aliases" in fields:
         session.exec(delete(PersonAlias).where(col(PersonAlias.person_id) == person_id))
+        # mypy: the fields arrive as objects; the façade's PersonPatch made "aliases" names
         add_aliases(session, person, list(fields.pop("aliases")))  # type: ignore[call-overload]
     for key in ("email", "url"):
         if key in fields:
@@ -184,13 +185,17 @@ def merge(session: Session, keep_id: int, other_id: int) -> None:
 
 
 def _move_links(session: Session, table: type, keep_id: int, other_id: int) -> None:
+    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
     key = next(c.name for c in table.__table__.primary_key if c.name != "person_id")  # type: ignore[attr-defined]
     owner = getattr(table, key)
+    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
     kept = select(owner).where(table.person_id == keep_id)  # type: ignore[attr-defined]
     session.exec(
+        # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
         delete(table).where(table.person_id == other_id, owner.in_(kept))  # type: ignore[attr-defined]
     )
     session.exec(
+        # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
         update(table).where(table.person_id == other_id).values(person_id=keep_id)  # type: ignore[attr-defined]
     )
 

@@ -69,6 +69,7 @@ def _validate(fields: dict[str, object]) -> None:
         raise ValidationError(f"A sprint's number must be 1 or more, not {ordinal!r}.")
     for key in ("blog_authors", "blog_tags"):
         if key in fields:
+            # mypy: the fields arrive as objects; the façade's patch type made this a list
             fields[key] = [str(v) for v in fields[key]]  # type: ignore[attr-defined]
 
 

@@ -104,6 +104,7 @@ def update_item(session: Session, item_id: int, **fields: object) -> StandupItem
     apply_fields(item, fields, FIELDS, "stand-up item")
     session.add(item)
     if names is not None:
+        # mypy: the fields arrive as objects; the façade's patch type made "people" names
         set_people(session, StandupPerson, "item_id", item_id, names)  # type: ignore[arg-type]
     return item
 

@@ -66,7 +66,9 @@ def merge(session: Session, keep_id: int, other_id: int) -> Unmerge:
     dropped: list[Row] = []
     for table, (model, owner) in _OWNED.items():
         column = getattr(model, owner)
+        # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
         kept = set(session.exec(select(column).where(model.person_id == keep_id)).all())  # type: ignore[attr-defined]
+        # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
         for row in session.exec(select(model).where(model.person_id == other_id)).all():  # type: ignore[attr-defined]
             record = (table, row.model_dump())
             (dropped if getattr(row, owner) in kept else moved).append(record)
@@ -77,6 +79,7 @@ def merge(session: Session, keep_id: int, other_id: int) -> Unmerge:
     people.merge(session, keep_id, other_id)
     session.flush()
     added = tuple(a.id for a in _aliases(session, keep_id) if a.id not in before)
+    # mypy: SQLModel types the aliases' ids int | None; they are flushed rows
     return Unmerge(keep_id, person, aliases, added, details,  # type: ignore[arg-type]
                    tuple(moved), tuple(dropped))
 
@@ -106,6 +109,7 @@ def unmerge(session: Session, undo: Unmerge) -> None:
         model, owner = _OWNED[table]
         where = (col(Attendance.id) == row["id"] if model is Attendance
                  else getattr(model, owner) == row[owner])
+        # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
         session.exec(update(model).where(where, model.person_id == undo.keep_id)  # type: ignore[attr-defined]
                      .values(person_id=undo.other_id))
     session.add_all(_OWNED[table][0](**row) for table, row in undo.dropped)

@@ -84,6 +84,7 @@ def snippet_text(hit: SearchHit, where: str = "") -> str:
 
 class SearchModel(QAbstractListModel):
     def __init__(self, parent: object = None) -> None:
+        # PySide6's stub wants a QObject; a QWidget parent is one at run time
         super().__init__(parent)  # type: ignore[arg-type]
         self._hits: list[SearchHit] = []
         self._spans: dict[int, Spans] = {}  # the delegate asks on every layout and paint

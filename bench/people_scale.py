@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from peak_memory import PEAK_MB
+
 TARGET_MB = 300.0
 TARGET_CPU_SECONDS = 60.0  # for 200,000 people; it took 183 s on a quiet machine
 DIETS = ["vegan", "vegetarian", "no peppers", "", "?"]
@@ -26,15 +28,7 @@ HOTELS = ["Hotel Eggers", "?", "lives there", "Ermina's", "hostel"]
 
 CHILD = """
 import resource, sys, time
-def peak_mb():
-    # VmHWM: this process's own peak; ru_maxrss would include the forking parent's (Linux)
-    try:
-        for line in open("/proc/self/status"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+""" + PEAK_MB + """
 from sprintjournal import cli
 from sprintjournal.exchange import textfiles
 def cpu_seconds():

@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from peak_memory import PEAK_MB
 from PIL import Image, ImageDraw
 
 from sprintjournal.backup import backup_now, restore
@@ -162,15 +163,7 @@ IMPORT_CHILD = """
 import resource, sys, time
 from pathlib import Path
 from sprintjournal.journal import Journal
-def peak_mb():
-    # VmHWM: this program's own peak; ru_maxrss would include the forking parent's (Linux)
-    try:
-        for line in open("/proc/self/status"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+""" + PEAK_MB + """
 if sys.argv[2] != "bare":
     started = time.perf_counter()
     with Journal(Path(sys.argv[2])) as j:

@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/soak.py [KILLS] [WORKERS]
 
-Each kill is a fresh child forked from a zygote (see tests/core/crash_child.py); after every
-kill the journal is reopened and verified (tests/core/crash_harness.py). A loss stops the run
+Each kill is a fresh child forked from a zygote (see tests/support/crash_child.py); after every
+kill the journal is reopened and verified (tests/support/crash_harness.py). A loss stops the run
 with the broken promise. The baseline measured in the same run is the cost of one spawned
 interpreter child, to show what the zygote saves.
 """
@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "core"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
 
 from crash_harness import Expected, HarnessError, kill_once, parallel_campaign
 

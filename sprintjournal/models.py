@@ -1,7 +1,8 @@
 """SQLModel tables of a journal file: what the schema steps (`migrations/`) make, as classes.
 
 The models do not make the tables; the fixed SQL of the numbered steps does. A change here
-therefore comes with a new step, and tests/core/test_migrations.py fails until both agree.
+therefore comes with a new step, and tests/sprintjournal/migrations/test_migrations.py fails
+until both agree.
 
 No `from __future__ import annotations` here: it breaks SQLModel's Relationship. The tables carry
 no relationships on purpose: use cases query explicitly, so nothing loads lazily behind the

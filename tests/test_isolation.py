@@ -13,8 +13,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SLICE = [
-    "tests/ui/test_file_menu.py",
-    "tests/core/test_cli.py::test_demo_defaults_to_the_data_directory",
+    "tests/ui/main_window/test_file_menu.py",
+    "tests/sprintjournal/test_cli.py::test_demo_defaults_to_the_data_directory",
 ]
 
 

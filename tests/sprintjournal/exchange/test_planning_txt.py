@@ -14,7 +14,7 @@ from sprintjournal.exchange.planning_txt import (
     to_standup_docs,
 )
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "pypy-extradoc"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "pypy-extradoc"
 """PyPy's own files, copied into the repository (tests/data/README.md says from where)."""
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sprintjournal.exchange.people_txt import ParsedPeople, parse_people_txt, write_people_txt
 from sprintjournal.exchange.schema import AttendeeDoc
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "pypy-extradoc"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "pypy-extradoc"
 """PyPy's own files, copied into the repository (tests/data/README.md says from where)."""
 
 

@@ -23,7 +23,7 @@ from sprintjournal.exchange import json_io
 from sprintjournal.exchange.schema import json_schema
 from sprintjournal.journal import Journal
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def counts(path: Path) -> dict[str, int]:

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine
 from sprintjournal import db, models, text_sums
 from sprintjournal.journal import Journal
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 N = db.latest_version()
 Fact = tuple[object, ...]
 

@@ -21,7 +21,7 @@ from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
 
-PEOPLE = Path(__file__).resolve().parents[1] / "data" / "pypy-extradoc" / "gothenburg-2011-2" \
+PEOPLE = Path(__file__).resolve().parents[2] / "data" / "pypy-extradoc" / "gothenburg-2011-2" \
     / "people.txt"
 CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
                     Qt.KeyboardModifier.AltModifier)

@@ -1,9 +1,9 @@
 """The crash harness's parent: start a child, SIGKILL it at a random moment, check the journal.
 
-Used by `tests/core/test_crash_safety.py` and `bench/soak.py`. After every kill the journal is
-reopened through `Journal` (which must take over the dead child's lock), then checked:
-`integrity_check` passes, every acknowledged change is there with a matching checksum, the one
-change in flight is either wholly there or wholly absent, no photo is half there, and
+Used by `tests/sprintjournal/journal/test_crash_safety.py` and `bench/soak.py`. After every kill
+the journal is reopened through `Journal` (which must take over the dead child's lock), then
+checked: `integrity_check` passes, every acknowledged change is there with a matching checksum,
+the one change in flight is either wholly there or wholly absent, no photo is half there, and
 `sprintjournal.check.check_journal` finds nothing wrong.
 """
 

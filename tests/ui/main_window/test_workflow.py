@@ -19,7 +19,7 @@ from sprintjournal_ui.theme_menu import ThemeMenu
 from sprintjournal.journal import Journal
 from sprintjournal.review import ROW, SUGGESTION, ReviewItem
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "pypy-extradoc"
+DATA = Path(__file__).resolve().parents[2] / "data" / "pypy-extradoc"
 NOV = DATA / "gothenburg-2011-2"
 MONDAY = date(2011, 11, 7)
 

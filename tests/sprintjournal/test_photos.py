@@ -15,10 +15,10 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from photo_checks import LATITUDE_TEXT, assert_no_metadata, open_image, pixel
 from PIL import ExifTags, Image, ImageCms, ImageFile, PngImagePlugin
 
 from sprintjournal import photos
-from sprintjournal.demo_cake import make_demo_cake
 from sprintjournal.errors import PhotoError
 from sprintjournal.photos import (
     NotAnImageError,
@@ -35,7 +35,6 @@ from sprintjournal.photos import (
 
 RED = (230, 20, 20)
 BLUE = (30, 60, 200)
-LATITUDE_TEXT = b"57,42.534N"
 XMP_PACKET = (
     b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
     b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
@@ -110,20 +109,6 @@ def is_red(pixel: tuple[int, ...]) -> bool:
     return pixel[0] > 180 and pixel[1] < 90 and pixel[2] < 90
 
 
-def pixel(image: Image.Image, xy: tuple[int, int]) -> tuple[int, ...]:
-    """One multi-band pixel, typed as a tuple."""
-    value = image.getpixel(xy)
-    assert isinstance(value, tuple)
-    return value
-
-
-def open_image(data: bytes) -> Image.Image:
-    """Decode output bytes for checking (and fail loudly if they are not an image)."""
-    image = Image.open(io.BytesIO(data))
-    image.load()
-    return image
-
-
 # --- orientation (FAULTS 32) -------------------------------------------------------------
 
 
@@ -174,17 +159,6 @@ def photo_with_metadata(fmt: str) -> bytes:
     assert b"exif:GPSLatitude" in data and LATITUDE_TEXT in data, "the input must carry XMP GPS"
     assert Image.open(io.BytesIO(data)).getexif().get_ifd(ExifTags.IFD.GPSInfo)
     return data
-
-
-def assert_no_metadata(data: bytes) -> None:
-    """Reopen output and check that no metadata of any kind survived."""
-    image = open_image(data)
-    assert not image.getexif().get_ifd(ExifTags.IFD.GPSInfo)
-    assert len(image.getexif()) == 0
-    for key in ("exif", "xmp", "XML:com.adobe.xmp", "icc_profile", "comment", "Comment"):
-        assert key not in image.info
-    for needle in (b"GPS", b"exif:GPSLatitude", LATITUDE_TEXT, b"57.7089", b"Exif", b"sprint"):
-        assert needle not in data
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
@@ -490,37 +464,6 @@ def test_sixteen_bit_greyscale_png_keeps_its_brightness() -> None:
 
 
 # --- the demo cake -----------------------------------------------------------------------
-
-
-def test_demo_cake_carries_gps_orientation_and_date() -> None:
-    data = make_demo_cake()
-    original = Image.open(io.BytesIO(data))
-    exif = original.getexif()
-    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    assert original.size == (1200, 1600)  # stored sideways
-    assert exif[ExifTags.Base.Orientation] == 6 and exif[ExifTags.Base.Make]
-    assert gps[ExifTags.GPS.GPSLatitudeRef] == "N" and gps[ExifTags.GPS.GPSLongitudeRef] == "E"
-    assert abs(float(gps[ExifTags.GPS.GPSLatitude][0]) - 57) < 1e-9
-    info = inspect_photo(data, "cake.jpg")
-    assert (info.width, info.height, info.orientation) == (1600, 1200, 6)
-    assert info.taken == datetime(2011, 11, 6, 15, 30)
-
-
-def test_demo_cake_rendition_is_upright_landscape_without_gps() -> None:
-    rendition = web_rendition(make_demo_cake())
-    assert (rendition.width, rendition.height) == (1600, 1200)
-    assert_no_metadata(rendition.data)
-    image = open_image(rendition.data).convert("RGB")
-    table = pixel(image, (800, 1170))  # the wooden table is at the bottom when upright
-    wall = pixel(image, (40, 600))
-    assert table[0] > table[1] > table[2] and table[0] < 200
-    assert min(wall) > 180
-
-
-def test_demo_cake_is_a_picture_not_noise() -> None:
-    data = make_demo_cake(400, 300)
-    assert len(data) < 60_000  # flat cartoon colours compress well; noise would not
-    assert len(open_image(data).getcolors(maxcolors=1_000_000) or []) > 50
 
 
 def test_cmyk_jpeg_becomes_rgb_jpeg() -> None:

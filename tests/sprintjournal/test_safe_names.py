@@ -6,7 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sprintjournal.safe_names import MAX_LEN, safe_filename, slugify, unique_path
+from sprintjournal.safe_names import (
+    MAX_LEN,
+    MAX_SLUG,
+    UniqueNames,
+    UnsafePathError,
+    confined,
+    photo_filename,
+    safe_filename,
+    slugify,
+    unique_path,
+)
 
 RESERVED = {
     "con",
@@ -95,3 +105,22 @@ def test_unique_path_renames_collisions_case_insensitively(tmp_path: Path) -> No
 def test_unique_path_refuses_to_leave_the_folder(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="outside"):
         unique_path(tmp_path, "../escape.jpg", set())
+
+
+@pytest.mark.parametrize("relative", ["../x", "/etc/passwd", "a/../../b", "images/../../x",
+                                      "C:\\x", "", "."])
+def test_confined_refuses_paths_outside_the_folder(tmp_path: Path, relative: str) -> None:
+    with pytest.raises(UnsafePathError):
+        confined(tmp_path, relative)
+
+
+def test_slugs_and_unique_names() -> None:
+    assert slugify("Håkan Ardö's sprint!") == "hakan-ardo-s-sprint"
+    assert slugify("../../etc/passwd") == "etc-passwd"
+    assert slugify("CON", fallback="report") == "report-con"
+    assert slugify("", fallback="report") == "report"
+    assert len(slugify("x" * 300, max_len=MAX_SLUG)) <= 60
+    assert photo_filename("C:\\photos\\a/NUL.jpeg", "jpg") == "photo-nul.jpg"
+    names = UniqueNames()
+    assert [names.claim("a.jpg"), names.claim("A.jpg"), names.claim("a.jpg")] == [
+        "a.jpg", "A-2.jpg", "a-3.jpg"]

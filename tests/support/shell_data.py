@@ -4,12 +4,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.store import JournalStore
+
+if TYPE_CHECKING:  # imported by the tests that use them; conftest loads this module early
+    from sprintjournal_ui.panels.attendees import AttendeesPanel
+    from sprintjournal_ui.panels.branches import BranchesPanel
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,15 @@ def show_active(qtbot: QtBot, widget: QWidget) -> None:
     assert handle is not None
     handle.requestActivate()
     qtbot.waitUntil(widget.isActiveWindow, timeout=3000)
+
+
+def shown(qtbot: QtBot, panel: "AttendeesPanel | BranchesPanel", sprint: int) -> None:
+    """`panel` shown, active, on `sprint` and its Friday (4 November 2011)."""
+    qtbot.addWidget(panel)
+    panel.resize(1000, 600)
+    show_active(qtbot, panel)
+    panel.set_sprint(sprint)
+    panel.set_day(date(2011, 11, 4))
 
 
 def when_modal(act: Callable[[QWidget], None]) -> list[str]:

@@ -1,5 +1,6 @@
 """Startup: paint before loading the core, refused journals get a dialog, SIGTERM saves."""
 
+import gc
 import os
 import signal
 import subprocess
@@ -213,3 +214,10 @@ def test_a_file_given_as_the_menu_does_opens_that_journal(tmp_path: Path) -> Non
     assert parse_args([str(path)]).journal == path
     assert parse_args(["--journal", str(path)]).journal == path
     assert parse_args(["--color-scheme", "dark"]).color_scheme == "dark"
+
+
+def test_main_leaves_the_collector_as_it_found_it(qtbot: QtBot, journal_path: Path) -> None:
+    assert gc.isenabled()
+    assert main(["--journal", str(journal_path), "--quit-after-startup"]) == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

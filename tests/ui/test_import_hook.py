@@ -1,16 +1,13 @@
-"""Start-up's memory measures: PySide's per-import check without linecache, start-up's objects
-frozen, and everything back to normal when `main` returns (tests run it in-process)."""
+"""Start-up's import hook: PySide's per-import check answered without reading the source
+through linecache (that `main` leaves the collector as it found it: test_app.py)."""
 
-import gc
 import importlib
 import linecache
 import sys
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 from sprintjournal_ui import import_hook
-from sprintjournal_ui.app import main
 
 
 @pytest.fixture
@@ -47,10 +44,3 @@ def test_the_check_gives_pysides_answer_without_keeping_the_source(module_dir: P
     assert import_hook.uses_pyside(plain, fallback) is False
     assert import_hook.uses_pyside(sys, fallback) is False  # built in: PySide's own check
     assert fallback_calls == ["sys"]
-
-
-def test_main_leaves_the_collector_as_it_found_it(qtbot: QtBot, journal_path: Path) -> None:
-    assert gc.isenabled()
-    assert main(["--journal", str(journal_path), "--quit-after-startup"]) == 0
-    assert gc.isenabled()
-    assert gc.get_freeze_count() == 0

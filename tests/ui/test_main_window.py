@@ -95,26 +95,6 @@ def test_new_sprint_through_the_dialog(qtbot: QtBot, window: MainWindow,
     assert window.toolbar.day_combo.currentData() == date(2011, 11, 2)
 
 
-def test_sprint_dialog_values_and_validation(qtbot: QtBot) -> None:
-    dialog = SprintDialog()
-    qtbot.addWidget(dialog)
-    ok = dialog.buttons.buttons()[0]
-    assert not ok.isEnabled()  # no title yet
-    dialog.title.setText("  Leysin 2012 ")
-    dialog.authors.setText("Laura, , Jacob")
-    dialog.end.set_value(None)
-    dialog.start.set_value(date(2012, 1, 15))
-    assert ok.isEnabled()
-    values = dialog.values()
-    assert values["title"] == "Leysin 2012" and values["end"] is None
-    assert values["blog_authors"] == ["Laura", "Jacob"] and values["start"] == date(2012, 1, 15)
-    qtbot.keyClicks(dialog.end.edit, "10")  # read in the start's month
-    assert dialog.end.value() == date(2012, 1, 10) and not ok.isEnabled()
-    assert dialog.end.read_as.text() == "before the start"
-    dialog.end.edit.setText("21")
-    assert dialog.end.value() == date(2012, 1, 21) and ok.isEnabled()
-
-
 def test_fault_06_closing_with_a_pending_edit_saves_it(qtbot: QtBot, window: MainWindow,
                                               gothenburg: Gothenburg, journal_path: Path) -> None:
     window.select_sprint(gothenburg.sprint_id)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import show_active
 from sprintjournal_ui.commands.row_order import moved
-from sprintjournal_ui.dialogs.shortcuts import shortcut_rows
 from sprintjournal_ui.panels.attendees import AttendeesPanel
 from sprintjournal_ui.panels.branches import BranchesPanel
 from sprintjournal_ui.panels.panel_base import DataPanel
@@ -149,15 +148,6 @@ def test_undoing_a_removal_puts_the_row_back_where_it_was(
     undo_stack.redo()
     undo_stack.undo()  # a second round trip, with the re-added row's new id
     assert in_file(journal_path, BRANCHES) == ORIGINAL
-
-
-def test_the_shortcuts_dialog_lists_each_panels_keys(
-    qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
-) -> None:
-    panel = StandupPanel(store, undo_stack)
-    qtbot.addWidget(panel)
-    rows = dict(shortcut_rows([], {"Stand-up": panel.actions()}))
-    assert rows["Stand-up: Move Up"] == "Alt+Up" and rows["Stand-up: Add item"] == "Ins"
 
 
 @pytest.mark.parametrize(

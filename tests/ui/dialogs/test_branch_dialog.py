@@ -1,4 +1,5 @@
-"""Figures typed in the branch dialog: one undoable edit, printed in the report verbatim."""
+"""The branch dialog: figures typed in it (one undoable edit, printed in the report verbatim) and
+its "Someone else?" field, which completes from people and aliases."""
 
 from collections.abc import Callable
 
@@ -7,13 +8,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from shell_data import show_active
+from shell_data import show_active, shown
 from sprintjournal_ui.dialogs.branch_dialog import BranchDialog
 from sprintjournal_ui.panels.branches import BranchesPanel
 from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
-from sprintjournal.records import FigureRec
+from sprintjournal.records import FigureRec, PersonRec
 from sprintjournal.report.compose import compose_draft
 
 pytestmark = OFFSCREEN_NOISE
@@ -120,3 +121,58 @@ def test_undoing_a_removal_brings_the_figures_back(
     assert "SpecialisedTuple" not in [b.name for b in journal.list_branches(panel_sprint)]
     undo_stack.undo()
     assert figures_of(journal, panel_sprint, "SpecialisedTuple") == (TYPED,)
+
+
+def test_someone_else_completes_and_asks_before_a_near_duplicate(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+        panel_sprint: int, journal: Journal) -> None:
+    """Item 8: the branch dialog's "Someone else?" completes from people and aliases; a new
+    name like a known one asks first; a known alias is read as the person."""
+    romain = journal.add_person("Romain Guillebert").id
+    journal.update_person(romain, aliases=["rguillebert"])
+    panel = BranchesPanel(store, undo_stack)
+    shown(qtbot, panel, panel_sprint)
+    asked: list[tuple[str, list[str]]] = []
+
+    failures: list[BaseException] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, BranchDialog)
+        try:
+            answer(dialog)
+        except BaseException as exc:  # a failed check must not leave the dialog open
+            failures.append(exc)
+            dialog.reject()
+
+    def answer(dialog: BranchDialog) -> None:
+        picker = dialog.people
+
+        def choose_known(_parent: object, typed: str, similar: list[PersonRec]) -> str:
+            asked.append((typed, [p.name for p in similar]))
+            return similar[0].name
+
+        picker.ask_similar = choose_known
+        completer = picker.extra.completer()
+        completer.setCompletionPrefix("guil")
+        offered = []
+        for row in range(completer.completionCount()):
+            completer.setCurrentRow(row)
+            offered.append(completer.currentCompletion())
+        assert offered == ["rguillebert", "Romain Guillebert"]  # the alias completes too
+        qtbot.keyClicks(dialog.name, "pypy-jvm")
+        for typed in ("Romain", "RGUILLEBERT", "Carl Friedrich Bolz"):
+            picker.extra.setFocus()
+            qtbot.keyClicks(picker.extra, typed)
+            qtbot.keyClick(picker.extra, Qt.Key.Key_Return)
+            assert picker.extra.text() == ""
+        dialog.ok_button.click()
+
+    QTimer.singleShot(0, fill)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Insert)
+    assert not failures, failures
+    assert asked == [("Romain", ["Romain Guillebert"])]
+    branch = next(b for b in journal.list_branches(panel_sprint) if b.name == "pypy-jvm")
+    assert sorted(p.name for p in branch.people) == ["Carl Friedrich Bolz", "Romain Guillebert"]
+    assert [p.name for p in journal.list_people()].count("Romain Guillebert") == 1
+    assert journal.find_person("Romain") is None

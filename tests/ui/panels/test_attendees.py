@@ -4,12 +4,13 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
 from factories import OFFSCREEN_NOISE
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QColor, QUndoStack
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
-from shell_data import show_active
+from shell_data import show_active, shown
 from sprintjournal_ui.dialogs.attendee_dialog import AttendeeDialog
 from sprintjournal_ui.panels.attendees import EMPTY_HINT, AttendeesPanel
 from sprintjournal_ui.store import JournalStore
@@ -199,3 +200,69 @@ def test_timeline_names_column_follows_the_font_and_the_attendees(
     assert chart._column(0).left() > first_day
     chart.set_data([], panel.sprint.days())  # type: ignore[union-attr]
     assert chart._column(0).left() < first_day
+
+
+def test_two_people_are_merged_from_the_attendees_panel(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+        panel_sprint: int, monkeypatch: pytest.MonkeyPatch,
+        journal: Journal) -> None:
+    """Item 8: Merge with… (the table's context menu) folds one person into another."""
+    journal.add_attendee(panel_sprint, "Maciej Fijalkowsky")
+    panel = AttendeesPanel(store, undo_stack)
+    shown(qtbot, panel, panel_sprint)
+    hakan = next(r for r in panel.model.records() if r.person.name == "Maciej Fijalkowsky")
+    panel.select_item(hakan.id)
+    offered: list[str] = []
+
+    def pick(_parent: object, _title: str, _label: str, items: list[str], *_a: object
+             ) -> tuple[str, bool]:
+        offered.extend(items)
+        return "Maciej Fijałkowski", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    assert panel.merge_action in panel.table.actions()
+    panel.merge_action.trigger()
+    assert offered[0] == "Maciej Fijałkowski"  # the similar name first
+    names = [a.person.name for a in journal.list_attendees(panel_sprint)]
+    assert "Maciej Fijalkowsky" not in names and names.count("Maciej Fijałkowski") == 1
+    merged = journal.find_person("Maciej Fijałkowski")
+    assert merged is not None and "Maciej Fijalkowsky" in merged.aliases
+    # one undo step splits them again, the row under its old id
+    assert undo_stack.undoText() == "Merge Maciej Fijalkowsky into Maciej Fijałkowski"
+    undo_stack.undo()
+    assert hakan.id in [a.id for a in journal.list_attendees(panel_sprint)
+                        if a.person.name == "Maciej Fijalkowsky"]
+    undo_stack.redo()
+    assert journal.find_person("Maciej Fijalkowsky") == journal.find_person("Maciej Fijałkowski")
+
+
+def test_space_checks_an_attendee_in_for_the_selected_day(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
+        panel_sprint: int, journal: Journal) -> None:
+    """Item 17: one key checks someone in as here today, beside what the dates say; the "Here
+    today" box counts them; Ctrl+Z takes it back; the check-in survives export and import."""
+    panel = AttendeesPanel(store, undo_stack)
+    shown(qtbot, panel, panel_sprint)  # Friday 4 Nov
+    armin = next(r for r in panel.model.records() if r.person.name == "Armin Rigo")
+    assert not armin.present_on(date(2011, 11, 4))  # his dates are "?"
+    count = int(panel.here_today.count.text().split()[0])
+    panel.select_item(armin.id)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Space)
+    saved = next(r for r in store.list_attendees(panel_sprint) if r.id == armin.id)
+    assert saved.checked_in == (date(2011, 11, 4),)
+    here = panel.model.index(panel.model.row_of(armin.id), panel.model.column_of("here"))
+    assert here.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert "not expected" in here.data(Qt.ItemDataRole.ToolTipRole)
+    assert panel.here_today.count.text() == f"{count + 1} people"
+    panel.set_day(date(2011, 11, 5))
+    assert here.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    panel.set_day(date(2011, 11, 4))
+    undo_stack.undo()
+    assert next(r for r in store.list_attendees(panel_sprint)
+                if r.id == armin.id).checked_in == ()
+    undo_stack.redo()
+    doc, _photos = journal.export_document([panel_sprint])
+    mine = next(a for a in doc.sprints[0].attendees if a.person == "Armin Rigo")
+    assert mine.checked_in == [date(2011, 11, 4)]

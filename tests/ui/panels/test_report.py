@@ -1,22 +1,24 @@
-"""The Report panel driven like a user: generate, edit (autosaved), regenerate, export, copy."""
+"""The Report panel driven like a user: generate, edit (autosaved), regenerate, export, copy;
+its messages and icons (issue 13, items 4, 7, 14, 19)."""
 
 import re
 import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool, QUrl
 from PySide6.QtGui import QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
-from sprintjournal_ui.dialogs.export_report import ExportDialog, ExportOptions
-from sprintjournal_ui.panels.report import ReportPanel
+from shell_data import when_modal
+from sprintjournal_ui.dialogs.export_report import ExportOptions
+from sprintjournal_ui.main_window import SAVED, MainWindow
+from sprintjournal_ui.panels.report import ReportPanel, _ask_replace
 from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.demo import build_demo
 from sprintjournal.journal import Journal
 from sprintjournal.report.compose import RegenerateResult
-from sprintjournal.report.formats import formats as registry
 
 
 @pytest.fixture
@@ -30,6 +32,16 @@ def panel(qtbot: QtBot, journal: Journal) -> ReportPanel:
     widget.show()
     widget.set_sprint(sid)
     return widget
+
+
+@pytest.fixture
+def window(qtbot: QtBot, journal: Journal) -> MainWindow:
+    build_demo(journal)
+    win = MainWindow(autosave_ms=60_000)
+    qtbot.addWidget(win)
+    win.attach(JournalStore(journal))
+    win.show()
+    return win
 
 
 def test_generate_fills_editor_preview_and_journal(panel: ReportPanel, journal: Journal) -> None:
@@ -156,22 +168,6 @@ def test_copy_for_blogger_puts_html_and_text_on_the_clipboard(panel: ReportPanel
     assert 'class="tr-caption-container"' in mime.text()
     assert "data:image/jpeg;base64," in mime.html()
     assert "<script" not in mime.html()
-
-
-def test_export_dialog_offers_every_format_and_page_size_only_for_pdf(qtbot: QtBot,
-                                                                      tmp_path: Path) -> None:
-    dialog = ExportDialog(ExportOptions("md", tmp_path))
-    qtbot.addWidget(dialog)
-    formats = [dialog.format.itemData(i) for i in range(dialog.format.count())]
-    assert formats == ["md", "pelican", "hugo", "jekyll", "nikola", "html", "html-dir",
-                       "blogger", "wordpress", "pdf"]
-    labels = [dialog.format.itemText(i) for i in range(dialog.format.count())]
-    assert labels == [*(fmt.label for fmt in registry().values()), "PDF"]
-    assert not dialog.page_size.isEnabled()
-    dialog.format.setCurrentIndex(formats.index("pdf"))
-    assert dialog.page_size.isEnabled()
-    dialog.long_edge.setValue(1200)
-    assert dialog.options() == ExportOptions("pdf", tmp_path, 1200, 85, "A4")
 
 
 def test_screenshot_shows_editor_and_preview(panel: ReportPanel, tmp_path: Path) -> None:
@@ -311,3 +307,67 @@ def test_suggestions_are_confirmed_in_the_panel(qtbot: QtBot, journal: Journal) 
     assert not any(text.startswith("Mark") for text in box.texts())
     widget.act_generate.trigger()
     assert "A special welcome to Mark Pearse" in widget.editor.toPlainText()
+
+
+def test_export_into_a_file_is_an_export_error_in_words(window: MainWindow, qtbot: QtBot,
+                                                         tmp_path: Path) -> None:
+    """Item 4: a file chosen as the folder: no "Not saved", no errno, no temporary path."""
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    panel: ReportPanel = window.panels["report"]
+    shown: list[str] = []
+    panel.show_export_error = shown.append
+    panel.ask_export = lambda d: ExportOptions("md", a_file)
+    with qtbot.waitSignal(panel.export_finished, timeout=30_000) as result:
+        panel.act_export.trigger()
+    assert isinstance(result.args[0], OSError)
+    assert shown == [f"“{a_file}” is a file, not a folder. Choose a folder to export into."]
+    assert "is a file, not a folder" in panel.status.text()
+    assert "Errno" not in panel.status.text() and ".tmp" not in panel.status.text()
+    assert window.save_label.text() == SAVED  # the journal was never unsaved
+
+
+def test_a_finished_export_offers_to_open_the_file_or_its_folder(window: MainWindow,
+                                                                 qtbot: QtBot,
+                                                                 tmp_path: Path) -> None:
+    """Item 19: after an export, the message links to the file and to its folder."""
+    panel: ReportPanel = window.panels["report"]
+    opened: list[QUrl] = []
+    panel.open_url = opened.append
+    panel.ask_export = lambda d: ExportOptions("md", tmp_path / "out")
+    with qtbot.waitSignal(panel.export_finished, timeout=30_000) as result:
+        panel.act_export.trigger()
+    written = result.args[0][-1]
+    assert "Open the file" in panel.status.text() and "Open the folder" in panel.status.text()
+    for url in (QUrl.fromLocalFile(str(written)), QUrl.fromLocalFile(str(written.parent))):
+        panel.status.linkActivated.emit(url.toString())
+    assert [u.toLocalFile() for u in opened] == [str(written), str(written.parent)]
+
+
+def test_enter_in_the_regenerate_question_keeps_the_draft(qtbot: QtBot) -> None:
+    """Item 7: the safe choice is the default button; Enter keeps the edits."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    result = RegenerateResult(new_text="fresh", user_edited=True, diff="- mine\n+ fresh")
+    seen = when_modal(lambda box: qtbot.keyClick(box, Qt.Key.Key_Return))
+    assert _ask_replace(parent, result) is False
+    assert seen == ["Regenerate the report"]
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert all(b.defaultButton() is None or b.defaultButton().text() == "Keep my draft"
+               for b in boxes)
+
+
+def test_report_toolbar_actions_keep_distinct_icons(qtbot: QtBot, journal: Journal) -> None:
+    """Item 14: narrow, the toolbar shows icons only; no two of them may look alike."""
+    sid = build_demo(journal)
+    panel = ReportPanel(JournalStore(journal), QUndoStack(), None)
+    qtbot.addWidget(panel)
+    panel.set_sprint(sid)
+    panel.resize(300, 500)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.toolbar.toolButtonStyle()
+                    == Qt.ToolButtonStyle.ToolButtonIconOnly)
+    images = [a.icon().pixmap(24, 24).toImage() for a in
+              (panel.act_generate, panel.act_template, panel.act_export, panel.act_copy)]
+    assert len({img.cacheKey() for img in images}) == 4
+    assert all(images[i] != images[j] for i in range(4) for j in range(i + 1, 4))

@@ -5,7 +5,6 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from sprintjournal_ui.widgets.document_text import DocumentSnapshot, head, length
-from sprintjournal_ui.widgets.preview import NotePreview, bounded_paragraphs
 
 AWKWARD = ("Première ligne\u00a0avec espace insécable\n🎂👩‍💻 emoji, then a tab\there\n\n"
            + "a long line " * 40 + "\n" * 3 + "```\ncode\n```\nlast line without newline")
@@ -64,30 +63,3 @@ def test_the_head_of_one_huge_line_never_splits_a_character(qtbot: QtBot) -> Non
         start = head(edit.document(), limit)
         assert set(start) == {"🎂"}  # no half of a surrogate pair
         assert edit.toPlainText().startswith(start)
-
-
-def test_long_paragraphs_are_previewed_in_pieces_and_code_stays_whole() -> None:
-    lines = [f"log line {n} " * 8 for n in range(500)]
-    text = "\n".join(lines)
-    bounded = bounded_paragraphs(text, longest=2000)
-    pieces = bounded.split("\n\n")
-    assert len(pieces) > 10 and all(len(p) <= 2000 for p in pieces)
-    assert bounded.replace("\n\n", "\n") == text  # only blank lines were added
-    fenced = "```\n" + text + "\n```"
-    assert bounded_paragraphs(fenced, longest=2000) == fenced
-
-
-def test_a_long_note_preview_is_built_off_the_gui_thread_in_short_blocks(qtbot: QtBot) -> None:
-    preview = NotePreview()
-    qtbot.addWidget(preview)
-    edit = plain_editor(qtbot, "".join(f"log line {n} " * 8 + "\n" for n in range(3000)))
-    preview.show_text(edit.document())
-    assert preview.busy
-    with qtbot.waitSignal(preview.rendered, timeout=20_000):
-        pass
-    document = preview.document()
-    assert "log line 0" in document.toPlainText()
-    longest = max(document.findBlockByNumber(n).length() for n in range(document.blockCount()))
-    assert longest <= 2100  # Qt lays out each block in one go
-    preview.show_text("short *again*")  # a short note after a long one: same preview widget
-    assert preview.toPlainText() == "short again"

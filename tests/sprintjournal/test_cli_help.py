@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from locations import ROOT
 
 from sprintjournal import cli
 from sprintjournal.journal import Journal
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def help_text(capsys: pytest.CaptureFixture[str], *argv: str) -> str:

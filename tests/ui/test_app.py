@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from locations import ROOT
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -24,8 +25,6 @@ from sprintjournal_ui.store import JournalStore
 from sprintjournal.errors import DiskFullError
 from sprintjournal.journal import Journal
 from sprintjournal.paths import APP_ID
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def give_up(dialog: QWidget) -> None:

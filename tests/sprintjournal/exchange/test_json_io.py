@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from locations import ROOT
 from PIL import Image
 
 from sprintjournal.demo import build_demo
 from sprintjournal.errors import ImportFailedError
 from sprintjournal.exchange import json_io
 from sprintjournal.journal import Journal
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 def counts(path: Path) -> dict[str, int]:

@@ -2,16 +2,13 @@
 
 import re
 from datetime import date
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from locations import SAMPLES
 
 from sprintjournal.exchange.people_txt import ParsedPeople, parse_people_txt, write_people_txt
 from sprintjournal.exchange.schema import AttendeeDoc
-
-SAMPLES = Path(__file__).resolve().parents[2] / "data" / "pypy-extradoc"
-"""PyPy's own files, copied into the repository (tests/data/README.md says from where)."""
 
 
 def _people(sprint: str) -> ParsedPeople:

@@ -2,10 +2,10 @@
 
 import re
 from datetime import date
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from locations import SAMPLES
 
 from sprintjournal.exchange.planning_txt import (
     ParsedPlanning,
@@ -13,9 +13,6 @@ from sprintjournal.exchange.planning_txt import (
     parse_planning_txt,
     to_standup_docs,
 )
-
-SAMPLES = Path(__file__).resolve().parents[2] / "data" / "pypy-extradoc"
-"""PyPy's own files, copied into the repository (tests/data/README.md says from where)."""
 
 
 def _planning(name: str, known: list[str] | None = None) -> ParsedPlanning:

@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
+from locations import ROOT
 
 from sprintjournal.demo import build_demo
 from sprintjournal.exchange.schema import json_schema
 from sprintjournal.journal import Journal
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 def export_text(journal: Journal, out: Path) -> str:

@@ -13,12 +13,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from locations import FIXTURES
 from sqlalchemy import create_engine
 
 from sprintjournal import db, models, text_sums
 from sprintjournal.journal import Journal
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 N = db.latest_version()
 Fact = tuple[object, ...]
 

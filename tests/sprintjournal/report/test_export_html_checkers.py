@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from browser_tools import CHROMIUM, IN_CI, chromium_check, needs_chromium
+from locations import ROOT
 
 from sprintjournal.demo import build_demo
 from sprintjournal.journal import Journal
 from sprintjournal.report.export import export_report
 
-ROOT = Path(__file__).resolve().parents[3]
 VNU = ROOT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 FRAGMENT_PAGE = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
                  "<title>fragment</title></head><body>\n{}\n</body></html>\n")

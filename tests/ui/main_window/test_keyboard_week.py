@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from factories import jpeg_bytes
+from locations import SAMPLES
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -21,8 +22,7 @@ from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
 
-PEOPLE = Path(__file__).resolve().parents[2] / "data" / "pypy-extradoc" / "gothenburg-2011-2" \
-    / "people.txt"
+PEOPLE = SAMPLES / "gothenburg-2011-2" / "people.txt"
 CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
                     Qt.KeyboardModifier.AltModifier)
 

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from locations import SAMPLES
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -19,7 +20,7 @@ from sprintjournal_ui.theme_menu import ThemeMenu
 from sprintjournal.journal import Journal
 from sprintjournal.review import ROW, SUGGESTION, ReviewItem
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "pypy-extradoc"
+DATA = SAMPLES
 NOV = DATA / "gothenburg-2011-2"
 MONDAY = date(2011, 11, 7)
 

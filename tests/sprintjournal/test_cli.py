@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 an error, 2 a usage error; an error is one clear line o
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,9 +13,11 @@ from pathlib import Path
 
 import pytest
 from sprintjournal_ui import launcher
+from story_checks import plain
 
 from sprintjournal import cli
-from sprintjournal.demo import open_demo
+from sprintjournal.cli import main as cli_main
+from sprintjournal.demo import build_demo, open_demo
 from sprintjournal.exchange.schema import json_schema
 from sprintjournal.journal import Journal
 
@@ -286,3 +289,18 @@ def test_unknown_options_after_a_verb_are_still_usage_errors(
         cli_main(["sprints", "--demo"], extras={"gui": lambda a: 0})
     assert caught.value.code == 2
     assert "unrecognized arguments: --demo" in capsys.readouterr().err
+
+
+def test_cli_group_by_orders_the_exported_report(journal: Journal, tmp_path: Path,
+                                                 journal_path: Path) -> None:
+    build_demo(journal)
+    journal.close()
+    for group_by, first in (("person", "## Mark Pearse"), ("branch", "## SpecialisedTuple")):
+        out = tmp_path / group_by
+        assert cli_main(["--journal", str(journal_path), "export", "--format", "md",
+                         "--sprint", "November", "--out", str(out),
+                         "--group-by", group_by]) == 0
+        (page,) = out.glob("*.md")
+        text = page.read_text(encoding="utf-8")
+        assert re.findall(r"^## .+$", text, flags=re.MULTILINE)[0] == first
+        assert "Mark, with some help from Antonio" in plain(text)

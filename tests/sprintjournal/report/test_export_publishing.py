@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from browser_tools import chromium_check, needs_chromium
-from story_checks import plain
 
 from sprintjournal.cli import main as cli_main
 from sprintjournal.demo import build_demo
@@ -65,21 +64,6 @@ def test_image_base_url_must_be_a_web_address(journal: Journal, tmp_path: Path,
                      "--image-base-url", "file:///etc/"])
     assert code == 2 and "must be a web address" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
-
-
-def test_cli_group_by_orders_the_exported_report(journal: Journal, tmp_path: Path,
-                                                 journal_path: Path) -> None:
-    build_demo(journal)
-    journal.close()
-    for group_by, first in (("person", "## Mark Pearse"), ("branch", "## SpecialisedTuple")):
-        out = tmp_path / group_by
-        assert cli_main(["--journal", str(journal_path), "export", "--format", "md",
-                         "--sprint", "November", "--out", str(out),
-                         "--group-by", group_by]) == 0
-        (page,) = out.glob("*.md")
-        text = page.read_text(encoding="utf-8")
-        assert re.findall(r"^## .+$", text, flags=re.MULTILINE)[0] == first
-        assert "Mark, with some help from Antonio" in plain(text)
 
 
 @needs_chromium

@@ -1,6 +1,7 @@
 """The GUI tests' fixtures, all of them: a store over a real journal file, an undo stack, and two
 small Gothenburg sprints — `gothenburg` (the shell's: a note, ids in a `Gothenburg`) and
-`panel_sprint` (the data panels': hosts, a newcomer, a flagged row; see factories.py).
+`panel_sprint` (the data panels': hosts, a newcomer, a flagged row; see
+tests/support/factories.py).
 
 Both are built through the Journal API (the same calls the app makes), so the tests run on real
 SQLite data without depending on the demo module.

@@ -19,7 +19,7 @@ def sprint_doc(**fields: Any) -> SprintDoc:
         {"title": "Gothenburg", "start": "2011-11-02", "end": "2011-11-09"} | fields)
 
 
-class Refused(Exception):
+class RefusedError(Exception):
     """Raised inside the transaction, as the text import does, so that it rolls back."""
 
 
@@ -157,9 +157,9 @@ def test_a_streamed_new_sprint_counts_every_refusal_and_keeps_the_first_few(
         AttendeeDoc(person="\t"),
     ]
     found: list[importing.StreamedPeople] = []
-    with pytest.raises(Refused), journal.write() as s:
+    with pytest.raises(RefusedError), journal.write() as s:
         found.append(importing.stream_new_sprint(s, sprint_doc(), items, keep_problems=2))
-        raise Refused  # what the caller does when `refused` is not 0
+        raise RefusedError  # what the caller does when `refused` is not 0
     (done,) = found
     assert journal.list_sprints() == []
     assert (done.refused, done.past) == (3, 1)

@@ -104,9 +104,12 @@ def safe_url(url: str) -> str | None:
     plain, previous = url, None
     while plain != previous:
         previous, plain = plain, html.unescape(plain)
-    plain = re.sub(r"[\x00-\x20\x7f]", "", plain)
-    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]*):", plain)
-    if scheme is None and ":" in plain.split("/", 1)[0]:
+    # Spaces stay in the target (encoded below: "my file.pdf" is my%20file.pdf, as browsers
+    # ask for it) but not in the scheme check, so that "java script:" is refused too.
+    plain = re.sub(r"[\x00-\x1f\x7f]", "", plain).strip(" ")
+    bare = plain.replace(" ", "")
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]*):", bare)
+    if scheme is None and ":" in bare.split("/", 1)[0]:
         return None
     if scheme is not None and scheme.group(1).lower() not in SAFE_SCHEMES:
         return None
@@ -166,13 +169,14 @@ class Writer:
             return f"“{inner}”"
         if tag == "a":
             url = safe_url(node.attrs.get("href", ""))
-            return inner if url is None or not inner.strip() else f"[{inner}]({url})"
+            # no target (the sanitiser removed it): no link, as in the HTML exports
+            return inner if not url or not inner.strip() else f"[{inner}]({url})"
         return inner
 
     def _image(self, node: Node) -> str:
         src = self._image_src(node.attrs.get("src", ""))
         url = None if src is None else safe_url(src)
-        if url is None:
+        if not url:  # none, or removed by the sanitiser: `![alt]()` would load the page
             return ""
         return f"![{escape_text(' '.join(node.attrs.get('alt', '').split()))}]({url})"
 

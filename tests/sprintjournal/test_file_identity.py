@@ -82,7 +82,7 @@ def test_save_copy_writes_a_complete_file_and_leaves_no_temporary(
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> str:
     class Clock(datetime):
         @classmethod
-        def now(cls, tz: object = None) -> "Clock":  # type: ignore[override]  # a fixed instant
+        def now(cls, tz: object = None) -> "Clock":  # a fixed instant
             return cls(2011, 11, 4, 10, 30, 0)
 
     monkeypatch.setattr(file_identity, "datetime", Clock)

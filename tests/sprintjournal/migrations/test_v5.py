@@ -52,6 +52,7 @@ def test_the_triggers_follow_inserts_updates_and_deletes(conn: sqlite3.Connectio
     cur = conn.execute("INSERT INTO person(name, name_key, email) VALUES "
                        "('Zoë Newcomer', 'zoe newcomer', NULL)")
     pid = cur.lastrowid
+    assert pid is not None
     assert stored(conn)[("person", pid)] == text_sums.digest(["Zoë Newcomer", None, None])
     conn.execute("UPDATE person SET email = 'zoe@example.org' WHERE id = ?", (pid,))
     assert stored(conn)[("person", pid)] == text_sums.digest(

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from sprintjournal.records import BranchRec, FigureRec, PersonRef, StandupRec
+from sprintjournal.report.sentences import DONE
 from sprintjournal.report.story import Counters, Passage, branch_strand, loose_sentences
 
 ARMIN, REMI, LUKAS = PersonRef(1, "Armin Rigo"), PersonRef(2, "Remi Meier"), PersonRef(3,
@@ -108,7 +109,11 @@ def test_work_nobody_signed_up_for_is_not_said_to_be_done() -> None:
     strand = branch_strand(cake, [], [], SHORT, Counters())
     assert strand is not None
     assert strand.paragraphs[0].startswith("There was also")
-    assert "done" not in " ".join(strand.paragraphs).replace("a cake", "")
+    text = " ".join(strand.paragraphs)
+    assert not [said for said in DONE if said in text]
+    with_people = branch_strand(BranchRec(**{**cake.__dict__, "people": (LUKAS,)}), [], [],
+                                SHORT, Counters())
+    assert with_people is not None and DONE[0] in " ".join(with_people.paragraphs)
 
 
 @pytest.mark.parametrize("also", [False, True])

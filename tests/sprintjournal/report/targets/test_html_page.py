@@ -4,6 +4,7 @@
 import base64
 import io
 from datetime import date
+from typing import Any
 
 import html5lib
 import pytest
@@ -39,7 +40,7 @@ def context(text: str, *photos: ExportPhoto, title: str = "PyPy sprint report",
     return ExportContext(title, text, sprint, "pypy-sprint-report", {p.id: p for p in photos})
 
 
-def strict(html: bytes) -> object:
+def strict(html: bytes) -> Any:
     return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
 
 
@@ -59,7 +60,7 @@ def test_the_single_page_embeds_photos_and_links_to_nothing_beside_it() -> None:
     ((name, data),) = single_file(context("![Cake](photo:1)\n*The cake*", photo(1)))
     assert name == "pypy-sprint-report.html"
     root = strict(data)
-    (figure,) = root.iter("figure")  # type: ignore[attr-defined]
+    (figure,) = root.iter("figure")
     (img,) = figure.iter("img")
     assert img.get("src") == data_uri(photo(1))
     assert figure.find("a") is None
@@ -72,17 +73,17 @@ def test_the_folder_links_each_figure_to_its_file() -> None:
     assert [name for name, _ in files] == ["images/photo-1.jpg", "images/photo-2.jpg",
                                            "index.html"]
     root = strict(files[-1][1])
-    links = [(a.get("href"), a.find("img").get("src")) for a in root.iter("a")]  # type: ignore[attr-defined]
+    links = [(a.get("href"), a.find("img").get("src")) for a in root.iter("a")]
     assert links == [("images/photo-1.jpg", "images/photo-1.jpg"),
                      ("images/photo-2.jpg", "images/photo-2.jpg")]
-    assert not list(root.iter("figcaption"))  # type: ignore[attr-defined]
+    assert not list(root.iter("figcaption"))
 
 
 def test_the_title_is_text_wherever_it_stands() -> None:
     title = '</title><script class="pwn">alert(1)</script> & "Göteborg"'
     root = strict(page(context("Body.", title=title), embed=True))
-    assert root.find("head/title").text == title  # type: ignore[attr-defined]
-    assert "".join(root.find("body/article/h1").itertext()) == title  # type: ignore[attr-defined]
+    assert root.find("head/title").text == title
+    assert "".join(root.find("body/article/h1").itertext()) == title
     baseline = set(active_content(page(context("Body."), embed=True).decode()))  # its <style>
     assert set(active_content(page(context("Body.", title=title), embed=True).decode())) <= (
         baseline)
@@ -97,7 +98,7 @@ def test_the_title_is_text_wherever_it_stands() -> None:
 ])
 def test_the_dates_line_says_place_and_days(sprint: SprintRec, dates: str) -> None:
     root = strict(page(context("Body.", sprint=sprint), embed=False))
-    (line,) = [p for p in root.iter("p") if p.get("class") == "dates"]  # type: ignore[attr-defined]
+    (line,) = [p for p in root.iter("p") if p.get("class") == "dates"]
     assert line.text == dates
 
 

@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from locations import FIXTURES
 
 from sprintjournal.migrations import v3
 
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "journal-v2.sprintjournal"
+FIXTURE = FIXTURES / "journal-v2.sprintjournal"
 ADDED = {"sprint": {"ordinal", "ordinal_scope"}, "branch": {"figures", "notes_publish"},
          "standup_item": {"publish"}, "note": {"publish"}}
 

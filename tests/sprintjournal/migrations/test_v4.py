@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from locations import FIXTURES
 
 from sprintjournal.migrations import v4
 
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "journal-v3.sprintjournal"
+FIXTURE = FIXTURES / "journal-v3.sprintjournal"
 
 
 @pytest.fixture

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from locations import FIXTURES
 
 from sprintjournal import text_sums
 from sprintjournal.migrations import v5
 
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "journal-v4.sprintjournal"
+FIXTURE = FIXTURES / "journal-v4.sprintjournal"
 
 
 @pytest.fixture

@@ -51,16 +51,14 @@ class FigureRows(QWidget):
         """Append a row (filled from `fig`); its first field, for focus."""
         values = (fig.what, fig.value, fig.compared_with) if fig else ("", "", "")
         fields = []
-        for (label, hint), text in zip(_FIELDS, values, strict=True):
+        for (_label, hint), text in zip(_FIELDS, values, strict=True):
             field = QLineEdit(text)
             field.setPlaceholderText(hint)
-            field.setAccessibleName(f"Figure {len(self.rows) + 1}: {label.lower()}")
             fields.append(field)
         row = (fields[0], fields[1], fields[2])
         remove = QToolButton()
         remove.setText("−")
         remove.setToolTip("Remove this figure")
-        remove.setAccessibleName(f"Remove figure {len(self.rows) + 1}")
         remove.clicked.connect(lambda: self.remove_row(row))
         self.rows.append(row)
         self._buttons.append(remove)
@@ -79,9 +77,14 @@ class FigureRows(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
+        """Place the rows and name them by where they now stand (a screen reader says
+        "figure 2" for the second row, also after the first was removed)."""
         for r, (row, button) in enumerate(zip(self.rows, self._buttons, strict=True)):
             for c, widget in enumerate((*row, button)):
                 self.grid.addWidget(widget, r, c)
+            for field, (label, _hint) in zip(row, _FIELDS, strict=True):
+                field.setAccessibleName(f"Figure {r + 1}: {label.lower()}")
+            button.setAccessibleName(f"Remove figure {r + 1}")
         for c, stretch in enumerate((3, 2, 3)):  # "what" and "compared with" are the long ones
             self.grid.setColumnStretch(c, stretch)
 

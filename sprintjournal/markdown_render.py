@@ -10,6 +10,7 @@ are never nested.
 """
 
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,7 +21,6 @@ from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.attr_list import AttrListExtension
 from markdown.extensions.def_list import DefListExtension
-from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.md_in_html import MarkdownInHtmlExtension
 from markdown.extensions.nl2br import Nl2BrExtension
@@ -52,12 +52,32 @@ APP_SCHEMES = DEFAULT_SCHEMES | {"sj"}
 _SKIP = {"a", "code", "pre"}
 
 
+def _fenced_code() -> Extension:
+    """Markdown's fenced code blocks, imported with Pygments hidden (once).
+
+    `fenced_code` imports `codehilite`, which imports Pygments when it is installed, and Pygments'
+    lexer registry imports `importlib.metadata` and the email package for its plugins: 25-50 ms of
+    CPU before the first preview. Only the CodeHilite extension highlights code, and no renderer
+    here registers it, so fenced code renders the same either way. Pygments stays importable for
+    everyone else: it is hidden for this one import only.
+    """
+    hide = "markdown.extensions.codehilite" not in sys.modules and "pygments" not in sys.modules
+    if hide:
+        sys.modules["pygments"] = None  # type: ignore[assignment]  # `import pygments` fails
+    try:
+        from markdown.extensions.fenced_code import FencedCodeExtension
+    finally:
+        if hide:
+            del sys.modules["pygments"]
+    return FencedCodeExtension()
+
+
 def _extensions(line_breaks: bool) -> list[Extension]:
     """Python-Markdown's "extra" set, "sane_lists" (and "nl2br"), as instances: given by name,
     each would first be looked up among installed entry points, which imports
     `importlib.metadata` and reads every installed package's metadata (tens of ms at start-up)."""
     made: list[Extension] = [
-        FencedCodeExtension(), FootnoteExtension(), AttrListExtension(), DefListExtension(),
+        _fenced_code(), FootnoteExtension(), AttrListExtension(), DefListExtension(),
         TableExtension(), AbbrExtension(), MarkdownInHtmlExtension(), SaneListExtension()]
     return [*made, Nl2BrExtension()] if line_breaks else made
 

@@ -3,7 +3,7 @@
 Functions over the window rather than methods, so `main_window.py` stays layout and wiring. They
 take the window as a `Shell` (`shell.py`), so this module never imports the main window that
 imports it. Each one saves pending edits before it changes what is shown, and reports core errors
-with the core's own message.
+with the core's own message. The dialogs load when first opened, not at start-up.
 """
 
 import logging
@@ -17,9 +17,6 @@ from sprintjournal.errors import JournalError
 from sprintjournal.paths import demo_journal
 from sprintjournal.records import SearchHit
 
-from .dialogs.about import AboutDialog
-from .dialogs.shortcuts import ShortcutsDialog
-from .dialogs.sprint_dialog import SprintDialog
 from .opening import ask_journal_path, open_journal
 from .panels.registry import PANELS, panel_for_hit
 from .settings import last_folder, recent_journals, remember_folder, remember_journal
@@ -201,6 +198,8 @@ def export_json(window: Shell) -> None:
 
 # -- sprints --------------------------------------------------------------------------------
 def new_sprint(window: Shell) -> None:
+    from .dialogs.sprint_dialog import SprintDialog
+
     values = SprintDialog.ask(window)
     if values is None:
         return
@@ -214,6 +213,8 @@ def edit_sprint(window: Shell) -> None:
     sprint = window.sprint
     if sprint is None:
         return
+    from .dialogs.sprint_dialog import SprintDialog
+
     values = SprintDialog.ask(window, sprint)
     if values is None:
         return
@@ -247,6 +248,8 @@ def delete_sprint(window: Shell) -> None:
 
 # -- help and closing -----------------------------------------------------------------------
 def show_shortcuts(window: Shell) -> None:
+    from .dialogs.shortcuts import ShortcutsDialog
+
     toggles = [dock.toggleViewAction() for dock in window.docks.values()]
     panels = {window.docks[name].windowTitle(): panel.actions()
               for name, panel in window.panels.items()}
@@ -255,6 +258,8 @@ def show_shortcuts(window: Shell) -> None:
 
 
 def show_about(window: Shell) -> None:
+    from .dialogs.about import AboutDialog
+
     AboutDialog(window).exec()
 
 

@@ -1,5 +1,8 @@
 """render_markdown: mentions become links, and nothing executable survives (FAULTS 33, 34)."""
 
+import json
+import subprocess
+import sys
 from datetime import date
 from html.parser import HTMLParser
 
@@ -164,3 +167,48 @@ def test_task_lists_render_as_check_boxes() -> None:
     assert "<p>☐ loose</p>" in html and "<p>☑ list</p>" in html
     assert "[ ]" not in html and "[x]" not in html
     assert '<a href="https://pypy.org"' in html
+
+
+# -- start-up cost: fenced code needs no Pygments (only CodeHilite, never registered here,
+# would use it), so the first render leaves it unimported and renders the same
+
+FENCED_NOTE = "Before\n\n```python\nx = <1> & 2\n```\n\n    indented\n\nAfter `code` @armin"
+
+_RENDER = f"""
+import json, sys
+{{first}}
+from sprintjournal.markdown_render import render_markdown
+html = render_markdown({FENCED_NOTE!r})
+print(json.dumps([html, "pygments" in sys.modules, "importlib.metadata" in sys.modules]))
+"""
+
+
+def _render_in_fresh_process(first: str = "") -> tuple[str, bool, bool]:
+    """A fresh interpreter: what the first render imports is what the app's first render does."""
+    done = subprocess.run([sys.executable, "-c", _RENDER.format(first=first)],
+                          capture_output=True, text=True, check=True, timeout=120)
+    html, pygments, metadata = json.loads(done.stdout)
+    return html, pygments, metadata
+
+
+def test_the_first_render_leaves_pygments_and_package_metadata_unimported() -> None:
+    html, pygments, metadata = _render_in_fresh_process()
+    assert "<pre><code>x = &lt;1&gt; &amp; 2\n</code></pre>" in html
+    assert not pygments
+    assert not metadata
+
+
+def test_fenced_code_renders_the_same_with_pygments_loaded_first() -> None:
+    plain, _, _ = _render_in_fresh_process()
+    with_pygments, pygments, _ = _render_in_fresh_process("import pygments.lexers")
+    assert pygments  # the other process really had it
+    assert with_pygments == plain
+
+
+def test_pygments_stays_importable_after_the_first_render() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "from sprintjournal.markdown_render import render_markdown\n"
+         "render_markdown('```\\nx\\n```')\nimport pygments.lexers\n"
+         "print(pygments.lexers.get_lexer_by_name('python').name)"],
+        capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.strip() == "Python"

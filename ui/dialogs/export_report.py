@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sprintjournal.report.formats import formats
-
 PDF = "pdf"
 """PDF is written by Qt (`report_pdf`), so it is not among the core's formats."""
 
@@ -36,6 +34,8 @@ class ExportDialog(QDialog):
     def __init__(self, defaults: ExportOptions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export report")
+        from sprintjournal.report.formats import formats  # the renderers: when exporting
+
         self.format = QComboBox()
         for fmt in formats().values():
             self.format.addItem(fmt.label, fmt.key)

@@ -1,7 +1,7 @@
 """The Attendees panel: the editable table, "here today", and the attendance timeline."""
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShowEvent, QUndoStack
@@ -19,7 +19,6 @@ from sprintjournal.errors import JournalError
 from sprintjournal.records import AttendeeRec
 
 from ..commands.edit_commands import push_add, push_edit, push_remove, push_update
-from ..dialogs.attendee_dialog import AttendeeAnswer, AttendeeDialog
 from ..models.attendees_model import AttendeesModel
 from ..store import JournalStore
 from ..widgets.check_delegate import VisibleCheckDelegate
@@ -27,6 +26,9 @@ from ..widgets.here_today import HereTodayBox
 from ..widgets.status_chip import ChipDelegate
 from ..widgets.timeline import TimelineChart
 from .panel_base import NO_SPRINT_HINT, DataPanel
+
+if TYPE_CHECKING:
+    from ..dialogs.attendee_dialog import AttendeeAnswer
 
 EMPTY_HINT = "No attendees yet — press Insert or use Add attendee."
 _SNAPSHOT_FIELDS = (
@@ -181,11 +183,13 @@ class AttendeesPanel(DataPanel):
         if self.sprint is None:
             return
         known = [p.name for p in self.store.read(self.store.list_people)]
+        from ..dialogs.attendee_dialog import AttendeeDialog  # loads when first used
+
         answer = AttendeeDialog.ask(self, self.sprint, known)
         if answer is not None:
             self.add_answer(answer)
 
-    def add_answer(self, answer: AttendeeAnswer) -> None:
+    def add_answer(self, answer: "AttendeeAnswer") -> None:
         """Add the attendee described by a dialog answer, as one undoable step."""
         sprint_id = self.sprint_id
         if sprint_id is None:
@@ -205,6 +209,8 @@ class AttendeesPanel(DataPanel):
         if not records or self.sprint is None:
             return
         rec = records[0]
+        from ..dialogs.attendee_dialog import AttendeeDialog
+
         answer = AttendeeDialog.ask(self, self.sprint, [], rec)
         if answer is None:
             return

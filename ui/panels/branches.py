@@ -1,6 +1,6 @@
 """The Branches panel: what is being worked on, by whom, how far it got, with what results."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -21,11 +21,13 @@ from sprintjournal.vocabulary import BRANCH_STATUSES
 
 from ..commands.edit_commands import push_add, push_remove, push_update
 from ..commands.report_marks import add_row_mark_action
-from ..dialogs.branch_dialog import BranchAnswer, BranchDialog
 from ..models.branches_model import BranchesModel, BranchFilter
 from ..store import JournalStore
 from ..widgets.status_chip import ChipDelegate
 from .panel_base import NO_SPRINT_HINT, DataPanel
+
+if TYPE_CHECKING:
+    from ..dialogs.branch_dialog import BranchAnswer
 
 EMPTY_HINT = "No branches yet — press Insert or use Add branch to record what people work on."
 FILTERED_HINT = "No branch matches the filter — choose “All statuses” and “Everyone” to see all."
@@ -199,11 +201,13 @@ class BranchesPanel(DataPanel):
     def add_branch(self) -> None:
         if self.sprint_id is None:
             return
+        from ..dialogs.branch_dialog import BranchDialog  # loads when first used
+
         answer = BranchDialog.ask(self, self.attendee_names())
         if answer is not None:
             self.add_answer(answer)
 
-    def add_answer(self, answer: BranchAnswer) -> None:
+    def add_answer(self, answer: "BranchAnswer") -> None:
         sid = self.sprint_id
         if sid is None:
             return
@@ -222,6 +226,8 @@ class BranchesPanel(DataPanel):
         if not records:
             return
         rec = records[0]
+        from ..dialogs.branch_dialog import BranchDialog
+
         answer = BranchDialog.ask(self, self.attendee_names(), rec)
         if answer is None:
             return

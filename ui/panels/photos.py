@@ -2,7 +2,7 @@
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QBuffer,
@@ -32,11 +32,9 @@ from PySide6.QtWidgets import (
 
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
-from sprintjournal.photos import PhotoInfo
 from sprintjournal.records import PhotoRec
 
 from ..commands.edit_commands import AppliedCommand, push_remove, push_update
-from ..dialogs.photo_dialog import PhotoDialog
 from ..models.photos_model import ICON_SIZE, PhotosModel
 from ..settings import last_folder, remember_folder
 from ..store import JournalStore
@@ -45,6 +43,9 @@ from ..widgets.photo_tile import PhotoTileDelegate
 from ..widgets.photo_viewer import PhotoViewer
 from ..workers.photo_import import PhotoImporter, PhotoSource, PreparedPhoto
 from .panel_base import NO_SPRINT_HINT, DataPanel
+
+if TYPE_CHECKING:
+    from sprintjournal.photos import PhotoInfo
 
 EMPTY_HINT = ("No photos yet — drop photos here, paste one (Ctrl+V), or use Add photos… "
               "(JPEG, PNG, WebP or GIF).")
@@ -242,6 +243,8 @@ class PhotosPanel(DataPanel):
                                                             rec.sprint_id)]
         days = self.sprint.days() if self.sprint else []
         icon = self.model.index(self.model.row_of(rec.id), 0).data(Qt.ItemDataRole.DecorationRole)
+        from ..dialogs.photo_dialog import PhotoDialog  # loads when first used
+
         answer = PhotoDialog.ask(self, rec, days, attendees, icon)
         if answer is None:
             return
@@ -298,8 +301,10 @@ class PhotosPanel(DataPanel):
         """Nothing is edited inline here; imports in flight finish on their own."""
 
 
-def _info_of(rec: PhotoRec) -> PhotoInfo:
+def _info_of(rec: PhotoRec) -> "PhotoInfo":
     """What `gallery.add` needs of a photo already checked once, rebuilt from its record."""
+    from sprintjournal.photos import PhotoInfo  # Pillow: with the first photo added
+
     return PhotoInfo(format=_FORMATS.get(rec.mime, "JPEG"), width=rec.width, height=rec.height,
                      orientation=1, taken=rec.taken_at, mime=rec.mime, sha256=rec.sha256)
 

@@ -9,7 +9,7 @@ Exports run in a worker with a progress dialog and Cancel; they call the same
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -36,9 +36,7 @@ from PySide6.QtWidgets import (
 
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
-from sprintjournal.report.compose import RegenerateResult, ReportTemplateError
 from sprintjournal.report.render import Figure, escape, markdown_to_html, place_photos
-from sprintjournal.report.renditions import ExportCancelledError
 from sprintjournal.report.sections import section_titles
 
 from ..commands.store_command import StoreCommand
@@ -50,6 +48,9 @@ from ..widgets.export_feedback import describe_export_error, exported_message
 from ..widgets.report_suggestions import SuggestionsBox
 from ..workers.pool import Job, run_in_pool
 from .panel_base import NO_SPRINT_HINT, DataPanel
+
+if TYPE_CHECKING:
+    from sprintjournal.report.compose import RegenerateResult
 
 AUTOSAVE_MS = 1000
 PREVIEW_MS = 250
@@ -92,7 +93,7 @@ def preview_html(text: str) -> str:
     return place_photos(markdown_to_html(text), figure, inline)
 
 
-def _ask_replace(parent: QWidget, result: RegenerateResult) -> bool:
+def _ask_replace(parent: QWidget, result: "RegenerateResult") -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, "Regenerate the report",
                       "You have edited this draft. Replace your edits with a fresh draft?",
                       parent=parent)
@@ -266,6 +267,8 @@ class ReportPanel(DataPanel):
         if self.sprint_id is None:
             return
         self.flush()
+        from sprintjournal.report.compose import ReportTemplateError  # loads when first used
+
         store, sid = self.store, self.sprint_id
         try:
             result = store.regenerate_report(sid, str(self.group_by.currentData()), self.template)
@@ -298,6 +301,8 @@ class ReportPanel(DataPanel):
         if self.sprint_id is None:
             return
         self.flush()
+        from sprintjournal.report.compose import ReportTemplateError
+
         store, sid = self.store, self.sprint_id
         try:
             text = store.regenerate_report_section(sid, self.current_section(),
@@ -369,6 +374,8 @@ class ReportPanel(DataPanel):
 
     def _export_failed(self, error: Exception) -> None:
         """An export error in words, here and in a box; the journal itself is untouched."""
+        from sprintjournal.report.renditions import ExportCancelledError  # with the export's
+
         self._close_progress()
         if isinstance(error, ExportCancelledError):
             self.status.setText("Export cancelled; nothing was written.")

@@ -1,7 +1,10 @@
-"""The Stand-up panel: for the selected day, what is done so far and what happens today."""
+"""The Stand-up panel: for the selected day, what is done so far and what happens today.
+
+Its add/edit dialog (people picker, name matching) loads when first opened, not at start-up.
+"""
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -20,12 +23,14 @@ from sprintjournal.records import StandupRec
 
 from ..commands.edit_commands import AppliedCommand, push_add, push_remove, push_update
 from ..commands.report_marks import add_row_mark_action
-from ..dialogs.standup_dialog import StandupAnswer, StandupDialog
 from ..models.standup_model import SECTION_TITLES, StandupModel
 from ..store import JournalStore
 from ..widgets.column_shares import ColumnShares
 from ..widgets.status_chip import ChipDelegate
 from .panel_base import NO_SPRINT_HINT, DataPanel
+
+if TYPE_CHECKING:
+    from ..dialogs.standup_dialog import StandupAnswer
 
 NO_DAY_HINT = "Pick a day to see its stand-up."
 _COPY_FIELDS = ("status", "branch_id", "needs_review", "review_reason")
@@ -230,11 +235,13 @@ class StandupPanel(DataPanel):
     def add_item(self) -> None:
         if self.sprint_id is None or self.day is None:
             return
+        from ..dialogs.standup_dialog import StandupDialog
+
         answer = StandupDialog.ask(self, *self._choices(), section=self.focused_section())
         if answer is not None:
             self.add_answer(answer)
 
-    def add_answer(self, answer: StandupAnswer) -> None:
+    def add_answer(self, answer: "StandupAnswer") -> None:
         sid, day = self.sprint_id, self.day
         if sid is None or day is None:
             return
@@ -253,6 +260,8 @@ class StandupPanel(DataPanel):
         if not records or self.sprint_id is None:
             return
         rec = records[0]
+        from ..dialogs.standup_dialog import StandupDialog
+
         answer = StandupDialog.ask(self, *self._choices(), section=rec.section, current=rec)
         if answer is None:
             return

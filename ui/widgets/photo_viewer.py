@@ -10,7 +10,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader, QKeyEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from sprintjournal import photos
 from sprintjournal.records import PhotoRec
 
 from ..workers.pool import run_in_pool
@@ -31,6 +30,8 @@ def decode_upright(data: bytes, max_edge: int = MAX_EDGE) -> QImage:
                                          Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     if image.isNull():  # a format or variant Qt cannot read: let Pillow make an upright copy
+        from sprintjournal import photos
+
         image = QImage.fromData(photos.web_rendition(data, long_edge=max_edge).data)
     if image.isNull():
         raise ValueError(f"the photo cannot be shown ({reader.errorString()})")

@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from sprintjournal import photos
-
 from .photo_process import helper_pool
 from .pool import Job, run_in_pool
 
@@ -61,6 +59,8 @@ def load_and_prepare(source: PhotoSource) -> PreparedPhoto:
         data = source.data
     else:
         assert source.path is not None
+        from sprintjournal import photos  # Pillow: with the first photo, not at start-up
+
         data = photos.read_photo_file(source.path)
     return PreparedPhoto(source, data, helper_pool().prepare(data, source.name))
 

@@ -60,13 +60,22 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def app_icon() -> QIcon:
-    """The application icon in each shipped size; Qt picks the one that fits (lazily)."""
+WINDOW_ICON_MAX = 128
+"""The largest icon size the windows carry. Under X every size of the window icon is converted
+and sent to the server before the window maps: the 256 and 512 px ones (1.3 MB of pixels) took
+about 15 ms of CPU for nothing a window manager draws; launchers and menus take the icon from
+the desktop entry's installed icons (`sprintjournal.desktop`), in every size."""
+
+
+def app_icon(max_size: int | None = None) -> QIcon:
+    """The application icon in each shipped size (up to `max_size`); Qt picks the one that fits
+    (lazily)."""
     from sprintjournal.paths import ICON_SIZES, icon_file
 
     icon = QIcon()
     for size in ICON_SIZES:
-        icon.addFile(str(icon_file(size)), QSize(size, size))
+        if max_size is None or size <= max_size:
+            icon.addFile(str(icon_file(size)), QSize(size, size))
     return icon
 
 
@@ -84,7 +93,7 @@ def make_application(argv: Sequence[str], scheme: str = "system", *,
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)  # Wayland and task bars match the window to its menu entry
-    app.setWindowIcon(app_icon())
+    app.setWindowIcon(app_icon(WINDOW_ICON_MAX))
     from .theme import apply_palette, follow_system_scheme, is_dark
 
     if scheme in ("light", "dark"):

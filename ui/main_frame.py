@@ -8,7 +8,6 @@ Nothing here touches `Qt` (the namespace) at import or in `CentralArea()`: its f
 every one of its enums (about 15 ms), which the first frame need not wait for.
 """
 
-from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QSize, Signal
@@ -27,6 +26,8 @@ from PySide6.QtWidgets import (
 from .panels.registry import PANELS
 
 if TYPE_CHECKING:
+    from datetime import date  # loaded with the journal, after the first paint
+
     from sprintjournal.records import SprintRec
 
 
@@ -119,7 +120,7 @@ def sprint_label(sprint: "SprintRec") -> str:
     return f"{sprint.title} · {span}"
 
 
-def day_label(day: date) -> str:
+def day_label(day: "date") -> str:
     """"Monday 7 Nov 2011": the same words for every day in the Day box."""
     return f"{day:%A} {day.day} {day:%b %Y}"
 
@@ -181,7 +182,7 @@ class SprintToolbar(QToolBar):
             self.day_combo.addItem("No day", None)
         self.day_combo.setEnabled(sprint is not None)
 
-    def show_day(self, day: date | None) -> None:
+    def show_day(self, day: "date | None") -> None:
         # compared in Python: findData compares the wrapped date objects, not their values
         days = [self.day_combo.itemData(i) for i in range(self.day_combo.count())]
         index = days.index(day) if day in days else -1

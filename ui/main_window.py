@@ -11,7 +11,6 @@ sprint, the day and search results between them.
 
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
-from datetime import date
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +24,8 @@ from .settings import app_settings
 from .shell import Shell
 
 if TYPE_CHECKING:
+    from datetime import date  # loaded with the journal, after the first paint
+
     from sprintjournal.changes import Change
     from sprintjournal.records import SearchHit, SprintRec
 
@@ -253,7 +254,7 @@ class MainWindow(Shell):
         return self._sprint
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> "date | None":
         """The selected day: imports, new items and every panel use this one."""
         return self._day
 
@@ -397,7 +398,7 @@ class MainWindow(Shell):
         for action in (self.act_sprint_props, self.act_delete_sprint, self.act_new_note):
             action.setEnabled(self._sprint is not None)
 
-    def select_day(self, day: date | None) -> None:
+    def select_day(self, day: "date | None") -> None:
         self._day = day
         self.toolbar.show_day(day)
         with self.store.shared_reads() if self._store is not None else nullcontext():

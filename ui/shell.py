@@ -5,7 +5,6 @@ actions need not import `main_window` (which imports them): no circle, and what 
 touch of the window is written down in one place.
 """
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -15,6 +14,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 from .savemanager import SaveManager
 
 if TYPE_CHECKING:
+    from datetime import date  # loaded with the journal, after the first paint
+
     from sprintjournal.records import SprintRec
 
     from .panels.notes import NotesPanel
@@ -58,13 +59,13 @@ class Shell(QMainWindow):
         raise NotImplementedError
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> "date | None":
         raise NotImplementedError
 
     def select_sprint(self, sprint_id: int | None) -> None:
         raise NotImplementedError
 
-    def select_day(self, day: date | None) -> None:
+    def select_day(self, day: "date | None") -> None:
         raise NotImplementedError
 
     def show_panel(self, name: str) -> None:

@@ -207,6 +207,15 @@ def test_the_app_has_its_icon_and_desktop_id(qapp: QApplication) -> None:
     assert not app.windowIcon().isNull()
 
 
+def test_the_windows_carry_the_icon_up_to_128_px(qapp: QApplication) -> None:
+    """Every size of a window's icon goes to the X server before the window maps: the large
+    ones are the desktop entry's (`sprintjournal.desktop` installs them all)."""
+    app = make_application([])
+    sizes = {s.width() for s in app.windowIcon().availableSizes()}
+    assert sizes == {16, 24, 32, 48, 64, 128}
+    assert not app.windowIcon().pixmap(128, 128).isNull()
+
+
 def test_a_file_given_as_the_menu_does_opens_that_journal(tmp_path: Path) -> None:
     """The desktop entry runs `sprintjournal-gui %f`: a bare path means --journal PATH."""
     path = tmp_path / "leysin.sprintjournal"

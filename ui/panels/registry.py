@@ -8,8 +8,7 @@ here. This module imports no panel: the docks are laid out before the first pain
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -21,8 +20,10 @@ PanelClass = Callable[["JournalStore", QUndoStack, QWidget], QWidget]
 """The panel contract's constructor: `XPanel(store, undo_stack, parent)`."""
 
 
-@dataclass(frozen=True)
-class PanelSpec:
+class PanelSpec(NamedTuple):
+    """A NamedTuple, not a dataclass: read before the first paint, when `dataclasses` is not
+    loaded yet."""
+
     name: str
     title: str
     widget: str

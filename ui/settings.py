@@ -24,9 +24,12 @@ def recent_journals() -> list[str]:
 
 
 def remember_journal(path: str) -> None:
-    """Put `path` first in File ▸ Open recent."""
-    recent = [path, *(p for p in recent_journals() if p != path)][:MAX_RECENT]
-    app_settings().setValue("recent", recent)
+    """Put `path` first in File ▸ Open recent. Reopening the journal opened last (every start-up,
+    mostly) leaves the file alone: a write is a synced rewrite of the whole settings file."""
+    current = recent_journals()
+    recent = [path, *(p for p in current if p != path)][:MAX_RECENT]
+    if recent != current:
+        app_settings().setValue("recent", recent)
 
 
 def last_folder(purpose: str) -> str:

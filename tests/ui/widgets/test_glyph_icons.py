@@ -43,3 +43,16 @@ def test_the_glyph_follows_the_palette(qtbot: QtBot) -> None:
 def test_an_unknown_name_is_an_error(qtbot: QtBot) -> None:
     with pytest.raises(KeyError):
         glyph_icon(widget_with_text(qtbot, "#000000"), "frobnicate")
+
+
+def test_a_glyph_is_drawn_once_per_colour_and_shared(qtbot: QtBot) -> None:
+    """The panels' actions share 15 glyphs: each is drawn once per colour (QIcon is shared
+    data), and another colour or another name is drawn anew."""
+    first = glyph_icon(widget_with_text(qtbot, "#102030"), "add")
+    again = glyph_icon(widget_with_text(qtbot, "#102030"), "add")
+    other_colour = glyph_icon(widget_with_text(qtbot, "#f0e0d0"), "add")
+    other_name = glyph_icon(widget_with_text(qtbot, "#102030"), "remove")
+    assert first.cacheKey() == again.cacheKey()
+    assert other_colour.cacheKey() != first.cacheKey()
+    assert other_name.cacheKey() != first.cacheKey()
+    assert ink(again, 32) == {"#102030"} and ink(other_colour, 32) == {"#f0e0d0"}

@@ -333,7 +333,8 @@ class MainWindow(Shell):
 
     def _fill_around_notes(self) -> Iterator[str]:
         """After the early view: every other panel joins the sprint and day the notes show,
-        one panel per step."""
+        one panel per step. They read the same sprint, attendees, stand-up... as `select_sprint`
+        has them do, once (`shared_reads`: any write through the store drops what was read)."""
         assert self._sprint is not None and self.notes is not None
         self.central.set_read_only(self.store.readonly, self.store.path)
         self.toolbar.set_sprints(self.store.read(self.store.list_sprints))
@@ -341,10 +342,11 @@ class MainWindow(Shell):
         self.toolbar.show_day(self.notes.day)
         self._enable_sprint_actions()
         self._update_title()
-        for panel in self.all_panels()[1:]:
-            yield f"{type(panel).__name__} filled"
-            _ops().call_panel(panel, "set_sprint", self._sprint.id if self._sprint else None)
-            _ops().call_panel(panel, "set_day", self.notes.day)
+        with self.store.shared_reads():
+            for panel in self.all_panels()[1:]:
+                yield f"{type(panel).__name__} filled"
+                _ops().call_panel(panel, "set_sprint", self._sprint.id if self._sprint else None)
+                _ops().call_panel(panel, "set_day", self.notes.day)
 
     def _connect_signals(self) -> None:
         store, notes = self.store, self.notes

@@ -333,16 +333,3 @@ def test_the_default_journal_lives_under_sprintjournal_home(
     with Journal(paths.resolve_journal()) as j:  # created on first use, folder and all
         assert j.list_sprints() == []
     assert (tmp_path / "home" / "journal.sprintjournal").is_file()
-
-
-def test_the_environment_variable_and_explicit_path_override(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(paths.ENV_JOURNAL, str(tmp_path / "env.sprintjournal"))
-    assert paths.resolve_journal() == tmp_path / "env.sprintjournal"
-    assert paths.resolve_journal(tmp_path / "cli.sprintjournal") == tmp_path / "cli.sprintjournal"
-    assert paths.resolve_journal(str(tmp_path / "x.sprintjournal")) == tmp_path / "x.sprintjournal"
-
-
-def test_backups_sit_beside_the_journal(tmp_path: Path) -> None:
-    assert paths.backup_dir(tmp_path / "a" / "j.sprintjournal") == tmp_path / "a" / "backups"

@@ -26,7 +26,7 @@ def test_changes_are_values_compared_by_content_and_immutable() -> None:
     assert a != Change("branch", "reordered", (2, 1), 7)
     assert hash(a) == hash(Change("branch", "reordered", (1, 2), 7))
     with pytest.raises(dataclasses.FrozenInstanceError):
-        a.op = "added"
+        a.op = "added"  # type: ignore[misc]
 
 
 def test_the_orderable_entities_are_entities() -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from sprintjournal import db
 from sprintjournal.errors import NewerJournalError, NotAJournalError
+from sprintjournal.migrations import MIGRATIONS
 
 
 def listing(folder: Path) -> list[str]:
@@ -90,7 +91,7 @@ def test_a_failing_first_step_raises_its_own_error(
     def broken(conn: sqlite3.Connection) -> None:
         raise RuntimeError("step one is broken")
 
-    monkeypatch.setattr(db, "MIGRATIONS", [broken, *db.MIGRATIONS[1:]])
+    monkeypatch.setattr(db, "MIGRATIONS", [broken, *MIGRATIONS[1:]])
     with pytest.raises(RuntimeError, match="step one is broken"):
         db.create(tmp_path / "new.sprintjournal")
     assert not (tmp_path / "new.sprintjournal").exists()

@@ -63,7 +63,7 @@ def test_records_are_frozen_values() -> None:
     sprint = SprintRec(1, "Gothenburg", start=day(2))
     assert sprint == SprintRec(1, "Gothenburg", start=day(2))
     with pytest.raises(dataclasses.FrozenInstanceError):
-        sprint.title = "renamed"
+        sprint.title = "renamed"  # type: ignore[misc]
 
 
 def test_records_stay_readable_after_their_journal_is_closed(journal_path: Path) -> None:

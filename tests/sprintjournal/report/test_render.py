@@ -1,6 +1,8 @@
 """The report's Markdown as HTML safe to publish, with photos left as `photo:<id>` until a target
 places them: in their own paragraph as a figure with its caption, inside text inline."""
 
+from xml.etree.ElementTree import Element
+
 import html5lib
 
 from sprintjournal.report.render import (
@@ -29,9 +31,10 @@ def inline(photo_id: int, alt: str) -> str:
     return f'<span data-id="{photo_id}">{escape(alt)}</span>'
 
 
-def parse(fragment: str) -> object:
-    """html5lib, as a browser would build the tree (raises on nothing; we read the tree)."""
-    return html5lib.parseFragment(fragment, namespaceHTMLElements=False)
+def parse(fragment: str) -> Element:
+    """The tree a browser would build (html5lib implements the HTML standard's parser)."""
+    tree: Element = html5lib.parseFragment(fragment, namespaceHTMLElements=False)
+    return tree
 
 
 def test_photo_paragraphs_become_figures_with_their_caption() -> None:
@@ -64,7 +67,12 @@ def test_an_empty_placement_drops_the_photo() -> None:
 def test_alt_text_with_quotes_and_entities_reaches_the_target_as_typed() -> None:
     html = markdown_to_html('![Armin\'s "JIT" & <GC>](photo:9)\n')
     seen: list[Figure] = []
-    place_photos(html, lambda f: seen.append(f) or "", inline)
+
+    def keep(fig: Figure) -> str:
+        seen.append(fig)
+        return ""
+
+    place_photos(html, keep, inline)
     assert seen == [Figure(9, 'Armin\'s "JIT" & <GC>', "")]
 
 

@@ -42,7 +42,7 @@ def test_a_new_item_goes_after_the_largest_position_of_its_own_scope(
     ids = [b.id for b in journal.list_branches(first)]
     journal.reorder("branch", [ids[2], ids[0], ids[1]])
     with journal.write() as s:
-        s.get(Branch, ids[1]).position = 9  # a gap (positions need not be dense)
+        get_or_fail(s, Branch, ids[1], "branch").position = 9  # a gap (positions need not be dense)
     with journal.write() as s:
         assert next_position(s, Branch, sprint_id=first) == 10
         assert next_position(s, Branch, sprint_id=second) == 1
@@ -63,11 +63,11 @@ def test_apply_fields_sets_allowed_fields_and_refuses_unknown_ones_before_settin
     journal: Journal, journal_path: Path, two_sprints: tuple[int, int]
 ) -> None:
     with journal.write() as s:
-        sprint = s.get(Sprint, two_sprints[0])
+        sprint = get_or_fail(s, Sprint, two_sprints[0], "sprint")
         apply_fields(sprint, {"place": "Leysin", "venue": "Ermina"}, {"place", "venue"}, "sprint")
     assert journal.get_sprint(two_sprints[0]).venue == "Ermina"
     with journal.write() as s:
-        sprint = s.get(Sprint, two_sprints[0])
+        sprint = get_or_fail(s, Sprint, two_sprints[0], "sprint")
         with pytest.raises(ValidationError) as caught:
             apply_fields(sprint, {"venue": "Hotel", "colour": "blue", "mood": "good"},
                          {"place", "venue"}, "sprint")

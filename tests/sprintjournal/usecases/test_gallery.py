@@ -11,6 +11,7 @@ from PIL import Image
 from sprintjournal import photos
 from sprintjournal.errors import NotFoundError
 from sprintjournal.journal import Journal
+from sprintjournal.row_ids import saved
 from sprintjournal.usecases import gallery
 
 
@@ -71,7 +72,7 @@ def test_the_gallery_lists_by_position_and_photos_of_one_sprint_only(
 ) -> None:
     other = journal.add_sprint("Leysin").id
     with journal.write() as s:
-        ids = [gallery.add(s, sprint, jpeg_bytes(colour=(n * 40, 0, 0)), f"{n}.jpg").id
+        ids = [saved(gallery.add(s, sprint, jpeg_bytes(colour=(n * 40, 0, 0)), f"{n}.jpg").id)
                for n in range(3)]
         gallery.add(s, other, jpeg_bytes(), "elsewhere.jpg")
     journal.reorder("photo", [ids[2], ids[0], ids[1]])

@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from sprintjournal.errors import NotFoundError, ValidationError
 from sprintjournal.journal import Journal
+from sprintjournal.row_ids import saved
 from sprintjournal.usecases import standup
 
 D3, D4, D5 = date(2011, 11, 3), date(2011, 11, 4), date(2011, 11, 5)
@@ -73,7 +74,7 @@ def test_an_item_shows_its_branch_name_and_none_once_the_branch_is_gone(
 
 def test_an_update_is_checked_like_an_addition(journal: Journal, sprint: int) -> None:
     with journal.write() as s:
-        item_id = standup.add(s, sprint, D3, "today", "stm")[0].id
+        item_id = saved(standup.add(s, sprint, D3, "today", "stm")[0].id)
     with journal.write() as s, pytest.raises(ValidationError, match="needs some text"):
         standup.update_item(s, item_id, text="   ")
     with journal.write() as s, pytest.raises(ValidationError, match="Unknown stand-up item "
@@ -89,7 +90,7 @@ def test_removing_returns_the_sprint_and_a_second_removal_names_the_item(
     journal: Journal, sprint: int
 ) -> None:
     with journal.write() as s:
-        item_id = standup.add(s, sprint, D3, "done", "arrived")[0].id
+        item_id = saved(standup.add(s, sprint, D3, "done", "arrived")[0].id)
     with journal.write() as s:
         assert standup.remove(s, item_id) == sprint
     with journal.write() as s, pytest.raises(NotFoundError) as caught:

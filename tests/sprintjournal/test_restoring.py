@@ -45,7 +45,8 @@ def test_a_damaged_backup_is_refused_naming_the_first_problems_and_counting_the_
     backed_up: Path,
 ) -> None:
     conn = sqlite3.connect(backed_up)
-    conn.execute("DELETE FROM text_checksum WHERE tbl = 'attendance'")  # 8 items lose theirs
+    conn.execute("DELETE FROM text_checksum WHERE tbl = 'attendance' AND row_id IN "
+                 "(SELECT row_id FROM text_checksum WHERE tbl = 'attendance' LIMIT 6)")
     conn.commit()
     conn.close()
     with pytest.raises(DamagedJournalError) as caught:
@@ -53,7 +54,7 @@ def test_a_damaged_backup_is_refused_naming_the_first_problems_and_counting_the_
     message = str(caught.value)
     assert message.startswith(f"The backup {backed_up} is damaged: attendance ")
     assert message.count("its text has no checksum") == restoring.SHOWN_PROBLEMS
-    assert message.endswith(" (and 3 more). Nothing was changed; choose another backup.")
+    assert message.endswith(" (and 1 more). Nothing was changed; choose another backup.")
 
 
 def test_build_makes_a_whole_checked_journal_with_its_originals(

@@ -55,14 +55,14 @@ def _utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def snippet_spans(hit: SearchHit, where: str = "") -> Spans:
+def snippet_spans(hit: SearchHit, where: str = "", plain: str | None = None) -> Spans:
     """`Kind, where — snippet` with the kind and the matched words bold; `where` is the day
-    and branch ("Thu 3 Nov · #jit-targets")."""
+    and branch ("Thu 3 Nov · #jit-targets"); `plain` the snippet's `plain_snippet`, if known."""
     label = KIND_LABELS.get(hit.kind, hit.kind)
     head = f"{label} · {where} — " if where else f"{label} — "
     parts, bold = [head], [(0, _utf16_len(label))]
     at, last = _utf16_len(parts[0]), 0
-    snippet = plain_snippet(hit.snippet).replace("\n", " ")
+    snippet = (plain_snippet(hit.snippet) if plain is None else plain).replace("\n", " ")
     for match in _MARK.finditer(snippet):
         before = snippet[last : match.start()]
         parts.append(before)
@@ -76,8 +76,8 @@ def snippet_spans(hit: SearchHit, where: str = "") -> Spans:
     return Spans("".join(parts), tuple(bold))
 
 
-def snippet_text(hit: SearchHit, where: str = "") -> str:
-    plain = _MARK.sub(lambda m: m.group(1), plain_snippet(hit.snippet))
+def snippet_text(hit: SearchHit, where: str = "", plain: str | None = None) -> str:
+    plain = _MARK.sub(lambda m: m.group(1), plain_snippet(hit.snippet) if plain is None else plain)
     label = KIND_LABELS.get(hit.kind, hit.kind)
     return f"{label}, {where}: {plain}" if where else f"{label}: {plain}"
 
@@ -102,6 +102,7 @@ class SearchModel(QAbstractListModel):
         self._rows_at_once = rows_at_once
         self._spans: dict[int, Spans] = {}  # the delegate asks on every layout and paint
         self._texts: dict[int, str] = {}  # the style asks on every paint
+        self._plain: dict[int, str] = {}  # what both are made of
         self._where: dict[int, str] = {}
         self.locate: Callable[[SearchHit], str] = lambda _hit: ""
         """Where a hit is (its day and branch); asked only for the rows shown, once each."""
@@ -112,6 +113,7 @@ class SearchModel(QAbstractListModel):
         self._shown = min(len(self._hits), self._rows_at_once)
         self._spans.clear()
         self._texts.clear()
+        self._plain.clear()
         self._where.clear()
         self.endResetModel()
 
@@ -125,6 +127,12 @@ class SearchModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
         self._shown += more
         self.endInsertRows()
+
+    def _plain_of(self, row: int) -> str:
+        plain = self._plain.get(row)
+        if plain is None:
+            plain = self._plain[row] = plain_snippet(self._hits[row].snippet)
+        return plain
 
     def _where_of(self, row: int) -> str:
         where = self._where.get(row)
@@ -145,17 +153,18 @@ class SearchModel(QAbstractListModel):
             return None
         row = index.row()
         hit = self._hits[row]
+        if role == HitRole:
+            return hit
+        where, plain = self._where_of(row), self._plain_of(row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
                     Qt.ItemDataRole.ToolTipRole):
             text = self._texts.get(row)
             if text is None:
-                text = self._texts[row] = snippet_text(hit, self._where_of(row))
+                text = self._texts[row] = snippet_text(hit, where, plain)
             return text
         if role == SpansRole:
             spans = self._spans.get(row)
             if spans is None:
-                spans = self._spans[row] = snippet_spans(hit, self._where_of(row))
+                spans = self._spans[row] = snippet_spans(hit, where, plain)
             return spans
-        if role == HitRole:
-            return hit
         return None

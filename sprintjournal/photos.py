@@ -394,8 +394,12 @@ def _convert_with_profile(
 
 
 def _fresh(image: Image.Image) -> Image.Image:
-    """A new image holding only the pixels: no info dict, EXIF, XMP, ICC or comments."""
-    return Image.frombytes(image.mode, image.size, image.tobytes())
+    """The pixels alone: no info dict, so no EXIF, XMP, ICC or comments for the encoder to
+    copy. `image` is always one `_render` made (converted, turned or shrunk from the decoded
+    photo, never the decoded file), so its metadata is dropped in place: copying the pixels
+    into a new image (tobytes, frombytes: 6 MB twice) cost 5 ms of each exported photo."""
+    image.info = {}
+    return image
 
 
 def _encode(image: Image.Image, quality: int) -> Rendition:

@@ -6,15 +6,21 @@ answers reads, the journal that writes, and `_apply`, which runs a write and ann
 """
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from sprintjournal.changes import Change
 
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
 
+T = TypeVar("T")
+P = ParamSpec("P")
+
 
 class StoreHost:
+    def read(self, query: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        raise NotImplementedError
+
     def _reader(self) -> "Journal":
         raise NotImplementedError
 

@@ -99,10 +99,14 @@ class JournalServices(StoreHost):
 
     # -- review ---------------------------------------------------------------------------
     def review_items(self, sprint_id: int, group: "Group | None" = None) -> list["ReviewItem"]:
-        """What the Needs Review list shows: flagged rows, then the report's guesses."""
+        """What the Needs Review list shows: flagged rows, then the report's guesses. One group
+        is taken from the whole list, read once while a sprint switch shares its reads: the
+        list and the Report panel's suggestions each cost a full read of the sprint."""
+        if group is not None:
+            return [item for item in self.read(self.review_items, sprint_id) if item.group == group]
         from sprintjournal import review
 
-        return review.review_items(self._reader(), sprint_id, group)
+        return review.review_items(self._reader(), sprint_id)
 
     def confirm_review(self, item: "ReviewItem", *, initiator: object = None) -> Change:
         from sprintjournal import review

@@ -48,12 +48,14 @@ def export_report(
         ctx = with_image_base(ctx, image_base)
     files = known[fmt].build(ctx)
     check(cancel)
+
+    def written(index: int, relative: str) -> None:
+        if progress is not None:
+            progress(index, len(files), f"Writing {relative}")
+        check(cancel)
+
     with AtomicBatch(Path(out_dir)) as batch:
-        for index, (relative, data) in enumerate(files, start=1):
-            check(cancel)
-            batch.add(relative, data)
-            if progress is not None:
-                progress(index, len(files), f"Writing {relative}")
+        batch.add_all(files, written)
     return batch.written
 
 

@@ -2,8 +2,8 @@
 
 Pillow releases the GIL while it decodes, resizes and encodes, so a thread pool keeps both cores
 busy without copying megabytes between processes (bench/export.py measures threads against
-processes). Pool threads read the originals (each through its own pooled connection); only the
-calling thread writes the cache.
+processes). Pool threads read the originals through the journal's reader; only the calling
+thread writes the cache.
 """
 
 import os
@@ -40,11 +40,7 @@ def make_renditions(
 ) -> dict[int, Rendition]:
     """One rendition per photo id: cached ones at once, the others in parallel, then cached."""
     ids = list(dict.fromkeys(photo_ids))
-    done: dict[int, Rendition] = {}
-    for pid in ids:
-        cached = journal.cached_rendition(pid, long_edge, quality)
-        if cached is not None:
-            done[pid] = cached
+    done: dict[int, Rendition] = journal.cached_renditions(ids, long_edge, quality)
     missing = [pid for pid in ids if pid not in done]
     _report(progress, len(done), len(ids))
     if missing:
@@ -61,12 +57,16 @@ def make_renditions(
 def _run(journal: Journal, pool: Executor, missing: list[int], params: tuple[int, int],
          done: dict[int, Rendition], progress: Progress | None,
          cancel: threading.Event | None, total: int) -> None:
-    """Keep a bounded number of photos in flight, so 50 originals are never all in memory."""
+    """Keep a bounded number of photos in flight, so 50 originals are never all in memory.
+
+    The pool gets its next photos before the finished ones are cached: writing the cache waits
+    for the disk (and its ORM code holds the GIL), and meanwhile the pool must not run dry. The
+    renditions finished together are cached in one transaction."""
     window = 2 * (os.cpu_count() or 2)
     queue = list(reversed(missing))
     running: dict[Future[Rendition], int] = {}
-    while queue or running:
-        check(cancel)
+
+    def refill() -> None:
         while queue and len(running) < window:
             pid = queue.pop()
             if isinstance(pool, ProcessPoolExecutor):  # a process gets bytes, not the journal
@@ -74,12 +74,17 @@ def _run(journal: Journal, pool: Executor, missing: list[int], params: tuple[int
             else:
                 future = pool.submit(_render, journal, pid, params)
             running[future] = pid
+
+    while queue or running:
+        check(cancel)
+        refill()
         finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
-        for future in finished:
-            pid = running.pop(future)
-            done[pid] = future.result()
-            if not journal.readonly:
-                journal.store_rendition(pid, params[0], params[1], done[pid])
+        made = {running.pop(future): future.result() for future in finished}
+        refill()
+        if made and not journal.readonly:
+            journal.store_renditions(made, *params)
+        for pid, rendition in made.items():
+            done[pid] = rendition
             _report(progress, len(done), total)
 
 

@@ -3,15 +3,17 @@ their rows back through those), and the Journal answers the UI's reads without t
 
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from sprintjournal import db
 from sprintjournal.demo import build_demo
 from sprintjournal.errors import NotFoundError
 from sprintjournal.journal import Journal
-from sprintjournal.reader import JournalReader, SqliteReader
+from sprintjournal.reader import JournalReader, Reads, SqliteReader
 from sprintjournal.usecases import (
     attendance,
     branches,
@@ -100,3 +102,71 @@ with Journal({str(journal_path)!r}) as j:
                          check=True).stdout.splitlines()
     assert out == ["[]", "['pydantic', 'sqlalchemy', 'sqlmodel']"]
 
+
+# -- what switching sprints leans on: the newcomer rule, a sprint's ordinal -----------------
+@pytest.fixture
+def reads(journal: Journal) -> Iterator[Callable[[], Reads]]:
+    """Reads over a fresh connection each time (after the test's writes), all closed after."""
+    opened = []
+
+    def fresh() -> Reads:
+        opened.append(db.connect_reader(journal.path))
+        return Reads(opened[-1])
+
+    yield fresh
+    for conn in opened:
+        conn.close()
+
+
+def test_first_sprints_of_some_people_only(journal: Journal, reads: Callable[[], Reads]) -> None:
+    old = journal.add_sprint("Leysin 2010", start=date(2010, 1, 16)).id
+    new = journal.add_sprint("Gothenburg 2011", start=date(2011, 11, 2)).id
+    undated = journal.add_sprint("Someday").id
+    for name in ("Armin Rigo", "Carl Friedrich"):
+        journal.add_attendee(new, name)
+    journal.add_attendee(old, "Armin Rigo")
+    journal.add_attendee(undated, "Armin Rigo")
+    journal.add_attendee(undated, "Anto Cuni")
+    ids = {p.name: p.id for p in journal.list_people()}
+
+    first = reads().first_sprints([ids["Armin Rigo"], ids["Anto Cuni"]])
+
+    # the earliest dated sprint wins over later and undated ones; an undated one counts when
+    # it is all a person has; people not asked for are not read
+    assert first == {ids["Armin Rigo"]: old, ids["Anto Cuni"]: undated}
+
+
+def test_first_sprints_of_more_people_than_sqlite_binds_at_once(
+        journal: Journal, reads: Callable[[], Reads]) -> None:
+    sprint = journal.add_sprint("Big", start=date(2012, 2, 1)).id
+    for n in range(1200):
+        journal.add_attendee(sprint, f"Person {n:04d}")
+    people = [p.id for p in journal.list_people()]
+
+    assert reads().first_sprints(people) == dict.fromkeys(people, sprint)
+
+
+def test_sprints_of_a_year_from_its_first_to_its_last_day(
+        journal: Journal, reads: Callable[[], Reads]) -> None:
+    journal.add_sprint("Before", start=date(2010, 12, 31))
+    first = journal.add_sprint("First day", start=date(2011, 1, 1)).id
+    last = journal.add_sprint("Last day", start=date(2011, 12, 31)).id
+    journal.add_sprint("After", start=date(2012, 1, 1))
+    journal.add_sprint("Undated")
+
+    assert {s.id for s in reads().sprints_of_year(2011)} == {first, last}
+    assert reads().sprints_of_year(1999) == []
+
+
+def test_an_ordinal_counts_the_sprints_of_its_year_only(journal: Journal) -> None:
+    journal.add_sprint("Leysin 2010", project="PyPy", start=date(2010, 11, 1))
+    journal.add_sprint("Düsseldorf", project="PyPy", place="Düsseldorf", start=date(2011, 2, 1))
+    nov = journal.add_sprint("Gothenburg", project="PyPy", place="Gothenburg",
+                             start=date(2011, 11, 2)).id
+    journal.add_sprint("Leysin 2012", project="PyPy", start=date(2012, 1, 10))
+
+    ordinal = journal.sprint_ordinal(nov)
+
+    assert ordinal is not None
+    assert (ordinal.year, ordinal.in_year, ordinal.in_year_at_place, ordinal.of_year) == (
+        2011, 2, 1, 2)

@@ -10,8 +10,10 @@ from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg
 from sprintjournal_ui.store import JournalStore
 
+from sprintjournal import review
 from sprintjournal.errors import JournalError
 from sprintjournal.journal import Journal
+from sprintjournal.review import ROW, SUGGESTION
 
 
 def test_the_file_is_the_journals_and_its_problems_are_told(
@@ -128,3 +130,24 @@ def test_report_exports_run_through_the_store(
     files = store.export_report(panel_sprint, "md", tmp_path)
     assert files[-1].read_text(encoding="utf-8").count("ffistruct") >= 1
     assert "ffistruct" in store.blogger_html(panel_sprint)
+
+
+# -- one group of the Needs Review list is that group of the whole list, read once a switch ----
+def test_a_group_of_the_review_list_is_the_cores_group(
+        store: JournalStore, journal: Journal, panel_sprint: int) -> None:
+    whole = review.review_items(journal, panel_sprint)
+    assert {item.group for item in whole} == {ROW, SUGGESTION}  # the sprint has both
+    for group in (ROW, SUGGESTION):
+        expected = review.review_items(journal, panel_sprint, group)
+        assert store.review_items(panel_sprint, group) == expected
+        with store.shared_reads():
+            assert store.read(store.review_items, panel_sprint) == whole
+            assert store.read(store.review_items, panel_sprint, group) == expected
+
+
+def test_a_write_inside_shared_reads_is_seen_by_the_next_group_read(
+        store: JournalStore, journal: Journal, panel_sprint: int) -> None:
+    with store.shared_reads():
+        rows = store.read(store.review_items, panel_sprint, ROW)
+        store.confirm_review(rows[0])  # announced: what was shared is forgotten
+        assert store.read(store.review_items, panel_sprint, ROW) == rows[1:]

@@ -55,14 +55,14 @@ def _utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def snippet_spans(hit: SearchHit, where: str = "") -> Spans:
+def snippet_spans(hit: SearchHit, where: str = "", plain: str | None = None) -> Spans:
     """`Kind, where — snippet` with the kind and the matched words bold; `where` is the day
-    and branch ("Thu 3 Nov · #jit-targets")."""
+    and branch ("Thu 3 Nov · #jit-targets"); `plain` the snippet's `plain_snippet`, if known."""
     label = KIND_LABELS.get(hit.kind, hit.kind)
     head = f"{label} · {where} — " if where else f"{label} — "
     parts, bold = [head], [(0, _utf16_len(label))]
     at, last = _utf16_len(parts[0]), 0
-    snippet = plain_snippet(hit.snippet).replace("\n", " ")
+    snippet = (plain_snippet(hit.snippet) if plain is None else plain).replace("\n", " ")
     for match in _MARK.finditer(snippet):
         before = snippet[last : match.start()]
         parts.append(before)
@@ -76,18 +76,33 @@ def snippet_spans(hit: SearchHit, where: str = "") -> Spans:
     return Spans("".join(parts), tuple(bold))
 
 
-def snippet_text(hit: SearchHit, where: str = "") -> str:
-    plain = _MARK.sub(lambda m: m.group(1), plain_snippet(hit.snippet))
+def snippet_text(hit: SearchHit, where: str = "", plain: str | None = None) -> str:
+    plain = _MARK.sub(lambda m: m.group(1), plain_snippet(hit.snippet) if plain is None else plain)
     label = KIND_LABELS.get(hit.kind, hit.kind)
     return f"{label}, {where}: {plain}" if where else f"{label}: {plain}"
 
 
+ROWS_AT_ONCE = 20
+"""Rows a search shows at first and adds each time the list is scrolled to its end."""
+_ASKED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole, SpansRole, HitRole})
+
+
 class SearchModel(QAbstractListModel):
-    def __init__(self, parent: object = None) -> None:
+    """The hits of one search, offered `ROWS_AT_ONCE` at a time (`canFetchMore`): a row is a
+    wrapped text laid out for its height, and laying out 100 of them took 25 ms of each search.
+    The view fetches more as it is scrolled to the end. (QListView's batched layout did the same
+    work in slices, but left the first results of a fresh list unshown.)"""
+
+    def __init__(self, parent: object = None, rows_at_once: int = ROWS_AT_ONCE) -> None:
         # PySide6's stub wants a QObject; a QWidget parent is one at run time
         super().__init__(parent)  # type: ignore[arg-type]
         self._hits: list[SearchHit] = []
+        self._shown = 0
+        self._rows_at_once = rows_at_once
         self._spans: dict[int, Spans] = {}  # the delegate asks on every layout and paint
+        self._texts: dict[int, str] = {}  # the style asks on every paint
+        self._plain: dict[int, str] = {}  # what both are made of
         self._where: dict[int, str] = {}
         self.locate: Callable[[SearchHit], str] = lambda _hit: ""
         """Where a hit is (its day and branch); asked only for the rows shown, once each."""
@@ -95,9 +110,29 @@ class SearchModel(QAbstractListModel):
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
         self._hits = list(hits)
+        self._shown = min(len(self._hits), self._rows_at_once)
         self._spans.clear()
+        self._texts.clear()
+        self._plain.clear()
         self._where.clear()
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._shown < len(self._hits)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        more = min(len(self._hits) - self._shown, self._rows_at_once)
+        if parent.isValid() or more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    def _plain_of(self, row: int) -> str:
+        plain = self._plain.get(row)
+        if plain is None:
+            plain = self._plain[row] = plain_snippet(self._hits[row].snippet)
+        return plain
 
     def _where_of(self, row: int) -> str:
         where = self._where.get(row)
@@ -109,21 +144,27 @@ class SearchModel(QAbstractListModel):
         return self._hits[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
+        return 0 if parent.isValid() else self._shown
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+        # The style asks each painted row for a dozen roles (font, colours, icon...): those
+        # are answered first, without touching the row.
+        if role not in _ASKED or not index.isValid() or not 0 <= index.row() < self._shown:
             return None
         row = index.row()
         hit = self._hits[row]
+        if role == HitRole:
+            return hit
+        where, plain = self._where_of(row), self._plain_of(row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
                     Qt.ItemDataRole.ToolTipRole):
-            return snippet_text(hit, self._where_of(row))
+            text = self._texts.get(row)
+            if text is None:
+                text = self._texts[row] = snippet_text(hit, where, plain)
+            return text
         if role == SpansRole:
             spans = self._spans.get(row)
             if spans is None:
-                spans = self._spans[row] = snippet_spans(hit, self._where_of(row))
+                spans = self._spans[row] = snippet_spans(hit, where, plain)
             return spans
-        if role == HitRole:
-            return hit
         return None

@@ -20,7 +20,6 @@ from ..throttle import Debouncer
 from ..widgets.search_delegate import SnippetDelegate
 
 SEARCH_DELAY_MS = 150
-RESULTS_BATCH = 20
 
 
 class SearchPanel(QWidget):
@@ -43,11 +42,7 @@ class SearchPanel(QWidget):
         self.results.setModel(self.model)
         self.results.setItemDelegate(SnippetDelegate(self.results))
         self.results.setWordWrap(True)
-        self.results.setUniformItemSizes(False)
-        # Rows are wrapped text of their own heights: laid out a screenful at a time, so the
-        # first results show without waiting for the 100th row's layout.
-        self.results.setLayoutMode(QListView.LayoutMode.Batched)
-        self.results.setBatchSize(RESULTS_BATCH)
+        self.results.setUniformItemSizes(False)  # rows are wrapped text of their own heights
         self.empty_hint = QLabel("Type a word to search this sprint's notes, stand-up items, "
                                  "branches, people and photo captions.", self)
         self.empty_hint.setWordWrap(True)

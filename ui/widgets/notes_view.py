@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..day_words import day_label
+from .elided_label import ElidedLabel
 from .markdown_editor import MarkdownEditor
 from .preview import NotePreview
 
@@ -152,7 +153,7 @@ class NotesView(QWidget):
 
     def _build_note_area(self, parent: QWidget) -> QWidget:
         area = QWidget(parent)
-        self.heading = QLabel(area)
+        self.heading = ElidedLabel(area)  # cut rather than widen the window
         font = QFont(self.heading.font())
         font.setBold(True)
         self.heading.setFont(font)

@@ -4,12 +4,17 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
 from sprintjournal_ui.main_window import MainWindow
-from sprintjournal_ui.models.search_model import SearchModel, SpansRole, snippet_spans
+from sprintjournal_ui.models.search_model import (
+    ROWS_AT_ONCE,
+    SearchModel,
+    SpansRole,
+    snippet_spans,
+)
 from sprintjournal_ui.panels.search import SearchPanel
 from sprintjournal_ui.store import JournalStore
 from sprintjournal_ui.widgets.search_delegate import SnippetDelegate
@@ -167,3 +172,49 @@ def test_results_say_the_day_and_branch_and_read_as_rendered(
                  if panel.model.index(r, 0).data().startswith("Stand-up"))
     start, length = spans.bold[1]
     assert spans.text[start:start + length] == "TARGET"
+
+
+# -- the list: the first results at once, the rest as it is scrolled -------------------------
+def _panel(qtbot: QtBot, store: JournalStore, journal: Journal, people: int) -> SearchPanel:
+    sprint = journal.add_sprint("Gothenburg 2011", project="PyPy").id
+    for n in range(people):
+        journal.add_attendee(sprint, f"Person {n:04d}")
+    panel = SearchPanel(store)
+    qtbot.addWidget(panel)
+    panel.set_sprint(sprint)
+    panel.resize(320, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def _row_at_top(panel: SearchPanel) -> int:
+    return panel.results.indexAt(QPoint(8, 8)).row()
+
+
+def test_the_first_search_of_a_fresh_list_shows_its_first_hit(
+        qtbot: QtBot, store: JournalStore, journal: Journal) -> None:
+    """Hits a screenful at a time (the model's batches), the first one shown at the top."""
+    panel = _panel(qtbot, store, journal, people=3 * ROWS_AT_ONCE)
+    panel.field.setText("Person")
+    assert len(panel.run_search()) == 3 * ROWS_AT_ONCE
+    qtbot.waitUntil(lambda: _row_at_top(panel) == 0)
+    assert panel.results.visualRect(panel.model.index(0)).top() == 0
+
+
+def test_scrolling_to_the_end_shows_every_hit(
+        qtbot: QtBot, store: JournalStore, journal: Journal) -> None:
+    panel = _panel(qtbot, store, journal, people=3 * ROWS_AT_ONCE)
+    panel.field.setText("Person")
+    panel.run_search()
+    qtbot.waitUntil(lambda: _row_at_top(panel) == 0)
+    assert panel.model.rowCount() < 3 * ROWS_AT_ONCE  # not all laid out at once
+
+    def scrolled_to_the_end() -> bool:
+        bar = panel.results.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        return panel.model.rowCount() == 3 * ROWS_AT_ONCE
+
+    qtbot.waitUntil(scrolled_to_the_end)
+    last = panel.model.index(3 * ROWS_AT_ONCE - 1)
+    assert last.data().startswith("Person")

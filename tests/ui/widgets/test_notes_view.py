@@ -7,6 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
+from shell_data import show_active
+from sprintjournal_ui.main_window import MainWindow
+from sprintjournal_ui.store import JournalStore
 from sprintjournal_ui.widgets.notes_view import (
     DaysList,
     NotesView,
@@ -15,6 +18,8 @@ from sprintjournal_ui.widgets.notes_view import (
     long_day,
     note_title,
 )
+
+from sprintjournal.journal import Journal
 
 WED, THU = date(2011, 11, 2), date(2011, 11, 3)
 
@@ -107,3 +112,32 @@ def test_the_view_has_the_hint_page_and_the_editor_page(qtbot: QtBot) -> None:
     assert view.remove_button.toolTip() == "Remove the note shown"
     assert view.days.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert view.editor.width() > view.days.width()
+
+
+# -- in a window of a common screen's width: a day with several notes (its tabs beside the
+# day's heading) must not make the window wider than it is --------------------------------------
+WEDNESDAY = date(2016, 8, 3)  # a Wednesday: the longest day names make the longest heading
+
+
+def test_a_day_with_many_notes_fits_a_1280_pixel_window(
+        qtbot: QtBot, store: JournalStore, journal: Journal) -> None:
+    sprint = journal.add_sprint("Sprint 199", start=date(2016, 8, 2), end=date(2016, 8, 9)).id
+    for n in range(3):
+        journal.add_note(sprint, WEDNESDAY, f"struct stm merge {n} " * 30)
+    window = MainWindow(autosave_ms=60_000)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.attach(store)
+    show_active(qtbot, window)
+    window.select_sprint(sprint)
+    window.select_day(WEDNESDAY)
+    assert window.notes is not None
+    qtbot.waitUntil(lambda: window.notes is not None and window.notes.tabs.isVisible())
+    window.focus_search()  # the search beside the notes, as after a search
+    window.notes.editor.setFocus()
+    qtbot.keyClicks(window.notes.editor, "x")
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 1280
+    assert window.width() == 1280
+    assert window.notes.heading.text().startswith("Wednesday 3 August 2016")
+    window.close_for_good()

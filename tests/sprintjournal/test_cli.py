@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from sprintjournal_ui import launcher
 from story_checks import plain
 
 from sprintjournal import cli
@@ -212,13 +211,6 @@ def test_no_verb_without_the_desktop_components_is_a_usage_error(
 ) -> None:
     code, _out, err = run(capsys)
     assert code == 2 and "sprintjournal-gui" in one_line(err)
-
-
-def test_the_entry_point_runs_verbs_without_starting_qt(
-    demo_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert launcher.main(["--journal", str(demo_path), "sprints"]) == 0
-    assert len(capsys.readouterr().out.splitlines()) == 2
 
 
 # -- the installed command, in a real process ------------------------------------------------

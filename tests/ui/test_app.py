@@ -14,15 +14,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active, when_modal
 from sprintjournal_ui.app import app_icon, main, make_application, parse_args
-from sprintjournal_ui.crash_guard import describe, install_signal_handlers
+from sprintjournal_ui.crash_guard import install_signal_handlers
 from sprintjournal_ui.dialogs.errors import JournalErrorDialog
 from sprintjournal_ui.main_window import MainWindow
-from sprintjournal_ui.opening import open_journal
 from sprintjournal_ui.startup import Startup
 from sprintjournal_ui.startup_trace import StartupTrace
 from sprintjournal_ui.store import JournalStore
 
-from sprintjournal.errors import DiskFullError
 from sprintjournal.journal import Journal
 from sprintjournal.paths import APP_ID
 
@@ -30,33 +28,6 @@ from sprintjournal.paths import APP_ID
 def give_up(dialog: QWidget) -> None:
     assert isinstance(dialog, JournalErrorDialog)
     dialog.quit_button.click()
-
-
-def test_a_journal_open_elsewhere_gets_a_clear_dialog(qtbot: QtBot, journal: Journal,
-                                                      journal_path: Path) -> None:
-    """The `journal` fixture holds the lock, like another SprintJournal window would."""
-    texts: list[str] = []
-
-    def read_and_quit(dialog: QWidget) -> None:
-        assert isinstance(dialog, JournalErrorDialog)
-        texts.append(dialog.text())
-        give_up(dialog)
-
-    seen = when_modal(read_and_quit)
-    assert open_journal(None, journal_path, at_startup=True) is None
-    assert seen == ["Journal already open"]
-    assert str(journal_path) in texts[0] and "another SprintJournal" in texts[0]
-
-
-def test_a_file_that_is_not_a_journal_is_refused_untouched(qtbot: QtBot, tmp_path: Path) -> None:
-    fake = tmp_path / "cake.sprintjournal"
-    data = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8
-    fake.write_bytes(data)
-    seen = when_modal(give_up)
-    assert open_journal(None, fake, at_startup=False) is None
-    assert seen == ["Not a SprintJournal file"]
-    assert fake.read_bytes() == data
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cake.sprintjournal"]
 
 
 def test_main_shows_the_dialog_and_quits_when_the_journal_is_locked(
@@ -192,11 +163,6 @@ def test_fault_08_sigterm_saves_the_pending_edit_and_closes(qtbot: QtBot, store:
     finally:
         restore()
     assert journal.get_note(gothenburg.note_id).text.endswith("STM. (logging out)")
-
-
-def test_core_errors_are_described_with_their_own_message() -> None:
-    assert describe(DiskFullError("The disk is full.")) == "The disk is full."
-    assert "KeyError" in describe(KeyError("x")) and "keeps running" in describe(KeyError("x"))
 
 
 def test_the_app_has_its_icon_and_desktop_id(qapp: QApplication) -> None:

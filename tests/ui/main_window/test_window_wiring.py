@@ -1,4 +1,5 @@
-"""Main-window wiring: automatic backups, Backups and Note History entries, timeline day clicks."""
+"""Main-window wiring: the automatic backup started, Backups and Note History entries,
+timeline day clicks."""
 
 from collections.abc import Iterator
 from datetime import date
@@ -8,11 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
-from sprintjournal_ui.autobackup import AutoBackup
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.store import JournalStore
-
-from sprintjournal.backup import list_backups
 
 
 @pytest.fixture
@@ -23,19 +21,6 @@ def window(qtbot: QtBot, store: JournalStore) -> Iterator[MainWindow]:
     show_active(qtbot, win)
     yield win
     win.close_for_good()
-
-
-def test_a_change_is_backed_up_and_no_change_is_not(qtbot: QtBot, store: JournalStore) -> None:
-    auto = AutoBackup(store, interval_ms=50)
-    auto.check()
-    assert list_backups(store.file) == []  # nothing changed yet
-    store.add_sprint("Gothenburg 2011", start=date(2011, 11, 2))
-    qtbot.waitUntil(lambda: len(list_backups(store.file)) == 1, timeout=3000)
-    (made,) = list_backups(store.file)
-    assert made.reason == "auto"
-    auto.check()  # within 30 minutes of the last one: no second copy
-    assert len(list_backups(store.file)) == 1
-    auto.timer.stop()
 
 
 def test_the_window_starts_its_auto_backup(window: MainWindow) -> None:

@@ -17,8 +17,6 @@ from sprintjournal_ui.app import app_icon, main, make_application, parse_args
 from sprintjournal_ui.crash_guard import install_signal_handlers
 from sprintjournal_ui.dialogs.errors import JournalErrorDialog
 from sprintjournal_ui.main_window import MainWindow
-from sprintjournal_ui.startup import Startup
-from sprintjournal_ui.startup_trace import StartupTrace
 from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
@@ -68,50 +66,6 @@ def test_an_existing_journal_is_shown_and_filled_without_the_orm(
     assert list(phases) == ["qapplication", "window", "first", "journal", "ready", "all"]
     assert phases["ready"].endswith("core not loaded")
     assert phases["all"].endswith("core not loaded")  # showing every panel needs no ORM
-
-
-def start_early(qtbot: QtBot, journal_path: Path) -> tuple[MainWindow, Startup]:
-    window = MainWindow(autosave_ms=60_000)
-    qtbot.addWidget(window)
-    show_active(qtbot, window)
-    startup = Startup(window, parse_args(["--journal", str(journal_path)]), StartupTrace(False),
-                      QApplication.instance())  # type: ignore[arg-type]
-    startup.run()
-    assert window.notes is not None and window.sprint is not None
-    return window, startup
-
-
-def test_typing_in_the_early_view_is_saved_once_the_journal_is_open(
-        qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path) -> None:
-    journal.close()
-    window, _startup = start_early(qtbot, journal_path)
-    notes = window.notes
-    assert notes is not None and window.sprint is not None
-    assert window.sprint.id == gothenburg.sprint_id
-    notes.select_item(gothenburg.note_id)
-    notes.editor.setFocus()
-    notes.editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(notes.editor, " early")
-    assert window.panels == {}  # the other panels are not there yet
-    qtbot.waitUntil(lambda: bool(window.panels), timeout=20_000)
-    assert notes.editor.textCursor().position() == len(notes.editor.toPlainText())
-    notes.flush()
-    assert window.store.get_note(gothenburg.note_id).text.endswith("STM. early")
-    window.close_for_good()
-
-
-def test_closing_during_startup_saves_what_was_typed(
-        qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path) -> None:
-    journal.close()
-    window, _startup = start_early(qtbot, journal_path)
-    notes = window.notes
-    assert notes is not None
-    notes.select_item(gothenburg.note_id)
-    qtbot.keyClicks(notes.editor, "!")
-    window.close()  # before the panels are filled
-    window.store.close()  # main() does this after the event loop ends
-    with Journal(journal_path) as reopened:
-        assert reopened.get_note(gothenburg.note_id).text.startswith("!# Thursday")
 
 
 def test_the_early_view_is_filled_around_one_step_at_a_time(

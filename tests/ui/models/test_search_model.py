@@ -51,3 +51,9 @@ def test_the_model_tester_with_more_hits_than_a_batch(qtmodeltester: ModelTester
     model = SearchModel()
     model.set_hits(_hits(ROWS_AT_ONCE * 3))
     qtmodeltester.check(model)
+
+
+def test_search_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    model = SearchModel()
+    model.set_hits([SearchHit("note", 1, 1, "a [b] c"), SearchHit("person", 2, None, "[Armin]")])
+    qtmodeltester.check(model)

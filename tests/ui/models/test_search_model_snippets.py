@@ -79,3 +79,22 @@ def test_where_a_hit_is_is_asked_once_per_row_and_only_when_shown() -> None:
     model.set_hits([SearchHit("note", 1, 1, "[a]")])  # a new search asks again
     model.index(0).data()
     assert asked == [1, 1]
+
+
+def _bold_words(text: str, bold: tuple[tuple[int, int], ...]) -> list[str]:
+    """The bold ranges read back the way Qt counts them: in UTF-16 units."""
+    units = text.encode("utf-16-le")
+    return [units[2 * s : 2 * (s + n)].decode("utf-16-le") for s, n in bold]
+
+
+def test_snippets_show_user_text_literally_with_kind_and_matches_bold() -> None:
+    hit = SearchHit("note", 1, 1, "<img src=x onerror=alert(1)> [ffistruct] is fast")
+    text, bold = snippet_spans(hit)
+    assert text == "Note — <img src=x onerror=alert(1)> ffistruct is fast"
+    assert _bold_words(text, bold) == ["Note", "ffistruct"]
+
+
+def test_bold_ranges_count_emoji_as_qt_does() -> None:
+    hit = SearchHit("photo", 1, 1, "🎂👩‍💻 [cake]: 5× [faster] than CPython")
+    text, bold = snippet_spans(hit)
+    assert _bold_words(text, bold) == ["Photo", "cake", "faster"]

@@ -5,19 +5,12 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
 from sprintjournal_ui.main_window import MainWindow
-from sprintjournal_ui.models.search_model import (
-    ROWS_AT_ONCE,
-    SearchModel,
-    SpansRole,
-    snippet_spans,
-)
+from sprintjournal_ui.models.search_model import ROWS_AT_ONCE, SpansRole
 from sprintjournal_ui.panels.search import SearchPanel
 from sprintjournal_ui.store import JournalStore
-from sprintjournal_ui.widgets.search_delegate import SnippetDelegate
 
 from sprintjournal.journal import Journal
 from sprintjournal.records import SearchHit
@@ -88,60 +81,6 @@ def test_nothing_found_says_so(qtbot: QtBot, window: MainWindow) -> None:
     assert search(qtbot, window, "zeppelin") == []
     assert window.search.empty_hint.isVisible()
     assert "zeppelin" in window.search.empty_hint.text()
-
-
-def _bold_words(text: str, bold: tuple[tuple[int, int], ...]) -> list[str]:
-    """The bold ranges read back the way Qt counts them: in UTF-16 units."""
-    units = text.encode("utf-16-le")
-    return [units[2 * s : 2 * (s + n)].decode("utf-16-le") for s, n in bold]
-
-
-def test_snippets_show_user_text_literally_with_kind_and_matches_bold() -> None:
-    hit = SearchHit("note", 1, 1, "<img src=x onerror=alert(1)> [ffistruct] is fast")
-    text, bold = snippet_spans(hit)
-    assert text == "Note — <img src=x onerror=alert(1)> ffistruct is fast"
-    assert _bold_words(text, bold) == ["Note", "ffistruct"]
-
-
-def test_bold_ranges_count_emoji_as_qt_does() -> None:
-    hit = SearchHit("photo", 1, 1, "🎂👩‍💻 [cake]: 5× [faster] than CPython")
-    text, bold = snippet_spans(hit)
-    assert _bold_words(text, bold) == ["Photo", "cake", "faster"]
-
-
-def test_hits_wrap_to_the_list_width_and_rewrap_when_it_changes(
-    qtbot: QtBot, store: JournalStore
-) -> None:
-    panel = SearchPanel(store)
-    qtbot.addWidget(panel)
-    long = " ".join(["[unrolling] the loop of the tracing JIT"] * 4)
-    thursday = date(2011, 11, 3)
-    panel.model.set_hits([SearchHit("note", 1, 1, "[cake]", day=thursday),
-                          SearchHit("note", 2, 1, long, day=thursday)])
-    assert isinstance(panel.results.itemDelegate(), SnippetDelegate)
-    panel.resize(500, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
-
-    def heights() -> list[int]:
-        return [panel.results.visualRect(panel.model.index(r)).height() for r in range(2)]
-
-    qtbot.waitUntil(lambda: heights()[0] > 0)
-    line = panel.results.fontMetrics().lineSpacing()
-    short, tall = heights()
-    assert tall >= short + line, "a long snippet wraps onto several lines"
-    panel.resize(250, 400)
-    qtbot.waitUntil(lambda: heights()[1] >= tall + 2 * line)  # narrower: laid out again
-    assert heights()[0] == short
-    spans = panel.model.index(1).data(SpansRole)
-    assert spans.text.startswith("Note · Thu 3 Nov — unrolling the loop")
-    assert not panel.results.grab().isNull()  # every visible row painted through the delegate
-
-
-def test_search_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
-    model = SearchModel()
-    model.set_hits([SearchHit("note", 1, 1, "a [b] c"), SearchHit("person", 2, None, "[Armin]")])
-    qtmodeltester.check(model)
 
 
 def test_results_say_the_day_and_branch_and_read_as_rendered(

@@ -3,6 +3,7 @@ in bold (one QTextLayout per row, never parsed as markup), sized to the list's w
 selection's colours when selected."""
 
 import math
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSize
@@ -10,12 +11,16 @@ from PySide6.QtGui import QColor, QFont, QImage, QPalette, QStandardItem, QStand
 from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 from sprintjournal_ui.models.search_model import Spans, SpansRole
+from sprintjournal_ui.panels.search import SearchPanel
+from sprintjournal_ui.store import JournalStore
 from sprintjournal_ui.widgets.search_delegate import (
     H_PADDING,
     V_PADDING,
     SnippetDelegate,
     wrap,
 )
+
+from sprintjournal.records import SearchHit
 
 TEXT = "Note — the tracing JIT unrolls the loop once and then specialises the rest of it"
 BOLD = ((0, 4), (11, 11))  # "Note", "tracing JIT"
@@ -114,3 +119,32 @@ def test_a_selected_row_is_drawn_in_the_selections_colours(qtbot: QtBot,
     assert count(image, white, first.top() + 2, first.bottom() - 2) > 50  # text on the blue
     assert count(image, black, first.top() + 2, first.bottom() - 2) == 0
     assert count(image, black, second.top() + 2, second.bottom() - 2) > 20
+
+
+def test_hits_wrap_to_the_list_width_and_rewrap_when_it_changes(
+    qtbot: QtBot, store: JournalStore
+) -> None:
+    panel = SearchPanel(store)
+    qtbot.addWidget(panel)
+    long = " ".join(["[unrolling] the loop of the tracing JIT"] * 4)
+    thursday = date(2011, 11, 3)
+    panel.model.set_hits([SearchHit("note", 1, 1, "[cake]", day=thursday),
+                          SearchHit("note", 2, 1, long, day=thursday)])
+    assert isinstance(panel.results.itemDelegate(), SnippetDelegate)
+    panel.resize(500, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    def heights() -> list[int]:
+        return [panel.results.visualRect(panel.model.index(r)).height() for r in range(2)]
+
+    qtbot.waitUntil(lambda: heights()[0] > 0)
+    line = panel.results.fontMetrics().lineSpacing()
+    short, tall = heights()
+    assert tall >= short + line, "a long snippet wraps onto several lines"
+    panel.resize(250, 400)
+    qtbot.waitUntil(lambda: heights()[1] >= tall + 2 * line)  # narrower: laid out again
+    assert heights()[0] == short
+    spans = panel.model.index(1).data(SpansRole)
+    assert spans.text.startswith("Note · Thu 3 Nov — unrolling the loop")
+    assert not panel.results.grab().isNull()  # every visible row painted through the delegate

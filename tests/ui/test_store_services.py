@@ -9,11 +9,22 @@ import pytest
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg
 from sprintjournal_ui.store import JournalStore
+from sprintjournal_ui.store_services import JournalServices
 
 from sprintjournal import review
 from sprintjournal.errors import JournalError
 from sprintjournal.journal import Journal
 from sprintjournal.review import ROW, SUGGESTION
+
+
+def test_the_store_offers_every_service_as_written_here(store: JournalStore) -> None:
+    """The store is made of mixins; a same-named method in another would shadow a service.
+    Only swapping the journal is the store's own: it holds the journal the services use."""
+    services = [name for name in vars(JournalServices)
+                if not name.startswith("_") and callable(getattr(JournalServices, name))]
+    assert isinstance(store, JournalServices) and services
+    shadowed = [n for n in services if getattr(JournalStore, n) is not getattr(JournalServices, n)]
+    assert shadowed == ["replace_journal"]
 
 
 def test_the_file_is_the_journals_and_its_problems_are_told(

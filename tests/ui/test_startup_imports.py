@@ -1,0 +1,50 @@
+"""Start-up loads what showing a journal needs: the dialogs, Pillow, the report's exporters and
+Pygments load when first used, and each of those uses still works (the dialogs' own tests drive
+them; here, each comes in when asked for, in the same process)."""
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from sprintjournal.journal import Journal
+
+LEFT_FOR_LATER = [
+    "PIL", "pygments", "importlib.metadata", "sprintjournal.photos",
+    "sprintjournal.report.renditions", "sprintjournal.report.compose",
+    "sprintjournal.report.formats", "sprintjournal.exchange.fuzzydates",
+    "sprintjournal_ui.dialogs.standup_dialog", "sprintjournal_ui.dialogs.branch_dialog",
+    "sprintjournal_ui.dialogs.attendee_dialog", "sprintjournal_ui.dialogs.photo_dialog",
+    "sprintjournal_ui.dialogs.sprint_dialog", "sprintjournal_ui.dialogs.about",
+    "sprintjournal_ui.dialogs.shortcuts",
+]
+
+_STARTUP = """
+import json, sys
+from sprintjournal_ui.app import main
+status = main(["--journal", sys.argv[1], "--quit-after-startup"])
+loaded = [name for name in json.loads(sys.argv[2]) if name in sys.modules]
+from sprintjournal_ui.panels.standup import StandupPanel  # the panels' own later imports
+from sprintjournal_ui.dialogs.standup_dialog import StandupDialog
+from sprintjournal.photos import PhotoInfo
+print(json.dumps([status, loaded]))
+"""
+
+
+def test_startup_leaves_what_only_actions_use_unloaded(journal: Journal, tmp_path: Path) -> None:
+    sprint = journal.add_sprint("Gothenburg 2011", start=date(2011, 11, 2),
+                                end=date(2011, 11, 8)).id
+    journal.add_note(sprint, date(2011, 11, 3), "```python\nx = 1\n```\n\n@Armin explained STM.")
+    journal.add_attendee(sprint, "Armin Rigo")
+    path = journal.path
+    journal.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SPRINTJOURNAL_HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", _STARTUP, str(path), json.dumps(LEFT_FOR_LATER)],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    status, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert status == 0
+    assert loaded == []

@@ -1,8 +1,8 @@
-"""Build the interchange document from the journal (the inverse of importing.py)."""
+"""Build the interchange document from the journal (the inverse of importing.py).
 
-from datetime import date
-
-from sqlmodel import Session, col, select
+Everything is read through a `JournalReader` (the reader's one statement of each record), so
+an export says exactly what the app shows; the journal runs it in one read snapshot.
+"""
 
 from sprintjournal.exchange.schema import (
     AttendeeDoc,
@@ -18,37 +18,27 @@ from sprintjournal.exchange.schema import (
     SprintDoc,
     StandupDoc,
 )
-from sprintjournal.models import Attendance
 from sprintjournal.publish import marked_indexes, paragraphs
-from sprintjournal.records import NoteRec, PhotoRec, SprintRec
-from sprintjournal.row_ids import saved
+from sprintjournal.reader import JournalReader
+from sprintjournal.records import AttendeeRec, NoteRec, PhotoRec, SprintRec
 from sprintjournal.safe_names import UniqueNames, safe_filename
-from sprintjournal.usecases import (
-    attendance,
-    branches,
-    gallery,
-    notes,
-    people,
-    reports,
-    sprints,
-    standup,
-)
 
 PhotoFiles = list[tuple[PhotoRec, str]]  # photo and its relative file name in the export
 
 
 def build_document(
-    session: Session, sprint_ids: list[int] | None, photo_name: "PhotoNamer"
+    reader: JournalReader, sprint_ids: list[int] | None, photo_name: "PhotoNamer"
 ) -> tuple[JournalDoc, PhotoFiles]:
+    """Sprints oldest first; people: everyone, or those the chosen sprints name."""
     chosen = [
         s
-        for s in reversed(sprints.list_sprints(session))
+        for s in reversed(reader.list_sprints())
         if sprint_ids is None or s.id in sprint_ids
     ]
     files: PhotoFiles = []
-    sprint_docs = [_sprint_doc(session, s, photo_name, files) for s in chosen]
+    sprint_docs = [_sprint_doc(reader, s, photo_name, files) for s in chosen]
     return JournalDoc(
-        people=_people_docs(session, sprint_ids, sprint_docs), sprints=sprint_docs
+        people=_people_docs(reader, sprint_ids, sprint_docs), sprints=sprint_docs
     ), files
 
 
@@ -65,9 +55,9 @@ class PhotoNamer:
 
 
 def _people_docs(
-    session: Session, sprint_ids: list[int] | None, docs: list[SprintDoc]
+    reader: JournalReader, sprint_ids: list[int] | None, docs: list[SprintDoc]
 ) -> list[PersonDoc]:
-    everyone = people.list_people(session)
+    everyone = reader.list_people()
     if sprint_ids is not None:
         used = {name for d in docs for name in _names_in(d)}
         everyone = [p for p in everyone if p.name in used]
@@ -88,11 +78,11 @@ def _names_in(d: SprintDoc) -> set[str]:
 
 
 def _sprint_doc(
-    session: Session, s: SprintRec, photo_name: PhotoNamer, files: PhotoFiles
+    reader: JournalReader, s: SprintRec, photo_name: PhotoNamer, files: PhotoFiles
 ) -> SprintDoc:
-    report = reports.get(session, s.id)
+    report = reader.get_report(s.id)
     photo_docs = []
-    for photo in gallery.list_photos(session, s.id):
+    for photo in reader.list_photos(s.id):
         rel = photo_name(s, photo)
         files.append((photo, rel))
         photo_docs.append(
@@ -114,7 +104,7 @@ def _sprint_doc(
         description=s.description,
         ordinal=OrdinalDoc(number=s.ordinal, scope=s.ordinal_scope) if s.ordinal else None,
         blog=BlogDoc(authors=list(s.blog_authors), tags=list(s.blog_tags)),
-        attendees=_attendee_docs(session, s.id),
+        attendees=[_attendee_doc(a) for a in reader.list_attendees(s.id)],
         branches=[
             BranchDoc(
                 name=b.name,
@@ -129,7 +119,7 @@ def _sprint_doc(
                          for f in b.figures],
                 publish_notes=b.notes_publish,
             )
-            for b in branches.list_branches(session, s.id)
+            for b in reader.list_branches(s.id)
         ],
         standup=[
             StandupDoc(
@@ -143,10 +133,10 @@ def _sprint_doc(
                 review_reason=i.review_reason,
                 publish=i.publish,
             )
-            for i in standup.list_items(session, s.id)
+            for i in reader.list_standup(s.id)
         ],
         notes=[NoteDoc(day=n.day, text=n.text, publish=_note_marks(n))
-               for n in notes.list_notes(session, s.id)],
+               for n in reader.list_notes(s.id)],
         photos=photo_docs,
         report=ReportDoc(title=report.title, text=report.text),
     )
@@ -160,27 +150,19 @@ def _note_marks(n: NoteRec) -> bool | list[int]:
     return True if len(marked) == len(paragraphs(n.text)) else marked
 
 
-def _attendee_docs(session: Session, sprint_id: int) -> list[AttendeeDoc]:
-    recs = {a.id: a for a in attendance.list_attendees(session, sprint_id)}
-    rows = session.exec(
-        select(Attendance)
-        .where(Attendance.sprint_id == sprint_id)
-        .order_by(col(Attendance.position), col(Attendance.id))
-    ).all()
-    return [
-        AttendeeDoc(
-            person=recs[saved(a.id)].person.name,
-            arrive=a.arrive,
-            depart=a.depart,
-            dates_text=a.dates_text,
-            accommodation=a.accommodation,
-            diet=a.diet,
-            host=a.host,
-            newcomer=a.newcomer,
-            notes=a.notes,
-            needs_review=a.needs_review,
-            review_reason=a.review_reason,
-            checked_in=[date.fromisoformat(d) for d in a.checked_in or ()],
-        )
-        for a in rows
-    ]
+def _attendee_doc(a: AttendeeRec) -> AttendeeDoc:
+    """The organiser's own newcomer answer (None: not said), not the journal's guess."""
+    return AttendeeDoc(
+        person=a.person.name,
+        arrive=a.arrive,
+        depart=a.depart,
+        dates_text=a.dates_text,
+        accommodation=a.accommodation,
+        diet=a.diet,
+        host=a.host,
+        newcomer=a.newcomer_override,
+        notes=a.notes,
+        needs_review=a.needs_review,
+        review_reason=a.review_reason,
+        checked_in=list(a.checked_in),
+    )

@@ -20,8 +20,9 @@ from sprintjournal.exchange.schema import (
 )
 from sprintjournal.publish import marked_indexes, paragraphs
 from sprintjournal.reader import JournalReader
-from sprintjournal.records import AttendeeRec, NoteRec, PhotoRec, SprintRec
+from sprintjournal.records import FigureRec, NoteRec, PersonRef, PhotoRec, SprintRec
 from sprintjournal.safe_names import UniqueNames, safe_filename
+from sprintjournal.usecases.doc_fields import doc_fields
 
 PhotoFiles = list[tuple[PhotoRec, str]]  # photo and its relative file name in the export
 
@@ -61,9 +62,7 @@ def _people_docs(
     if sprint_ids is not None:
         used = {name for d in docs for name in _names_in(d)}
         everyone = [p for p in everyone if p.name in used]
-    return [
-        PersonDoc(name=p.name, aliases=list(p.aliases), email=p.email, url=p.url) for p in everyone
-    ]
+    return [PersonDoc(aliases=list(p.aliases), **doc_fields(p, PersonDoc)) for p in everyone]
 
 
 def _names_in(d: SprintDoc) -> set[str]:
@@ -80,66 +79,40 @@ def _names_in(d: SprintDoc) -> set[str]:
 def _sprint_doc(
     reader: JournalReader, s: SprintRec, photo_name: PhotoNamer, files: PhotoFiles
 ) -> SprintDoc:
-    report = reader.get_report(s.id)
+    """Each document's plain copies come from the one field table (`doc_fields`); what is
+    built here is what `doc_fields.BY_HAND` names."""
     photo_docs = []
     for photo in reader.list_photos(s.id):
         rel = photo_name(s, photo)
         files.append((photo, rel))
-        photo_docs.append(
-            PhotoDoc(
-                file=rel,
-                caption=photo.caption,
-                alt=photo.alt,
-                day=photo.day,
-                people=[p.name for p in photo.people],
-            )
-        )
+        photo_docs.append(PhotoDoc(file=rel, people=_names(photo.people),
+                                   **doc_fields(photo, PhotoDoc)))
     return SprintDoc(
-        title=s.title,
-        project=s.project,
-        place=s.place,
-        venue=s.venue,
-        start=s.start,
-        end=s.end,
-        description=s.description,
         ordinal=OrdinalDoc(number=s.ordinal, scope=s.ordinal_scope) if s.ordinal else None,
         blog=BlogDoc(authors=list(s.blog_authors), tags=list(s.blog_tags)),
-        attendees=[_attendee_doc(a) for a in reader.list_attendees(s.id)],
-        branches=[
-            BranchDoc(
-                name=b.name,
-                kind=b.kind,
-                goal=b.goal,
-                status=b.status,
-                people=[p.name for p in b.people],
-                results=list(b.results),
-                links=list(b.links),
-                notes=b.notes,
-                figures=[FigureDoc(what=f.what, value=f.value, compared_with=f.compared_with)
-                         for f in b.figures],
-                publish_notes=b.notes_publish,
-            )
-            for b in reader.list_branches(s.id)
-        ],
-        standup=[
-            StandupDoc(
-                day=i.day,
-                section=i.section,
-                text=i.text,
-                status=i.status,
-                people=[p.name for p in i.people],
-                branch=i.branch_name,
-                needs_review=i.needs_review,
-                review_reason=i.review_reason,
-                publish=i.publish,
-            )
-            for i in reader.list_standup(s.id)
-        ],
-        notes=[NoteDoc(day=n.day, text=n.text, publish=_note_marks(n))
+        attendees=[AttendeeDoc(person=a.person.name, checked_in=list(a.checked_in),
+                               **doc_fields(a, AttendeeDoc))
+                   for a in reader.list_attendees(s.id)],
+        branches=[BranchDoc(people=_names(b.people), figures=[_figure_doc(f) for f in b.figures],
+                            **doc_fields(b, BranchDoc))
+                  for b in reader.list_branches(s.id)],
+        standup=[StandupDoc(people=_names(i.people), branch=i.branch_name,
+                            **doc_fields(i, StandupDoc))
+                 for i in reader.list_standup(s.id)],
+        notes=[NoteDoc(publish=_note_marks(n), **doc_fields(n, NoteDoc))
                for n in reader.list_notes(s.id)],
         photos=photo_docs,
-        report=ReportDoc(title=report.title, text=report.text),
+        report=ReportDoc(**doc_fields(reader.get_report(s.id), ReportDoc)),
+        **doc_fields(s, SprintDoc),
     )
+
+
+def _names(people: tuple[PersonRef, ...]) -> list[str]:
+    return [p.name for p in people]
+
+
+def _figure_doc(f: FigureRec) -> FigureDoc:
+    return FigureDoc(what=f.what, value=f.value, compared_with=f.compared_with)
 
 
 def _note_marks(n: NoteRec) -> bool | list[int]:
@@ -148,21 +121,3 @@ def _note_marks(n: NoteRec) -> bool | list[int]:
     if not marked:
         return False
     return True if len(marked) == len(paragraphs(n.text)) else marked
-
-
-def _attendee_doc(a: AttendeeRec) -> AttendeeDoc:
-    """The organiser's own newcomer answer (None: not said), not the journal's guess."""
-    return AttendeeDoc(
-        person=a.person.name,
-        arrive=a.arrive,
-        depart=a.depart,
-        dates_text=a.dates_text,
-        accommodation=a.accommodation,
-        diet=a.diet,
-        host=a.host,
-        newcomer=a.newcomer_override,
-        notes=a.notes,
-        needs_review=a.needs_review,
-        review_reason=a.review_reason,
-        checked_in=list(a.checked_in),
-    )

@@ -6,23 +6,12 @@ from sqlmodel import Session, select
 
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Attendance, Sprint
+from sprintjournal.patches import AttendancePatch, patch_fields
 from sprintjournal.row_ids import saved
 from sprintjournal.usecases import people
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
 
-FIELDS = {
-    "arrive",
-    "depart",
-    "dates_text",
-    "accommodation",
-    "diet",
-    "host",
-    "newcomer",
-    "notes",
-    "needs_review",
-    "review_reason",
-    "position",
-}
+FIELDS = patch_fields(AttendancePatch)
 
 
 def set_checked_in(session: Session, attendance_id: int, day: date, here: bool) -> Attendance:

@@ -7,14 +7,14 @@ from sqlmodel import Session, select
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Branch, BranchPerson, Sprint
 from sprintjournal.names import nfc, title_key
+from sprintjournal.patches import BranchPatch, patch_fields
 from sprintjournal.records import FigureRec
 from sprintjournal.row_ids import saved
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
 from sprintjournal.usecases.links import set_people
 from sprintjournal.vocabulary import BRANCH_KINDS, BRANCH_STATUSES
 
-FIELDS = {"name", "kind", "goal", "status", "results", "links", "notes", "position", "figures",
-          "notes_publish"}
+FIELDS = patch_fields(BranchPatch, besides={"people"})
 
 
 def _validate(

@@ -2,6 +2,7 @@
 
 import hashlib
 import sqlite3
+from collections.abc import Set as AbstractSet
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -40,7 +41,8 @@ def get_or_fail(session: Session, table: type[T], item_id: int, what: str) -> T:
     return row
 
 
-def apply_fields(row: SQLModel, fields: dict[str, object], allowed: set[str], what: str) -> None:
+def apply_fields(row: SQLModel, fields: dict[str, object], allowed: AbstractSet[str], what: str
+                 ) -> None:
     unknown = set(fields) - allowed
     if unknown:
         raise ValidationError(f"Unknown {what} fields: {', '.join(sorted(unknown))}")

@@ -7,11 +7,12 @@ from sqlmodel import Session
 
 from sprintjournal import photos
 from sprintjournal.models import Photo, PhotoData, PhotoPerson, Rendition, Sprint
+from sprintjournal.patches import PhotoPatch, patch_fields
 from sprintjournal.row_ids import saved
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
 from sprintjournal.usecases.links import set_people
 
-FIELDS = {"caption", "alt", "day", "position", "filename"}
+FIELDS = patch_fields(PhotoPatch, besides={"people"})
 
 
 def get(session: Session, photo_id: int) -> Photo:

@@ -7,21 +7,10 @@ from sqlmodel import Session
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Sprint
 from sprintjournal.names import nfc
+from sprintjournal.patches import SprintPatch, patch_fields
 from sprintjournal.usecases.common import apply_fields, get_or_fail, now
 
-FIELDS = {
-    "title",
-    "project",
-    "place",
-    "venue",
-    "start",
-    "end",
-    "description",
-    "blog_authors",
-    "blog_tags",
-    "ordinal",
-    "ordinal_scope",
-}
+FIELDS = patch_fields(SprintPatch)
 
 
 def get(session: Session, sprint_id: int) -> Sprint:

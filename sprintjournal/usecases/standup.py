@@ -7,22 +7,13 @@ from sqlmodel import Session
 
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Sprint, StandupItem, StandupPerson
+from sprintjournal.patches import StandupPatch, patch_fields
 from sprintjournal.row_ids import saved
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position, reads
 from sprintjournal.usecases.links import set_people
 from sprintjournal.vocabulary import STANDUP_SECTIONS
 
-FIELDS = {
-    "day",
-    "section",
-    "text",
-    "status",
-    "branch_id",
-    "position",
-    "needs_review",
-    "review_reason",
-    "publish",
-}
+FIELDS = patch_fields(StandupPatch, besides={"people"})
 FINISHED = {"done", "merged", "finished", "abandoned", "dropped"}
 
 

@@ -37,6 +37,8 @@ from sprintjournal.records import (
 
 T = TypeVar("T")
 Row = tuple[Any, ...]
+"""A result row: sqlite3 hands each value out as Any (int, float, str, bytes or None, by what
+the column holds); each record builder below says what its columns are."""
 
 
 class JournalReader(Protocol):

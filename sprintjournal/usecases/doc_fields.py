@@ -4,7 +4,7 @@ the import (document -> row) both read, instead of each spelling the fields out.
 A document field is copied from a record's field and into a table's column (the same name
 unless this table says otherwise), or built by hand on both sides and named in `BY_HAND` with
 the reason. A field added to a document belongs in one of the two, and the tests fail until it
-is (tests/core/test_entity_shapes.py checks the documents against the tables themselves).
+is (tests/sprintjournal/test_models.py checks the documents against the tables themselves).
 """
 
 from collections.abc import Mapping

@@ -349,7 +349,7 @@ class SqliteReader:
         return self.run(lambda r: r.get_sprint(sprint_id))
 
     def sprints_of_year(self, year: int) -> list[SprintRec]:
-        return self._run(lambda r: r.sprints_of_year(year))
+        return self.run(lambda r: r.sprints_of_year(year))
 
     def list_people(self) -> list[PersonRec]:
         return self.run(lambda r: r.list_people())

@@ -10,15 +10,22 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from sprintjournal.errors import JournalError, UsageError
 from sprintjournal.journal import Journal
 from sprintjournal.terminal import printable
 
-Extras = dict[str, Callable[..., Any]]
-"""What only the app's installed command can do, handed in by `sprintjournal_ui.launcher`:
-"gui" starts the app, "pdf" writes a PDF (both need Qt, which the core may not import)."""
+
+class Extras(TypedDict, total=False):
+    """What only the app's installed command can do, handed in by `sprintjournal_ui.launcher`
+    (both need Qt, which the core may not import)."""
+
+    gui: Callable[[list[str]], int]
+    """Start the app with these arguments; its exit status."""
+    pdf: Callable[[Journal, int, Path, str, int, int], Path]
+    """Write a sprint's report as PDF (journal, sprint, folder, page size, long edge,
+    quality); the file written."""
 
 
 def _out(text: str) -> None:

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
         analysis,
         attendance,
         branches,
+        common,
         exporting,
         gallery,
         import_checks,
@@ -68,12 +69,12 @@ if TYPE_CHECKING:
     from sprintjournal.usecases.importing import ImportSummary, PreparedPhoto
     from sprintjournal.usecases.unmerge import Unmerge
 else:  # SQLModel, SQLAlchemy, pydantic and Pillow load with the first use of one of these
-    analysis, attendance, branches, exporting, gallery, import_checks, importing, notes, \
-        ordering, people, reports, sprints, standup, unmerge = (
+    analysis, attendance, branches, common, exporting, gallery, import_checks, importing, \
+        notes, ordering, people, reports, sprints, standup, unmerge = (
             lazy_import(f"sprintjournal.usecases.{name}") for name in (
-                "analysis", "attendance", "branches", "exporting", "gallery", "import_checks",
-                "importing", "notes", "ordering", "people", "reports", "sprints", "standup",
-                "unmerge"))
+                "analysis", "attendance", "branches", "common", "exporting", "gallery",
+                "import_checks", "importing", "notes", "ordering", "people", "reports",
+                "sprints", "standup", "unmerge"))
     json_io = lazy_import("sprintjournal.exchange.json_io")
     photo_codec = lazy_import("sprintjournal.photos")
     photo_privacy = lazy_import("sprintjournal.photo_privacy")
@@ -100,13 +101,12 @@ class Journal(JournalBase):
         return self._reader.list_people()
 
     def get_person(self, person_id: int) -> PersonRec:
-        with self.read() as s:
-            return people.to_rec(s, people.get(s, person_id))
+        return self._reader.get_person(person_id)
 
     def find_person(self, name_or_alias: str) -> PersonRec | None:
         with self.read() as s:
             found = people.find(s, name_or_alias)
-            return None if found is None else people.to_rec(s, found)
+            return None if found is None else common.reads(s).get_person(saved(found.id))
 
     def add_person(
         self,
@@ -203,12 +203,10 @@ class Journal(JournalBase):
         return Change("attendance", "removed", (attendance_id,), sprint_id)
 
     def present_on(self, sprint_id: int, day: date) -> list[AttendeeRec]:
-        with self.read() as s:
-            return attendance.present_on(s, sprint_id, day)
+        return [a for a in self._reader.list_attendees(sprint_id) if a.present_on(day)]
 
     def newcomers(self, sprint_id: int) -> list[AttendeeRec]:
-        with self.read() as s:
-            return analysis.newcomers(s, sprint_id)
+        return self._reader.run(lambda r: analysis.newcomers(r, sprint_id))
 
     # -- branches ---------------------------------------------------------------------------
     def list_branches(self, sprint_id: int) -> list[BranchRec]:
@@ -272,16 +270,13 @@ class Journal(JournalBase):
         return Change("standup", "added", tuple(ids), sprint_id)
 
     def pairs(self, sprint_id: int, day: date | None = None) -> list[Pair]:
-        with self.read() as s:
-            return analysis.pairs(s, sprint_id, day)
+        return self._reader.run(lambda r: analysis.pairs(r, sprint_id, day))
 
     def person_summaries(self, sprint_id: int) -> list[analysis.PersonSummary]:
-        with self.read() as s:
-            return analysis.person_summaries(s, sprint_id)
+        return self._reader.run(lambda r: analysis.person_summaries(r, sprint_id))
 
     def branch_summaries(self, sprint_id: int) -> list[analysis.BranchSummary]:
-        with self.read() as s:
-            return analysis.branch_summaries(s, sprint_id)
+        return self._reader.run(lambda r: analysis.branch_summaries(r, sprint_id))
 
     # -- notes ------------------------------------------------------------------------------
     def list_notes(self, sprint_id: int, day: date | None = None) -> list[NoteRec]:
@@ -442,8 +437,8 @@ class Journal(JournalBase):
     def export_document(
         self, sprint_ids: list[int] | None = None
     ) -> tuple[JournalDoc, exporting.PhotoFiles]:
-        with self.read() as s:
-            return exporting.build_document(s, sprint_ids, exporting.PhotoNamer())
+        return self._reader.run(
+            lambda r: exporting.build_document(r, sprint_ids, exporting.PhotoNamer()))
 
     def export_json(self, out_dir: Path, sprint_ids: list[int] | None = None,
                     left_out: list[str] | None = None) -> Path:

@@ -150,7 +150,8 @@ class JournalBase:
 
     @contextmanager
     def read(self) -> Iterator["Session"]:
-        """A session for the ORM queries beyond `JournalReader` (search, analysis, export)."""
+        """A session for the ORM queries beyond `JournalReader` (name look-ups, cached photo
+        renditions); use cases read records through `usecases.common.reads(session)`."""
         reader = self.engine.execution_options(**{db.READ_OPTION: True})  # the ORM loaded
         from sqlalchemy.exc import DBAPIError
         from sqlmodel import Session

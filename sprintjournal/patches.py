@@ -8,7 +8,7 @@ let a misspelt field through to the core's run-time check. The `…Details` type
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TypedDict
+from typing import TypedDict, get_type_hints
 
 from sprintjournal.records import FigureRec
 
@@ -97,3 +97,9 @@ class ReportPatch(TypedDict, total=False):
     title: str | None
     text: str | None
     generated_text: str | None
+
+
+def patch_fields(patch: type, *, besides: Iterable[str] = ()) -> frozenset[str]:
+    """The fields a patch type lets a write set, less those its use case handles itself
+    (`besides`: linked people): the use cases' allowed fields come from here, not a copy."""
+    return frozenset(get_type_hints(patch)) - set(besides)

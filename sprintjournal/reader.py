@@ -4,8 +4,9 @@ Importing SQLModel/SQLAlchemy/pydantic costs about 48 MiB and most of a second o
 showing a journal needs none of it. So the `Journal` façade answers the reads the UI makes
 (`JournalReader`) through `SqliteReader`, and loads the ORM only for its first write. The SQL
 here is the only statement of what a record holds and in which order lists come (columns,
-ORDER BY, the newcomer rule); the use cases' list functions run the same `Reads` inside their
-own transaction, so a write and what it reads back can never disagree.
+ORDER BY, the newcomer rule). The use cases (a write checking what is there, the JSON export,
+the analysis) run the same `Reads` on their session's connection (`usecases.common.reads`),
+inside their own transaction, so a write and what it reads back can never disagree.
 """
 
 import json
@@ -36,6 +37,8 @@ from sprintjournal.records import (
 
 T = TypeVar("T")
 Row = tuple[Any, ...]
+"""A result row: sqlite3 hands each value out as Any (int, float, str, bytes or None, by what
+the column holds); each record builder below says what its columns are."""
 
 
 class JournalReader(Protocol):
@@ -44,6 +47,7 @@ class JournalReader(Protocol):
     def list_sprints(self) -> list[SprintRec]: ...
     def get_sprint(self, sprint_id: int) -> SprintRec: ...
     def list_people(self) -> list[PersonRec]: ...
+    def get_person(self, person_id: int) -> PersonRec: ...
     def list_attendees(self, sprint_id: int) -> list[AttendeeRec]: ...
     def list_branches(self, sprint_id: int) -> list[BranchRec]: ...
     def list_standup(self, sprint_id: int, day: date | None = None) -> list[StandupRec]: ...
@@ -89,10 +93,14 @@ def _missing(what: str, item_id: int) -> NotFoundError:
 
 _SPRINT = ("SELECT id, title, project, place, venue, start, \"end\", description, "
            "blog_authors, blog_tags, ordinal, ordinal_scope FROM sprint")
+_PERSON = "SELECT id, name, email, url FROM person"
 _NOTE = "SELECT id, sprint_id, day, text, sha256, updated_at, position, publish FROM note"
 _PHOTO = ("SELECT id, sprint_id, filename, mime, width, height, byte_size, sha256, caption, alt, "
           "day, taken_at, position FROM photo")
-_LINKS = {  # link table: (owner column, owner table, owner's sprint column)
+OWNERS_PER_QUERY = 900
+"""A sprint may hold more stand-up items than SQLite takes variables in one statement (32,766
+in many builds, 999 in old ones), so their people are asked for this many owners at a time."""
+_LINKS = {  # link table -> its owner's column
     "branch_person": "branch_id",
     "standup_person": "item_id",
     "photo_person": "photo_id",
@@ -139,19 +147,31 @@ class Reads:
 
     # -- people -----------------------------------------------------------------------------
     def list_people(self) -> list[PersonRec]:
-        aliases: dict[int, list[str]] = {}
-        for pid, alias in self._rows("SELECT person_id, alias FROM person_alias ORDER BY id"):
-            aliases.setdefault(pid, []).append(alias)
-        rows = self._rows("SELECT id, name, email, url FROM person ORDER BY name_key")
-        return [PersonRec(pid, name, tuple(aliases.get(pid, ())), email, url)
+        """By name key (accents and case folded), so "Håkan" sorts with "Hakan"."""
+        aliases = self._aliases("")
+        rows = self._rows(_PERSON + " ORDER BY name_key")
+        return [PersonRec(pid, name, aliases.get(pid, ()), email, url)
                 for pid, name, email, url in rows]
+
+    def get_person(self, person_id: int) -> PersonRec:
+        pid, name, email, url = self._one("person", person_id, _PERSON + " WHERE id = ?")
+        aliases = self._aliases(" WHERE person_id = ?", person_id)
+        return PersonRec(pid, name, aliases.get(pid, ()), email, url)
+
+    def _aliases(self, where: str, *params: object) -> dict[int, tuple[str, ...]]:
+        """person id -> aliases in the order they were given."""
+        aliases: dict[int, list[str]] = {}
+        for pid, alias in self._rows(
+                f"SELECT person_id, alias FROM person_alias{where} ORDER BY id", *params):
+            aliases.setdefault(pid, []).append(alias)
+        return {pid: tuple(names) for pid, names in aliases.items()}
 
     def people_of(self, link: str, owner_ids: list[int]) -> dict[int, tuple[PersonRef, ...]]:
         """owner id -> its linked people in their recorded order (`link` one of `_LINKS`)."""
         owner = _LINKS[link]
         linked: dict[int, list[PersonRef]] = {}
-        for start in range(0, len(owner_ids), 500):  # SQLite's limit on bound parameters
-            chunk = owner_ids[start:start + 500]
+        for start in range(0, len(owner_ids), OWNERS_PER_QUERY):
+            chunk = owner_ids[start:start + OWNERS_PER_QUERY]
             marks = ",".join("?" * len(chunk))
             for oid, pid, name in self._rows(
                     f"SELECT l.{owner}, p.id, p.name FROM {link} l JOIN person p "
@@ -317,55 +337,59 @@ class SqliteReader:
             except sqlite3.Error as exc:
                 raise from_sqlite(exc, self.path) from exc
 
-    def _run(self, query: Callable[[Reads], T]) -> T:
+    def run(self, query: Callable[[Reads], T]) -> T:
+        """Several reads in one snapshot (an export, an analysis): `Reads` is a JournalReader."""
         with self._snapshot() as reads:
             return query(reads)
 
     def list_sprints(self) -> list[SprintRec]:
-        return self._run(lambda r: r.list_sprints())
+        return self.run(lambda r: r.list_sprints())
 
     def get_sprint(self, sprint_id: int) -> SprintRec:
-        return self._run(lambda r: r.get_sprint(sprint_id))
+        return self.run(lambda r: r.get_sprint(sprint_id))
 
     def sprints_of_year(self, year: int) -> list[SprintRec]:
-        return self._run(lambda r: r.sprints_of_year(year))
+        return self.run(lambda r: r.sprints_of_year(year))
 
     def list_people(self) -> list[PersonRec]:
-        return self._run(lambda r: r.list_people())
+        return self.run(lambda r: r.list_people())
+
+    def get_person(self, person_id: int) -> PersonRec:
+        return self.run(lambda r: r.get_person(person_id))
 
     def list_attendees(self, sprint_id: int) -> list[AttendeeRec]:
-        return self._run(lambda r: r.list_attendees(sprint_id))
+        return self.run(lambda r: r.list_attendees(sprint_id))
 
     def list_branches(self, sprint_id: int) -> list[BranchRec]:
-        return self._run(lambda r: r.list_branches(sprint_id))
+        return self.run(lambda r: r.list_branches(sprint_id))
 
     def list_standup(self, sprint_id: int, day: date | None = None) -> list[StandupRec]:
-        return self._run(lambda r: r.list_standup(sprint_id, day))
+        return self.run(lambda r: r.list_standup(sprint_id, day))
 
     def list_notes(self, sprint_id: int, day: date | None = None) -> list[NoteRec]:
-        return self._run(lambda r: r.list_notes(sprint_id, day))
+        return self.run(lambda r: r.list_notes(sprint_id, day))
 
     def get_note(self, note_id: int) -> NoteRec:
-        return self._run(lambda r: r.get_note(note_id))
+        return self.run(lambda r: r.get_note(note_id))
 
     def days_with_content(self, sprint_id: int) -> list[date]:
-        return self._run(lambda r: r.days_with_content(sprint_id))
+        return self.run(lambda r: r.days_with_content(sprint_id))
 
     def note_versions(self, note_id: int) -> list[NoteVersionRec]:
-        return self._run(lambda r: r.note_versions(note_id))
+        return self.run(lambda r: r.note_versions(note_id))
 
     def list_photos(self, sprint_id: int) -> list[PhotoRec]:
-        return self._run(lambda r: r.list_photos(sprint_id))
+        return self.run(lambda r: r.list_photos(sprint_id))
 
     def photo_thumbnail(self, photo_id: int) -> bytes:
-        return self._run(lambda r: r.photo_thumbnail(photo_id))
+        return self.run(lambda r: r.photo_thumbnail(photo_id))
 
     def photo_bytes(self, photo_id: int) -> bytes:
-        return self._run(lambda r: r.photo_bytes(photo_id))
+        return self.run(lambda r: r.photo_bytes(photo_id))
 
     def get_report(self, sprint_id: int) -> ReportRec:
-        return self._run(lambda r: r.get_report(sprint_id))
+        return self.run(lambda r: r.get_report(sprint_id))
 
     def search(self, text: str, sprint_id: int | None = None, limit: int = 100
                ) -> list[SearchHit]:
-        return self._run(lambda r: r.search(text, sprint_id, limit))
+        return self.run(lambda r: r.search(text, sprint_id, limit))

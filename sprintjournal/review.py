@@ -17,7 +17,7 @@ import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from sprintjournal.changes import Change
 from sprintjournal.journal import Journal
@@ -52,7 +52,7 @@ class ReviewItem:
     similar: tuple[tuple[int, str], ...] = ()
     """People already in the journal whose names resemble this one (id, name), best first."""
     group: Group = ROW
-    answer: tuple[tuple[str, Any], ...] = ()
+    answer: guesses.Answer = ()
     """What confirming a suggestion writes, as (field, value) pairs."""
 
 

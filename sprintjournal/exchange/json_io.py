@@ -9,9 +9,10 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import pydantic
+from pydantic_core import ErrorDetails
 
 from sprintjournal.errors import ImportFailedError, PhotoError, Problem
 from sprintjournal.exchange.problems import LISTED, import_failed
@@ -45,7 +46,7 @@ def parse_document(text: str, source: str) -> JournalDoc:
         raise ImportFailedError(source, [Problem(
             "", f"the JSON is nested {depth} levels deep; a SprintJournal export has a few")])
     try:
-        raw: Any = json.loads(text)
+        raw: object = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFailedError(
             source, [Problem(f"line {exc.lineno} column {exc.colno}", exc.msg)]
@@ -82,7 +83,7 @@ def _nesting(text: str) -> int:
 _STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
-def _plain(error: Any) -> str:
+def _plain(error: ErrorDetails) -> str:
     kind, msg = error["type"], error["msg"]
     if kind == "literal_error":
         return f"{msg} (found {error['input']!r})"

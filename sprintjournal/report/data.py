@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sprintjournal.journal import Journal
 from sprintjournal.mentions import find_mentions
 from sprintjournal.publish import published
+from sprintjournal.reader import JournalReader
 from sprintjournal.records import BranchRec, NoteRec, PersonRef, PhotoRec, SprintRec, StandupRec
 from sprintjournal.report import sentences as say
 from sprintjournal.report.names import short_names
@@ -92,20 +92,21 @@ class ReportData:
         return self.sprint.days()
 
 
-def gather(journal: Journal, sprint_id: int, group_by: str = "person") -> ReportData:
-    """Read the sprint once and tell its story in the chosen order."""
+def gather(reader: JournalReader, sprint_id: int, group_by: str = "person") -> ReportData:
+    """Read the sprint once (through the reader: what the app shows is what the post says)
+    and tell its story in the chosen order."""
     if group_by not in GROUPS:
         raise ValueError(f"group_by must be 'person' or 'branch', not {group_by!r}")
-    sprint = journal.get_sprint(sprint_id)
-    attendees = journal.list_attendees(sprint_id)
-    branches = journal.list_branches(sprint_id)
-    items = journal.list_standup(sprint_id)
+    sprint = reader.get_sprint(sprint_id)
+    attendees = reader.list_attendees(sprint_id)
+    branches = reader.list_branches(sprint_id)
+    items = reader.list_standup(sprint_id)
     everyone = [a.person for a in attendees] + [p for b in branches for p in b.people] + [
         p for i in items for p in i.people]
     short = short_names(everyone)
     public = tuple(PublicAttendee(a.person, short[a.person.id], a.host,
                                   a.newcomer_override is True and not a.host) for a in attendees)
-    passages = _passages(journal.list_notes(sprint_id), branches)
+    passages = _passages(reader.list_notes(sprint_id), branches)
     counters = Counters()
     strands = [s for b in branches
                if (s := branch_strand(b, items, passages, short, counters)) is not None]
@@ -116,7 +117,7 @@ def gather(journal: Journal, sprint_id: int, group_by: str = "person") -> Report
               else _by_person(strands, public, everyone))
     if around:
         bodies.append(Section(AROUND, tuple(around), key="around"))
-    photos = [_photo_ref(p, short) for p in journal.list_photos(sprint_id)]
+    photos = [_photo_ref(p, short) for p in reader.list_photos(sprint_id)]
     sections, loose = _place_photos(bodies, photos)
     hosts = tuple(a for a in public if a.host)
     return ReportData(

@@ -9,13 +9,17 @@ organiser's answer to the journal, and `reopen` takes it back (the undo of eithe
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from sprintjournal.changes import Change
 from sprintjournal.journal import Journal
 from sprintjournal.report.prose import ordinal_word
 
 FINISHED = frozenset({"done", "merged", "finished"})
+
+
+Answer = tuple[tuple[str, bool | int | str], ...]
+"""What confirming a guess writes, as (field, value) pairs: a newcomer flag, a sprint's number
+and scope, a branch's status."""
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class Suggestion:
     kind: str  # "newcomer" | "ordinal" | "status"
     target_id: int
     text: str
-    fields: tuple[tuple[str, Any], ...]
+    fields: Answer
     subject: str = ""
     """What the guess is about, in a few words: a person, a branch, the sprint's number."""
 
@@ -101,11 +105,12 @@ def confirm(journal: Journal, suggestion: Suggestion) -> Change:
     """Write the organiser's confirmation."""
     fields = dict(suggestion.fields)
     if suggestion.kind == "newcomer":
-        return journal.update_attendee(suggestion.target_id, **fields)
+        return journal.update_attendee(suggestion.target_id, newcomer=bool(fields["newcomer"]))
     if suggestion.kind == "ordinal":
-        return journal.update_sprint(suggestion.target_id, **fields)
+        return journal.update_sprint(suggestion.target_id, ordinal=int(fields["ordinal"]),
+                                     ordinal_scope=str(fields["ordinal_scope"]))
     if suggestion.kind == "status":
-        return journal.update_branch(suggestion.target_id, **fields)
+        return journal.update_branch(suggestion.target_id, status=str(fields["status"]))
     raise ValueError(f"unknown suggestion kind {suggestion.kind!r}")
 
 

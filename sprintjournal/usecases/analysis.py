@@ -5,13 +5,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
-from sqlmodel import Session
-
 from sprintjournal.mentions import find_mentions
 from sprintjournal.names import first_name_key, name_key
+from sprintjournal.reader import JournalReader
 from sprintjournal.records import AttendeeRec, BranchRec, NoteRec, Pair, PersonRef, StandupRec
-from sprintjournal.usecases import attendance, branches, notes, standup
-from sprintjournal.usecases import people as people_uc
 
 
 @dataclass(frozen=True)
@@ -48,10 +45,10 @@ def _groups(
     return [g for g in groups if len(g[2]) <= PAIRING_MAX]
 
 
-def pairs(session: Session, sprint_id: int, day: date | None = None) -> list[Pair]:
+def pairs(reader: JournalReader, sprint_id: int, day: date | None = None) -> list[Pair]:
     """People sharing a stand-up item (that day), or a branch, are a pair."""
-    items = standup.list_items(session, sprint_id, day)
-    blist = branches.list_branches(session, sprint_id)
+    items = reader.list_standup(sprint_id, day)
+    blist = reader.list_branches(sprint_id)
     if day is not None:
         active = {i.branch_id for i in items if i.branch_id}
         blist = [b for b in blist if b.id in active]
@@ -73,24 +70,24 @@ def pairs(session: Session, sprint_id: int, day: date | None = None) -> list[Pai
     ]
 
 
-def newcomers(session: Session, sprint_id: int) -> list[AttendeeRec]:
-    return [a for a in attendance.list_attendees(session, sprint_id) if a.newcomer]
+def newcomers(reader: JournalReader, sprint_id: int) -> list[AttendeeRec]:
+    return [a for a in reader.list_attendees(sprint_id) if a.newcomer]
 
 
-def person_summaries(session: Session, sprint_id: int) -> list[PersonSummary]:
+def person_summaries(reader: JournalReader, sprint_id: int) -> list[PersonSummary]:
     """One summary per attendee and per person who appears in the work without attending."""
-    atts = {a.person.id: a for a in attendance.list_attendees(session, sprint_id)}
-    blist = branches.list_branches(session, sprint_id)
-    items = standup.list_items(session, sprint_id)
+    atts = {a.person.id: a for a in reader.list_attendees(sprint_id)}
+    blist = reader.list_branches(sprint_id)
+    items = reader.list_standup(sprint_id)
     partners: dict[int, dict[int, PersonRef]] = defaultdict(dict)
-    for p in pairs(session, sprint_id):
+    for p in pairs(reader, sprint_id):
         partners[p.a.id][p.b.id] = p.b
         partners[p.b.id][p.a.id] = p.a
     everyone: dict[int, PersonRef] = {pid: a.person for pid, a in atts.items()}
     for group in [*(b.people for b in blist), *(i.people for i in items)]:
         everyone.update({p.id: p for p in group})
-    all_notes = notes.list_notes(session, sprint_id)
-    aliases = {p.id: p.aliases for p in people_uc.list_people(session)}
+    all_notes = reader.list_notes(sprint_id)
+    aliases = {p.id: p.aliases for p in reader.list_people()}
     return [
         PersonSummary(
             ref,
@@ -110,11 +107,11 @@ def _mentions(text: str, name: str, aliases: tuple[str, ...]) -> bool:
     return any(m.kind == "person" and name_key(m.text) in keys for m in find_mentions(text))
 
 
-def branch_summaries(session: Session, sprint_id: int) -> list[BranchSummary]:
-    items = standup.list_items(session, sprint_id)
-    all_pairs = pairs(session, sprint_id)
+def branch_summaries(reader: JournalReader, sprint_id: int) -> list[BranchSummary]:
+    items = reader.list_standup(sprint_id)
+    all_pairs = pairs(reader, sprint_id)
     result = []
-    for b in branches.list_branches(session, sprint_id):
+    for b in reader.list_branches(sprint_id):
         mine = tuple(i for i in items if i.branch_id == b.id)
         names = {b.name, *(i.text for i in mine)}
         result.append(

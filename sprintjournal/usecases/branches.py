@@ -2,19 +2,19 @@
 
 from collections.abc import Iterable
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Branch, BranchPerson, Sprint
 from sprintjournal.names import nfc, title_key
-from sprintjournal.records import BranchRec, FigureRec, PersonRef
+from sprintjournal.patches import BranchPatch, patch_fields
+from sprintjournal.records import FigureRec
 from sprintjournal.row_ids import saved
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
-from sprintjournal.usecases.links import people_of, set_people
+from sprintjournal.usecases.links import set_people
 from sprintjournal.vocabulary import BRANCH_KINDS, BRANCH_STATUSES
 
-FIELDS = {"name", "kind", "goal", "status", "results", "links", "notes", "position", "figures",
-          "notes_publish"}
+FIELDS = patch_fields(BranchPatch, besides={"people"})
 
 
 def _validate(
@@ -57,40 +57,6 @@ def _figure(raw: object) -> dict[str, str]:
     if not fig["value"]:
         raise ValidationError("A figure needs its value (for example: about 400 times faster).")
     return fig
-
-
-def figures_of(stored: list[dict[str, str]]) -> tuple[FigureRec, ...]:
-    return tuple(FigureRec(f.get("what", ""), f.get("value", ""), f.get("compared_with", ""))
-                 for f in stored)
-
-
-def list_branches(session: Session, sprint_id: int) -> list[BranchRec]:
-    rows = session.exec(
-        select(Branch)
-        .where(Branch.sprint_id == sprint_id)
-        .order_by(col(Branch.position), col(Branch.id))
-    ).all()
-    linked = people_of(session, BranchPerson, "branch_id", [b.id for b in rows if b.id])
-    return [to_rec(b, linked.get(b.id or 0, ())) for b in rows]
-
-
-def to_rec(b: Branch, linked: tuple[PersonRef, ...] = ()) -> BranchRec:
-    assert b.id is not None
-    return BranchRec(
-        b.id,
-        b.sprint_id,
-        b.name,
-        b.kind,
-        b.goal,
-        b.status,
-        linked,
-        tuple(b.results),
-        tuple(b.links),
-        b.notes,
-        b.position,
-        figures_of(b.figures),
-        bool(b.notes_publish),
-    )
 
 
 def get(session: Session, branch_id: int) -> Branch:

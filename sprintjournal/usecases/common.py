@@ -1,6 +1,8 @@
 """Small helpers shared by the use-case modules."""
 
 import hashlib
+import sqlite3
+from collections.abc import Set as AbstractSet
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -8,6 +10,7 @@ from sqlalchemy import func
 from sqlmodel import Session, SQLModel, select
 
 from sprintjournal.errors import NotFoundError, ValidationError
+from sprintjournal.reader import Reads
 
 
 def now() -> datetime:
@@ -38,9 +41,20 @@ def get_or_fail(session: Session, table: type[T], item_id: int, what: str) -> T:
     return row
 
 
-def apply_fields(row: SQLModel, fields: dict[str, object], allowed: set[str], what: str) -> None:
+def apply_fields(row: SQLModel, fields: dict[str, object], allowed: AbstractSet[str], what: str
+                 ) -> None:
     unknown = set(fields) - allowed
     if unknown:
         raise ValidationError(f"Unknown {what} fields: {', '.join(sorted(unknown))}")
     for key, value in fields.items():
         setattr(row, key, value)
+
+
+def reads(session: Session) -> Reads:
+    """The reader's queries (the one statement of each record) inside this session's
+    transaction: pending ORM changes are flushed first, so a use case reads back what it wrote."""
+    session.flush()
+    raw = session.connection().connection.driver_connection
+    if not isinstance(raw, sqlite3.Connection):
+        raise TypeError(f"a journal session runs on sqlite3, not {type(raw).__name__}")
+    return Reads(raw)

@@ -1,8 +1,8 @@
-"""Build the interchange document from the journal (the inverse of importing.py)."""
+"""Build the interchange document from the journal (the inverse of importing.py).
 
-from datetime import date
-
-from sqlmodel import Session, col, select
+Everything is read through a `JournalReader` (the reader's one statement of each record), so
+an export says exactly what the app shows; the journal runs it in one read snapshot.
+"""
 
 from sprintjournal.exchange.schema import (
     AttendeeDoc,
@@ -18,37 +18,28 @@ from sprintjournal.exchange.schema import (
     SprintDoc,
     StandupDoc,
 )
-from sprintjournal.models import Attendance
 from sprintjournal.publish import marked_indexes, paragraphs
-from sprintjournal.records import NoteRec, PhotoRec, SprintRec
-from sprintjournal.row_ids import saved
+from sprintjournal.reader import JournalReader
+from sprintjournal.records import FigureRec, NoteRec, PersonRef, PhotoRec, SprintRec
 from sprintjournal.safe_names import UniqueNames, safe_filename
-from sprintjournal.usecases import (
-    attendance,
-    branches,
-    gallery,
-    notes,
-    people,
-    reports,
-    sprints,
-    standup,
-)
+from sprintjournal.usecases.doc_fields import doc_fields
 
 PhotoFiles = list[tuple[PhotoRec, str]]  # photo and its relative file name in the export
 
 
 def build_document(
-    session: Session, sprint_ids: list[int] | None, photo_name: "PhotoNamer"
+    reader: JournalReader, sprint_ids: list[int] | None, photo_name: "PhotoNamer"
 ) -> tuple[JournalDoc, PhotoFiles]:
+    """Sprints oldest first; people: everyone, or those the chosen sprints name."""
     chosen = [
         s
-        for s in reversed(sprints.list_sprints(session))
+        for s in reversed(reader.list_sprints())
         if sprint_ids is None or s.id in sprint_ids
     ]
     files: PhotoFiles = []
-    sprint_docs = [_sprint_doc(session, s, photo_name, files) for s in chosen]
+    sprint_docs = [_sprint_doc(reader, s, photo_name, files) for s in chosen]
     return JournalDoc(
-        people=_people_docs(session, sprint_ids, sprint_docs), sprints=sprint_docs
+        people=_people_docs(reader, sprint_ids, sprint_docs), sprints=sprint_docs
     ), files
 
 
@@ -65,15 +56,13 @@ class PhotoNamer:
 
 
 def _people_docs(
-    session: Session, sprint_ids: list[int] | None, docs: list[SprintDoc]
+    reader: JournalReader, sprint_ids: list[int] | None, docs: list[SprintDoc]
 ) -> list[PersonDoc]:
-    everyone = people.list_people(session)
+    everyone = reader.list_people()
     if sprint_ids is not None:
         used = {name for d in docs for name in _names_in(d)}
         everyone = [p for p in everyone if p.name in used]
-    return [
-        PersonDoc(name=p.name, aliases=list(p.aliases), email=p.email, url=p.url) for p in everyone
-    ]
+    return [PersonDoc(aliases=list(p.aliases), **doc_fields(p, PersonDoc)) for p in everyone]
 
 
 def _names_in(d: SprintDoc) -> set[str]:
@@ -88,68 +77,42 @@ def _names_in(d: SprintDoc) -> set[str]:
 
 
 def _sprint_doc(
-    session: Session, s: SprintRec, photo_name: PhotoNamer, files: PhotoFiles
+    reader: JournalReader, s: SprintRec, photo_name: PhotoNamer, files: PhotoFiles
 ) -> SprintDoc:
-    report = reports.get(session, s.id)
+    """Each document's plain copies come from the one field table (`doc_fields`); what is
+    built here is what `doc_fields.BY_HAND` names."""
     photo_docs = []
-    for photo in gallery.list_photos(session, s.id):
+    for photo in reader.list_photos(s.id):
         rel = photo_name(s, photo)
         files.append((photo, rel))
-        photo_docs.append(
-            PhotoDoc(
-                file=rel,
-                caption=photo.caption,
-                alt=photo.alt,
-                day=photo.day,
-                people=[p.name for p in photo.people],
-            )
-        )
+        photo_docs.append(PhotoDoc(file=rel, people=_names(photo.people),
+                                   **doc_fields(photo, PhotoDoc)))
     return SprintDoc(
-        title=s.title,
-        project=s.project,
-        place=s.place,
-        venue=s.venue,
-        start=s.start,
-        end=s.end,
-        description=s.description,
         ordinal=OrdinalDoc(number=s.ordinal, scope=s.ordinal_scope) if s.ordinal else None,
         blog=BlogDoc(authors=list(s.blog_authors), tags=list(s.blog_tags)),
-        attendees=_attendee_docs(session, s.id),
-        branches=[
-            BranchDoc(
-                name=b.name,
-                kind=b.kind,
-                goal=b.goal,
-                status=b.status,
-                people=[p.name for p in b.people],
-                results=list(b.results),
-                links=list(b.links),
-                notes=b.notes,
-                figures=[FigureDoc(what=f.what, value=f.value, compared_with=f.compared_with)
-                         for f in b.figures],
-                publish_notes=b.notes_publish,
-            )
-            for b in branches.list_branches(session, s.id)
-        ],
-        standup=[
-            StandupDoc(
-                day=i.day,
-                section=i.section,
-                text=i.text,
-                status=i.status,
-                people=[p.name for p in i.people],
-                branch=i.branch_name,
-                needs_review=i.needs_review,
-                review_reason=i.review_reason,
-                publish=i.publish,
-            )
-            for i in standup.list_items(session, s.id)
-        ],
-        notes=[NoteDoc(day=n.day, text=n.text, publish=_note_marks(n))
-               for n in notes.list_notes(session, s.id)],
+        attendees=[AttendeeDoc(person=a.person.name, checked_in=list(a.checked_in),
+                               **doc_fields(a, AttendeeDoc))
+                   for a in reader.list_attendees(s.id)],
+        branches=[BranchDoc(people=_names(b.people), figures=[_figure_doc(f) for f in b.figures],
+                            **doc_fields(b, BranchDoc))
+                  for b in reader.list_branches(s.id)],
+        standup=[StandupDoc(people=_names(i.people), branch=i.branch_name,
+                            **doc_fields(i, StandupDoc))
+                 for i in reader.list_standup(s.id)],
+        notes=[NoteDoc(publish=_note_marks(n), **doc_fields(n, NoteDoc))
+               for n in reader.list_notes(s.id)],
         photos=photo_docs,
-        report=ReportDoc(title=report.title, text=report.text),
+        report=ReportDoc(**doc_fields(reader.get_report(s.id), ReportDoc)),
+        **doc_fields(s, SprintDoc),
     )
+
+
+def _names(people: tuple[PersonRef, ...]) -> list[str]:
+    return [p.name for p in people]
+
+
+def _figure_doc(f: FigureRec) -> FigureDoc:
+    return FigureDoc(what=f.what, value=f.value, compared_with=f.compared_with)
 
 
 def _note_marks(n: NoteRec) -> bool | list[int]:
@@ -158,29 +121,3 @@ def _note_marks(n: NoteRec) -> bool | list[int]:
     if not marked:
         return False
     return True if len(marked) == len(paragraphs(n.text)) else marked
-
-
-def _attendee_docs(session: Session, sprint_id: int) -> list[AttendeeDoc]:
-    recs = {a.id: a for a in attendance.list_attendees(session, sprint_id)}
-    rows = session.exec(
-        select(Attendance)
-        .where(Attendance.sprint_id == sprint_id)
-        .order_by(col(Attendance.position), col(Attendance.id))
-    ).all()
-    return [
-        AttendeeDoc(
-            person=recs[saved(a.id)].person.name,
-            arrive=a.arrive,
-            depart=a.depart,
-            dates_text=a.dates_text,
-            accommodation=a.accommodation,
-            diet=a.diet,
-            host=a.host,
-            newcomer=a.newcomer,
-            notes=a.notes,
-            needs_review=a.needs_review,
-            review_reason=a.review_reason,
-            checked_in=[date.fromisoformat(d) for d in a.checked_in or ()],
-        )
-        for a in rows
-    ]

@@ -3,50 +3,16 @@
 from collections.abc import Iterable
 from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from sprintjournal import photos
 from sprintjournal.models import Photo, PhotoData, PhotoPerson, Rendition, Sprint
-from sprintjournal.records import PersonRef, PhotoRec
+from sprintjournal.patches import PhotoPatch, patch_fields
 from sprintjournal.row_ids import saved
 from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
-from sprintjournal.usecases.links import people_of, set_people
+from sprintjournal.usecases.links import set_people
 
-FIELDS = {"caption", "alt", "day", "position", "filename"}
-
-
-def to_rec(p: Photo, linked: tuple[PersonRef, ...] = ()) -> PhotoRec:
-    assert p.id is not None
-    return PhotoRec(
-        p.id,
-        p.sprint_id,
-        p.filename,
-        p.mime,
-        p.width,
-        p.height,
-        p.byte_size,
-        p.sha256,
-        p.caption,
-        p.alt,
-        p.day,
-        p.taken_at,
-        linked,
-        p.position,
-    )
-
-
-def list_photos(session: Session, sprint_id: int) -> list[PhotoRec]:
-    """Rows without the thumbnail column: listing stays cheap however many photos there are."""
-    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
-    cols = [c for c in Photo.__table__.columns if c.name != "thumbnail"]  # type: ignore[attr-defined]
-    rows = session.exec(
-        select(*cols)
-        .where(Photo.sprint_id == sprint_id)
-        .order_by(col(Photo.position), col(Photo.id))
-    ).all()
-    items = [Photo.model_construct(**row._mapping, thumbnail=b"") for row in rows]
-    linked = people_of(session, PhotoPerson, "photo_id", [saved(p.id) for p in items])
-    return [to_rec(p, linked.get(saved(p.id), ())) for p in items]
+FIELDS = patch_fields(PhotoPatch, besides={"people"})
 
 
 def get(session: Session, photo_id: int) -> Photo:
@@ -109,14 +75,6 @@ def remove(session: Session, photo_id: int) -> int:
     photo = get(session, photo_id)
     session.delete(photo)
     return photo.sprint_id
-
-
-def original(session: Session, photo_id: int) -> bytes:
-    return get_or_fail(session, PhotoData, photo_id, "photo").data
-
-
-def thumbnail(session: Session, photo_id: int) -> bytes:
-    return get(session, photo_id).thumbnail
 
 
 def cached_rendition(session: Session, photo_id: int, params: str) -> Rendition | None:

@@ -42,6 +42,7 @@ from sprintjournal.publish import marks_for
 from sprintjournal.row_ids import saved
 from sprintjournal.usecases import people
 from sprintjournal.usecases.common import now, sha256_text
+from sprintjournal.usecases.doc_fields import row_fields
 
 PreparedPhoto = tuple[bytes, PhotoInfo, bytes]  # original bytes, info, thumbnail
 BATCH = 2_000  # rows written per executemany while a text file streams in
@@ -243,26 +244,20 @@ def _names_in(doc: JournalDoc) -> set[str]:
 
 
 def _insert_sprint(session: Session, s: SprintDoc) -> int:
-    sprint = Sprint(
-        title=s.title,
-        project=s.project,
-        place=s.place,
-        venue=s.venue,
-        start=s.start,
-        end=s.end,
-        description=s.description,
-        blog_authors=list(s.blog.authors),
-        blog_tags=list(s.blog.tags),
-        ordinal=s.ordinal.number if s.ordinal else None,
-        ordinal_scope=s.ordinal.scope if s.ordinal else "",
-        created_at=now(),
-    )
+    sprint = Sprint.model_validate({
+        **row_fields(s),
+        "blog_authors": list(s.blog.authors),
+        "blog_tags": list(s.blog.tags),
+        "ordinal": s.ordinal.number if s.ordinal else None,
+        "ordinal_scope": s.ordinal.scope if s.ordinal else "",
+        "created_at": now(),
+    })
     session.add(sprint)
     session.flush()
     if s.report.title is not None or s.report.text is not None:
         session.add(
-            Report(sprint_id=saved(sprint.id), title=s.report.title, text=s.report.text,
-                   updated_at=now())
+            Report.model_validate({"sprint_id": saved(sprint.id), "updated_at": now(),
+                                   **row_fields(s.report)})
         )
     return saved(sprint.id)
 
@@ -305,13 +300,17 @@ def _insert_attendees(session: Session, sprint_id: int, s: SprintDoc, index: Peo
     rows: dict[int, dict[str, object]] = {}
     for position, a in enumerate(s.attendees):
         pid = index.resolve(a.person)
-        fields = a.model_dump(exclude={"person"})
-        fields["checked_in"] = [d.isoformat() for d in a.checked_in]
         rows.setdefault(
-            pid, {"sprint_id": sprint_id, "person_id": pid, "position": position, **fields}
+            pid, {"sprint_id": sprint_id, "person_id": pid, "position": position,
+                  **_attendee_columns(a)}
         )
     _bulk(session, Attendance, list(rows.values()))
     return len(rows)
+
+
+def _attendee_columns(a: AttendeeDoc) -> dict[str, object]:
+    """A new attendance row's columns (the checked-in days are kept as ISO text)."""
+    return {**row_fields(a), "checked_in": [d.isoformat() for d in a.checked_in]}
 
 
 def _insert_branches(
@@ -320,19 +319,12 @@ def _insert_branches(
     ids: dict[str, int] = {}
     links: list[dict[str, object]] = []
     for position, b in enumerate(s.branches):
-        branch = Branch(
-            sprint_id=sprint_id,
-            name=b.name,
-            kind=b.kind,
-            goal=b.goal,
-            status=b.status,
-            results=list(b.results),
-            links=list(b.links),
-            notes=b.notes,
-            position=position,
-            figures=[f.model_dump() for f in b.figures],
-            notes_publish=b.publish_notes,
-        )
+        branch = Branch.model_validate({
+            "sprint_id": sprint_id,
+            "position": position,
+            "figures": [f.model_dump() for f in b.figures],
+            **row_fields(b),
+        })
         session.add(branch)
         session.flush()
         ids[b.name] = saved(branch.id)
@@ -383,20 +375,8 @@ def _write_standup(
     for item in items:
         slot = (item.day, item.section)
         positions[slot] = positions.get(slot, -1) + 1
-        rows.append(
-            {
-                "sprint_id": sprint_id,
-                "day": item.day,
-                "section": item.section,
-                "text": item.text,
-                "status": item.status,
-                "branch_id": branch_ids.get(item.branch or ""),
-                "position": positions[slot],
-                "needs_review": item.needs_review,
-                "review_reason": item.review_reason,
-                "publish": item.publish,
-            }
-        )
+        rows.append({"sprint_id": sprint_id, "branch_id": branch_ids.get(item.branch or ""),
+                     "position": positions[slot], **row_fields(item)})
     last = session.exec(select(func.max(StandupItem.id))).one() or 0
     session.execute(insert(_table(StandupItem)), rows)
     new_ids = session.exec(
@@ -417,8 +397,7 @@ def _insert_notes(session: Session, sprint_id: int, s: SprintDoc) -> None:
         rows.append(
             {
                 "sprint_id": sprint_id,
-                "day": n.day,
-                "text": n.text,
+                **row_fields(n),
                 "sha256": sha256_text(n.text),
                 "position": positions[n.day],
                 "created_at": stamp,
@@ -426,8 +405,7 @@ def _insert_notes(session: Session, sprint_id: int, s: SprintDoc) -> None:
                 "publish": marks_for(n.text, n.publish),
             }
         )
-    # mypy: the rows are plain dicts for a bulk insert, not Note's typed fields
-    _bulk(session, Note, rows)  # type: ignore[arg-type]
+    _bulk(session, Note, rows)
 
 
 def _insert_photos(
@@ -439,21 +417,19 @@ def _insert_photos(
 ) -> None:
     for position, p in enumerate(s.photos):
         data, info, thumb = photos.get(position)
-        photo = Photo(
-            sprint_id=sprint_id,
-            filename=p.file.rsplit("/", 1)[-1],
-            mime=info.mime,
-            width=info.width,
-            height=info.height,
-            byte_size=len(data),
-            sha256=info.sha256,
-            caption=p.caption,
-            alt=p.alt,
-            day=p.day,
-            taken_at=info.taken,
-            thumbnail=thumb,
-            position=position,
-        )
+        photo = Photo.model_validate({
+            "sprint_id": sprint_id,
+            "filename": p.file.rsplit("/", 1)[-1],
+            "mime": info.mime,
+            "width": info.width,
+            "height": info.height,
+            "byte_size": len(data),
+            "sha256": info.sha256,
+            "taken_at": info.taken,
+            "thumbnail": thumb,
+            "position": position,
+            **row_fields(p),
+        })
         session.add(photo)
         session.flush()
         original = PhotoData(photo_id=saved(photo.id), data=data)
@@ -689,10 +665,8 @@ def _stream_attendees(
         if pid in attending:
             continue
         attending.add(pid)
-        fields = a.model_dump(exclude={"person"})
-        fields["checked_in"] = [d.isoformat() for d in a.checked_in]
         rows.append({"sprint_id": sprint_id, "person_id": pid, "position": position + offset,
-                     **fields})
+                     **_attendee_columns(a)})
     if rows:
         session.execute(insert(_table(Attendance)), rows)
     return sum(bool(row["needs_review"]) for row in rows)

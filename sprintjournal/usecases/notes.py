@@ -5,42 +5,13 @@ from datetime import date, timedelta
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from sprintjournal.models import Note, NoteVersion, Sprint, StandupItem
+from sprintjournal.models import Note, NoteVersion, Sprint
 from sprintjournal.note_history import is_large_deletion
-from sprintjournal.records import NoteRec, NoteVersionRec
 from sprintjournal.row_ids import saved
 from sprintjournal.usecases.common import get_or_fail, next_position, now, sha256_text
 
 VERSION_EVERY = timedelta(minutes=10)
 VERSIONS_KEPT = timedelta(days=90)
-
-
-def to_rec(n: Note) -> NoteRec:
-    assert n.id is not None
-    return NoteRec(n.id, n.sprint_id, n.day, n.text, n.sha256, n.updated_at, n.position,
-                   tuple(n.publish or ()))
-
-
-def list_notes(session: Session, sprint_id: int, day: date | None = None) -> list[NoteRec]:
-    query = select(Note).where(Note.sprint_id == sprint_id)
-    if day is not None:
-        query = query.where(Note.day == day)
-    rows = session.exec(
-        query.order_by(col(Note.day).nulls_first(), col(Note.position), col(Note.id))
-    )
-    return [to_rec(n) for n in rows.all()]
-
-
-def days_with_content(session: Session, sprint_id: int) -> list[date]:
-    """Days that have notes or stand-up items (for sprints whose dates are unknown)."""
-    days: set[date | None] = set()
-    # mypy: SQLModel's select overloads do not cover a nullable date column
-    days.update(session.exec(select(Note.day).where(Note.sprint_id == sprint_id)).all())  # type: ignore[type-var]
-    days.update(
-        # mypy: SQLModel's select overloads do not cover a nullable date column
-        session.exec(select(StandupItem.day).where(StandupItem.sprint_id == sprint_id)).all()  # type: ignore[arg-type, call-overload]
-    )
-    return sorted(d for d in days if d is not None)
 
 
 def get(session: Session, note_id: int) -> Note:
@@ -105,15 +76,6 @@ def _maybe_keep_version(session: Session, note: Note, new_text: str = "") -> Non
     session.add(NoteVersion(note_id=saved(note.id), text=note.text, sha256=note.sha256,
                             saved_at=stamp))
     session.exec(delete(NoteVersion).where(col(NoteVersion.saved_at) < stamp - VERSIONS_KEPT))
-
-
-def versions(session: Session, note_id: int) -> list[NoteVersionRec]:
-    rows = session.exec(
-        select(NoteVersion)
-        .where(NoteVersion.note_id == note_id)
-        .order_by(col(NoteVersion.id).desc())
-    ).all()
-    return [NoteVersionRec(saved(v.id), v.note_id, v.text, v.saved_at) for v in rows]
 
 
 def restore_version(session: Session, version_id: int) -> Note:

@@ -21,31 +21,8 @@ from sprintjournal.names import (
     is_variant_spelling,
     name_key,
 )
-from sprintjournal.records import PersonRec
 from sprintjournal.row_ids import saved
-
-
-def to_rec(session: Session, person: Person) -> PersonRec:
-    assert person.id is not None
-    aliases = session.exec(
-        select(PersonAlias.alias)
-        .where(PersonAlias.person_id == person.id)
-        .order_by(col(PersonAlias.id))
-    ).all()
-    return PersonRec(person.id, person.name, tuple(aliases), person.email, person.url)
-
-
-def list_people(session: Session) -> list[PersonRec]:
-    people = session.exec(select(Person).order_by(col(Person.name_key))).all()
-    aliases: dict[int, list[str]] = {}
-    for pid, alias in session.exec(
-        select(PersonAlias.person_id, PersonAlias.alias).order_by(col(PersonAlias.id))
-    ):
-        aliases.setdefault(pid, []).append(alias)
-    return [
-        PersonRec(saved(p.id), p.name, tuple(aliases.get(saved(p.id), ())), p.email, p.url)
-        for p in people
-    ]
+from sprintjournal.usecases.common import reads
 
 
 def get(session: Session, person_id: int) -> Person:
@@ -175,7 +152,7 @@ def merge(session: Session, keep_id: int, other_id: int) -> None:
     for table in (BranchPerson, StandupPerson, PhotoPerson):
         _move_links(session, table, keep_id, other_id)
     _move_attendance(session, keep_id, other_id)
-    aliases = [other.name, *to_rec(session, other).aliases]
+    aliases = [other.name, *reads(session).get_person(other_id).aliases]
     session.delete(other)
     session.flush()
     add_aliases(session, keep, aliases)

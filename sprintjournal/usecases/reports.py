@@ -4,17 +4,9 @@ from sqlmodel import Session
 
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Report, Sprint
-from sprintjournal.records import ReportRec
 from sprintjournal.usecases.common import get_or_fail, now
 
 FIELDS = ("title", "text", "generated_text")
-
-
-def get(session: Session, sprint_id: int) -> ReportRec:
-    row = session.get(Report, sprint_id)
-    if row is None:
-        return ReportRec(sprint_id, None, None, None, None)
-    return ReportRec(row.sprint_id, row.title, row.text, row.generated_text, row.updated_at)
 
 
 def save(session: Session, sprint_id: int, **fields: str | None) -> None:

@@ -2,54 +2,15 @@
 
 from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Sprint
 from sprintjournal.names import nfc
-from sprintjournal.ordinals import Ordinal, ordinal_among
-from sprintjournal.records import SprintRec
+from sprintjournal.patches import SprintPatch, patch_fields
 from sprintjournal.usecases.common import apply_fields, get_or_fail, now
 
-FIELDS = {
-    "title",
-    "project",
-    "place",
-    "venue",
-    "start",
-    "end",
-    "description",
-    "blog_authors",
-    "blog_tags",
-    "ordinal",
-    "ordinal_scope",
-}
-
-
-def to_rec(s: Sprint) -> SprintRec:
-    assert s.id is not None
-    return SprintRec(
-        s.id,
-        s.title,
-        s.project,
-        s.place,
-        s.venue,
-        s.start,
-        s.end,
-        s.description,
-        tuple(s.blog_authors),
-        tuple(s.blog_tags),
-        s.ordinal,
-        s.ordinal_scope or "",
-    )
-
-
-def list_sprints(session: Session) -> list[SprintRec]:
-    """Newest first: the organiser almost always wants the current sprint."""
-    rows = session.exec(
-        select(Sprint).order_by(col(Sprint.start).desc().nulls_last(), col(Sprint.id).desc())
-    ).all()
-    return [to_rec(s) for s in rows]
+FIELDS = patch_fields(SprintPatch)
 
 
 def get(session: Session, sprint_id: int) -> Sprint:
@@ -95,7 +56,3 @@ def update_sprint(session: Session, sprint_id: int, **fields: object) -> Sprint:
 def remove(session: Session, sprint_id: int) -> None:
     session.delete(get(session, sprint_id))
 
-
-def ordinal(session: Session, sprint_id: int) -> Ordinal | None:
-    get(session, sprint_id)
-    return ordinal_among(list_sprints(session), sprint_id)

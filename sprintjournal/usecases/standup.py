@@ -3,27 +3,17 @@
 from collections.abc import Iterable
 from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from sprintjournal.errors import ValidationError
-from sprintjournal.models import Branch, Sprint, StandupItem, StandupPerson
-from sprintjournal.records import PersonRef, StandupRec
+from sprintjournal.models import Sprint, StandupItem, StandupPerson
+from sprintjournal.patches import StandupPatch, patch_fields
 from sprintjournal.row_ids import saved
-from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
-from sprintjournal.usecases.links import people_of, set_people
+from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position, reads
+from sprintjournal.usecases.links import set_people
 from sprintjournal.vocabulary import STANDUP_SECTIONS
 
-FIELDS = {
-    "day",
-    "section",
-    "text",
-    "status",
-    "branch_id",
-    "position",
-    "needs_review",
-    "review_reason",
-    "publish",
-}
+FIELDS = patch_fields(StandupPatch, besides={"people"})
 FINISHED = {"done", "merged", "finished", "abandoned", "dropped"}
 
 
@@ -32,40 +22,6 @@ def _validate(fields: dict[str, object]) -> None:
         raise ValidationError(f"Unknown stand-up section {fields['section']!r}; use done or today.")
     if "text" in fields and not str(fields["text"] or "").strip():
         raise ValidationError("A stand-up item needs some text.")
-
-
-def list_items(session: Session, sprint_id: int, day: date | None = None) -> list[StandupRec]:
-    query = (
-        select(StandupItem, Branch.name)
-        .outerjoin(Branch, col(Branch.id) == StandupItem.branch_id)
-        .where(StandupItem.sprint_id == sprint_id)
-    )
-    if day is not None:
-        query = query.where(StandupItem.day == day)
-    rows = session.exec(
-        query.order_by(col(StandupItem.day), col(StandupItem.section), col(StandupItem.position))
-    ).all()
-    linked = people_of(session, StandupPerson, "item_id", [i.id for i, _ in rows if i.id])
-    return [_to_rec(i, bname, linked.get(i.id or 0, ())) for i, bname in rows]
-
-
-def _to_rec(i: StandupItem, branch_name: str | None, linked: tuple[PersonRef, ...]) -> StandupRec:
-    assert i.id is not None
-    return StandupRec(
-        i.id,
-        i.sprint_id,
-        i.day,
-        i.section,
-        i.text,
-        i.status,
-        linked,
-        i.branch_id,
-        branch_name,
-        i.position,
-        i.needs_review,
-        i.review_reason,
-        bool(i.publish),
-    )
 
 
 def get(session: Session, item_id: int) -> StandupItem:
@@ -117,9 +73,10 @@ def remove(session: Session, item_id: int) -> int:
 
 def carry_over(session: Session, sprint_id: int, from_day: date, to_day: date) -> list[int]:
     """Copy yesterday's unfinished "today" items to another day's "today", people and branch too."""
-    existing = {i.text for i in list_items(session, sprint_id, to_day) if i.section == "today"}
+    existing = {i.text for i in reads(session).list_standup(sprint_id, to_day)
+                if i.section == "today"}
     created: list[int] = []
-    for item in list_items(session, sprint_id, from_day):
+    for item in reads(session).list_standup(sprint_id, from_day):
         if item.section != "today" or item.text in existing:
             continue
         if (item.status or "").strip().casefold() in FINISHED:

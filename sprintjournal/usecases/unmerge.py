@@ -34,6 +34,8 @@ _OWNED: dict[str, tuple[type[SQLModel], str]] = {
 """The tables whose rows name a person, and the column a person may appear in only once."""
 
 Row = tuple[str, dict[str, Any]]
+"""(table, row as its model dumps it): SQLModel types a dump's values Any, and the model's own
+constructor puts the row back."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class Unmerge:
     """The folded person's alias rows."""
     added_alias_ids: tuple[int, ...]
     """The alias rows the merge gave the kept person."""
-    keep_details: dict[str, Any]
+    keep_details: dict[str, str | None]
     """The kept person's email and URL before the merge filled them in."""
     moved: tuple[Row, ...]
     """Rows (table, row) that now name the kept person instead."""

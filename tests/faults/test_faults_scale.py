@@ -158,7 +158,7 @@ def test_fault_58_items_people_are_read_under_the_smallest_variable_limit(
         journal: Journal, tmp_path: Path) -> None:
     """Some SQLite builds take 999 variables a statement (this one takes more): a sprint's
     items and their people are read in chunks, so a long stand-up reads the same under any."""
-    from sprintjournal.usecases import standup
+    from sprintjournal.usecases.common import reads
 
     sid = journal.add_sprint("Gothenburg").id
     path = tmp_path / "planning.txt"
@@ -169,5 +169,5 @@ def test_fault_58_items_people_are_read_under_the_smallest_variable_limit(
         raw = session.connection().connection.driver_connection
         assert raw is not None
         raw.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
-        items = standup.list_items(session, sid)
+        items = reads(session).list_standup(sid)
     assert len(items) == 1_500 and all(i.people[0].name == "Ann" for i in items)

@@ -12,7 +12,7 @@ import pytest
 from pydantic import BaseModel
 from sqlmodel import SQLModel
 
-from sprintjournal import models, records
+from sprintjournal import models, patches, records
 from sprintjournal.exchange import schema
 
 KEYS = {"id", "sprint_id", "person_id", "note_id", "position"}
@@ -89,3 +89,22 @@ def test_every_content_table_is_checked() -> None:
               if isinstance(cls, type) and hasattr(cls, "__table__")}
     assert tables - internal == set(RECORDS)
     assert set(DOCUMENTS) <= set(RECORDS)
+
+
+PATCHES: dict[type, tuple[type[SQLModel], set[str]]] = {
+    patches.PersonPatch: (models.Person, {"aliases"}),
+    patches.SprintPatch: (models.Sprint, set()),
+    patches.AttendancePatch: (models.Attendance, set()),
+    patches.BranchPatch: (models.Branch, {"people"}),
+    patches.StandupPatch: (models.StandupItem, {"people"}),
+    patches.PhotoPatch: (models.Photo, {"people"}),
+    patches.ReportPatch: (models.Report, set()),
+}
+"""patch type -> its table, and what it sets in other tables (linked people, aliases)."""
+
+
+@pytest.mark.parametrize("patch", list(PATCHES), ids=lambda p: p.__name__)
+def test_each_patch_sets_only_its_tables_columns(patch: type) -> None:
+    """The use cases allow exactly a patch's fields (`patch_fields`): each must be a column."""
+    table, elsewhere = PATCHES[patch]
+    assert patches.patch_fields(patch, besides=elsewhere) <= columns(table) - (KEYS - {"position"})

@@ -1,5 +1,6 @@
-"""The plain-sqlite3 reader returns exactly what the ORM's use cases return (the writes read
-their rows back through those), and the Journal answers the UI's reads without the ORM."""
+"""The plain-sqlite3 reader is the one statement of each record: the Journal answers the UI's
+reads with it without the ORM, and the use cases run the same queries on their session's
+connection (`reads`), inside their own transaction."""
 
 import subprocess
 import sys
@@ -14,16 +15,8 @@ from sprintjournal.demo import build_demo
 from sprintjournal.errors import NotFoundError
 from sprintjournal.journal import Journal
 from sprintjournal.reader import JournalReader, Reads, SqliteReader
-from sprintjournal.usecases import (
-    attendance,
-    branches,
-    gallery,
-    notes,
-    people,
-    reports,
-    sprints,
-    standup,
-)
+from sprintjournal.usecases import sprints
+from sprintjournal.usecases.common import reads as session_reads
 
 
 def _varied(journal: Journal) -> None:
@@ -39,41 +32,65 @@ def _varied(journal: Journal) -> None:
     journal.save_report(first.id, title="A title", text="Some text")
 
 
-def test_same_records_as_the_orm(journal: Journal, journal_path: Path) -> None:
+def test_a_session_reads_the_same_records_as_the_reader(journal: Journal, journal_path: Path
+                                                        ) -> None:
+    """The ORM's connection hands the reader's queries the same raw values (no type detection,
+    the same text for dates and times) as the reader's own connection."""
     _varied(journal)
     reader = SqliteReader(journal_path)
     try:
         with journal.read() as s:
-            assert reader.list_sprints() == sprints.list_sprints(s)
-            assert reader.list_people() == people.list_people(s)
-            for sprint in sprints.list_sprints(s):
+            r = session_reads(s)
+            assert reader.list_sprints() == r.list_sprints()
+            assert reader.list_people() == r.list_people()
+            for person in r.list_people():
+                assert reader.get_person(person.id) == person
+            for sprint in r.list_sprints():
                 sid = sprint.id
                 assert reader.get_sprint(sid) == sprint
-                assert reader.list_notes(sid) == notes.list_notes(s, sid)
-                assert reader.days_with_content(sid) == notes.days_with_content(s, sid)
-                assert reader.list_branches(sid) == branches.list_branches(s, sid)
-                assert reader.list_attendees(sid) == attendance.list_attendees(s, sid)
-                assert reader.list_standup(sid) == standup.list_items(s, sid)
-                assert reader.list_photos(sid) == gallery.list_photos(s, sid)
-                assert reader.get_report(sid) == reports.get(s, sid)
+                assert reader.list_notes(sid) == r.list_notes(sid)
+                assert reader.days_with_content(sid) == r.days_with_content(sid)
+                assert reader.list_branches(sid) == r.list_branches(sid)
+                assert reader.list_attendees(sid) == r.list_attendees(sid)
+                assert reader.list_standup(sid) == r.list_standup(sid)
+                assert reader.list_photos(sid) == r.list_photos(sid)
+                assert reader.get_report(sid) == r.get_report(sid)
                 for day in [None, *sprint.days()]:
-                    assert reader.list_notes(sid, day) == notes.list_notes(s, sid, day)
-                    assert reader.list_standup(sid, day) == standup.list_items(s, sid, day)
-                for note in notes.list_notes(s, sid):
+                    assert reader.list_notes(sid, day) == r.list_notes(sid, day)
+                    assert reader.list_standup(sid, day) == r.list_standup(sid, day)
+                for note in r.list_notes(sid):
                     assert reader.get_note(note.id) == note
-                    assert reader.note_versions(note.id) == notes.versions(s, note.id)
-                for photo in gallery.list_photos(s, sid):
-                    assert reader.photo_thumbnail(photo.id) == gallery.thumbnail(s, photo.id)
-                    assert reader.photo_bytes(photo.id) == gallery.original(s, photo.id)
+                    assert reader.note_versions(note.id) == r.note_versions(note.id)
+                for photo in r.list_photos(sid):
+                    assert reader.photo_thumbnail(photo.id) == r.photo_thumbnail(photo.id)
+                    assert reader.photo_bytes(photo.id) == r.photo_bytes(photo.id)
         assert any(a.checked_in for sid in (s.id for s in reader.list_sprints())
                    for a in reader.list_attendees(sid))
+        assert any(n.updated_at.tzinfo for s in reader.list_sprints()
+                   for n in reader.list_notes(s.id))
     finally:
         reader.close()
 
 
+def test_a_use_case_reads_what_its_transaction_wrote(journal: Journal) -> None:
+    """Pending ORM changes are flushed before the reader's queries run, and go with a rollback."""
+    sid = journal.add_sprint("Gothenburg").id
+    with journal.write() as s:
+        sprints.update_sprint(s, sid, title="Göteborg", start=date(2011, 11, 2))
+        assert (session_reads(s).get_sprint(sid).title, session_reads(s).get_sprint(sid).start) == (
+            "Göteborg", date(2011, 11, 2))
+    assert journal.get_sprint(sid).title == "Göteborg"
+    with pytest.raises(RuntimeError), journal.write() as s:
+        sprints.update_sprint(s, sid, title="Lost")
+        assert session_reads(s).list_sprints()[0].title == "Lost"
+        raise RuntimeError("undone")
+    assert journal.get_sprint(sid).title == "Göteborg"
+
+
 def test_missing_items_are_reported_as_the_journal_does(journal: Journal) -> None:
     reader: JournalReader = journal
-    for read in (reader.get_sprint, reader.get_note, reader.photo_bytes, reader.photo_thumbnail):
+    for read in (reader.get_sprint, reader.get_note, reader.photo_bytes, reader.photo_thumbnail,
+                 reader.get_person):
         with pytest.raises(NotFoundError, match="with id 999 in this journal"):
             read(999)
 
@@ -90,10 +107,13 @@ with Journal({str(journal_path)!r}) as j:
     for s in j.list_sprints():
         j.get_sprint(s.id); j.list_attendees(s.id); j.list_branches(s.id); j.list_standup(s.id)
         j.days_with_content(s.id); j.get_report(s.id); j.list_people()
+        j.pairs(s.id); j.person_summaries(s.id); j.branch_summaries(s.id); j.newcomers(s.id)
         for n in j.list_notes(s.id):
             j.get_note(n.id); j.note_versions(n.id)
         for p in j.list_photos(s.id):
             j.photo_thumbnail(p.id); j.photo_bytes(p.id)
+    for person in j.list_people():
+        j.get_person(person.id)
     print(sorted(m for m in ("sqlalchemy", "sqlmodel", "pydantic") if m in sys.modules))
     j.add_sprint("Written")
     print(sorted(m for m in ("sqlalchemy", "sqlmodel", "pydantic") if m in sys.modules))

@@ -7,6 +7,7 @@ import pytest
 from sprintjournal.errors import NotFoundError, ValidationError
 from sprintjournal.journal import Journal
 from sprintjournal.usecases import attendance
+from sprintjournal.usecases.common import reads
 
 NOV = date(2011, 11, 2), date(2011, 11, 9)
 
@@ -23,7 +24,7 @@ def anto(journal: Journal, sprint: int) -> int:
 
 def checked_in(journal: Journal, sprint: int) -> tuple[date, ...]:
     with journal.read() as s:
-        (rec,) = attendance.list_attendees(s, sprint)
+        (rec,) = reads(s).list_attendees(sprint)
     return rec.checked_in
 
 
@@ -69,8 +70,8 @@ def test_first_sprints_picks_the_earliest_dated_sprint_per_person(journal: Journ
     mark = journal.find_person("Mark Pearse")
     assert armin is not None and mark is not None
     with journal.read() as s:
-        assert attendance.first_sprints(s, [armin.id, mark.id]) == {armin.id: jan, mark.id: nov}
-        assert attendance.first_sprints(s, []) == {}
+        assert reads(s).first_sprints([armin.id, mark.id]) == {armin.id: jan, mark.id: nov}
+        assert reads(s).first_sprints([]) == {}
 
 
 def test_changing_only_the_departure_is_checked_against_the_stored_arrival(
@@ -87,7 +88,7 @@ def test_clearing_the_arrival_lets_any_departure_through(
     with journal.write() as s:
         attendance.update_attendee(s, anto, arrive=None, depart=date(2011, 11, 3))
     with journal.read() as s:
-        (rec,) = attendance.list_attendees(s, sprint)
+        (rec,) = reads(s).list_attendees(sprint)
     assert (rec.arrive, rec.depart) == (None, date(2011, 11, 3))
 
 
@@ -104,7 +105,7 @@ def test_new_attendees_go_last_and_the_same_person_under_an_alias_is_refused(
     with journal.write() as s:
         fijal = attendance.add(s, sprint, "fijal")
     with journal.read() as s:
-        assert [a.person.name for a in attendance.list_attendees(s, sprint)] == [
+        assert [a.person.name for a in reads(s).list_attendees(sprint)] == [
             "Antonio Cuni", "Maciej Fijałkowski"]
     assert fijal.position == 1
     with (
@@ -120,7 +121,7 @@ def test_remove_returns_the_sprint_of_the_removed_attendee(
     with journal.write() as s:
         assert attendance.remove(s, anto) == sprint
     with journal.read() as s:
-        assert attendance.list_attendees(s, sprint) == []
+        assert reads(s).list_attendees(sprint) == []
         with pytest.raises(NotFoundError):
             attendance.get(s, anto)
 
@@ -131,8 +132,7 @@ def test_present_on_counts_a_host_without_dates_but_not_a_guest(
     journal.add_attendee(sprint, "Jacob Hallén", host=True)
     journal.add_attendee(sprint, "Lukas Diekmann")
     journal.add_attendee(sprint, "Håkan Ardö", arrive=date(2011, 11, 5), depart=date(2011, 11, 6))
-    with journal.read() as s:
-        assert [a.person.name for a in attendance.present_on(s, sprint, date(2011, 11, 6))] == [
-            "Jacob Hallén", "Håkan Ardö"]
-        assert [a.person.name for a in attendance.present_on(s, sprint, date(2011, 11, 7))] == [
-            "Jacob Hallén"]
+    assert [a.person.name for a in journal.present_on(sprint, date(2011, 11, 6))] == [
+        "Jacob Hallén", "Håkan Ardö"]
+    assert [a.person.name for a in journal.present_on(sprint, date(2011, 11, 7))] == [
+        "Jacob Hallén"]

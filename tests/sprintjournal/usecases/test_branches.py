@@ -8,6 +8,7 @@ from sprintjournal.errors import NotFoundError, ValidationError
 from sprintjournal.journal import Journal
 from sprintjournal.records import FigureRec
 from sprintjournal.usecases import branches
+from sprintjournal.usecases.common import reads
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def test_figures_are_kept_verbatim_from_records_or_mappings(
         {"what": "json", "value": "2x", "compared_with": ""},
     ]
     with journal.read() as s:
-        (rec,) = branches.list_branches(s, sprint)
+        (rec,) = reads(s).list_branches(sprint)
     assert rec.figures == (FigureRec("struct access", "about 400 times faster", "ctypes"),
                            FigureRec("json", "2x", ""))
 
@@ -45,9 +46,14 @@ def test_a_figure_without_a_value_or_shape_is_refused(
     assert journal.list_branches(sprint) == []
 
 
-def test_figures_of_reads_stored_figures_with_missing_keys_as_empty() -> None:
-    assert branches.figures_of([{"value": "10%"}, {}]) == (FigureRec("", "10%", ""),
-                                                          FigureRec("", "", ""))
+def test_figures_of_reads_stored_figures_with_missing_keys_as_empty(
+        journal: Journal, sprint: int) -> None:
+    bid = journal.add_branch(sprint, "jit").id
+    with journal.write() as s:
+        s.connection().exec_driver_sql("UPDATE branch SET figures = ? WHERE id = ?",
+                                       ('[{"value": "10%"}, {}]', bid))
+    assert journal.list_branches(sprint)[0].figures == (FigureRec("", "10%", ""),
+                                                        FigureRec("", "", ""))
 
 
 def test_names_are_stored_composed_and_stripped(journal: Journal, sprint: int) -> None:

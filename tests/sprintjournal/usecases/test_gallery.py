@@ -13,6 +13,7 @@ from sprintjournal.errors import NotFoundError
 from sprintjournal.journal import Journal
 from sprintjournal.row_ids import saved
 from sprintjournal.usecases import gallery
+from sprintjournal.usecases.common import reads
 
 
 def taken_on(when: str, colour: tuple[int, int, int] = (90, 90, 200)) -> bytes:
@@ -58,8 +59,8 @@ def test_prepared_work_is_used_as_given(journal: Journal, sprint: int) -> None:
     assert photo_id is not None
     assert thumb != b"THUMB"
     with journal.read() as s:
-        assert gallery.thumbnail(s, photo_id) == b"THUMB"
-        assert gallery.original(s, photo_id) == data
+        assert reads(s).photo_thumbnail(photo_id) == b"THUMB"
+        assert reads(s).photo_bytes(photo_id) == data
 
 
 def test_an_unknown_sprint_is_refused_before_decoding(journal: Journal) -> None:
@@ -77,7 +78,7 @@ def test_the_gallery_lists_by_position_and_photos_of_one_sprint_only(
         gallery.add(s, other, jpeg_bytes(), "elsewhere.jpg")
     journal.reorder("photo", [ids[2], ids[0], ids[1]])
     with journal.read() as s:
-        listed = gallery.list_photos(s, sprint)
+        listed = reads(s).list_photos(sprint)
     assert [p.filename for p in listed] == ["2.jpg", "0.jpg", "1.jpg"]
     assert [p.position for p in listed] == [0, 1, 2]
 
@@ -88,7 +89,7 @@ def test_a_listed_photo_carries_its_fields_and_people(journal: Journal, sprint: 
         gallery.add(s, sprint, data, "p.jpg", caption="Hall", alt="the hallway",
                     people=["Laura Creighton", "lac"])
     with journal.read() as s:
-        (rec,) = gallery.list_photos(s, sprint)
+        (rec,) = reads(s).list_photos(sprint)
     assert (rec.filename, rec.mime, rec.width, rec.height, rec.byte_size) == (
         "p.jpg", "image/jpeg", 64, 48, len(data))
     assert (rec.caption, rec.alt) == ("Hall", "the hallway")
@@ -97,7 +98,7 @@ def test_a_listed_photo_carries_its_fields_and_people(journal: Journal, sprint: 
 
 def test_the_original_of_a_missing_photo_is_named(journal: Journal) -> None:
     with journal.read() as s, pytest.raises(NotFoundError, match="No photo with id 5 "):
-        gallery.original(s, 5)
+        reads(s).photo_bytes(5)
 
 
 def test_a_rendition_is_cached_per_parameters_and_replaced_when_stored_again(

@@ -4,10 +4,12 @@ from datetime import date
 
 import pytest
 
+from sprintjournal import reader
 from sprintjournal.journal import Journal
-from sprintjournal.models import BranchPerson, StandupPerson
+from sprintjournal.models import BranchPerson
 from sprintjournal.records import PersonRef
 from sprintjournal.usecases import links
+from sprintjournal.usecases.common import reads
 
 
 @pytest.fixture
@@ -17,7 +19,7 @@ def sprint(journal: Journal) -> int:
 
 def names_of(journal: Journal, owner_id: int) -> list[str]:
     with journal.read() as s:
-        found = links.people_of(s, BranchPerson, "branch_id", [owner_id])
+        found = reads(s).people_of("branch_person", [owner_id])
     return [p.name for p in found.get(owner_id, ())]
 
 
@@ -65,11 +67,11 @@ def test_people_of_leaves_out_owners_without_people_and_others_owners(
     alone = journal.add_branch(sprint, "docs").id
     journal.add_branch(sprint, "stm", people=["Remi Meier"])
     with journal.read() as s:
-        found = links.people_of(s, BranchPerson, "branch_id", [linked, alone])
+        found = reads(s).people_of("branch_person", [linked, alone])
     assert list(found) == [linked]
     assert [p.name for p in found[linked]] == ["Armin Rigo"]
     with journal.read() as s:
-        assert links.people_of(s, BranchPerson, "branch_id", []) == {}
+        assert reads(s).people_of("branch_person", []) == {}
 
 
 def test_people_of_in_chunks_reads_the_same_as_in_one_query(
@@ -80,10 +82,10 @@ def test_people_of_in_chunks_reads_the_same_as_in_one_query(
                                       [f"Person {n}", "Armin Rigo"][:: 1 if n % 2 else -1]).id
              for n in range(7)]
     with journal.read() as s:
-        whole = links.people_of(s, StandupPerson, "item_id", items)
-    monkeypatch.setattr(links, "CHUNK", 2)
+        whole = reads(s).people_of("standup_person", items)
+    monkeypatch.setattr(reader, "OWNERS_PER_QUERY", 2)
     with journal.read() as s:
-        chunked = links.people_of(s, StandupPerson, "item_id", items)
+        chunked = reads(s).people_of("standup_person", items)
     assert chunked == whole
     assert len(whole) == 7
     assert [p.name for p in whole[items[0]]] == ["Armin Rigo", "Person 0"]

@@ -7,6 +7,7 @@ import pytest
 from sprintjournal.errors import NotFoundError, ValidationError
 from sprintjournal.journal import Journal
 from sprintjournal.usecases import reports
+from sprintjournal.usecases.common import reads
 
 
 @pytest.fixture
@@ -16,7 +17,7 @@ def sprint(journal: Journal) -> int:
 
 def test_a_sprint_without_a_draft_reads_as_an_empty_one(journal: Journal, sprint: int) -> None:
     with journal.read() as s:
-        report = reports.get(s, sprint)
+        report = reads(s).get_report(sprint)
     assert (report.sprint_id, report.title, report.text, report.generated_text,
             report.updated_at) == (sprint, None, None, None, None)
 
@@ -28,7 +29,7 @@ def test_saving_one_field_keeps_the_others(journal: Journal, sprint: int) -> Non
     with journal.write() as s:
         reports.save(s, sprint, text="edited")
     with journal.read() as s:
-        report = reports.get(s, sprint)
+        report = reads(s).get_report(sprint)
     assert (report.title, report.text, report.generated_text) == (
         "PyPy Gothenburg sprint report", "edited", "generated")
     assert report.updated_at is not None
@@ -40,7 +41,7 @@ def test_a_field_may_be_cleared_with_none(journal: Journal, sprint: int) -> None
     with journal.write() as s:
         reports.save(s, sprint, title=None)
     with journal.read() as s:
-        report = reports.get(s, sprint)
+        report = reads(s).get_report(sprint)
     assert (report.title, report.text) == (None, "draft")
 
 
@@ -48,11 +49,11 @@ def test_each_save_moves_the_time_of_the_last_change(journal: Journal, sprint: i
     with journal.write() as s:
         reports.save(s, sprint, text="one")
     with journal.read() as s:
-        first = reports.get(s, sprint).updated_at
+        first = reads(s).get_report(sprint).updated_at
     with journal.write() as s:
         reports.save(s, sprint, text="two")
     with journal.read() as s:
-        second = reports.get(s, sprint).updated_at
+        second = reads(s).get_report(sprint).updated_at
     assert first is not None and second is not None and second >= first
 
 
@@ -71,7 +72,7 @@ def test_a_misspelt_field_is_refused_not_silently_dropped(journal: Journal, spri
     with pytest.raises(ValidationError, match=r"Unknown report fields: txt"), journal.write() as s:
         reports.save(s, sprint, txt="the new draft")
     with journal.read() as s:
-        assert reports.get(s, sprint).text == "kept"
+        assert reads(s).get_report(sprint).text == "kept"
 
 
 def test_each_sprint_has_its_own_draft(journal: Journal, sprint: int) -> None:
@@ -79,5 +80,5 @@ def test_each_sprint_has_its_own_draft(journal: Journal, sprint: int) -> None:
     with journal.write() as s:
         reports.save(s, sprint, text="Gothenburg draft")
     with journal.read() as s:
-        assert reports.get(s, other).text is None
-        assert reports.get(s, sprint).text == "Gothenburg draft"
+        assert reads(s).get_report(other).text is None
+        assert reads(s).get_report(sprint).text == "Gothenburg draft"

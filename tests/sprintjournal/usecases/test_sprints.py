@@ -7,6 +7,7 @@ import pytest
 from sprintjournal.errors import NotFoundError, ValidationError
 from sprintjournal.journal import Journal
 from sprintjournal.usecases import sprints
+from sprintjournal.usecases.common import reads
 
 
 @pytest.mark.parametrize(("fields", "message"), [
@@ -56,15 +57,12 @@ def test_listing_is_newest_first_then_by_newest_id_for_the_same_start(journal: J
     c = journal.add_sprint("C", start=date(2011, 11, 2)).id
     d = journal.add_sprint("D").id
     with journal.read() as s:
-        assert [r.id for r in sprints.list_sprints(s)] == [c, b, a, d]
+        assert [r.id for r in reads(s).list_sprints()] == [c, b, a, d]
 
 
 def test_the_ordinal_of_an_unknown_sprint_is_an_error(journal: Journal) -> None:
-    with (
-        pytest.raises(NotFoundError, match=r"No sprint with id 5 in this journal\."),
-        journal.read() as s,
-    ):
-        sprints.ordinal(s, 5)
+    with pytest.raises(NotFoundError, match=r"No sprint with id 5 in this journal\."):
+        journal.sprint_ordinal(5)
 
 
 def test_the_ordinal_counts_the_projects_dated_sprints_of_the_year(journal: Journal) -> None:
@@ -73,9 +71,8 @@ def test_the_ordinal_counts_the_projects_dated_sprints_of_the_year(journal: Jour
     sid = journal.add_sprint("Gothenburg", project="pypy", place="Gothenburg",
                              start=date(2011, 11, 2)).id
     undated = journal.add_sprint("Someday", project="PyPy").id
-    with journal.read() as s:
-        counted = sprints.ordinal(s, sid)
-        assert sprints.ordinal(s, undated) is None
+    counted = journal.sprint_ordinal(sid)
+    assert journal.sprint_ordinal(undated) is None
     assert counted is not None
     assert (counted.year, counted.in_year, counted.in_year_at_place, counted.of_year) == (
         2011, 2, 1, 2)

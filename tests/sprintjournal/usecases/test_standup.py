@@ -10,6 +10,7 @@ from sprintjournal.errors import NotFoundError, ValidationError
 from sprintjournal.journal import Journal
 from sprintjournal.row_ids import saved
 from sprintjournal.usecases import standup
+from sprintjournal.usecases.common import reads
 
 D3, D4, D5 = date(2011, 11, 3), date(2011, 11, 4), date(2011, 11, 5)
 
@@ -22,7 +23,7 @@ def sprint(journal: Journal) -> int:
 
 
 def texts(session: Session, sprint: int, day: date | None = None) -> list[tuple[date, str, str]]:
-    return [(i.day, i.section, i.text) for i in standup.list_items(session, sprint, day)]
+    return [(i.day, i.section, i.text) for i in reads(session).list_standup(sprint, day)]
 
 
 def test_add_says_which_people_it_had_to_create(journal: Journal, sprint: int) -> None:
@@ -64,11 +65,11 @@ def test_an_item_shows_its_branch_name_and_none_once_the_branch_is_gone(
     with journal.write() as s:
         standup.add(s, sprint, D3, "today", "win64 tests", branch_id=bid)
     with journal.read() as s:
-        (item,) = standup.list_items(s, sprint)
+        (item,) = reads(s).list_standup(sprint)
     assert (item.branch_id, item.branch_name) == (bid, "win64")
     journal.remove_branch(bid)
     with journal.read() as s:
-        (item,) = standup.list_items(s, sprint)
+        (item,) = reads(s).list_standup(sprint)
     assert item.branch_name is None
 
 

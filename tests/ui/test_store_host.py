@@ -1,8 +1,9 @@
-"""What the store's mixins need from the store: a reader, a writer and `_apply`. A host that
-provides just those three serves every typed call, and every write goes through `_apply`."""
+"""What the store's mixins need from the store: `read`, a reader, a writer and `_apply`. A host
+that provides just those four serves every typed call, and every write goes through `_apply`."""
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import pytest
 from sprintjournal_ui.store import JournalStore
@@ -13,13 +14,19 @@ from sprintjournal_ui.store_services import JournalServices
 from sprintjournal.changes import Change
 from sprintjournal.journal import Journal
 
+T = TypeVar("T")
+P = ParamSpec("P")
+
 
 class PlainHost(JournalCalls, JournalServices):
-    """The three host methods over one journal, recording what `_apply` ran."""
+    """The four host methods over one journal, recording what `_apply` ran."""
 
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
         self.applied: list[tuple[str, object]] = []
+
+    def read(self, query: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        return query(*args, **kwargs)
 
     def _reader(self) -> Journal:
         return self.journal
@@ -37,6 +44,8 @@ class PlainHost(JournalCalls, JournalServices):
 def test_the_host_methods_must_be_provided() -> None:
     host = StoreHost()
     with pytest.raises(NotImplementedError):
+        host.read(len, "")
+    with pytest.raises(NotImplementedError):
         host._reader()
     with pytest.raises(NotImplementedError):
         host._writer()
@@ -44,7 +53,7 @@ def test_the_host_methods_must_be_provided() -> None:
         host._apply(lambda: Change("note", "updated", (1,)))
 
 
-def test_a_host_of_three_methods_serves_reads_writes_and_services(
+def test_a_host_of_four_methods_serves_reads_writes_and_services(
         journal: Journal, journal_path: Path, panel_sprint: int) -> None:
     host = PlainHost(journal)
     assert host.file == journal_path

@@ -231,13 +231,15 @@ def exports(journal_path: Path, seed: int) -> None:
     journal = Journal(journal_path)
     sprint_id = journal.list_sprints()[0].id
     say("OPEN", os.getpid())
-    add = AtomicBatch.add
+    reserve = AtomicBatch._reserve
 
-    def announced_add(batch: AtomicBatch, relative: str, data: bytes) -> Path:
-        say("WRITING", relative.replace(" ", "_"))  # lets the parent aim a kill at the writes
-        return add(batch, relative, data)
+    def announced_reserve(batch: AtomicBatch, relative: str) -> tuple[int, Path]:
+        """Every file of an export is reserved just before it is written, whether alone (`add`)
+        or side by side with others (`add_all`): the parent aims its kills at these lines."""
+        say("WRITING", relative.replace(" ", "_"))
+        return reserve(batch, relative)
 
-    AtomicBatch.add = announced_add  # type: ignore[method-assign,assignment]
+    AtomicBatch._reserve = announced_reserve  # type: ignore[method-assign]
     for n in range(seed * 1000, seed * 1000 + 1000):
         journal.save_report(sprint_id, text=export_text(n))
         export_report(journal, sprint_id, "html-dir", journal_path.parent / "export")

@@ -13,8 +13,10 @@ from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.store import JournalStore
 
 if TYPE_CHECKING:  # imported by the tests that use them; conftest loads this module early
+    from PySide6.QtGui import QUndoStack
     from sprintjournal_ui.panels.attendees import AttendeesPanel
     from sprintjournal_ui.panels.branches import BranchesPanel
+    from sprintjournal_ui.panels.notes import NotesPanel
 
 
 @dataclass(frozen=True)
@@ -82,3 +84,18 @@ def main_window(qtbot: QtBot, store: JournalStore, *, autosave_ms: int = 60_000,
         win.select_day(day)
     yield win
     win.close_for_good()
+
+
+def thursday_notes(qtbot: QtBot, store: JournalStore, undo_stack: "QUndoStack",
+                   gothenburg: Gothenburg) -> "NotesPanel":
+    """The Notes panel, shown and active, on the Gothenburg sprint's Thursday note ("# Thursday",
+    then a paragraph): where the report-mark tests put their cursor."""
+    from sprintjournal_ui.panels.notes import NotesPanel
+
+    panel = NotesPanel(store, undo_stack, autosave_ms=0)
+    qtbot.addWidget(panel)
+    panel.resize(900, 500)
+    show_active(qtbot, panel)
+    panel.set_sprint(gothenburg.sprint_id)
+    panel.set_day(date(2011, 11, 3))
+    return panel

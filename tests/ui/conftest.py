@@ -13,8 +13,10 @@ from datetime import date
 import pytest
 from factories import build_gothenburg
 from PySide6.QtCore import QThreadPool
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QPalette, QUndoStack
+from PySide6.QtWidgets import QApplication
 from shell_data import Gothenburg
+from sprintjournal_ui import theme
 from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
@@ -55,6 +57,17 @@ def gothenburg(journal: Journal) -> Gothenburg:
     note = journal.add_note(sprint, date(2011, 11, 3), "# Thursday\n\n@Armin explained STM.").id
     attendees = {a.id: a.person.id for a in journal.list_attendees(sprint)}
     return Gothenburg(sprint, attendees[armin], attendees[antonio], branch, note)
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> Iterator[QApplication]:
+    """The application, its style, palette and followed scheme put back afterwards (the theme
+    tests change them application-wide)."""
+    style, palette, following = qapp.style().name(), QPalette(qapp.palette()), theme._following[0]
+    yield qapp
+    theme._following[0] = following
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,7 +1,6 @@
 """theme: Fusion with a light or dark palette; the system's scheme is followed while "system" is
 chosen, and a fixed choice is kept when the system switches."""
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
-from sprintjournal_ui import theme
 from sprintjournal_ui.theme import (
     MARKED,
     apply_choice,
@@ -19,16 +17,6 @@ from sprintjournal_ui.theme import (
     follow_system_scheme,
     is_dark,
 )
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    """The application, its style, palette and followed scheme put back afterwards."""
-    style, palette, following = qapp.style().name(), QPalette(qapp.palette()), theme._following[0]
-    yield qapp
-    theme._following[0] = following
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
 
 
 def system_switches_to(scheme: Qt.ColorScheme) -> None:

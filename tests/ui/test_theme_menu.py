@@ -1,27 +1,14 @@
 """ThemeMenu, View ▸ Theme: shows the remembered choice, one choice at a time; choosing applies it
 to the whole application and remembers it."""
 
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from sprintjournal_ui import theme
 from sprintjournal_ui.settings import remember_theme, theme_choice
 from sprintjournal_ui.theme import is_dark
 from sprintjournal_ui.theme_menu import ThemeMenu, choose
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    """The application, its style, palette and followed scheme put back afterwards."""
-    style, palette, following = qapp.style().name(), QPalette(qapp.palette()), theme._following[0]
-    yield qapp
-    theme._following[0] = following
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
 
 
 @pytest.fixture

@@ -1,27 +1,11 @@
 """`migrations.v2` on the version-1 fixture: the search index rebuilt with a sprint `scope`
 token, branch results indexed as their text, every item still found."""
 
-import shutil
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from locations import FIXTURES
 
 from sprintjournal.migrations import v2
 
-FIXTURE = FIXTURES / "journal-v1.sprintjournal"
-
-
-@pytest.fixture
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    path = tmp_path / "v1.sprintjournal"
-    shutil.copyfile(FIXTURE, path)
-    c = sqlite3.connect(path)
-    assert c.execute("PRAGMA user_version").fetchone() == (1,)
-    yield c
-    c.close()
+FROM_VERSION = 1
 
 
 def index_rows(conn: sqlite3.Connection) -> set[tuple[str, int, int | None]]:

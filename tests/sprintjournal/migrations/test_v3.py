@@ -1,28 +1,14 @@
 """`migrations.v3` on the version-2 fixture: report columns added, everything private."""
 
-import shutil
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from locations import FIXTURES
 
 from sprintjournal.migrations import v3
 
-FIXTURE = FIXTURES / "journal-v2.sprintjournal"
+FROM_VERSION = 2
 ADDED = {"sprint": {"ordinal", "ordinal_scope"}, "branch": {"figures", "notes_publish"},
          "standup_item": {"publish"}, "note": {"publish"}}
-
-
-@pytest.fixture
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    path = tmp_path / "v2.sprintjournal"
-    shutil.copyfile(FIXTURE, path)
-    c = sqlite3.connect(path)
-    assert c.execute("PRAGMA user_version").fetchone() == (2,)
-    yield c
-    c.close()
 
 
 def columns(conn: sqlite3.Connection, table: str) -> list[str]:

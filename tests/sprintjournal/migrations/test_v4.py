@@ -1,27 +1,11 @@
 """`migrations.v4` on the version-3 fixture: attendees get `checked_in`, empty for everyone."""
 
 import json
-import shutil
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from locations import FIXTURES
 
 from sprintjournal.migrations import v4
 
-FIXTURE = FIXTURES / "journal-v3.sprintjournal"
-
-
-@pytest.fixture
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    path = tmp_path / "v3.sprintjournal"
-    shutil.copyfile(FIXTURE, path)
-    c = sqlite3.connect(path)
-    assert c.execute("PRAGMA user_version").fetchone() == (3,)
-    yield c
-    c.close()
+FROM_VERSION = 3
 
 
 def test_every_attendee_starts_checked_in_nowhere(conn: sqlite3.Connection) -> None:

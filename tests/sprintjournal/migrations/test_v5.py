@@ -3,7 +3,6 @@ written for the existing rows and kept by triggers afterwards."""
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,18 +11,15 @@ from locations import FIXTURES
 from sprintjournal import text_sums
 from sprintjournal.migrations import v5
 
+FROM_VERSION = 4
 FIXTURE = FIXTURES / "journal-v4.sprintjournal"
 
 
 @pytest.fixture
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    path = tmp_path / "v4.sprintjournal"
-    shutil.copyfile(FIXTURE, path)
-    c = sqlite3.connect(path)
-    assert c.execute("PRAGMA user_version").fetchone() == (4,)
-    text_sums.register(c)
-    yield c
-    c.close()
+def conn(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """The copy of the version-4 file, with the checksum function this step's triggers call."""
+    text_sums.register(conn)
+    return conn
 
 
 def expected(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QToolBar, QWidget
 from pytestqt.qtbot import QtBot
-from shell_data import Gothenburg, show_active
+from shell_data import Gothenburg, thursday_notes
 from sprintjournal_ui.commands.report_marks import MARK_KEY, add_row_mark_action
 from sprintjournal_ui.panels.notes import NotesPanel
 from sprintjournal_ui.store import JournalStore
@@ -118,15 +118,6 @@ def test_a_read_only_journal_is_not_marked(qtbot: QtBot, journal: Journal, journ
 
 
 # -- a note's marks ---------------------------------------------------------------------------
-def notes_panel(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
-                gothenburg: Gothenburg) -> NotesPanel:
-    panel = NotesPanel(store, undo_stack, autosave_ms=0)
-    qtbot.addWidget(panel)
-    panel.resize(900, 500)
-    show_active(qtbot, panel)
-    panel.set_sprint(gothenburg.sprint_id)
-    panel.set_day(THURSDAY)
-    return panel
 
 
 def put_cursor(panel: NotesPanel, position: int) -> None:
@@ -138,7 +129,7 @@ def put_cursor(panel: NotesPanel, position: int) -> None:
 def test_the_blank_line_between_paragraphs_marks_nothing(
         qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg
 ) -> None:
-    panel = notes_panel(qtbot, store, undo_stack, gothenburg)
+    panel = thursday_notes(qtbot, store, undo_stack, gothenburg)
     put_cursor(panel, len("# Thursday\n"))  # the empty line
     panel.report_marks.toggle_here()
     assert undo_stack.count() == 0
@@ -148,7 +139,7 @@ def test_the_blank_line_between_paragraphs_marks_nothing(
 def test_marks_changed_elsewhere_are_shaded_at_once(
         qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg
 ) -> None:
-    panel = notes_panel(qtbot, store, undo_stack, gothenburg)
+    panel = thursday_notes(qtbot, store, undo_stack, gothenburg)
     assert panel.editor.extraSelections() == []
     store.set_note_publish(gothenburg.note_id, marks_for(TEXT, [0, 1]))  # e.g. Note History
     assert panel.report_marks.marked_paragraphs() == [0, 1]
@@ -161,7 +152,7 @@ def test_marks_changed_elsewhere_are_shaded_at_once(
 def test_a_marked_paragraph_is_unmarked_by_the_same_key(
         qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg
 ) -> None:
-    panel = notes_panel(qtbot, store, undo_stack, gothenburg)
+    panel = thursday_notes(qtbot, store, undo_stack, gothenburg)
     panel.editor.setFocus()
     put_cursor(panel, 3)  # in the heading
     modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -178,7 +169,7 @@ def test_a_marked_paragraph_is_unmarked_by_the_same_key(
 def test_another_note_without_marks_is_shown_unshaded(
         qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg
 ) -> None:
-    panel = notes_panel(qtbot, store, undo_stack, gothenburg)
+    panel = thursday_notes(qtbot, store, undo_stack, gothenburg)
     store.set_note_publish(gothenburg.note_id, marks_for(TEXT, [1]))
     assert len(panel.editor.extraSelections()) == 1
     panel.set_day(date(2011, 11, 4))  # Friday: no note with marks

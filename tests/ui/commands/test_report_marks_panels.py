@@ -5,8 +5,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QUndoStack
 from pytestqt.qtbot import QtBot
-from shell_data import Gothenburg, show_active
-from sprintjournal_ui.panels.notes import NotesPanel
+from shell_data import Gothenburg, show_active, thursday_notes
 from sprintjournal_ui.panels.standup import StandupPanel
 from sprintjournal_ui.store import JournalStore
 from sprintjournal_ui.theme import MARKED
@@ -19,16 +18,6 @@ THURSDAY = date(2011, 11, 3)
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def thursday_notes(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
-                   gothenburg: Gothenburg) -> NotesPanel:
-    """The Notes panel, shown and active, on Thursday's note ("# Thursday", then a paragraph)."""
-    panel = NotesPanel(store, undo_stack, autosave_ms=0)
-    qtbot.addWidget(panel)
-    panel.resize(900, 500)
-    show_active(qtbot, panel)
-    panel.set_sprint(gothenburg.sprint_id)
-    panel.set_day(THURSDAY)
-    return panel
 
 
 def test_ctrl_shift_r_marks_the_paragraph_under_the_cursor(

@@ -19,6 +19,8 @@ from types import ModuleType
 
 _FEATURE_MODULE = "shibokensupport.feature"
 _CHECK = "_mod_uses_pyside"
+_INSTALLED: list[Callable[[ModuleType], bool]] = []
+"""Our checks, once installed: finding ours in place means there is nothing to do."""
 
 
 def uses_pyside(module: ModuleType, fallback: Callable[[ModuleType], bool]) -> bool:
@@ -38,14 +40,13 @@ def install() -> bool:
     upstream = getattr(feature, _CHECK, None)
     if feature is None or upstream is None:
         return False
-    if getattr(upstream, "_sprintjournal", False):
+    if upstream in _INSTALLED:
         return True
 
     def check(module: ModuleType) -> bool:
         return uses_pyside(module, upstream)
 
-    # marks our own audit hook, so it is installed once
-    check._sprintjournal = True  # type: ignore[attr-defined]
+    _INSTALLED.append(check)
     setattr(feature, _CHECK, check)
     linecache.clearcache()  # filled by the checks of the modules imported so far
     return True

@@ -37,13 +37,16 @@ _TEXT_WIDTH_PX = 640
 _PDF_CSS = ".caption { color: #57606a; }"
 
 
+_APPS: list[QGuiApplication] = []
+"""The one QGuiApplication made here, held so Python does not collect it while Qt uses it."""
+
+
 def _ensure_app() -> None:
     """The command line has no QGuiApplication; fonts and images need one (offscreen is fine)."""
     if QGuiApplication.instance() is None:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        # a function attribute holds the one QGuiApplication
-        _ensure_app.app = QGuiApplication([])  # type: ignore[attr-defined]
+        _APPS.append(QGuiApplication([]))
 
 
 def _image(photo: ExportPhoto, alt: str) -> str:

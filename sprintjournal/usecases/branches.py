@@ -10,7 +10,13 @@ from sprintjournal.names import nfc, title_key
 from sprintjournal.patches import BranchPatch, patch_fields
 from sprintjournal.records import FigureRec
 from sprintjournal.row_ids import saved
-from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
+from sprintjournal.usecases.common import (
+    apply_fields,
+    get_or_fail,
+    listed,
+    next_position,
+    texts,
+)
 from sprintjournal.usecases.links import set_people
 from sprintjournal.vocabulary import BRANCH_KINDS, BRANCH_STATUSES
 
@@ -40,11 +46,9 @@ def _validate(
             raise ValidationError(f"This sprint already has a branch called {name}.")
     for key in ("results", "links"):
         if key in fields:
-            # mypy: the fields arrive as objects; the façade's patch type made this a list
-            fields[key] = [str(v) for v in fields[key]]  # type: ignore[attr-defined]
+            fields[key] = texts(fields[key], key)
     if "figures" in fields:
-        # mypy: the fields arrive as objects; the façade's patch type made this a list
-        fields["figures"] = [_figure(f) for f in fields["figures"]]  # type: ignore[attr-defined]
+        fields["figures"] = [_figure(f) for f in listed(fields["figures"], "figures")]
 
 
 def _figure(raw: object) -> dict[str, str]:
@@ -96,8 +100,7 @@ def update_branch(session: Session, branch_id: int, **fields: object) -> Branch:
     apply_fields(branch, fields, FIELDS, "branch")
     session.add(branch)
     if names is not None:
-        # mypy: the fields arrive as objects; the façade's patch type made "people" names
-        set_people(session, BranchPerson, "branch_id", branch_id, names)  # type: ignore[arg-type]
+        set_people(session, BranchPerson, "branch_id", branch_id, texts(names, "people"))
     return branch
 
 

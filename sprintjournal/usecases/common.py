@@ -2,11 +2,13 @@
 
 import hashlib
 import sqlite3
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import func
+from sqlalchemy import Column, func
+from sqlalchemy.orm import class_mapper
 from sqlmodel import Session, SQLModel, select
 
 from sprintjournal.errors import NotFoundError, ValidationError
@@ -21,12 +23,18 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def column(table: type[SQLModel], name: str) -> Column[Any]:
+    """A table's column by name, for a query that serves several tables: SQLModel types the
+    columns only on each table class, so `table.person_id` does not type-check on
+    `type[SQLModel]`; the table's mapping knows every column."""
+    return class_mapper(table).columns[name]
+
+
 def next_position(session: Session, table: type[SQLModel], **scope: object) -> int:
     """One past the largest position in the scope, so new items go last."""
-    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
-    query = select(func.max(table.position))  # type: ignore[attr-defined]
+    query = select(func.max(column(table, "position")))
     for name, value in scope.items():
-        query = query.where(getattr(table, name) == value)
+        query = query.where(column(table, name) == value)
     current = session.exec(query).one()
     return 0 if current is None else int(current) + 1
 
@@ -48,6 +56,19 @@ def apply_fields(row: SQLModel, fields: dict[str, object], allowed: AbstractSet[
         raise ValidationError(f"Unknown {what} fields: {', '.join(sorted(unknown))}")
     for key, value in fields.items():
         setattr(row, key, value)
+
+
+def listed(value: object, what: str) -> list[object]:
+    """The items of a list field. A lone string is refused: read as a list, "Armin" would be
+    five people, A, r, m, i and n."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError(f"{what} takes a list, not {value!r}.")
+    return list(value)
+
+
+def texts(value: object, what: str) -> list[str]:
+    """A list field of texts (people's names, results, links, tags), each as a string."""
+    return [str(item) for item in listed(value, what)]
 
 
 def reads(session: Session) -> Reads:

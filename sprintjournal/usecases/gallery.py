@@ -9,7 +9,7 @@ from sprintjournal import photos
 from sprintjournal.models import Photo, PhotoData, PhotoPerson, Rendition, Sprint
 from sprintjournal.patches import PhotoPatch, patch_fields
 from sprintjournal.row_ids import saved
-from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
+from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position, texts
 from sprintjournal.usecases.links import set_people
 
 FIELDS = patch_fields(PhotoPatch, besides={"people"})
@@ -66,8 +66,7 @@ def update_photo(session: Session, photo_id: int, **fields: object) -> Photo:
     apply_fields(photo, fields, FIELDS, "photo")
     session.add(photo)
     if names is not None:
-        # mypy: the fields arrive as objects; the façade's patch type made "people" names
-        set_people(session, PhotoPerson, "photo_id", photo_id, names)  # type: ignore[arg-type]
+        set_people(session, PhotoPerson, "photo_id", photo_id, texts(names, "people"))
     return photo
 
 

@@ -7,11 +7,13 @@ refused with a clear message instead of being half-reordered.
 
 from collections.abc import Sequence
 
-from sqlmodel import Session, SQLModel, col, select
+from sqlalchemy import update
+from sqlmodel import Session, SQLModel, select
 
 from sprintjournal.changes import Ordered
 from sprintjournal.errors import ValidationError
 from sprintjournal.models import Attendance, Branch, Photo, StandupItem
+from sprintjournal.usecases.common import column
 
 _TABLES: dict[str, type[SQLModel]] = {
     "attendance": Attendance, "branch": Branch, "photo": Photo, "standup": StandupItem,
@@ -26,26 +28,23 @@ def reorder(session: Session, entity: Ordered, ordered_ids: Sequence[int]) -> in
     if table is None:
         raise ValidationError(f"{entity} items have no order to change.")
     ids = list(ordered_ids)
-    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
-    found = session.exec(select(table).where(col(table.id).in_(ids)))  # type: ignore[attr-defined]
-    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
-    rows = {row.id: row for row in found}  # type: ignore[attr-defined]
-    if not ids or len(set(ids)) != len(ids) or set(rows) != set(ids):
+    item_id = column(table, "id")
+    found = set(session.exec(select(item_id).where(item_id.in_(ids))))
+    if not ids or len(set(ids)) != len(ids) or found != set(ids):
         raise ValidationError(f"Cannot reorder: {ids} are not {len(ids)} distinct {entity} items.")
-    first = rows[ids[0]]
-    scope = {name: getattr(first, name) for name in _SCOPE.get(entity, ("sprint_id",))}
-    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
-    query = select(table.id)  # type: ignore[attr-defined]
+    names = _SCOPE.get(entity, ("sprint_id",))
+    first = session.exec(select(item_id, *(column(table, n) for n in names))
+                         .where(item_id == ids[0])).one()
+    scope = dict(zip(names, first[1:], strict=True))
+    query = select(item_id)
     for name, value in scope.items():
-        query = query.where(getattr(table, name) == value)
+        query = query.where(column(table, name) == value)
     whole = set(session.exec(query))
     if whole != set(ids):
         raise ValidationError(
             f"Cannot reorder: the list changed meanwhile ({len(whole)} items now, "
             f"{len(ids)} given). Nothing was moved."
         )
-    for position, item_id in enumerate(ids):
-        rows[item_id].position = position
-        session.add(rows[item_id])
+    for position, one in enumerate(ids):
+        session.exec(update(table).where(item_id == one).values(position=position))
     return int(scope["sprint_id"])
-

@@ -3,7 +3,8 @@
 from collections.abc import Iterable
 
 from sqlalchemy import delete, func, or_, update
-from sqlmodel import Session, col, select
+from sqlalchemy.orm import class_mapper
+from sqlmodel import Session, SQLModel, col, select
 
 from sprintjournal.errors import NotFoundError, ValidationError
 from sprintjournal.models import (
@@ -22,7 +23,7 @@ from sprintjournal.names import (
     name_key,
 )
 from sprintjournal.row_ids import saved
-from sprintjournal.usecases.common import reads
+from sprintjournal.usecases.common import column, reads, texts
 
 
 def get(session: Session, person_id: int) -> Person:
@@ -129,8 +130,7 @@ def update_person(session: Session, person_id: int, **fields: object) -> Person:
         person.name, person.name_key = display, name_key(display)
     if "aliases" in fields:
         session.exec(delete(PersonAlias).where(col(PersonAlias.person_id) == person_id))
-        # mypy: the fields arrive as objects; the façade's PersonPatch made "aliases" names
-        add_aliases(session, person, list(fields.pop("aliases")))  # type: ignore[call-overload]
+        add_aliases(session, person, texts(fields.pop("aliases"), "aliases"))
     for key in ("email", "url"):
         if key in fields:
             setattr(person, key, fields.pop(key))
@@ -161,20 +161,12 @@ def merge(session: Session, keep_id: int, other_id: int) -> None:
     session.add(keep)
 
 
-def _move_links(session: Session, table: type, keep_id: int, other_id: int) -> None:
-    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
-    key = next(c.name for c in table.__table__.primary_key if c.name != "person_id")  # type: ignore[attr-defined]
-    owner = getattr(table, key)
-    # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
-    kept = select(owner).where(table.person_id == keep_id)  # type: ignore[attr-defined]
-    session.exec(
-        # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
-        delete(table).where(table.person_id == other_id, owner.in_(kept))  # type: ignore[attr-defined]
-    )
-    session.exec(
-        # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
-        update(table).where(table.person_id == other_id).values(person_id=keep_id)  # type: ignore[attr-defined]
-    )
+def _move_links(session: Session, table: type[SQLModel], keep_id: int, other_id: int) -> None:
+    person_id = column(table, "person_id")
+    owner = next(c for c in class_mapper(table).primary_key if c.name != "person_id")
+    kept = select(owner).where(person_id == keep_id)
+    session.exec(delete(table).where(person_id == other_id, owner.in_(kept)))
+    session.exec(update(table).where(person_id == other_id).values(person_id=keep_id))
 
 
 def _move_attendance(session: Session, keep_id: int, other_id: int) -> None:

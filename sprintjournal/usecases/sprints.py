@@ -8,7 +8,7 @@ from sprintjournal.errors import ValidationError
 from sprintjournal.models import Sprint
 from sprintjournal.names import nfc
 from sprintjournal.patches import SprintPatch, patch_fields
-from sprintjournal.usecases.common import apply_fields, get_or_fail, now
+from sprintjournal.usecases.common import apply_fields, get_or_fail, now, texts
 
 FIELDS = patch_fields(SprintPatch)
 
@@ -30,8 +30,7 @@ def _validate(fields: dict[str, object]) -> None:
         raise ValidationError(f"A sprint's number must be 1 or more, not {ordinal!r}.")
     for key in ("blog_authors", "blog_tags"):
         if key in fields:
-            # mypy: the fields arrive as objects; the façade's patch type made this a list
-            fields[key] = [str(v) for v in fields[key]]  # type: ignore[attr-defined]
+            fields[key] = texts(fields[key], key)
 
 
 def add(session: Session, title: str, **fields: object) -> Sprint:

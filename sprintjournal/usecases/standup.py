@@ -9,7 +9,13 @@ from sprintjournal.errors import ValidationError
 from sprintjournal.models import Sprint, StandupItem, StandupPerson
 from sprintjournal.patches import StandupPatch, patch_fields
 from sprintjournal.row_ids import saved
-from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position, reads
+from sprintjournal.usecases.common import (
+    apply_fields,
+    get_or_fail,
+    next_position,
+    reads,
+    texts,
+)
 from sprintjournal.usecases.links import set_people
 from sprintjournal.vocabulary import STANDUP_SECTIONS
 
@@ -60,8 +66,7 @@ def update_item(session: Session, item_id: int, **fields: object) -> StandupItem
     apply_fields(item, fields, FIELDS, "stand-up item")
     session.add(item)
     if names is not None:
-        # mypy: the fields arrive as objects; the façade's patch type made "people" names
-        set_people(session, StandupPerson, "item_id", item_id, names)  # type: ignore[arg-type]
+        set_people(session, StandupPerson, "item_id", item_id, texts(names, "people"))
     return item
 
 

@@ -23,7 +23,9 @@ from sprintjournal.models import (
     PhotoPerson,
     StandupPerson,
 )
+from sprintjournal.row_ids import saved
 from sprintjournal.usecases import people
+from sprintjournal.usecases.common import column
 
 _OWNED: dict[str, tuple[type[SQLModel], str]] = {
     "attendance": (Attendance, "sprint_id"),
@@ -67,11 +69,9 @@ def merge(session: Session, keep_id: int, other_id: int) -> Unmerge:
     moved: list[Row] = []
     dropped: list[Row] = []
     for table, (model, owner) in _OWNED.items():
-        column = getattr(model, owner)
-        # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
-        kept = set(session.exec(select(column).where(model.person_id == keep_id)).all())  # type: ignore[attr-defined]
-        # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
-        for row in session.exec(select(model).where(model.person_id == other_id)).all():  # type: ignore[attr-defined]
+        person_id = column(model, "person_id")
+        kept = set(session.exec(select(column(model, owner)).where(person_id == keep_id)).all())
+        for row in session.exec(select(model).where(person_id == other_id)).all():
             record = (table, row.model_dump())
             (dropped if getattr(row, owner) in kept else moved).append(record)
     person = other.model_dump()
@@ -80,10 +80,8 @@ def merge(session: Session, keep_id: int, other_id: int) -> Unmerge:
     details = {"email": keep.email, "url": keep.url}
     people.merge(session, keep_id, other_id)
     session.flush()
-    added = tuple(a.id for a in _aliases(session, keep_id) if a.id not in before)
-    # mypy: SQLModel types the aliases' ids int | None; they are flushed rows
-    return Unmerge(keep_id, person, aliases, added, details,  # type: ignore[arg-type]
-                   tuple(moved), tuple(dropped))
+    added = tuple(saved(a.id) for a in _aliases(session, keep_id) if a.id not in before)
+    return Unmerge(keep_id, person, aliases, added, details, tuple(moved), tuple(dropped))
 
 
 def unmerge(session: Session, undo: Unmerge) -> None:
@@ -110,9 +108,8 @@ def unmerge(session: Session, undo: Unmerge) -> None:
     for table, row in undo.moved:
         model, owner = _OWNED[table]
         where = (col(Attendance.id) == row["id"] if model is Attendance
-                 else getattr(model, owner) == row[owner])
-        # mypy: SQLModel types a table's columns only on the class itself, not on type[SQLModel]
-        session.exec(update(model).where(where, model.person_id == undo.keep_id)  # type: ignore[attr-defined]
+                 else column(model, owner) == row[owner])
+        session.exec(update(model).where(where, column(model, "person_id") == undo.keep_id)
                      .values(person_id=undo.other_id))
     session.add_all(_OWNED[table][0](**row) for table, row in undo.dropped)
     session.flush()

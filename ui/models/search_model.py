@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from sprintjournal.records import SearchHit
 
@@ -94,9 +94,8 @@ class SearchModel(QAbstractListModel):
     The view fetches more as it is scrolled to the end. (QListView's batched layout did the same
     work in slices, but left the first results of a fresh list unshown.)"""
 
-    def __init__(self, parent: object = None, rows_at_once: int = ROWS_AT_ONCE) -> None:
-        # PySide6's stub wants a QObject; a QWidget parent is one at run time
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None, rows_at_once: int = ROWS_AT_ONCE) -> None:
+        super().__init__(parent)
         self._hits: list[SearchHit] = []
         self._shown = 0
         self._rows_at_once = rows_at_once

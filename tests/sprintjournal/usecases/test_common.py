@@ -5,16 +5,20 @@ from datetime import UTC, date
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
 from sprintjournal.errors import NotFoundError, ValidationError
 from sprintjournal.journal import Journal
-from sprintjournal.models import Branch, Sprint
+from sprintjournal.models import Attendance, Branch, Sprint
 from sprintjournal.usecases.common import (
     apply_fields,
+    column,
     get_or_fail,
+    listed,
     next_position,
     now,
     sha256_text,
+    texts,
 )
 
 
@@ -79,3 +83,41 @@ def test_now_is_aware_utc_and_text_digests_are_sha256_of_utf8() -> None:
     assert now().tzinfo is UTC
     assert sha256_text("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
     assert sha256_text("é") == "4a99557e4033c3539de2eb65472017cad5f9557f7a0625a09f1c3f6e2ba69c4c"
+
+
+def test_a_column_is_found_by_name_on_any_table(journal: Journal,
+                                                 two_sprints: tuple[int, int]) -> None:
+    """The queries that serve several tables (reorder, merge) name columns this way."""
+    journal.add_attendee(two_sprints[1], "Mark Pearse")
+    with journal.write() as s:
+        sprint_of = column(Attendance, "sprint_id")
+        assert column(Attendance, "sprint_id").table.name == "attendance"
+        assert s.exec(select(sprint_of)).all() == [two_sprints[1]]
+    with pytest.raises(KeyError):
+        column(Attendance, "no_such_column")
+
+
+@pytest.mark.parametrize("value", [("Armin", "Antonio"), ["Armin", "Antonio"],
+                                   (name for name in ("Armin", "Antonio"))])
+def test_a_list_field_takes_any_iterable_of_names(value: object) -> None:
+    assert texts(value, "people") == ["Armin", "Antonio"]
+
+
+def test_list_items_are_kept_as_given_and_texts_become_strings() -> None:
+    figure = {"what": "field access", "value": "~400x"}
+    assert listed([figure], "figures") == [figure]
+    assert texts([1, "2"], "results") == ["1", "2"]
+
+
+@pytest.mark.parametrize("value", ["Armin", b"Armin", 42, None])
+def test_a_lone_value_is_refused_not_read_letter_by_letter(value: object) -> None:
+    with pytest.raises(ValidationError, match="people takes a list"):
+        texts(value, "people")
+
+
+def test_a_branch_given_one_name_as_its_people_says_so_and_changes_nothing(
+        journal: Journal, two_sprints: tuple[int, int]) -> None:
+    branch = journal.add_branch(two_sprints[0], "stm").id
+    with pytest.raises(ValidationError, match="people takes a list"):
+        journal.update_branch(branch, people="Armin")
+    assert journal.list_branches(two_sprints[0])[0].people == ()

@@ -6,12 +6,12 @@ changed, queries return plain records. The UI and the command line use nothing e
 
 from __future__ import annotations  # annotations name lazily imported modules
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Unpack
 
-from sprintjournal.changes import Change, Ordered
+from sprintjournal.changes import Change, Entity, Ordered
 from sprintjournal.errors import ImportFailedError
 from sprintjournal.files import AtomicBatch
 from sprintjournal.journal_file import JournalBase
@@ -22,6 +22,7 @@ from sprintjournal.patches import (
     BranchDetails,
     BranchPatch,
     PersonPatch,
+    PhotoDetails,
     PhotoPatch,
     ReportPatch,
     SprintDetails,
@@ -45,6 +46,8 @@ from sprintjournal.records import (
 from sprintjournal.row_ids import saved
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from sprintjournal import photo_privacy
     from sprintjournal import photos as photo_codec
     from sprintjournal.exchange import json_io
@@ -95,6 +98,13 @@ class Journal(JournalBase):
 
     def _load_orm(self) -> None:
         load_orm()
+
+    def _remove(self, entity: Entity, remove: Callable[[Session, int], int], item_id: int
+                ) -> Change:
+        """One item off a sprint's list; the change names the sprint it was on."""
+        with self.write() as s:
+            sprint_id = remove(s, item_id)
+        return Change(entity, "removed", (item_id,), sprint_id)
 
     # -- people -----------------------------------------------------------------------------
     def list_people(self) -> list[PersonRec]:
@@ -198,9 +208,7 @@ class Journal(JournalBase):
         return Change("attendance", "updated", (attendance_id,), row.sprint_id)
 
     def remove_attendee(self, attendance_id: int) -> Change:
-        with self.write() as s:
-            sprint_id = attendance.remove(s, attendance_id)
-        return Change("attendance", "removed", (attendance_id,), sprint_id)
+        return self._remove("attendance", attendance.remove, attendance_id)
 
     def present_on(self, sprint_id: int, day: date) -> list[AttendeeRec]:
         return [a for a in self._reader.list_attendees(sprint_id) if a.present_on(day)]
@@ -226,9 +234,7 @@ class Journal(JournalBase):
         return Change("branch", "updated", (branch_id,), b.sprint_id)
 
     def remove_branch(self, branch_id: int) -> Change:
-        with self.write() as s:
-            sprint_id = branches.remove(s, branch_id)
-        return Change("branch", "removed", (branch_id,), sprint_id)
+        return self._remove("branch", branches.remove, branch_id)
 
     # -- order ------------------------------------------------------------------------------
     def reorder(self, entity: Ordered, ordered_ids: Sequence[int]) -> Change:
@@ -260,9 +266,7 @@ class Journal(JournalBase):
         return Change("standup", "updated", (item_id,), item.sprint_id)
 
     def remove_standup_item(self, item_id: int) -> Change:
-        with self.write() as s:
-            sprint_id = standup.remove(s, item_id)
-        return Change("standup", "removed", (item_id,), sprint_id)
+        return self._remove("standup", standup.remove, item_id)
 
     def carry_over(self, sprint_id: int, from_day: date, to_day: date) -> Change:
         with self.write() as s:
@@ -304,9 +308,7 @@ class Journal(JournalBase):
         return Change("note", "updated", (note_id,), n.sprint_id)
 
     def remove_note(self, note_id: int) -> Change:
-        with self.write() as s:
-            sprint_id = notes.remove(s, note_id)
-        return Change("note", "removed", (note_id,), sprint_id)
+        return self._remove("note", notes.remove, note_id)
 
     def days_with_content(self, sprint_id: int) -> list[date]:
         return self._reader.days_with_content(sprint_id)
@@ -328,16 +330,13 @@ class Journal(JournalBase):
         sprint_id: int,
         data: bytes,
         filename: str,
-        caption: str = "",
-        alt: str | None = None,
-        day: date | None = None,
-        people: Iterable[str] = (),
         prepared: tuple[photo_codec.PhotoInfo, bytes] | None = None,
+        **details: Unpack[PhotoDetails],
     ) -> Change:
         """`prepared` is `photos.prepare(data, filename)` done earlier in a worker thread."""
         prepared = prepared or gallery.prepare(data, filename)
         with self.write() as s:
-            p = gallery.add(s, sprint_id, data, filename, caption, alt, day, people, prepared)
+            p = gallery.add(s, sprint_id, data, filename, prepared, **details)
         return Change("photo", "added", (saved(p.id),), sprint_id)
 
     def update_photo(self, photo_id: int, **fields: Unpack[PhotoPatch]) -> Change:
@@ -346,9 +345,7 @@ class Journal(JournalBase):
         return Change("photo", "updated", (photo_id,), p.sprint_id)
 
     def remove_photo(self, photo_id: int) -> Change:
-        with self.write() as s:
-            sprint_id = gallery.remove(s, photo_id)
-        return Change("photo", "removed", (photo_id,), sprint_id)
+        return self._remove("photo", gallery.remove, photo_id)
 
     def photo_bytes(self, photo_id: int) -> bytes:
         return self._reader.photo_bytes(photo_id)

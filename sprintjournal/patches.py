@@ -84,13 +84,17 @@ class StandupPatch(StandupDetails, total=False):
     people: Iterable[str]
 
 
-class PhotoPatch(TypedDict, total=False):
+class PhotoDetails(TypedDict, total=False):
     caption: str
     alt: str | None
     day: date | None
+    """None: the day the camera says it was taken, if it says."""
+    people: Iterable[str]
+
+
+class PhotoPatch(PhotoDetails, total=False):
     position: int
     filename: str
-    people: Iterable[str]
 
 
 class ReportPatch(TypedDict, total=False):

@@ -21,6 +21,7 @@ from sprintjournal.patches import (
     BranchDetails,
     BranchPatch,
     PersonPatch,
+    PhotoDetails,
     PhotoPatch,
     ReportPatch,
     SprintDetails,
@@ -212,11 +213,11 @@ class JournalCalls(StoreHost):
                            initiator=initiator)
 
     # -- photos and report ------------------------------------------------------------------
-    def add_photo(self, sprint_id: int, data: bytes, filename: str, caption: str = "",
-                  alt: str | None = None, day: date | None = None, people: Iterable[str] = (),
-                  *, prepared: PreparedInfo | None = None, initiator: object = None) -> Change:
-        return self._apply(self._writer().add_photo, sprint_id, data, filename, caption, alt,
-                           day, people, prepared, initiator=initiator)
+    def add_photo(self, sprint_id: int, data: bytes, filename: str, *,
+                  prepared: PreparedInfo | None = None, initiator: object = None,
+                  **details: Unpack[PhotoDetails]) -> Change:
+        return self._apply(self._writer().add_photo, sprint_id, data, filename, prepared,
+                           initiator=initiator, **details)
 
     def update_photo(self, photo_id: int, *, initiator: object = None,
                      **fields: Unpack[PhotoPatch]) -> Change:

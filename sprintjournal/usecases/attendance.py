@@ -9,7 +9,7 @@ from sprintjournal.models import Attendance, Sprint
 from sprintjournal.patches import AttendancePatch, patch_fields
 from sprintjournal.row_ids import saved
 from sprintjournal.usecases import people
-from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position
+from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position, remove_row
 
 FIELDS = patch_fields(AttendancePatch)
 
@@ -68,7 +68,5 @@ def update_attendee(session: Session, attendance_id: int, **fields: object) -> A
 
 
 def remove(session: Session, attendance_id: int) -> int:
-    row = get(session, attendance_id)
-    session.delete(row)
-    return row.sprint_id
+    return remove_row(session, get(session, attendance_id))
 

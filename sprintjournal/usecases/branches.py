@@ -15,6 +15,7 @@ from sprintjournal.usecases.common import (
     get_or_fail,
     listed,
     next_position,
+    remove_row,
     texts,
 )
 from sprintjournal.usecases.links import set_people
@@ -105,6 +106,4 @@ def update_branch(session: Session, branch_id: int, **fields: object) -> Branch:
 
 
 def remove(session: Session, branch_id: int) -> int:
-    branch = get(session, branch_id)
-    session.delete(branch)
-    return branch.sprint_id
+    return remove_row(session, get(session, branch_id))

@@ -5,7 +5,7 @@ import sqlite3
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Column, func
 from sqlalchemy.orm import class_mapper
@@ -47,6 +47,19 @@ def get_or_fail(session: Session, table: type[T], item_id: int, what: str) -> T:
     if row is None:
         raise NotFoundError(f"No {what} with id {item_id} in this journal.")
     return row
+
+
+class InSprint(Protocol):
+    """A row of one of a sprint's lists (attendees, branches, stand-up, notes, photos)."""
+
+    @property
+    def sprint_id(self) -> int: ...
+
+
+def remove_row(session: Session, row: InSprint) -> int:
+    """Delete one item of a sprint's lists; returns its sprint's id, which the change names."""
+    session.delete(row)
+    return row.sprint_id
 
 
 def apply_fields(row: SQLModel, fields: dict[str, object], allowed: AbstractSet[str], what: str

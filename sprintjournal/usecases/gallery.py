@@ -1,15 +1,20 @@
 """Photos in the journal: original bytes kept whole, thumbnail and web renditions derived."""
 
-from collections.abc import Iterable
-from datetime import date
+from typing import Unpack
 
 from sqlmodel import Session
 
 from sprintjournal import photos
 from sprintjournal.models import Photo, PhotoData, PhotoPerson, Rendition, Sprint
-from sprintjournal.patches import PhotoPatch, patch_fields
+from sprintjournal.patches import PhotoDetails, PhotoPatch, patch_fields
 from sprintjournal.row_ids import saved
-from sprintjournal.usecases.common import apply_fields, get_or_fail, next_position, texts
+from sprintjournal.usecases.common import (
+    apply_fields,
+    get_or_fail,
+    next_position,
+    remove_row,
+    texts,
+)
 from sprintjournal.usecases.links import set_people
 
 FIELDS = patch_fields(PhotoPatch, besides={"people"})
@@ -29,11 +34,8 @@ def add(
     sprint_id: int,
     data: bytes,
     filename: str,
-    caption: str = "",
-    alt: str | None = None,
-    day: date | None = None,
-    people: Iterable[str] = (),
     prepared: tuple[photos.PhotoInfo, bytes] | None = None,
+    **details: Unpack[PhotoDetails],
 ) -> Photo:
     get_or_fail(session, Sprint, sprint_id, "sprint")
     info, thumb = prepared or prepare(data, filename)
@@ -46,9 +48,9 @@ def add(
         height=info.height,
         byte_size=len(data),
         sha256=info.sha256,
-        caption=caption,
-        alt=alt,
-        day=day or taken_day,
+        caption=details.get("caption", ""),
+        alt=details.get("alt"),
+        day=details.get("day") or taken_day,
         taken_at=info.taken,
         thumbnail=thumb,
         position=next_position(session, Photo, sprint_id=sprint_id),
@@ -56,7 +58,8 @@ def add(
     session.add(photo)
     session.flush()
     session.add(PhotoData(photo_id=saved(photo.id), data=data))
-    set_people(session, PhotoPerson, "photo_id", saved(photo.id), people)
+    set_people(session, PhotoPerson, "photo_id", saved(photo.id),
+               texts(details.get("people", ()), "people"))
     return photo
 
 
@@ -71,9 +74,7 @@ def update_photo(session: Session, photo_id: int, **fields: object) -> Photo:
 
 
 def remove(session: Session, photo_id: int) -> int:
-    photo = get(session, photo_id)
-    session.delete(photo)
-    return photo.sprint_id
+    return remove_row(session, get(session, photo_id))
 
 
 def cached_rendition(session: Session, photo_id: int, params: str) -> Rendition | None:

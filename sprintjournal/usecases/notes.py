@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 from sprintjournal.models import Note, NoteVersion, Sprint
 from sprintjournal.note_history import is_large_deletion
 from sprintjournal.row_ids import saved
-from sprintjournal.usecases.common import get_or_fail, next_position, now, sha256_text
+from sprintjournal.usecases.common import get_or_fail, next_position, now, remove_row, sha256_text
 
 VERSION_EVERY = timedelta(minutes=10)
 VERSIONS_KEPT = timedelta(days=90)
@@ -92,6 +92,4 @@ def restore_version(session: Session, version_id: int) -> Note:
 
 
 def remove(session: Session, note_id: int) -> int:
-    note = get(session, note_id)
-    session.delete(note)
-    return note.sprint_id
+    return remove_row(session, get(session, note_id))

@@ -14,6 +14,7 @@ from sprintjournal.usecases.common import (
     get_or_fail,
     next_position,
     reads,
+    remove_row,
     texts,
 )
 from sprintjournal.usecases.links import set_people
@@ -71,9 +72,7 @@ def update_item(session: Session, item_id: int, **fields: object) -> StandupItem
 
 
 def remove(session: Session, item_id: int) -> int:
-    item = get(session, item_id)
-    session.delete(item)
-    return item.sprint_id
+    return remove_row(session, get(session, item_id))
 
 
 def carry_over(session: Session, sprint_id: int, from_day: date, to_day: date) -> list[int]:

@@ -291,8 +291,9 @@ class PhotosPanel(DataPanel):
             push_remove(self.undo_stack, f"Remove photo {rec.filename}", rec.id,
                         lambda item_id: self.store.remove_photo(item_id, initiator=self),
                         lambda: self.store.add_photo(
-                            rec.sprint_id, data, rec.filename, rec.caption, rec.alt, rec.day,
-                            [p.name for p in rec.people], prepared=prepared, initiator=self),
+                            rec.sprint_id, data, rec.filename, prepared=prepared,
+                            initiator=self, caption=rec.caption, alt=rec.alt, day=rec.day,
+                            people=[p.name for p in rec.people]),
                         self.order_ids(rec), self.put_back)
         except JournalError:
             return

@@ -17,6 +17,7 @@ from sprintjournal.usecases.common import (
     listed,
     next_position,
     now,
+    remove_row,
     sha256_text,
     texts,
 )
@@ -121,3 +122,14 @@ def test_a_branch_given_one_name_as_its_people_says_so_and_changes_nothing(
     with pytest.raises(ValidationError, match="people takes a list"):
         journal.update_branch(branch, people="Armin")
     assert journal.list_branches(two_sprints[0])[0].people == ()
+
+
+def test_removing_a_row_of_a_sprints_list_names_its_sprint(
+        journal: Journal, two_sprints: tuple[int, int]) -> None:
+    first, second = two_sprints
+    kept = journal.add_branch(first, "stm").id
+    gone = journal.add_branch(second, "jit-targets").id
+    with journal.write() as s:
+        assert remove_row(s, get_or_fail(s, Branch, gone, "branch")) == second
+    assert [b.id for b in journal.list_branches(first)] == [kept]
+    assert journal.list_branches(second) == []

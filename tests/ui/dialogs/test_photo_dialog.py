@@ -21,7 +21,8 @@ PEOPLE = ["Laura Creighton", "Antonio Cuni", "Mark Pearse"]
 
 def a_photo(journal: Journal, sprint: int, caption: str = "", alt: str | None = None,
             day: date | None = None, people: tuple[str, ...] = ()) -> PhotoRec:
-    journal.add_photo(sprint, jpeg_bytes(64, 48), "cake.jpg", caption, alt, day, people)
+    journal.add_photo(sprint, jpeg_bytes(64, 48), "cake.jpg", caption=caption, alt=alt, day=day,
+                      people=people)
     [photo] = journal.list_photos(sprint)
     return photo
 

@@ -7,8 +7,6 @@ is built from a resource file through the same import path users take.
 from datetime import date
 from pathlib import Path
 
-from sprintjournal.demo_cake import make_demo_cake
-from sprintjournal.exchange.json_io import parse_document
 from sprintjournal.journal import Journal
 from sprintjournal.paths import resource_text
 
@@ -24,6 +22,11 @@ def demo_text() -> str:
 
 def build_demo(journal: Journal) -> int:
     """Fill an empty journal with the demo; returns the November 2011 sprint's id."""
+    # Here, not at the top: reopening the demo (`--demo`) then shows it without loading
+    # pydantic, SQLAlchemy and Pillow first, which building it needs (about 400 ms).
+    from sprintjournal.demo_cake import make_demo_cake
+    from sprintjournal.exchange.json_io import parse_document
+
     doc = parse_document(demo_text(), DEMO_RESOURCE)
     _change, summary = journal.import_document(doc, source=DEMO_RESOURCE)
     november = summary.sprint_ids[-1]

@@ -48,3 +48,33 @@ def test_startup_leaves_what_only_actions_use_unloaded(journal: Journal, tmp_pat
     status, loaded = json.loads(done.stdout.strip().splitlines()[-1])
     assert status == 0
     assert loaded == []
+
+
+_REOPEN_DEMO = """
+import json, sys
+from sprintjournal_ui.app import main
+status = main(["--demo", "--quit-after-startup"])
+print(json.dumps([status, [name for name in json.loads(sys.argv[1]) if name in sys.modules]]))
+"""
+
+
+def test_reopening_the_demo_shows_it_without_what_building_it_needs(tmp_path: Path) -> None:
+    """Building the demo imports its JSON (pydantic, SQLAlchemy) and draws its cake (Pillow);
+    showing it again, as the README's `--demo` does on each later start, needs none of them."""
+    from sprintjournal.demo import open_demo
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SPRINTJOURNAL_HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    where = subprocess.run([sys.executable, "-c", "from sprintjournal.paths import demo_journal;"
+                            "print(demo_journal())"], capture_output=True, text=True, env=env,
+                           check=True).stdout.strip()
+    assert Path(where).is_relative_to(tmp_path)
+    Path(where).parent.mkdir(parents=True, exist_ok=True)
+    open_demo(Path(where)).close()
+    unwanted = [*LEFT_FOR_LATER, "sqlalchemy", "pydantic"]
+    done = subprocess.run([sys.executable, "-c", _REOPEN_DEMO, json.dumps(unwanted)],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    status, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert status == 0
+    assert loaded == []

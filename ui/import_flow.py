@@ -90,7 +90,7 @@ def import_path(window: "Shell", path: Path) -> None:
     window.save_manager.flush_all()
     store = window.store
     sprint, day = window.sprint, window.day
-    review = window.panels.get("review")
+    review = window.review_panel()
     flagged_before = set() if review is None else _flagged(review.items)
     try:
         before = {b.path for b in store.list_backups()}
@@ -124,7 +124,7 @@ def review_sentence(window: "Shell", flagged_before: set[tuple[str, int]]) -> st
     """What the Needs Review list holds now, its two groups apart: "Needs Review (Ctrl+6) lists
     6 rows to review (4 from this import) and 3 suggestions to confirm" — counted as the list
     counts them, so the import's "(4 rows to review)", this and the list's title agree."""
-    review = window.panels.get("review")
+    review = window.review_panel()
     if review is None or not review.count():
         return ""
     counts = review.counts()

@@ -11,8 +11,9 @@ sprint, the day and search results between them.
 
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
+from functools import partial
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from sprintjournal.records import SearchHit, SprintRec
 
     from .panels.notes import NotesPanel
+    from .panels.panel_base import DataPanel
     from .panels.search import SearchPanel
     from .store import JournalStore
 
@@ -85,7 +87,7 @@ class MainWindow(Shell):
         self.before_close: Callable[[], None] | None = None
         self.undo_stack = QUndoStack(self)
         self.save_manager = SaveManager(self)
-        self.panels: dict[str, Any] = {}
+        self.panels: dict[str, DataPanel] = {}
         self.notes: NotesPanel | None = None
         self.search: SearchPanel
         self.setWindowTitle("SprintJournal")
@@ -118,7 +120,9 @@ class MainWindow(Shell):
         self._create_menus()
         self._restore_layout(geometry=not self._geometry_restored)
 
-    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str = "") -> QAction:
         action = QAction(text, self)
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(shortcut)
@@ -205,7 +209,7 @@ class MainWindow(Shell):
         show_menu = view_menu.addMenu("&Show or Hide")
         for number, (name, dock) in enumerate(self.docks.items(), start=1):
             self.go_actions[name] = go = self._action(
-                f"{dock.windowTitle()}", lambda n=name: self.go_to_panel(n), f"Ctrl+{number}",
+                f"{dock.windowTitle()}", partial(self.go_to_panel, name), f"Ctrl+{number}",
                 f"Go to the {dock.windowTitle()} panel (shown if hidden)")
             go.setObjectName(f"go_{name}")
             view_menu.addAction(go)
@@ -380,7 +384,7 @@ class MainWindow(Shell):
         self.select_sprint(sprints[0].id if sprints else None)
 
     # -- routing ----------------------------------------------------------------------------
-    def all_panels(self) -> list[Any]:
+    def all_panels(self) -> list[QWidget | None]:
         return [self.notes, self.search, *self.panels.values()]
 
     def select_sprint(self, sprint_id: int | None) -> None:

@@ -6,7 +6,7 @@ touch of the window is written down in one place.
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from sprintjournal.records import SprintRec
 
     from .panels.notes import NotesPanel
+    from .panels.panel_base import DataPanel
+    from .panels.review import ReviewPanel
     from .store import JournalStore
 
 
@@ -35,7 +37,7 @@ class Shell(QMainWindow):
 
     undo_stack: QUndoStack
     save_manager: SaveManager
-    panels: dict[str, Any]
+    panels: dict[str, "DataPanel"]
     """The data panels by name (see `panels.registry`), once the journal is attached."""
     notes: "NotesPanel | None"
     docks: dict[str, QDockWidget]
@@ -64,6 +66,13 @@ class Shell(QMainWindow):
 
     def select_sprint(self, sprint_id: int | None) -> None:
         raise NotImplementedError
+
+    def review_panel(self) -> "ReviewPanel | None":
+        """The Needs Review panel, once the panels are made (the import, its counts, F2)."""
+        from .panels.review import ReviewPanel  # here: the panels load after the first paint
+
+        panel = self.panels.get("review")
+        return panel if isinstance(panel, ReviewPanel) else None
 
     def select_day(self, day: "date | None") -> None:
         raise NotImplementedError

@@ -8,7 +8,7 @@ with the core's own message. The dialogs load when first opened, not at start-up
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMessageBox, QWidget
@@ -26,12 +26,14 @@ from .store import JournalStore
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
 
+    from .panels.panel_base import DataPanel
     from .store_services import ReviewItem
 
 log = logging.getLogger(__name__)
 
 # -- panels ---------------------------------------------------------------------------------
-def create_panels(store: JournalStore, undo: QUndoStack, parent: QWidget) -> dict[str, Any]:
+def create_panels(store: JournalStore, undo: QUndoStack, parent: QWidget
+                  ) -> dict[str, "DataPanel"]:
     """Every registered panel (`panels.registry`), built to the panel contract.
 
     Imported here rather than at the top: the panels pull in the core (SQLAlchemy, Pillow),
@@ -49,7 +51,9 @@ def wire_panels(window: Shell) -> None:
     in its own panel; its dock title counts what is left; panels report in the status bar."""
     from .panels.review import dock_title
 
-    review = window.panels["review"]
+    review = window.review_panel()
+    if review is None:
+        return
     review.correct_requested.connect(lambda item: open_review_item(window, item))
     dock = window.docks["review"]
 
@@ -79,7 +83,7 @@ def open_review_item(window: Shell, item: "ReviewItem") -> None:
         edit()
 
 
-def call_panel(panel: Any, method: str, *args: Any) -> None:
+def call_panel(panel: object, method: str, *args: object) -> None:
     """Call a contract method; one panel's failure is logged and must not stop the others."""
     try:
         getattr(panel, method)(*args)
@@ -102,7 +106,9 @@ def select_hit(window: Shell, hit: SearchHit) -> None:
     if hit.kind == "standup":
         _show_standup_day(window, hit.item_id)
     window.show_panel(name)
-    if hit.kind == "person":
+    from .panels.attendees import AttendeesPanel
+
+    if hit.kind == "person" and isinstance(panel, AttendeesPanel):
         panel.select_person(hit.item_id)
     else:
         panel.select_item(hit.item_id)

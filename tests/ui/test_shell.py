@@ -36,7 +36,7 @@ def test_the_main_window_has_every_declared_member(
     with main_window(qtbot, store, sprint_id=gothenburg.sprint_id, day=SATURDAY) as win:
         shell: Shell = win
         declared = get_type_hints(Shell, localns={"SprintRec": object, "NotesPanel": object,
-                                                  "JournalStore": object})
+                                                  "JournalStore": object, "DataPanel": object})
         for name in declared:
             assert hasattr(shell, name), name
         assert isinstance(shell.undo_stack, QUndoStack)
@@ -47,6 +47,7 @@ def test_the_main_window_has_every_declared_member(
                                                     shell.act_undo_import))
         assert set(shell.panels) <= set(shell.docks) | {"notes"}
         assert "review" in shell.go_actions
+        assert shell.review_panel() is shell.panels["review"]
         assert shell.store is store and shell.has_store
         sprint = shell.sprint
         assert sprint is not None and sprint.id == gothenburg.sprint_id

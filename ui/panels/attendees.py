@@ -25,7 +25,7 @@ from ..widgets.check_delegate import VisibleCheckDelegate
 from ..widgets.here_today import HereTodayBox
 from ..widgets.status_chip import ChipDelegate
 from ..widgets.timeline import TimelineChart
-from .panel_base import NO_SPRINT_HINT, DataPanel
+from .panel_base import NO_SPRINT_HINT, RecordPanel
 
 if TYPE_CHECKING:
     from ..dialogs.attendee_dialog import AttendeeAnswer
@@ -44,7 +44,8 @@ def snapshot(rec: AttendeeRec) -> dict[str, Any]:
     return fields
 
 
-class AttendeesPanel(DataPanel):
+class AttendeesPanel(RecordPanel[AttendeeRec]):
+    model: AttendeesModel
     order_entity = "attendance"
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,

@@ -24,7 +24,7 @@ from ..commands.report_marks import add_row_mark_action
 from ..models.branches_model import BranchesModel, BranchFilter
 from ..store import JournalStore
 from ..widgets.status_chip import ChipDelegate
-from .panel_base import NO_SPRINT_HINT, DataPanel
+from .panel_base import NO_SPRINT_HINT, RecordPanel
 
 if TYPE_CHECKING:
     from ..dialogs.branch_dialog import BranchAnswer
@@ -34,7 +34,8 @@ FILTERED_HINT = "No branch matches the filter — choose “All statuses” and 
 _COPY_FIELDS = ("kind", "goal", "status", "results", "links", "notes", "figures")
 
 
-class BranchesPanel(DataPanel):
+class BranchesPanel(RecordPanel[BranchRec]):
+    model: BranchesModel
     order_entity = "branch"
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,

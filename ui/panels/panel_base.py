@@ -8,7 +8,7 @@ says what to do next whenever the panel has nothing to show.
 import contextlib
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent, QUndoStack
@@ -30,6 +30,7 @@ from sprintjournal.records import SprintRec
 
 from ..commands.edit_commands import push_edit
 from ..commands.row_order import moved
+from ..models.record_model import R, RecordTableModel
 from ..store import JournalStore
 from ..widgets.glyph_icons import glyph_icon
 
@@ -52,8 +53,12 @@ class EmptyHint(QLabel):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
+T = TypeVar("T")
+
+
 class DataPanel(QWidget):
-    """Base of the Attendees, Branches, Stand-up and Photos panels.
+    """Base of the panels that follow the sprint and day: the record lists (`RecordPanel`), the
+    Report and the Needs Review list.
 
     `day_requested(date)` asks the main window to select a day for every panel (a click on
     the timeline, a search hit on another day's stand-up); the panel has already followed it.
@@ -61,10 +66,6 @@ class DataPanel(QWidget):
 
     day_requested = Signal(object)
     message_shown = Signal(str)  # a result for the status bar too ("3 items carried over")
-    order_entity: Ordered | None = None
-    """What Move Up/Down and undone removals reorder; None: rows have no order to change."""
-    model: Any
-    """The panel's item model, in panels with a single one."""
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -104,16 +105,6 @@ class DataPanel(QWidget):
         self.addAction(action)
         return action
 
-    def add_move_actions(self, up: str = "Move Up", down: str = "Move Down") -> None:
-        """Alt+Up and Alt+Down move the selected row within its list, each one undo step."""
-        alt = Qt.KeyboardModifier.AltModifier
-        self.move_up_action = self.add_action(
-            up, lambda: self.move_selected(-1), "up", QKeySequence(alt | Qt.Key.Key_Up),
-            f"{up} (Alt+Up)", toolbar=False)
-        self.move_down_action = self.add_action(
-            down, lambda: self.move_selected(1), "down", QKeySequence(alt | Qt.Key.Key_Down),
-            f"{down} (Alt+Down)", toolbar=False)
-
     def add_context_menu(self, view: QWidget, *actions: QAction | None) -> None:
         """Right-click on `view` offers `actions` (None draws a separator)."""
         for action in actions:
@@ -122,62 +113,6 @@ class DataPanel(QWidget):
                 action.setSeparator(True)
             view.addAction(action)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-
-    def order_ids(self, record: Any) -> list[int]:
-        """The ids of the whole list holding `record`, in order (one model's rows by default)."""
-        return [rec.id for rec in self.model.records()]
-
-    def visible_ids(self, record: Any) -> list[int]:
-        """The ids of that list the user sees (a filter may hide some)."""
-        return self.order_ids(record)
-
-    def move_selected(self, step: int) -> None:
-        if self._editing():
-            return
-        records = self.selected_records()
-        entity = self.order_entity
-        if entity is None or len(records) != 1:
-            return
-        item = records[0].id
-        order = self.order_ids(records[0])
-        new = moved(order, self.visible_ids(records[0]), item, step)
-        if new is None:
-            return
-
-        def put(ids: list[int]) -> Callable[[dict[str, Any]], Change]:
-            def step_(_state: dict[str, Any]) -> Change:
-                change = self.store.reorder(entity, ids)
-                self.select_item(item)
-                return change
-            return step_
-
-        text = f"Move {self.describe(records[0])} {'up' if step < 0 else 'down'}"
-        with contextlib.suppress(JournalError):  # the store has told the user why
-            push_edit(self.undo_stack, text, put(new), put(order))
-
-    def _editing(self) -> bool:
-        """An inline editor is open: Alt+Up/Down belong to it (a combo box opens its list);
-        moving the row under it would commit into the wrong row."""
-        if not any(view.state() == QAbstractItemView.State.EditingState
-                   for view in self.findChildren(QAbstractItemView)):
-            return False
-        focus = QApplication.focusWidget()
-        if isinstance(focus, QComboBox):
-            focus.showPopup()
-        return True
-
-    def describe(self, record: Any) -> str:
-        """How an undo step names `record` ("Move branch stm up")."""
-        return str(getattr(record, "name", "") or getattr(record, "text", "") or "item")
-
-    def put_back(self, ids: list[int]) -> None:
-        """After an undone removal: the item back where it stood, if the list is unchanged."""
-        if self.order_entity is not None:  # if the list changed since, the item stays last
-            self.store.reorder_unless_changed(self.order_entity, ids)
-
-    def selected_records(self) -> list[Any]:
-        """Subclasses: the records of the selected rows."""
-        return []
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Drop the button texts (tooltips keep them) when a narrow dock would hide buttons."""
@@ -244,7 +179,7 @@ class DataPanel(QWidget):
     def select_item(self, item_id: int) -> None:
         """Subclasses select and show the row of `item_id` (used by search)."""
 
-    def remove_each(self, records: Sequence[Any], noun: str, remove: Callable[[Any], None]) -> None:
+    def remove_each(self, records: Sequence[T], noun: str, remove: Callable[[T], None]) -> None:
         """Remove several rows as one undo step ("Remove 3 photos"); one row is its own step."""
         macro = len(records) > 1
         if macro:
@@ -264,3 +199,79 @@ class DataPanel(QWidget):
             if editor is not None and view.state() == QAbstractItemView.State.EditingState:
                 view.commitData(editor)
                 view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+
+class RecordPanel(DataPanel, Generic[R]):
+    """Base of the Attendees, Branches, Stand-up and Photos panels: rows of one kind of record,
+    selected, moved (Alt+Up/Down) and removed as undo steps."""
+
+    order_entity: Ordered | None = None
+    """What Move Up/Down and undone removals reorder; None: rows have no order to change."""
+    model: RecordTableModel[R]
+    """The panel's item model, in panels with a single one."""
+
+    def add_move_actions(self, up: str = "Move Up", down: str = "Move Down") -> None:
+        """Alt+Up and Alt+Down move the selected row within its list, each one undo step."""
+        alt = Qt.KeyboardModifier.AltModifier
+        self.move_up_action = self.add_action(
+            up, lambda: self.move_selected(-1), "up", QKeySequence(alt | Qt.Key.Key_Up),
+            f"{up} (Alt+Up)", toolbar=False)
+        self.move_down_action = self.add_action(
+            down, lambda: self.move_selected(1), "down", QKeySequence(alt | Qt.Key.Key_Down),
+            f"{down} (Alt+Down)", toolbar=False)
+
+    def order_ids(self, record: R) -> list[int]:
+        """The ids of the whole list holding `record`, in order (one model's rows by default)."""
+        return [rec.id for rec in self.model.records()]
+
+    def visible_ids(self, record: R) -> list[int]:
+        """The ids of that list the user sees (a filter may hide some)."""
+        return self.order_ids(record)
+
+    def move_selected(self, step: int) -> None:
+        if self._editing():
+            return
+        records = self.selected_records()
+        entity = self.order_entity
+        if entity is None or len(records) != 1:
+            return
+        item = records[0].id
+        order = self.order_ids(records[0])
+        new = moved(order, self.visible_ids(records[0]), item, step)
+        if new is None:
+            return
+
+        def put(ids: list[int]) -> Callable[[dict[str, object]], Change]:
+            def step_(_state: dict[str, object]) -> Change:
+                change = self.store.reorder(entity, ids)
+                self.select_item(item)
+                return change
+            return step_
+
+        text = f"Move {self.describe(records[0])} {'up' if step < 0 else 'down'}"
+        with contextlib.suppress(JournalError):  # the store has told the user why
+            push_edit(self.undo_stack, text, put(new), put(order))
+
+    def _editing(self) -> bool:
+        """An inline editor is open: Alt+Up/Down belong to it (a combo box opens its list);
+        moving the row under it would commit into the wrong row."""
+        if not any(view.state() == QAbstractItemView.State.EditingState
+                   for view in self.findChildren(QAbstractItemView)):
+            return False
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QComboBox):
+            focus.showPopup()
+        return True
+
+    def describe(self, record: R) -> str:
+        """How an undo step names `record` ("Move branch stm up")."""
+        return str(getattr(record, "name", "") or getattr(record, "text", "") or "item")
+
+    def put_back(self, ids: list[int]) -> None:
+        """After an undone removal: the item back where it stood, if the list is unchanged."""
+        if self.order_entity is not None:  # if the list changed since, the item stays last
+            self.store.reorder_unless_changed(self.order_entity, ids)
+
+    def selected_records(self) -> list[R]:
+        """Subclasses: the records of the selected rows."""
+        return []

@@ -42,7 +42,7 @@ from ..widgets.photo_status import PhotoStatusBar
 from ..widgets.photo_tile import PhotoTileDelegate
 from ..widgets.photo_viewer import PhotoViewer
 from ..workers.photo_import import PhotoImporter, PhotoSource, PreparedPhoto
-from .panel_base import NO_SPRINT_HINT, DataPanel
+from .panel_base import NO_SPRINT_HINT, RecordPanel
 
 if TYPE_CHECKING:
     from sprintjournal.photos import PhotoInfo
@@ -53,7 +53,8 @@ FILE_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.gif *.JPG *.JPEG *.PNG);;All 
 _FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP", "image/gif": "GIF"}
 
 
-class PhotosPanel(DataPanel):
+class PhotosPanel(RecordPanel[PhotoRec]):
+    model: PhotosModel
     order_entity = "photo"
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,

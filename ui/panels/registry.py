@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from ..store import JournalStore
+    from .panel_base import DataPanel
 
-PanelClass = Callable[["JournalStore", QUndoStack, QWidget], QWidget]
+PanelClass = Callable[["JournalStore", QUndoStack, QWidget], "DataPanel"]
 """The panel contract's constructor: `XPanel(store, undo_stack, parent)`."""
 
 

@@ -27,7 +27,7 @@ from ..models.standup_model import SECTION_TITLES, StandupModel
 from ..store import JournalStore
 from ..widgets.column_shares import ColumnShares
 from ..widgets.status_chip import ChipDelegate
-from .panel_base import NO_SPRINT_HINT, DataPanel
+from .panel_base import NO_SPRINT_HINT, RecordPanel
 
 if TYPE_CHECKING:
     from ..dialogs.standup_dialog import StandupAnswer
@@ -41,7 +41,7 @@ def empty_day_hint(day: date) -> str:
             "Add item, or carry over yesterday's unfinished items.")
 
 
-class StandupPanel(DataPanel):
+class StandupPanel(RecordPanel[StandupRec]):
     order_entity = "standup"
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,

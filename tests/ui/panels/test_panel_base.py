@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import show_active
-from sprintjournal_ui.panels.panel_base import NO_SPRINT_HINT, DataPanel, EmptyHint
+from sprintjournal_ui.panels.panel_base import NO_SPRINT_HINT, DataPanel, EmptyHint, RecordPanel
 from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
@@ -182,7 +182,8 @@ def test_a_narrow_panel_keeps_its_buttons_as_icons(qtbot: QtBot, store: JournalS
 def test_an_undo_step_names_the_record(qtbot: QtBot, store: JournalStore,
                                        undo_stack: QUndoStack, journal: Journal,
                                        panel_sprint: int) -> None:
-    shown = panel(qtbot, store, undo_stack)
+    shown = RecordPanel(store, undo_stack)  # a list of records names its rows
+    qtbot.addWidget(shown)
     branch = journal.list_branches(panel_sprint)[2]
     journal.add_standup_item(panel_sprint, date(2011, 11, 3), "today", "sprint report")
     [item] = journal.list_standup(panel_sprint, date(2011, 11, 3))

@@ -64,7 +64,7 @@ class DataPanel(QWidget):
     the timeline, a search hit on another day's stand-up); the panel has already followed it.
     """
 
-    day_requested = Signal(object)
+    day_requested = Signal(date)
     message_shown = Signal(str)  # a result for the status bar too ("3 items carried over")
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,

@@ -61,7 +61,7 @@ def dock_title(counts: review.Counts) -> str:
 
 
 class ReviewPanel(DataPanel):
-    correct_requested = Signal(object)  # ReviewItem: open it where it is edited
+    correct_requested = Signal(review.ReviewItem)  # open it where it is edited
     count_changed = Signal(int)
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,

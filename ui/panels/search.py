@@ -23,7 +23,7 @@ SEARCH_DELAY_MS = 150
 
 
 class SearchPanel(QWidget):
-    result_chosen = Signal(object)  # SearchHit
+    result_chosen = Signal(SearchHit)
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack | None = None,
                  parent: QWidget | None = None, *, delay_ms: int = SEARCH_DELAY_MS) -> None:

@@ -24,7 +24,7 @@ _BADGE_W = 34
 
 
 class TimelineChart(QWidget):
-    day_clicked = Signal(object)  # datetime.date
+    day_clicked = Signal(date)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -23,6 +23,7 @@ from ..commands.edit_commands import push_add, push_remove, push_update
 from ..commands.report_marks import add_row_mark_action
 from ..models.branches_model import BranchesModel, BranchFilter
 from ..store import JournalStore
+from ..widgets.fit_rows import FitRowsWhenShown
 from ..widgets.status_chip import ChipDelegate
 from .panel_base import NO_SPRINT_HINT, RecordPanel
 
@@ -69,7 +70,7 @@ class BranchesPanel(RecordPanel[BranchRec]):
             table.setItemDelegateForColumn(self.model.column_of(key), chips)
         table.verticalHeader().hide()
         # a handful of rows: let goals and results wrap so they can be read without hovering
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        FitRowsWhenShown(table)
         table.setWordWrap(True)
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()

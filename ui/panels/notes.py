@@ -93,7 +93,14 @@ class NotesPanel(NotesView):
         """Move to `store` without reloading the editor: the app's start-up shows the notes
         before the other panels exist (`MainWindow.attach_early`), and attaches them while the
         user may already be typing. Saving starts then; a pending edit is saved after the usual
-        pause."""
+        pause. The same store (the start-up's case) keeps the mentions index and the preview
+        the early view made from it: building and rendering them again cost the start-up a
+        second read of people, attendees and branches and a second Markdown render."""
+        if store is self._store and not self._index_stale:
+            self._saving = True
+            if self._dirty:
+                self._autosave.trigger()
+            return
         self._connect_store(False)
         self._store = self._saver.store = store
         self._connect_store(True)

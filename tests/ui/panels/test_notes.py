@@ -1,9 +1,12 @@
 """The Notes panel: autosave to the real file, no character lost, undo, preview and completion."""
 
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
+import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCursor, QUndoStack
 from pytestqt.qtbot import QtBot
@@ -15,6 +18,7 @@ from sprintjournal_ui.widgets.preview import PREVIEW_LIMIT
 from sprintjournal.journal import Journal
 
 THURSDAY, FRIDAY = date(2011, 11, 3), date(2011, 11, 4)
+T = TypeVar("T")
 
 
 def file_text(path: Path, note_id: int) -> str | None:
@@ -241,3 +245,36 @@ def test_a_long_note_autosaves_off_the_gui_thread_in_order(
     assert background == [True]
     assert not panel.dirty
     assert file_text(journal_path, gothenburg.note_id) == log + "END"
+
+
+def test_rebinding_to_the_same_store_keeps_the_early_preview_and_starts_saving(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
+        journal_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The start-up's early view (saving held) moves to the same store: its mention links stay,
+    nothing is read or rendered again, and typing is saved from then on."""
+    panel = NotesPanel(store, undo_stack, autosave_ms=50)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 600)
+    panel.hold_saving()
+    show_active(qtbot, panel)
+    panel.set_sprint(gothenburg.sprint_id)
+    panel.set_day(THURSDAY)
+    qtbot.waitUntil(lambda: f'href="sj://person/{gothenburg.armin_id}"'
+                    in panel.preview.toHtml(), timeout=3000)
+    renders: list[bool] = []
+    panel.preview.rendered.connect(lambda: renders.append(True))
+    reads: list[object] = []
+    real_read = store.read
+
+    def counted_read(call: Callable[..., T], *args: object) -> T:
+        reads.append(call)
+        return real_read(call, *args)
+
+    monkeypatch.setattr(store, "read", counted_read)
+    panel.rebind(store)
+    qtbot.wait(300)  # longer than the preview's pause after a change
+    assert renders == [] and reads == []
+    assert f'href="sj://person/{gothenburg.armin_id}"' in panel.preview.toHtml()
+    type_at_end(qtbot, panel, " kept")
+    qtbot.waitUntil(lambda: not panel.dirty, timeout=3000)
+    assert file_text(journal_path, gothenburg.note_id) == "# Thursday\n\n@Armin explained STM. kept"

@@ -16,7 +16,6 @@ Thinning ends with `collect_garbage`, which deletes objects no remaining backup 
 under a lock on the backups folder: two journals in one folder share the store.
 """
 
-import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -152,6 +151,8 @@ def _write_object(conn: sqlite3.Connection, folder: Path, photo_id: int, sha: st
     target = object_path(folder, sha)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".partial")
+    import hashlib  # backups and restores only: opening a journal needs no digest
+
     digest = hashlib.sha256()
     with conn.blobopen("photo_data", "data", photo_id, readonly=True, name="src") as blob, \
             tmp.open("wb") as out:
@@ -198,6 +199,8 @@ def is_backup_file(path: Path) -> bool:
 
 def object_digest(path: Path) -> tuple[str, int]:
     """SHA-256 and size of one stored original, read in chunks."""
+    import hashlib
+
     digest, size = hashlib.sha256(), 0
     with path.open("rb") as handle:
         while chunk := handle.read(CHUNK):
@@ -211,6 +214,8 @@ def fill_originals(conn: sqlite3.Connection, folder: Path) -> None:
 
     Each is streamed through an incremental blob write and checked against its checksum.
     """
+    import hashlib
+
     rows = conn.execute("SELECT id, sha256, byte_size, filename FROM photo ORDER BY id").fetchall()
     for photo_id, sha, size, name in rows:
         path = object_path(folder, sha)

@@ -10,11 +10,9 @@ import contextlib
 import glob
 import os
 import re
-import secrets
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from types import TracebackType
 
@@ -92,6 +90,8 @@ class AtomicBatch:
         while both cores idled; side by side, the disk confirms them together. The targets are
         renamed in the order given. `written(n, relative)` is called on this thread after each
         file (n counting up); if it raises, the other writes finish and the error propagates."""
+        from concurrent.futures import ThreadPoolExecutor, as_completed  # exports only
+
         reserved = [self._reserve(relative) for relative, _data in files]
         if not reserved:
             return []
@@ -151,6 +151,8 @@ class _Lease:
     `.part` file whose lease can be taken belongs to an export that was killed."""
 
     def __init__(self) -> None:
+        import secrets  # with hmac and hashlib: exports only, not the opening of a journal
+
         self.id = secrets.token_hex(4)
         self._fd: int | None = None
 

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
-from sprintjournal import backup, backup_store, db, file_identity
+from sprintjournal import backup_store, db, file_identity
 from sprintjournal.errors import (
     JournalError,
     JournalFileLostError,
@@ -112,6 +112,8 @@ class JournalBase:
 
     def _backup_on_close(self) -> None:
         """A failed backup must never stop the journal from closing; it is logged instead."""
+        from sprintjournal import backup  # with check and restoring: only when closing
+
         try:
             backup.backup_on_close(self)
         except (JournalError, OSError, sqlite3.Error) as exc:

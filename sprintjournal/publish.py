@@ -5,7 +5,6 @@ paragraphs keeps it; editing the marked paragraph itself makes it private again 
 marked once more (a changed paragraph may now hold something that should not be published).
 """
 
-import hashlib
 import re
 from collections.abc import Iterable
 
@@ -29,6 +28,8 @@ def paragraphs(text: str) -> list[str]:
 
 def fingerprint(paragraph: str) -> str:
     """Short, whitespace-insensitive identity of a paragraph's text."""
+    import hashlib  # at the first mark or report, not with the Notes panel
+
     flat = " ".join(paragraph.split())
     return hashlib.sha256(flat.encode("utf-8")).hexdigest()[:16]
 

@@ -12,7 +12,6 @@ names the same columns, for `problems` (a test compares the two). The triggers c
 without it (the sqlite3 shell) cannot change covered text unnoticed.
 """
 
-import hashlib
 import sqlite3
 from collections.abc import Iterable
 
@@ -35,6 +34,8 @@ COVERED: dict[str, tuple[str, tuple[str, ...]]] = {
 
 def digest(values: Iterable[bytes | str | int | float | None]) -> str:
     """SHA-256 over each value's length and UTF-8 bytes (None distinct from empty)."""
+    import hashlib  # on the first write or check: opening and showing a journal hash nothing
+
     h = hashlib.sha256()
     for value in values:
         if value is None:

@@ -1,5 +1,6 @@
-"""Start-up loads what showing a journal needs: the dialogs, Pillow, the report's exporters and
-Pygments load when first used, and each of those uses still works (the dialogs' own tests drive
+"""Start-up loads what showing a journal needs: the dialogs, Pillow, the report's exporters,
+Pygments, and what only backups, checks, exports and writes use (hashing, thread pools) load when
+first used, and each of those uses still works (the dialogs' own tests drive
 them; here, each comes in when asked for, in the same process)."""
 
 import json
@@ -13,6 +14,7 @@ from sprintjournal.journal import Journal
 
 LEFT_FOR_LATER = [
     "PIL", "pygments", "importlib.metadata", "sprintjournal.photos",
+    "sprintjournal.backup", "sprintjournal.check", "concurrent.futures", "hashlib", "secrets",
     "sprintjournal.report.renditions", "sprintjournal.report.compose",
     "sprintjournal.report.formats", "sprintjournal.exchange.fuzzydates",
     "sprintjournal_ui.dialogs.standup_dialog", "sprintjournal_ui.dialogs.branch_dialog",
@@ -29,6 +31,9 @@ loaded = [name for name in json.loads(sys.argv[2]) if name in sys.modules]
 from sprintjournal_ui.panels.standup import StandupPanel  # the panels' own later imports
 from sprintjournal_ui.dialogs.standup_dialog import StandupDialog
 from sprintjournal.photos import PhotoInfo
+from sprintjournal.publish import fingerprint  # hashing, on first use
+from sprintjournal.text_sums import digest
+assert len(fingerprint("a paragraph")) == 16 and len(digest(["a", None, 1])) == 64
 print(json.dumps([status, loaded]))
 """
 

@@ -20,7 +20,7 @@ LEFT_FOR_LATER = [
     "sprintjournal_ui.dialogs.standup_dialog", "sprintjournal_ui.dialogs.branch_dialog",
     "sprintjournal_ui.dialogs.attendee_dialog", "sprintjournal_ui.dialogs.photo_dialog",
     "sprintjournal_ui.dialogs.sprint_dialog", "sprintjournal_ui.dialogs.about",
-    "sprintjournal_ui.dialogs.shortcuts",
+    "sprintjournal_ui.dialogs.shortcuts", "sprintjournal_ui.workers.photo_process",
 ]
 
 _STARTUP = """

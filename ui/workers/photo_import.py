@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from .photo_process import helper_pool
 from .pool import Job, run_in_pool
 
 if TYPE_CHECKING:
@@ -62,6 +61,8 @@ def load_and_prepare(source: PhotoSource) -> PreparedPhoto:
         from sprintjournal import photos  # Pillow: with the first photo, not at start-up
 
         data = photos.read_photo_file(source.path)
+    from .photo_process import helper_pool  # pickle, subprocess: with the first photo too
+
     return PreparedPhoto(source, data, helper_pool().prepare(data, source.name))
 
 

@@ -19,15 +19,17 @@ class FitRowsWhenShown(QObject):
     """`FitRowsWhenShown(table)`: the table's rows fit their contents from its first paint on."""
 
     def __init__(self, table: QTableView) -> None:
-        super().__init__(table)
-        self._table = table
+        super().__init__(table)  # the table owns it; no Python reference back (no cycle for gc)
         self.fitting = False
         table.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            header = self._table.verticalHeader()
+        if event.type() != QEvent.Type.Paint:
+            return False
+        watched.removeEventFilter(self)
+        table = self.parent()
+        if isinstance(table, QTableView):
+            header = table.verticalHeader()
             header.resizeSections(FIT)  # now, so this paint already shows the fitted rows
             header.setSectionResizeMode(FIT)
             self.fitting = True

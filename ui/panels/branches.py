@@ -70,7 +70,7 @@ class BranchesPanel(RecordPanel[BranchRec]):
             table.setItemDelegateForColumn(self.model.column_of(key), chips)
         table.verticalHeader().hide()
         # a handful of rows: let goals and results wrap so they can be read without hovering
-        FitRowsWhenShown(table)
+        self.fit_rows = FitRowsWhenShown(table)
         table.setWordWrap(True)
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
@@ -144,6 +144,7 @@ class BranchesPanel(RecordPanel[BranchRec]):
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
+        self.fit_rows.fit_now()  # the rows' final heights, so the scroll lands on this one
         self.table.scrollTo(index)
 
     def visible_ids(self, record: BranchRec) -> list[int]:

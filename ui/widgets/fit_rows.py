@@ -7,6 +7,8 @@ off-screen. The Branches table measured its rows five times while the window sta
 Stand-up tab (30-60 ms of the start-up). So a table keeps plain rows until its viewport gets its
 first paint event (Qt paints only what is on screen), and the rows are measured right before that
 paint: the first frame the user sees has them fitted, and they follow the contents from then on.
+Whatever scrolls to a row before that paint (a search result in a tab about to be raised) calls
+`fit_now` first, or it would scroll by the plain rows' heights.
 """
 
 from PySide6.QtCore import QEvent, QObject
@@ -23,14 +25,20 @@ class FitRowsWhenShown(QObject):
         self.fitting = False
         table.viewport().installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Paint:
-            return False
-        watched.removeEventFilter(self)
+    def fit_now(self) -> None:
+        """Fit the rows before the first paint: a row about to be scrolled to (a search result
+        in a background tab) must be measured where it will be shown."""
         table = self.parent()
-        if isinstance(table, QTableView):
-            header = table.verticalHeader()
-            header.resizeSections(FIT)  # now, so this paint already shows the fitted rows
-            header.setSectionResizeMode(FIT)
-            self.fitting = True
+        if self.fitting or not isinstance(table, QTableView):
+            return
+        table.viewport().removeEventFilter(self)
+        header = table.verticalHeader()
+        header.resizeSections(FIT)  # now, so the coming paint already shows the fitted rows
+        header.setSectionResizeMode(FIT)
+        table.updateGeometries()  # the scroll bars' range too, before anything scrolls
+        self.fitting = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.fit_now()
         return False

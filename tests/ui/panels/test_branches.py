@@ -8,7 +8,7 @@ from pathlib import Path
 from factories import OFFSCREEN_NOISE
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QUndoStack
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import show_active
 from sprintjournal_ui.dialogs.branch_dialog import BranchDialog
@@ -145,3 +145,38 @@ def test_empty_hint(qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack,
     sid = journal.add_sprint("Leysin").id
     panel = make_panel(qtbot, store, undo_stack, sid)
     assert panel.pages.currentWidget() is panel.hint and panel.hint.text() == EMPTY_HINT
+
+
+
+def test_a_result_in_a_background_tab_is_scrolled_to_with_the_rows_fitted(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, panel_sprint: int,
+        journal: Journal) -> None:
+    """The table measures its rows at its first paint; a search result selected while its
+    dock tab is still behind (the window raises it, then selects) is measured first, so the
+    scroll lands on it once the tab shows."""
+    goal = "a goal long enough to wrap over several lines in the goal column " * 3
+    ids = [journal.add_branch(panel_sprint, f"b{n:02d}", goal=goal).id for n in range(15)]
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QWidget())
+    panel = BranchesPanel(store, undo_stack)
+    docks = [QDockWidget("Front", window), QDockWidget("Branches", window)]
+    docks[0].setWidget(QWidget())
+    docks[1].setWidget(panel)
+    for dock in docks:
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.tabifyDockWidget(docks[0], docks[1])
+    docks[0].raise_()
+    window.resize(1200, 500)
+    show_active(qtbot, window)
+    panel.set_sprint(panel_sprint)
+    qtbot.wait(50)
+    assert not panel.fit_rows.fitting  # behind: nothing measured yet
+    docks[1].raise_()
+    panel.select_item(ids[-1])
+    qtbot.waitUntil(lambda: not panel.table.visibleRegion().isEmpty())
+    qtbot.wait(50)
+    row = panel.proxy.mapFromSource(panel.model.index(panel.model.row_of(ids[-1]), 0)).row()
+    top = panel.table.rowViewportPosition(row)
+    assert panel.table.rowHeight(row) > 2 * panel.table.verticalHeader().defaultSectionSize()
+    assert top >= 0 and top + panel.table.rowHeight(row) <= panel.table.viewport().height()

@@ -4,23 +4,23 @@
   non-modal message; Qt keeps running and the editor keeps its text (FAULTS 9).
 * `install_signal_handlers`: SIGTERM/SIGINT (logout, `kill`, Ctrl+C in a terminal) flush pending
   edits and close the window (FAULTS 8). Python runs signal handlers only between bytecodes, and
-  Qt's event loop is C++, so the signal wakes the loop through a socket (`set_wakeup_fd`).
+  Qt's event loop is C++, so the signal wakes the loop through a pipe (`set_wakeup_fd`; a
+  socket pair on Windows, which has no pipes for it: the socket module costs about 5 ms of
+  start-up, its constants being made enums).
 
-The excepthook is installed before the window is shown; the signal handlers (socket, signal)
-just after the first paint, so their imports do not delay it.
+The excepthook is installed before the window is shown; the signal handlers just after the
+first paint, so their imports do not delay it.
 """
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
-
-if TYPE_CHECKING:
-    import socket
 
 log = logging.getLogger("sprintjournal.crash")
 
@@ -67,16 +67,13 @@ def install_excepthook(window: ErrorShower) -> Callable[[], None]:
 def install_signal_handlers(owner: QObject, window: ErrorShower) -> Callable[[], None]:
     """SIGTERM and SIGINT close `window` (which flushes); returns a function undoing it."""
     import signal
-    import socket
 
     from PySide6.QtCore import QSocketNotifier
 
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    previous_fd = signal.set_wakeup_fd(writer.fileno())
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, owner)
-    notifier.activated.connect(lambda *_: _drain(reader))
+    read_fd, write_fd, drain, close = _wakeup_channel()
+    previous_fd = signal.set_wakeup_fd(write_fd)
+    notifier = QSocketNotifier(read_fd, QSocketNotifier.Type.Read, owner)
+    notifier.activated.connect(lambda *_: drain())
 
     def handler(signum: int, _frame: object) -> None:
         log.info("signal %s: saving and closing", signum)
@@ -90,16 +87,50 @@ def install_signal_handlers(owner: QObject, window: ErrorShower) -> Callable[[],
         signal.set_wakeup_fd(previous_fd)
         notifier.setEnabled(False)
         notifier.deleteLater()
-        reader.close()
-        writer.close()
+        close()
 
     return restore
 
 
-def _drain(reader: "socket.socket") -> None:
-    """Empty the wake-up socket; the Python-level handler has run by the time this returns."""
-    try:
-        while reader.recv(64):
+def _wakeup_channel() -> tuple[int, int, Callable[[], None], Callable[[], None]]:
+    """(read end, write end, drain, close), both ends non-blocking. Draining empties the
+    channel; the Python-level handler has run by the time it returns."""
+    if os.name != "posix":
+        return _wakeup_sockets()
+    read_fd, write_fd = os.pipe()
+    os.set_blocking(read_fd, False)
+    os.set_blocking(write_fd, False)
+
+    def drain() -> None:
+        try:
+            while os.read(read_fd, 64):
+                pass
+        except BlockingIOError:
             pass
-    except BlockingIOError:
-        pass
+
+    def close() -> None:
+        os.close(read_fd)
+        os.close(write_fd)
+
+    return read_fd, write_fd, drain, close
+
+
+def _wakeup_sockets() -> tuple[int, int, Callable[[], None], Callable[[], None]]:
+    import socket
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+
+    def drain() -> None:
+        try:
+            while reader.recv(64):
+                pass
+        except BlockingIOError:
+            pass
+
+    def close() -> None:
+        reader.close()
+        writer.close()
+
+    return reader.fileno(), writer.fileno(), drain, close

@@ -5,14 +5,23 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from types import TracebackType
 
 import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
-from sprintjournal_ui.crash_guard import describe, install_excepthook, install_signal_handlers
+from sprintjournal_ui.crash_guard import (
+    _wakeup_channel,
+    _wakeup_sockets,
+    describe,
+    install_excepthook,
+    install_signal_handlers,
+)
 
 from sprintjournal.errors import DiskFullError
+
+WakeupBuilder = Callable[[], tuple[int, int, Callable[[], None], Callable[[], None]]]
 
 
 class Window:
@@ -102,3 +111,20 @@ def test_a_signal_closes_the_window_through_the_event_loop(qtbot: QtBot, signum:
         restore()
     assert {s: signal.getsignal(s) for s in before} == before
     assert window.shown == []
+
+
+@pytest.mark.parametrize("channel", [_wakeup_channel, _wakeup_sockets],
+                         ids=["pipe (POSIX)", "socket pair (Windows)"])
+def test_the_wakeup_channel_is_drained_without_blocking(channel: WakeupBuilder) -> None:
+    """What `set_wakeup_fd` writes (one byte per signal) is read back to empty, never waiting:
+    the pipe where there are pipes, the socket pair elsewhere (built here on any platform)."""
+    read_fd, write_fd, drain, close = channel()
+    try:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            os.write(write_fd, bytes([signum]))
+        drain()
+        with pytest.raises(BlockingIOError):
+            os.read(read_fd, 1)
+        drain()  # empty already: returns at once
+    finally:
+        close()

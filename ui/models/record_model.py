@@ -29,39 +29,37 @@ ChipColorRole = Qt.ItemDataRole.UserRole + 1
 ChoicesRole = Qt.ItemDataRole.UserRole + 2
 """A list of (label, value) pairs offered by the chip delegate's combo-box editor."""
 
-Committer = Callable[[Any, dict[str, Any]], None]
-"""Receives (record, fields) for an inline edit; the panel makes it an undoable command."""
-
-
 class HasId(Protocol):
     @property
     def id(self) -> int: ...
 
 
 R = TypeVar("R", bound=HasId)
+Committer = Callable[[R, dict[str, Any]], None]
+"""Receives (record, fields) for an inline edit; the panel makes it an undoable command."""
 
 
 @dataclass(frozen=True)
-class Column:
+class Column(Generic[R]):
     """One column: its header and the text shown for a record."""
 
     key: str
     header: str
-    text: Callable[[Any], str]
+    text: Callable[[R], str]
     tooltip: str = ""
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
     """Rows are records with an `id`; subclasses define `columns` and `fetch()`."""
 
-    columns: Sequence[Column] = ()
+    columns: Sequence[Column[R]] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[R] = []
-        self._committer: Committer | None = None
+        self._committer: Committer[R] | None = None
 
-    def set_committer(self, committer: Committer) -> None:
+    def set_committer(self, committer: Committer[R]) -> None:
         """Inline edits go to `committer`; without one the model is read-only."""
         self._committer = committer
 

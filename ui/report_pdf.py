@@ -10,7 +10,7 @@ import os
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import (
     QGuiApplication,
     QImage,
@@ -144,10 +144,16 @@ def _ends_a_page(doc: QTextDocument, block: QTextBlock) -> bool:
 
 
 def write_pdf(ctx: ExportContext, path: Path, page_size: str = "A4") -> None:
-    """The PDF with title, author (the post's authors) and subject set."""
+    """The PDF with title, author (the post's authors) and subject set.
+
+    Qt renders into memory and Python writes the file: QPdfWriter reports no write error, so on
+    a full disk it left a truncated file (and a puzzling "no trailer" error) instead of ENOSPC.
+    """
     if page_size not in PAGE_SIZES:
         raise ValueError(f"Unknown page size {page_size!r}; use A4 or Letter.")
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(ctx.title)
     writer.setAuthor(join_names(ctx.sprint.blog_authors, "and"))
     writer.setCreator("SprintJournal")
@@ -156,7 +162,8 @@ def write_pdf(ctx: ExportContext, path: Path, page_size: str = "A4") -> None:
     doc = report_document(ctx)
     paginate(doc, layout)
     doc.print_(writer)
-    del writer  # the file is finished when the writer goes away
+    del writer  # the document is finished when the writer goes away
+    path.write_bytes(buffer.data().data())
     add_subject(path, subject(ctx))
 
 

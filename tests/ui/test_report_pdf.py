@@ -136,3 +136,15 @@ def test_a_heading_is_never_the_last_thing_on_a_page(journal: Journal, tmp_path:
     pages = _pages_text(export_pdf(journal, sid, tmp_path))
     (page,) = [p for p in pages if "Stranded heading" in p]
     assert "The paragraph after it." in page
+
+
+def test_disk_full_is_an_os_error_and_leaves_nothing(demo: tuple[Journal, int],
+                                                    tmp_path: Path) -> None:
+    """Qt's writer fails silently on a full disk: the bytes are written by us, so ENOSPC shows."""
+    from fault_helpers import listing, small_disk
+
+    journal, sid = demo
+    with small_disk(tmp_path / "disk", "32k") as disk:
+        with pytest.raises(OSError, match="No space left"):
+            export_pdf(journal, sid, disk)
+        assert listing(disk) == [], "no partial or hidden file left"

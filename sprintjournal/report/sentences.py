@@ -164,14 +164,30 @@ def day_lead(day: date) -> str:
     return f"On {day.strftime('%A')}, "
 
 
-def standup_sentence(text: str, day: date | None, first_of_day: bool) -> str:
-    """A stand-up item as a sentence; a new day is named, and no sentence opens with a digit."""
-    body = end(" ".join(text.split()))
+def standup_sentence(text: str, day: date | None, first_of_day: bool, people: str = "",
+                     planned: bool = False) -> str:
+    """A stand-up item as a sentence; a new day is named, and no sentence opens with a digit.
+
+    `people` (names joined as in prose) is woven in when the item's own words name nobody: a
+    plan ("the TARGET resoperation: Hakan, Armin") says who set out to do it, a report who did.
+    """
+    body = " ".join(text.split())
+    if people and body:
+        body = _with_people(body.rstrip("."), people, planned)
+    body = end(body)
     if day is not None and (first_of_day or starts_with_numeral(body)):
         return md(day_lead(day) + body)
     if starts_with_numeral(body):
         return md("Also, " + body)
     return md(upper_first(body))
+
+
+def _with_people(body: str, people: str, planned: bool) -> str:
+    if not planned:
+        return f"{body} ({people})"
+    if body.split()[0].lower() in _VERBS:
+        return f"{people} set out to {lower_first(body)}"
+    return f"{people} set out to work on {body}"
 
 
 ALSO = ("also worked on", "found time for", "then turned to", "went on with")

@@ -7,13 +7,16 @@ done in the organiser's own marked words in day order, the results and figures e
 entered, a status the stand-up log does not contradict, and the links.
 """
 
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from sprintjournal.records import BranchRec, PersonRef, StandupRec
 from sprintjournal.report import sentences as say
-from sprintjournal.report.prose import md, paragraphs
+from sprintjournal.report.prose import join_names, md, paragraphs
+from sprintjournal.vocabulary import STANDUP_SECTIONS
 
 FINISHED_ITEM = frozenset({"done", "merged", "finished"})
 
@@ -51,7 +54,7 @@ class Counters:
 def branch_strand(b: BranchRec, items: Sequence[StandupRec], passages: Sequence[Passage],
                   short: dict[int, str], counters: Counters, also: bool = False) -> Strand | None:
     """The strand of one branch, or None when there is nothing true to tell about it."""
-    mine = sorted((i for i in items if i.branch_id == b.id), key=lambda i: (i.day, i.position))
+    mine = sorted((i for i in items if i.branch_id == b.id), key=_log_order)
     people = _people(b, mine)
     leads, helpers = _leads(people, mine)
     told = [p for p in passages if p.branch and p.branch.casefold() == b.name.casefold()]
@@ -186,12 +189,39 @@ def _closing(b: BranchRec, worked: bool, counters: Counters, has_people: bool) -
 
 
 def loose_sentences(items: Sequence[StandupRec], short: dict[int, str]) -> list[tuple[date, str]]:
-    """Marked stand-up items that belong to no branch, each as a dated sentence."""
+    """Marked stand-up items that belong to no branch, each as a dated sentence; a plan whose
+    words name none of its people says who (a branch's strand names them in its intro)."""
     out = []
     last: date | None = None
-    for item in sorted(items, key=lambda i: (i.day, i.position)):
+    for item in sorted(items, key=_log_order):
         if not item.publish or item.branch_id is not None:
             continue
-        out.append((item.day, say.standup_sentence(item.text, item.day, item.day != last)))
+        planned = item.section == "today"
+        people = "" if not planned or _names_someone(item.text, item.people, short) else (
+            join_names(short.get(p.id, p.name) for p in item.people))
+        out.append((item.day, say.standup_sentence(item.text, item.day, item.day != last,
+                                                   people, planned)))
         last = item.day
     return out
+
+
+def _log_order(item: StandupRec) -> tuple[date, int, int]:
+    """Day, then the day's "done" list before its "today" list (each numbers its own rows)."""
+    rank = STANDUP_SECTIONS.index(item.section) if item.section in STANDUP_SECTIONS else 99
+    return item.day, rank, item.position
+
+
+def _names_someone(text: str, people: Sequence[PersonRef], short: dict[int, str]) -> bool:
+    """Whether `text` names one of `people` (full, short or first name; 'Hakan' names Håkan)."""
+    words = set(re.findall(r"\w+", _folded(text)))
+    for p in people:
+        for name in (p.name, short.get(p.id, ""), p.name.split()[0] if p.name.split() else ""):
+            parts = re.findall(r"\w+", _folded(name))
+            if parts and all(part in words for part in parts):
+                return True
+    return False
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c)).casefold()

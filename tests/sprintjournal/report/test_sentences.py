@@ -126,3 +126,11 @@ def test_only_web_links_count_and_the_first_is_left_to_the_name() -> None:
     assert web_links(links) == ["https://a.example/x", "http://b.example"]
     assert more_links_sentence(links) == "See also <http://b.example>."
     assert more_links_sentence(links[:1]) == ""
+
+
+def test_a_stand_up_item_with_its_people_says_who_planned_or_did_it() -> None:
+    assert standup_sentence("win64", THURSDAY, True, "Christian", planned=True) == (
+        "On Thursday, Christian set out to work on win64.")
+    assert standup_sentence("Fix the JIT.", None, False, "Mark and Antonio", planned=True) == (
+        "Mark and Antonio set out to fix the JIT.")
+    assert standup_sentence("3 bugs fixed", None, False, "Armin") == "Also, 3 bugs fixed (Armin)."

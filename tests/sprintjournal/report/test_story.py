@@ -130,3 +130,35 @@ def test_loose_sentences_are_marked_items_of_no_branch_in_day_order() -> None:
              item(5, 4, "on a branch", LUKAS)]
     assert loose_sentences(items, SHORT) == [
         (nov(4), "On Friday, talk."), (nov(4), "Demo."), (nov(5), "On Saturday, party.")]
+
+
+def _loose(n: int, section: str, position: int, text: str, *people: PersonRef) -> StandupRec:
+    return StandupRec(n, 1, nov(2), section, text, people=people, position=position,
+                      publish=True)
+
+
+def test_loose_sentences_tell_a_days_done_list_before_its_today_list() -> None:
+    """Each list numbers its own rows: ordering by position alone mixed reports with plans."""
+    items = [_loose(1, "today", 0, "Armin plans STM", ARMIN),
+             _loose(2, "done", 0, "Armin fixed the GC", ARMIN),
+             _loose(3, "done", 1, "Remi wrote tests", REMI),
+             _loose(4, "today", 1, "Remi benchmarks", REMI)]
+    assert [text for _day, text in loose_sentences(items, SHORT)] == [
+        "On Wednesday, Armin fixed the GC.", "Remi wrote tests.", "Armin plans STM.",
+        "Remi benchmarks."]
+
+
+def test_a_plan_names_the_people_its_words_leave_out() -> None:
+    """planning.txt's 'the TARGET resoperation: Hakan, Armin' keeps its people in the post;
+    reports of work done are told in their own words."""
+    hakan = PersonRef(4, "Håkan Ardö")
+    short = {**SHORT, 4: "Håkan"}
+    items = [_loose(1, "today", 0, "the TARGET resoperation", hakan, ARMIN),
+             _loose(2, "today", 1, "fix the GC", REMI),
+             _loose(3, "today", 2, "Hakan: unrolling", hakan),
+             _loose(4, "done", 0, "numpy integration, looking at f2py", LUKAS)]
+    assert [text for _day, text in loose_sentences(items, short)] == [
+        "On Wednesday, numpy integration, looking at f2py.",
+        "Håkan and Armin set out to work on the TARGET resoperation.",
+        "Remi set out to fix the GC.",
+        "Hakan: unrolling."]

@@ -64,6 +64,10 @@ def read_import(path: Path) -> bytes:
     """The bytes of a file to import (or of the journal.json in a folder), read before the
     journal is locked: only a regular file of at most 20 MB (FAULTS 44)."""
     file = path / JSON_NAME if path.is_dir() else path
+    if path.is_dir() and not file.exists():
+        raise ImportFailedError(str(path), [Problem(
+            "", f"a folder without {JSON_NAME} (a JSON export's folder holds one); choose a "
+                "JSON export, people.txt or planning.txt")])
     try:
         return read_regular_file(file, MAX_TEXT_BYTES, "file to import")
     except (NotARegularFileError, FileTooLargeError) as exc:

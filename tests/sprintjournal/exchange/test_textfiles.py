@@ -144,3 +144,16 @@ def test_people_txt_into_an_existing_sprint_merges_attendees(
     assert journal.find_person("Sylvain Thénault") is not None
     assert "Sylvain Thénault" not in rows
     assert len(journal.list_sprints()) == 1
+
+
+def test_a_folder_without_a_json_export_is_named_as_such(journal: Journal,
+                                                         tmp_path: Path) -> None:
+    """Importing a folder reads its journal.json; a folder without one was 'No such file'."""
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    with pytest.raises(ImportFailedError) as caught:
+        import_file(journal, folder, None, None)
+    message = str(caught.value)
+    assert "folder" in message and "journal.json" in message
+    assert "No such file" not in message
+    assert journal.list_sprints() == []

@@ -7,7 +7,8 @@ not load the report renderer, nor `sprintjournal sprints` the desktop files.
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TypedDict
@@ -135,14 +136,29 @@ def export(path: Path, args: argparse.Namespace, extras: Extras) -> int:
         if args.format == "json":
             ids = [find_sprint(journal, args.sprint)] if args.sprint else None
             left_out: list[str] = []
-            _out(str(journal.export_json(args.out, ids, left_out)))
+            with _naming_the_folder(args.out):
+                _out(str(journal.export_json(args.out, ids, left_out)))
             for line in left_out:  # the rest is exported; say what is not
                 print(printable(f"warning: {line}"), file=sys.stderr)
             return 0
         sprint_id = find_sprint(journal, args.sprint)
-        for written in _export_one(journal, sprint_id, args, extras):
-            _out(str(written))
+        with _naming_the_folder(args.out):
+            written = _export_one(journal, sprint_id, args, extras)
+        for file in written:
+            _out(str(file))
     return 0
+
+
+@contextmanager
+def _naming_the_folder(out: Path) -> Iterator[None]:
+    """A write error names the folder the user chose, not the hidden temporary file or the
+    sub-folder the export was writing when it failed (`.report.html.sj-….part`, `images`)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno is None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(out)) from exc
 
 
 def _export_one(

@@ -129,6 +129,22 @@ def test_a_bad_image_address_is_a_usage_error(
                                             image_base_url="ftp://x"), {})
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_an_unwritable_folder_is_named_not_the_hidden_temporary_file(
+    journal: Journal, journal_path: Path, tmp_path: Path, fmt: str
+) -> None:
+    """The OSError names --out (what the user typed), never '.<name>.sj-….part'."""
+    from fault_helpers import own_folder, read_only
+
+    journal.add_sprint("Gothenburg", start=date(2011, 11, 2))
+    journal.close()
+    with (own_folder(tmp_path / "blog") as out, read_only(out),
+          pytest.raises(OSError) as caught):
+        cli_verbs.export(journal_path, args(format=fmt, out=out), {})
+    assert caught.value.filename == str(out)
+    assert caught.value.errno is not None and caught.value.strerror
+
+
 def test_export_prints_each_file_written_page_last(
     journal: Journal, journal_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -492,7 +492,10 @@ class MainWindow(Shell):
     def show_save_error(self, message: str) -> None:
         """A core error (disk full, busy, read-only): say it where the save state is shown."""
         self.save_label.setText("Not saved — see the message")
-        self.save_label.setStyleSheet("color: palette(bright-text); font-weight: 600;")
+        # White on red reads in light and dark themes; palette(bright-text) alone was white
+        # on the light status bar, so the warning could not be seen.
+        self.save_label.setStyleSheet("color: #ffffff; background: #c62828; border-radius: 3px;"
+                                      " padding: 1px 6px; font-weight: 600;")
         self.statusBar().showMessage(message, 30_000)
 
     def show_exception(self, summary: str, details: str) -> None:

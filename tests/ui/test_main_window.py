@@ -197,6 +197,32 @@ def test_fault_13_read_only_journal_shows_a_banner(qtbot: QtBot, gothenburg: Got
     readonly.close()
 
 
+def test_not_saved_is_readable_in_the_status_bar(qtbot: QtBot, gothenburg: Gothenburg,
+                                                journal: Journal, journal_path: Path) -> None:
+    """Typing into a read-only journal says "Not saved" in the status bar, in letters one can
+    read: it was white on the light status bar (palette bright-text), so nobody saw it."""
+    journal.close()
+    readonly = Journal(journal_path, readonly=True)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.attach(JournalStore(readonly))
+    show_active(qtbot, win)
+    try:
+        win.select_sprint(gothenburg.sprint_id)
+        win.select_day(THURSDAY)
+        type_note(qtbot, win, "typed into a read-only file")
+        label = win.save_label
+        qtbot.waitUntil(lambda: label.text().startswith("Not saved"), timeout=10_000)
+        shot = win.grab().toImage()
+        top_left = label.mapTo(win, label.rect().topLeft())
+        lightness = {shot.pixelColor(top_left.x() + x, top_left.y() + y).lightness()
+                     for x in range(label.width()) for y in range(label.height())}
+    finally:
+        win.close_for_good()  # never asks: a failed save would otherwise wait for an answer
+        readonly.close()
+    assert max(lightness) - min(lightness) > 120, "the words stand out from their background"
+
+
 def test_fault_09_an_error_in_a_slot_is_shown_and_the_app_keeps_running(
         qtbot: QtBot, window: MainWindow, gothenburg: Gothenburg) -> None:
     window.select_sprint(gothenburg.sprint_id)

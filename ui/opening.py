@@ -44,9 +44,17 @@ def open_journal(parent: QWidget | None, path: Path, *, at_startup: bool) -> "Jo
         try:
             return Journal(path)
         except JournalError as error:
-            choice = JournalErrorDialog.ask(parent, path, error, at_startup=at_startup)
+            choice = JournalErrorDialog.ask(parent, path, error, at_startup=at_startup,
+                                            backed_up=_has_backups(path))
         if choice is OpenChoice.GIVE_UP:
             return None
         other = ask_journal_path(parent, new=choice is OpenChoice.NEW)
         if other is not None:
             path = other
+
+
+def _has_backups(path: Path) -> bool:
+    """Whether the refused file has backups to restore (the dialog's advice depends on it)."""
+    from sprintjournal.backup import list_backups
+
+    return bool(list_backups(path))

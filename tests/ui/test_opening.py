@@ -133,3 +133,30 @@ def test_a_cancelled_file_dialog_answers_none(qtbot: QtBot) -> None:
     seen = when_modal(choose_file(None, []))
     assert ask_journal_path(None, new=False) is None
     assert seen == ["Open Journal"]
+
+
+def test_a_damaged_journal_without_backups_is_not_sent_to_an_empty_folder(
+        qtbot: QtBot, journal: Journal, journal_path: Path, tmp_path: Path) -> None:
+    """A damaged file never backed up: "Backups are kept in …/backups" named a folder that
+    did not exist; with a backup the advice names the folder and the restore verb."""
+    journal.add_sprint("Gothenburg 2011")
+    journal.close()
+    damaged = tmp_path / "damaged" / "gothenburg.sprintjournal"
+    damaged.parent.mkdir()
+    damaged.write_bytes(journal_path.read_bytes()[:8192])
+    advice: list[str] = []
+
+    def read_and_quit(dialog: QWidget) -> None:
+        assert isinstance(dialog, JournalErrorDialog)
+        advice.append(dialog.informativeText())
+        give_up(dialog)
+
+    when_modal(read_and_quit)
+    assert open_journal(None, damaged, at_startup=True) is None
+    assert "No backup of it was found" in advice[0] and "backups" not in advice[0]
+    kept = damaged.parent / "backups" / "gothenburg-20111103-101500-auto.sprintjournal"
+    kept.parent.mkdir()
+    kept.write_bytes(journal_path.read_bytes())
+    when_modal(read_and_quit)
+    assert open_journal(None, damaged, at_startup=True) is None
+    assert str(kept.parent) in advice[1] and "sprintjournal restore" in advice[1]

@@ -42,7 +42,11 @@ def error_title(error: JournalError) -> str:
                 "Cannot open the journal")
 
 
-def _advice(error: JournalError, path: Path) -> str:
+def _advice(error: JournalError, path: Path, backed_up: bool) -> str:
+    if isinstance(error, DamagedJournalError) and not backed_up:
+        # naming an empty or missing backups folder sent the user looking for nothing
+        return ("The file was left as it is. No backup of it was found; open another journal "
+                "or create a new one.")
     if isinstance(error, DamagedJournalError):
         return (f"The file was left as it is. Backups are kept in {backup_dir(path)}; "
                 "restore one with “sprintjournal restore”, or open another journal.")
@@ -52,15 +56,16 @@ def _advice(error: JournalError, path: Path) -> str:
 
 
 class JournalErrorDialog(QMessageBox):
-    """Says why `path` cannot be opened and asks what to do instead."""
+    """Says why `path` cannot be opened and asks what to do instead; `backed_up` says whether
+    backups of it exist (the caller may look, this dialog may not reach the core's backups)."""
 
     def __init__(self, parent: QWidget | None, path: Path, error: JournalError,
-                 at_startup: bool) -> None:
+                 at_startup: bool, backed_up: bool = True) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(error_title(error))
         self.setText(str(error))
-        self.setInformativeText(_advice(error, path))
+        self.setInformativeText(_advice(error, path, backed_up))
         role = QMessageBox.ButtonRole
         self.open_button = self.addButton("Open Another Journal…", role.AcceptRole)
         self.new_button = self.addButton("New Journal…", QMessageBox.ButtonRole.ActionRole)
@@ -79,8 +84,8 @@ class JournalErrorDialog(QMessageBox):
 
     @classmethod
     def ask(cls, parent: QWidget | None, path: Path, error: JournalError, *,
-            at_startup: bool) -> OpenChoice:
-        dialog = cls(parent, path, error, at_startup)
+            at_startup: bool, backed_up: bool = True) -> OpenChoice:
+        dialog = cls(parent, path, error, at_startup, backed_up)
         dialog.exec()
         return dialog.choice()
 

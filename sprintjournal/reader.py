@@ -190,7 +190,8 @@ class Reads:
         first = self.first_sprints([r[2] for r in rows])
         return [AttendeeRec(aid, sid, PersonRef(pid, name), _date(arrive), _date(depart), text,
                             room, diet, bool(host), None if new is None else bool(new),
-                            bool(new) if new is not None else first.get(pid) == sprint_id,
+                            bool(new) if new is not None
+                            else not host and first.get(pid) == sprint_id,
                             notes, bool(review), reason,
                             tuple(sorted(_day(d) for d in json.loads(here or "[]"))))
                 for (aid, sid, pid, name, arrive, depart, text, room, diet, host, new, notes,

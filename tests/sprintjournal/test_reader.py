@@ -156,6 +156,23 @@ def test_first_sprints_of_some_people_only(journal: Journal, reads: Callable[[],
     assert first == {ids["Armin Rigo"]: old, ids["Anto Cuni"]: undated}
 
 
+def test_a_first_sprint_makes_a_newcomer_guess_except_for_hosts(journal: Journal) -> None:
+    """Needs Review never asks about a host; the guess the panels show agrees with it. The
+    organiser's own answer is kept for anyone, host or not."""
+    sprint = journal.add_sprint("Gothenburg 2011", start=date(2011, 11, 2)).id
+    for name in ("Laura Creighton", "Jacob Hallén", "Mark Pearse"):
+        journal.add_attendee(sprint, name)
+    rows = {a.person.name: a for a in journal.list_attendees(sprint)}
+    journal.update_attendee(rows["Laura Creighton"].id, host=True)
+    journal.update_attendee(rows["Jacob Hallén"].id, host=True, newcomer=True)
+
+    guessed = {a.person.name: (a.newcomer, a.newcomer_override)
+               for a in journal.list_attendees(sprint)}
+
+    assert guessed == {"Laura Creighton": (False, None), "Jacob Hallén": (True, True),
+                       "Mark Pearse": (True, None)}
+
+
 def test_first_sprints_of_more_people_than_sqlite_binds_at_once(
         journal: Journal, reads: Callable[[], Reads]) -> None:
     sprint = journal.add_sprint("Big", start=date(2012, 2, 1)).id

@@ -39,7 +39,15 @@ def _depart_text(rec: AttendeeRec) -> str:
 
 
 def _newcomer_text(rec: AttendeeRec) -> str:
-    return "newcomer" if rec.newcomer else ""
+    """The organiser's answer as it is; the app's guess (first sprint in this journal) with a
+    question mark, so it never reads as a fact."""
+    if not rec.newcomer:
+        return ""
+    return "newcomer" if rec.newcomer_override else "newcomer?"
+
+
+GUESS_TIP = ("First sprint in this journal, so perhaps a newcomer: a guess until confirmed "
+             "(here, or in Needs Review). The report welcomes confirmed newcomers only.")
 
 
 class AttendeesModel(RecordTableModel[AttendeeRec]):
@@ -123,6 +131,8 @@ class AttendeesModel(RecordTableModel[AttendeeRec]):
             return f"Needs review: {record.review_reason or 'check this row'}"
         if key in ("arrive", "depart") and record.dates_text:
             return f"As written: {record.dates_text}"
+        if key == "newcomer" and record.newcomer:
+            return GUESS_TIP if record.newcomer_override is None else "Confirmed as a newcomer"
         return None
 
     def _name_role(self, record: AttendeeRec, role: int) -> Any:

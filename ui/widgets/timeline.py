@@ -23,6 +23,14 @@ _MIN_DAY_W = 34
 _BADGE_W = 34
 
 
+
+def newcomer_badge(a: AttendeeRec) -> str | None:
+    """"new" for a confirmed newcomer, "new?" for the app's guess (first sprint in this
+    journal, as the table's "newcomer?"), nothing otherwise."""
+    if not a.newcomer:
+        return None
+    return "new" if a.newcomer_override else "new?"
+
 class TimelineChart(QWidget):
     day_clicked = Signal(date)
 
@@ -145,11 +153,13 @@ class TimelineChart(QWidget):
                                                   name_rect.width())
         painter.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter, elided)
         painter.setFont(self.font())
-        if a.newcomer:
-            self._paint_badge(painter, QRectF(name_rect.right() + 6, top + 4, _BADGE_W, _ROW_H - 8))
+        badge = newcomer_badge(a)
+        if badge is not None:
+            self._paint_badge(painter, QRectF(name_rect.right() + 6, top + 4, _BADGE_W, _ROW_H - 8),
+                              badge)
         self._paint_bar(painter, pal, top, a)
 
-    def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
+    def _paint_badge(self, painter: QPainter, rect: QRectF, text: str) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(NEWCOMER_COLOUR)
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
@@ -157,7 +167,7 @@ class TimelineChart(QWidget):
         small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.8))
         painter.setFont(small)
         painter.setPen(QColor("#ffffff"))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "new")
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.setFont(self.font())
 
     def _paint_bar(self, painter: QPainter, pal: QPalette, top: int, a: AttendeeRec) -> None:

@@ -493,8 +493,7 @@ def test_the_example_in_the_user_documentation_imports(journal: Journal, tmp_pat
         "Laura Creighton",
         "Mark Pearse",
     ]
-    assert [a.person.name for a in journal.newcomers(sid)] == [
-        "Laura Creighton",
+    assert [a.person.name for a in journal.newcomers(sid)] == [  # Laura hosts: no guess
         "Antonio Cuni",
         "Mark Pearse",
     ]

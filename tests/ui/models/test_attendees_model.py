@@ -5,6 +5,7 @@
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from sprintjournal_ui.models.attendees_model import AttendeesModel
 from sprintjournal_ui.store import JournalStore
@@ -62,3 +63,26 @@ def test_attendees_model_ignores_other_sprints(store: JournalStore, panel_sprint
     assert resets == [] and model.rowCount() == 6
     model.on_change(Change("attendance", "imported", (), panel_sprint))
     assert resets == [True] and model.rowCount() == 6
+
+
+def test_a_guessed_newcomer_keeps_its_question_mark(store: JournalStore, journal: Journal,
+                                                    panel_sprint: int) -> None:
+    """First sprint in this journal is a guess: "newcomer?" with a tooltip saying so; the
+    organiser's answer reads "newcomer"; "not a newcomer" shows nothing."""
+    model = AttendeesModel(store)
+    model.set_sprint(panel_sprint)
+    unsaid = [r for r in model.records() if r.newcomer_override is None and not r.host]
+    guess, answered = unsaid[0], unsaid[1]
+    confirmed = next(r for r in model.records() if r.newcomer_override)
+    journal.update_attendee(answered.id, newcomer=False)
+    model.on_change(Change("attendance", "updated", (answered.id,), panel_sprint))
+    column = model.column_of("newcomer")
+
+    def cell(rec_id: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> object:
+        return model.index(model.row_of(rec_id), column).data(role)
+
+    assert cell(guess.id) == "newcomer?"
+    assert "guess" in str(cell(guess.id, Qt.ItemDataRole.ToolTipRole))
+    assert cell(confirmed.id) == "newcomer"
+    assert cell(confirmed.id, Qt.ItemDataRole.ToolTipRole) == "Confirmed as a newcomer"
+    assert cell(answered.id) == ""

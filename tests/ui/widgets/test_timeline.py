@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from sprintjournal_ui.models.attendees_model import NEWCOMER_COLOUR
 from sprintjournal_ui.store import JournalStore
-from sprintjournal_ui.widgets.timeline import HOST_COLOUR, TimelineChart
+from sprintjournal_ui.widgets.timeline import HOST_COLOUR, TimelineChart, newcomer_badge
 
 from sprintjournal.journal import Journal
 from sprintjournal.records import AttendeeRec
@@ -142,3 +142,10 @@ def test_an_empty_chart_draws_no_bars(
     assert not colours & {HOST_COLOUR.name(), ATTENDEE_BLUE.name(), NEWCOMER_COLOUR.name()}
     if not days:
         assert chart.day_at(QPoint(300, 20)) is None
+
+
+def test_a_guessed_newcomer_is_badged_with_a_question_mark(people: list[AttendeeRec]) -> None:
+    mark = next(a for a in people if a.person.name == "Mark Pearse")
+    assert newcomer_badge(replace(mark, newcomer=True, newcomer_override=True)) == "new"
+    assert newcomer_badge(replace(mark, newcomer=True, newcomer_override=None)) == "new?"
+    assert newcomer_badge(replace(mark, newcomer=False, newcomer_override=False)) is None

@@ -25,6 +25,7 @@ from PySide6.QtGui import QGuiApplication
 from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 
+from . import gc_policy
 from .store_calls import JournalCalls
 from .store_services import JournalServices
 
@@ -88,6 +89,7 @@ class JournalStore(JournalCalls, JournalServices, QObject):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
             self._journal.prepare_writes()
+            gc_policy.keep_loaded()
         finally:
             QGuiApplication.restoreOverrideCursor()
 

@@ -42,6 +42,7 @@ from sprintjournal.records import (
     StandupRec,
 )
 
+from . import gc_policy
 from .store_host import StoreHost
 
 if TYPE_CHECKING:
@@ -254,11 +255,20 @@ class BackgroundWriter:
         return self._journal is journal
 
     def set_note_text(self, note_id: int, text: str) -> Change:
+        self._prepared()
         return self._journal.set_note_text(note_id, text)
 
     def add_photo(self, sprint_id: int, data: bytes, filename: str, *, day: date | None,
                   prepared: PreparedInfo) -> Change:
+        self._prepared()
         return self._journal.add_photo(sprint_id, data, filename, day=day, prepared=prepared)
+
+    def _prepared(self) -> None:
+        """The ORM loaded (the first write imports it, here on the pool) and, once loaded,
+        kept out of the collections like start-up's objects (`gc_policy.keep_loaded`)."""
+        if not self._journal.writes_prepared:
+            with gc_policy.loading():
+                self._journal.prepare_writes()
 
     def list_photos(self, sprint_id: int) -> list[PhotoRec]:
         return self._journal.list_photos(sprint_id)

@@ -6,7 +6,7 @@ walks them all while the user types or switches sprint (50-250 ms each on this 2
 The ORM, imported with the first write, is frozen the same way once it is loaded.
 
 Python's own collector runs in whichever thread crosses a threshold. In a pool thread (a note
-saved in the background loads the ORM) a full collection walked ~100,000 fresh objects for
+saved in the background loads the ORM) a full collection walked ~57,000 fresh objects for
 14-26 ms while holding the GIL: typing stalled up to 50 ms with the GUI thread idle
 (bench/startup_interaction.py). A collection there may also delete the GUI's Qt wrappers from
 the wrong thread. So after start-up the automatic collector is off and `GuiCollector` collects
@@ -26,7 +26,7 @@ INTERVAL_MS = 20
 """How often the GUI thread looks at the counts: a young generation collected this often holds
 a few thousand objects, a millisecond or two of work."""
 _loading = threading.Event()
-"""Set while a pool thread imports the ORM: its ~100,000 new objects are frozen when it is
+"""Set while a pool thread imports the ORM: its ~57,000 new objects are frozen when it is
 done, so walking them meanwhile (a 35 ms collection on the GUI thread) is work for nothing."""
 
 

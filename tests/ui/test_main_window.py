@@ -182,14 +182,21 @@ def test_layout_is_restored(qtbot: QtBot, window: MainWindow, store: JournalStor
     again.close_for_good()
 
 
-def test_fault_13_read_only_journal_shows_a_banner(qtbot: QtBot, gothenburg: Gothenburg,
-                                          journal: Journal, journal_path: Path) -> None:
+def readonly_window(qtbot: QtBot, journal: Journal, journal_path: Path
+                    ) -> tuple[MainWindow, Journal]:
+    """The window on the test's journal, reopened read-only; the caller closes both."""
     journal.close()
     readonly = Journal(journal_path, readonly=True)
     win = MainWindow()
     qtbot.addWidget(win)
     win.attach(JournalStore(readonly))
     show_active(qtbot, win)
+    return win, readonly
+
+
+def test_fault_13_read_only_journal_shows_a_banner(qtbot: QtBot, gothenburg: Gothenburg,
+                                          journal: Journal, journal_path: Path) -> None:
+    win, readonly = readonly_window(qtbot, journal, journal_path)
     assert win.central.banner.isVisible()
     banner = win.central.banner.text()
     assert "Read-only" in banner and str(journal_path) in banner
@@ -201,12 +208,7 @@ def test_not_saved_is_readable_in_the_status_bar(qtbot: QtBot, gothenburg: Gothe
                                                 journal: Journal, journal_path: Path) -> None:
     """Typing into a read-only journal says "Not saved" in the status bar, in letters one can
     read: it was white on the light status bar (palette bright-text), so nobody saw it."""
-    journal.close()
-    readonly = Journal(journal_path, readonly=True)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.attach(JournalStore(readonly))
-    show_active(qtbot, win)
+    win, readonly = readonly_window(qtbot, journal, journal_path)
     try:
         win.select_sprint(gothenburg.sprint_id)
         win.select_day(THURSDAY)

@@ -16,6 +16,7 @@ collected late, in an unrelated state, and crashed the process.
 """
 
 import gc
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +29,11 @@ should let the processor sleep); in the typing bench no collection took over 3 m
 _loading = threading.Event()
 """Set while a pool thread imports the ORM: its ~57,000 new objects are frozen when it is
 done, so walking them meanwhile (a 35 ms collection on the GUI thread) is work for nothing."""
+LOADING_SWITCH_S = 0.0005
+"""The interpreter's switch interval while a pool thread imports the ORM (Python's default is
+5 ms). Qt runs the GUI thread's Python (event handlers, slots, overrides) in many short calls,
+and each must take the GIL back from the importing thread, waiting up to the interval: a
+keystroke's few such waits added up to 30+ ms of stall for 12 ms of work."""
 
 
 class GuiCollector(QObject):
@@ -76,11 +82,15 @@ def settle() -> None:
 @contextmanager
 def loading() -> Iterator[None]:
     """A pool thread imports what lives as long as the app (the ORM, with the first write):
-    no collection meanwhile, and what it made is frozen when it is done."""
+    no collection meanwhile, the GIL handed back quickly, and what it made is frozen when it
+    is done."""
     _loading.set()
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(LOADING_SWITCH_S)
     try:
         yield
     finally:
+        sys.setswitchinterval(switch)
         keep_loaded()
         _loading.clear()
 

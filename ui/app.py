@@ -18,8 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from sprintjournal.paths import APP_ID, APP_NAME
@@ -28,6 +27,8 @@ from . import gc_policy
 from .startup_trace import StartupTrace
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from .startup import Startup
 
 log = logging.getLogger(__name__)
@@ -67,9 +68,12 @@ about 15 ms of CPU for nothing a window manager draws; launchers and menus take 
 the desktop entry's installed icons (`sprintjournal.desktop`), in every size."""
 
 
-def app_icon(max_size: int | None = None) -> QIcon:
+def app_icon(max_size: int | None = None) -> "QIcon":
     """The application icon in each shipped size (up to `max_size`); Qt picks the one that fits
     (lazily)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
     from sprintjournal.paths import ICON_SIZES, icon_file
 
     icon = QIcon()
@@ -80,22 +84,30 @@ def app_icon(max_size: int | None = None) -> QIcon:
 
 
 def make_application(argv: Sequence[str], scheme: str = "system", *,
-                     guess_scheme: bool = False) -> QApplication:
+                     guess_scheme: bool = False, icon: bool = True) -> QApplication:
     """The QApplication in `scheme` ("light", "dark" or "system"). With `guess_scheme`, the
     system's scheme is guessed from the platform's palette (no `Qt` enums before the first
-    paint); the caller then runs `ui.theme.follow_system_scheme` after the first paint."""
+    paint); the caller then runs `ui.theme.follow_system_scheme` after the first paint. Without
+    `icon`, the caller sets the windows' icon (`set_window_icon`): the app does after its first
+    paint, since QIcon's first use builds its enums (about 3 ms) and the window manager takes
+    an icon set later just as well."""
     from .import_hook import install
 
     install()  # before the core's ~500 modules are imported: see ui/import_hook.py
+    from .theme import STYLE_ARGS, apply_palette, follow_system_scheme, is_dark, styled_at_start
+
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication([sys.argv[0], *STYLE_ARGS, *argv])
+        styled_at_start(app)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)  # Wayland and task bars match the window to its menu entry
-    app.setWindowIcon(app_icon(WINDOW_ICON_MAX))
-    from .theme import apply_palette, follow_system_scheme, is_dark
-
+    if icon:
+        set_window_icon(app)
     if scheme in ("light", "dark"):
         apply_palette(app, scheme == "dark")
     elif guess_scheme:
@@ -103,6 +115,10 @@ def make_application(argv: Sequence[str], scheme: str = "system", *,
     else:
         follow_system_scheme(app)
     return app
+
+
+def set_window_icon(app: QApplication) -> None:
+    app.setWindowIcon(app_icon(WINDOW_ICON_MAX))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -114,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         args.color_scheme = theme_choice()
     system_scheme = args.color_scheme == "system"
-    app = make_application([], args.color_scheme, guess_scheme=system_scheme)
+    app = make_application([], args.color_scheme, guess_scheme=system_scheme, icon=False)
     trace.mark("qapplication")
     from .main_window import MainWindow
 
@@ -125,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def after_first_paint() -> None:
         """Everything the first frame did not need, in the next turn of the event loop."""
         trace.mark("first paint")
+        set_window_icon(app)
         from .crash_guard import install_excepthook, install_signal_handlers
         from .startup import Startup
 

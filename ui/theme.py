@@ -8,6 +8,11 @@ use builds every one of its enums (about 15 ms). So the app's first frame takes 
 platform's own palette (`is_dark(app.palette())` before a palette is applied), which follows the
 system's light/dark setting, and `follow_system_scheme` right after the first paint corrects it
 in the rare case it differs.
+
+The style is set once, when the QApplication is made (`STYLE_ARGS`), and Fusion's light palette
+is written out here (`light_palette`): asking Qt for either (`setStyle`, `style()`) hands
+Python a `QStyle`, and its first use builds every one of QStyle's enums (about 8 ms) before the
+window can map. `tests/ui/test_theme.py` holds the copy equal to Fusion's own.
 """
 
 from typing import TYPE_CHECKING
@@ -56,10 +61,63 @@ def dark_palette() -> QPalette:
     return palette
 
 
+FUSION = "Fusion"
+STYLE_ARGS = ["-style", FUSION]
+"""For a new QApplication's arguments: Fusion from the start, with no `QStyle` in Python."""
+_STYLED = "sprintjournal-fusion"
+"""The application's property once Fusion is its style (set by `STYLE_ARGS` or `use_fusion`)."""
+
+_LIGHT = {  # role: (active and inactive, disabled), as Fusion's standardPalette() has them
+    QPalette.ColorRole.WindowText: ("#ff000000", "#ffbebebe"),
+    QPalette.ColorRole.Button: ("#ffefefef", "#ffefefef"),
+    QPalette.ColorRole.Light: ("#ffffffff", "#ffffffff"),
+    QPalette.ColorRole.Midlight: ("#ffcacaca", "#ffcacaca"),
+    QPalette.ColorRole.Dark: ("#ff9f9f9f", "#ffbebebe"),
+    QPalette.ColorRole.Mid: ("#ffb8b8b8", "#ffb8b8b8"),
+    QPalette.ColorRole.Text: ("#ff000000", "#ffbebebe"),
+    QPalette.ColorRole.BrightText: ("#ffffffff", "#ffffffff"),
+    QPalette.ColorRole.ButtonText: ("#ff000000", "#ffbebebe"),
+    QPalette.ColorRole.Base: ("#ffffffff", "#ffefefef"),
+    QPalette.ColorRole.Window: ("#ffefefef", "#ffefefef"),
+    QPalette.ColorRole.Shadow: ("#ff767676", "#ffb1b1b1"),
+    QPalette.ColorRole.Highlight: ("#ff308cc6", "#ff919191"),
+    QPalette.ColorRole.HighlightedText: ("#ffffffff", "#ffffffff"),
+    QPalette.ColorRole.Link: ("#ff0000ff", "#ff0000ff"),
+    QPalette.ColorRole.LinkVisited: ("#ffff00ff", "#ffff00ff"),
+    QPalette.ColorRole.AlternateBase: ("#fff7f7f7", "#fff7f7f7"),
+    QPalette.ColorRole.ToolTipBase: ("#ffffffdc", "#ffffffdc"),
+    QPalette.ColorRole.ToolTipText: ("#ff000000", "#ff000000"),
+    QPalette.ColorRole.PlaceholderText: ("#80000000", "#80000000"),
+    QPalette.ColorRole.Accent: ("#ff308cc6", "#ff919191"),
+}
+
+
+def light_palette() -> QPalette:
+    """Fusion's own light palette (`QStyle.standardPalette`), without asking the style."""
+    palette = QPalette()
+    for role, (normal, disabled) in _LIGHT.items():
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, role, QColor.fromString(normal))
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor.fromString(disabled))
+    return palette
+
+
+def use_fusion(app: QApplication) -> None:
+    """Fusion as the style of an application made without `STYLE_ARGS` (once)."""
+    if not app.property(_STYLED):
+        app.setStyle(FUSION)
+        app.setProperty(_STYLED, True)
+
+
+def styled_at_start(app: QApplication) -> None:
+    """`app` was made with `STYLE_ARGS`: Fusion is its style already."""
+    app.setProperty(_STYLED, True)
+
+
 def apply_palette(app: QApplication, dark: bool) -> None:
     """Fusion with the dark palette, or Fusion's own light one."""
-    app.setStyle("Fusion")
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    use_fusion(app)
+    app.setPalette(dark_palette() if dark else light_palette())
 
 
 def apply_theme(app: QApplication, scheme: "Qt.ColorScheme | None" = None) -> "Qt.ColorScheme":

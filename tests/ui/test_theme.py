@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit, QStyleFactory
 from pytestqt.qtbot import QtBot
 from sprintjournal_ui.theme import (
     MARKED,
@@ -16,6 +16,7 @@ from sprintjournal_ui.theme import (
     dark_palette,
     follow_system_scheme,
     is_dark,
+    light_palette,
 )
 
 
@@ -45,6 +46,23 @@ def test_is_dark_reads_the_text_against_the_window(app: QApplication) -> None:
 def test_marked_rows_are_a_translucent_green() -> None:
     assert MARKED.green() > MARKED.red() and MARKED.green() > MARKED.blue()
     assert 0 < MARKED.alpha() < 128
+
+
+GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled)
+
+
+def test_the_light_palette_is_fusions_own(app: QApplication) -> None:
+    """Written out so start-up need not ask the style for it: it must stay Fusion's, in every
+    group and role (a new Qt that changes Fusion's palette fails here)."""
+    style = QStyleFactory.create("Fusion")
+    assert style is not None
+    fusion, ours = style.standardPalette(), light_palette()
+    roles = [r for r in QPalette.ColorRole if r not in (QPalette.ColorRole.NoRole,
+                                                         QPalette.ColorRole.NColorRoles)]
+    hexes = [(g.name, r.name, ours.color(g, r).name(QColor.NameFormat.HexArgb),
+              fusion.color(g, r).name(QColor.NameFormat.HexArgb)) for g in GROUPS for r in roles]
+    differ = [(group, role, a, b) for group, role, a, b in hexes if a != b]
+    assert differ == []
 
 
 def test_apply_palette_sets_fusion_and_the_palette(app: QApplication) -> None:

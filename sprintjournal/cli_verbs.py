@@ -202,9 +202,21 @@ def check(path: Path) -> int:
 def backup(path: Path, _args: argparse.Namespace, _extras: Extras) -> int:
     from sprintjournal.backup import backup_now
 
-    with Journal(path) as journal:
+    with _open_for_backup(path) as journal:
         _out(str(backup_now(journal)))
     return 0
+
+
+def _open_for_backup(path: Path) -> Journal:
+    """A backup only reads the file: while the app holds the journal (a nightly job, say), it
+    copies what the app has saved, through a read-only connection (SQLite's backup is one
+    consistent snapshot however the app writes meanwhile)."""
+    from sprintjournal.errors import JournalLockedError
+
+    try:
+        return Journal(path)
+    except JournalLockedError:
+        return Journal(path, readonly=True)
 
 
 def backups(path: Path) -> int:

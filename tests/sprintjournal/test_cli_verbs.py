@@ -204,6 +204,19 @@ def test_backup_then_backups_then_restore(
         assert [s.title for s in j.list_sprints()] == ["kept"]
 
 
+def test_backup_while_the_app_holds_the_journal_copies_what_it_saved(
+    journal: Journal, journal_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The open `journal` holds the file's lock as the app does; a nightly backup must not fail."""
+    journal.add_sprint("saved by the app")
+    assert cli_verbs.backup(journal_path, args(), {}) == 0
+    made = Path(capsys.readouterr().out.strip())
+    journal.add_sprint("saved after the backup")
+    with Journal(made, readonly=True) as copy:
+        assert [s.title for s in copy.list_sprints()] == ["saved by the app"]
+    assert journal.list_sprints()[0].title in {"saved by the app", "saved after the backup"}
+
+
 def test_schema_prints_json_schema_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_verbs.schema() == 0
     assert '"title": "SprintJournal interchange document, version 2"' in capsys.readouterr().out

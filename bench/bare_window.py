@@ -3,6 +3,10 @@
 Prints the wall-clock time of its first paint and quits, so the bench can compare SprintJournal's
 startup with the least any PySide6 app of that shape can do on this machine. With `--stay` it
 stays open after that paint (bench/startup_x.py reads its memory, then sends SIGTERM).
+With `--pyside-costs` it also pays, before its first paint, two costs of PySide6 itself that
+any app beyond this one meets: naming one enum of the `Qt` namespace builds all 93 of them, and
+the first QWidget* a call returns (here a list's viewport) makes PySide resolve every class of
+QtWidgets, with their enums. bench/startup_x.py shows it as a second, informative baseline.
 """
 
 import sys
@@ -46,6 +50,11 @@ def main() -> int:
         lists.addItems([f"{name} {n}" for n in range(20)])
         layout.addWidget(lists)
     layout.addWidget(QTextEdit("Notes of the day"), 2)
+    if "--pyside-costs" in sys.argv:
+        from PySide6.QtCore import Qt
+
+        lists.setTextElideMode(Qt.TextElideMode.ElideRight)
+        lists.viewport()
     window.setCentralWidget(central)
     window.resize(1280, 800)
     painted = FirstPaint(app, "--stay" in sys.argv)

@@ -94,16 +94,23 @@ def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
             window.addDockWidget(areas[spec.area], dock)
         dock.setVisible(spec.visible)
     docks["standup"].raise_()  # the morning meeting is where the organiser starts the day
-    from PySide6.QtWidgets import QTabBar
-
-    for bar in window.findChildren(QTabBar):  # whole names, scrolled, rather than "Stand…"
-        bar.setElideMode(Qt.TextElideMode.ElideNone)
-        bar.setUsesScrollButtons(True)
     window.resize(size)
     width = window.width()
     window.resizeDocks([docks["standup"]], [max(480, int(width * 0.46))],
                        Qt.Orientation.Horizontal)
     window.resizeDocks([docks["search"]], [280], Qt.Orientation.Horizontal)
+
+
+def whole_tab_names(window: QMainWindow) -> None:
+    """Dock tabs with whole names, scrolled, rather than "Stand…" "Branc…". QMainWindow makes
+    its tab bars when it lays the docks out (after a layout is set or restored, and whenever the
+    user tabs docks together), so this runs after each of those."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTabBar
+
+    for bar in window.findChildren(QTabBar):
+        bar.setElideMode(Qt.TextElideMode.ElideNone)
+        bar.setUsesScrollButtons(True)
 
 
 def sprint_label(sprint: "SprintRec") -> str:

@@ -19,7 +19,14 @@ from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QWidget
 
-from .main_frame import CentralArea, SprintToolbar, build_docks, default_geometry, default_layout
+from .main_frame import (
+    CentralArea,
+    SprintToolbar,
+    build_docks,
+    default_geometry,
+    default_layout,
+    whole_tab_names,
+)
 from .savemanager import SaveManager
 from .settings import app_settings
 from .shell import Shell
@@ -115,6 +122,8 @@ class MainWindow(Shell):
         self.toolbar = SprintToolbar(self)
         self.addToolBar(self.toolbar)
         self.docks: dict[str, QDockWidget] = build_docks(self)
+        for dock in self.docks.values():
+            dock.dockLocationChanged.connect(self._name_tabs_later)
         self.save_label = QLabel("", self)
         self.save_label.setAccessibleName("Save state")
         self.statusBar().addPermanentWidget(self.save_label)
@@ -239,11 +248,21 @@ class MainWindow(Shell):
             self._geometry_restored = True
         if state:
             saved = settings.value("windowState")
-            if not (isinstance(saved, QByteArray) and self.restoreState(saved)):
+            if isinstance(saved, QByteArray) and self.restoreState(saved):
+                self._name_tabs_later()
+            else:
                 self.reset_layout()
+
+    def _name_tabs_later(self) -> None:
+        """QMainWindow makes the docks' tab bars when it next lays them out (after a layout is
+        set or restored, and when the user moves a dock): whole names on them then."""
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, partial(whole_tab_names, self))
 
     def reset_layout(self) -> None:
         default_layout(self, self.docks)
+        self._name_tabs_later()
 
     # -- attaching the journal ---------------------------------------------------------------
     @property

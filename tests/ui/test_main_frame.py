@@ -18,6 +18,7 @@ from sprintjournal_ui.main_frame import (
     default_geometry,
     default_layout,
     sprint_label,
+    whole_tab_names,
 )
 from sprintjournal_ui.panels.registry import PANELS
 
@@ -156,7 +157,19 @@ def test_the_default_layout_tabs_the_panels_right_with_stand_up_in_front(qtbot: 
     assert window.size() == QSize(1280, 800)  # the docks did not grow the window
     [bar] = [b for b in window.findChildren(QTabBar) if b.count() == len(right)]
     assert bar.tabText(bar.currentIndex()) == "Stand-up"
-    assert bar.elideMode() == Qt.TextElideMode.ElideNone
+
+
+def test_whole_tab_names_on_every_dock_tab_bar(qtbot: QtBot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QWidget())
+    docks = build_docks(window)
+    default_layout(window, docks)
+    show_active(qtbot, window)
+    whole_tab_names(window)
+    bars = window.findChildren(QTabBar)
+    assert bars and all(b.elideMode() == Qt.TextElideMode.ElideNone and b.usesScrollButtons()
+                        for b in bars)
 
 
 def test_the_default_size_fits_the_screen(qtbot: QtBot) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -32,7 +32,7 @@ from ..commands.edit_commands import push_edit
 from ..commands.row_order import moved
 from ..models.record_model import R, RecordTableModel
 from ..store import JournalStore
-from ..widgets.glyph_icons import glyph_icon
+from ..widgets.glyph_icons import recolour, set_glyph
 
 NO_SPRINT_HINT = (
     "No sprint selected — choose one in the sprint switcher, or create one (Sprint ▸ New)."
@@ -87,6 +87,12 @@ class DataPanel(QWidget):
         self.body_layout.addWidget(self.pages, 1)
         store.sprints_changed.connect(self._on_sprints_changed)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme switch: the toolbar's glyphs were drawn in the old text colour."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            recolour(self)
+
     def add_action(self, text: str, slot: Callable[[], object], icon: str,
                    shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
                    tip: str = "", *, toolbar: bool = True) -> QAction:
@@ -94,7 +100,8 @@ class DataPanel(QWidget):
 
         `icon` names a glyph of `ui.widgets.glyph_icons`.
         """
-        action = QAction(glyph_icon(self, icon), text, self)
+        action = QAction(text, self)
+        set_glyph(action, self, icon)
         if shortcut is not None:
             action.setShortcut(shortcut)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

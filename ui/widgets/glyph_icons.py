@@ -6,7 +6,7 @@ has no icon theme; a glyph in the palette's text colour reads well in light and 
 """
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QWidget
 
 GLYPHS = {
@@ -26,6 +26,24 @@ GLYPHS = {
     "merge": (QIcon.ThemeIcon.EditFind, "⇄"),
     "here": (QIcon.ThemeIcon.GoHome, "●"),
 }
+
+
+GLYPH = "sprintjournal-glyph"
+"""The property naming an action's glyph (`set_glyph`), so a theme switch can draw it anew."""
+
+
+def set_glyph(action: QAction, widget: QWidget, name: str) -> None:
+    """`action`'s icon: glyph `name` in `widget`'s colours, redrawn by `recolour`."""
+    action.setProperty(GLYPH, name)
+    action.setIcon(glyph_icon(widget, name))
+
+
+def recolour(widget: QWidget) -> None:
+    """`widget`'s palette changed (a theme switch): its actions' glyphs in the new colours."""
+    for action in widget.actions():
+        name = action.property(GLYPH)
+        if isinstance(name, str):
+            action.setIcon(glyph_icon(widget, name))
 
 
 def glyph_icon(widget: QWidget, name: str) -> QIcon:

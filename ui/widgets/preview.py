@@ -10,7 +10,7 @@ of the GUI thread when done there); a result that a newer render has overtaken i
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThread, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -97,6 +97,18 @@ class NotePreview(QTextBrowser):
         self._jobs: set[_RenderJob] = set()
         self._debounce = Debouncer(self._render_now, SHORT_DELAY_MS, self)
         self.apply_palette()
+        self._built = True
+
+    _built = False  # a palette change may arrive while __init__ runs (parenting)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme switch (View ▸ Theme, or the system's turning dark at dusk): links and code
+        take the new palette's colours, and what is shown is drawn again in them (the old
+        rendering kept dark blue links on the dark background)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._built:
+            self.apply_palette()
+            self._render_now()
 
     def apply_palette(self) -> None:
         """Mention and code colours from the current palette, so dark mode stays readable."""

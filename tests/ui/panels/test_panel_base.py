@@ -7,12 +7,20 @@ from datetime import date
 
 from factories import OFFSCREEN_NOISE
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QWidget
+from PySide6.QtGui import QIcon, QKeySequence, QPalette, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from shell_data import show_active
 from sprintjournal_ui.panels.panel_base import NO_SPRINT_HINT, DataPanel, EmptyHint, RecordPanel
 from sprintjournal_ui.store import JournalStore
+from sprintjournal_ui.theme import apply_palette, dark_palette, light_palette
 
 from sprintjournal.journal import Journal
 
@@ -190,3 +198,24 @@ def test_an_undo_step_names_the_record(qtbot: QtBot, store: JournalStore,
     assert shown.describe(branch) == "stm"
     assert shown.describe(item) == "sprint report"
     assert shown.describe(object()) == "item"
+
+
+def test_a_theme_switch_redraws_the_toolbar_glyphs(qtbot: QtBot, store: JournalStore,
+                                                   undo_stack: QUndoStack,
+                                                   app: QApplication) -> None:
+    """Drawn in the light theme's black, the glyphs all but vanished on the dark background."""
+    apply_palette(app, False)
+    made = panel(qtbot, store, undo_stack)
+    action = made.toolbar.actions()[0]
+    assert ink(action.icon()) == light_palette().color(QPalette.ColorRole.ButtonText).rgb()
+    apply_palette(app, True)
+    qtbot.waitUntil(lambda: ink(action.icon()) == dark_palette().color(
+        QPalette.ColorRole.ButtonText).rgb(), timeout=3000)
+    apply_palette(app, False)
+
+
+def ink(icon: QIcon) -> int:
+    """The colour of the glyph's most opaque pixel (the theme has no icon offscreen)."""
+    image = icon.pixmap(24, 24).toImage()
+    pixels = [image.pixelColor(x, y) for x in range(24) for y in range(24)]
+    return max(pixels, key=lambda c: c.alpha()).rgb()

@@ -5,8 +5,9 @@ before the removal, so ids may change on undo: commands therefore remember the *
 time `redo` runs and hand it to `undo` through `self.state`.
 """
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, ClassVar, Literal
 
 from PySide6.QtGui import QUndoCommand
 
@@ -32,8 +33,23 @@ class StoreCommand(QUndoCommand):
         self.state: dict[str, Any] = state or {}
         self.last_change: Change | None = None
 
+    taking: ClassVar[Literal["undo", "redo"] | None] = None
+    """While a step runs from the undo stack: which way. The panels read it to tell their
+    own writes replayed by Ctrl+Z / Ctrl+Shift+Z (whose rows they then select) from new edits."""
+
     def redo(self) -> None:
-        self.last_change = self._do(self.state)
+        with _taking("redo"):
+            self.last_change = self._do(self.state)
 
     def undo(self) -> None:
-        self.last_change = self._undo(self.state)
+        with _taking("undo"):
+            self.last_change = self._undo(self.state)
+
+
+@contextmanager
+def _taking(way: Literal["undo", "redo"]) -> Iterator[None]:
+    outer, StoreCommand.taking = StoreCommand.taking, way
+    try:
+        yield
+    finally:
+        StoreCommand.taking = outer

@@ -1,9 +1,10 @@
 """The Attendees panel: the editable table, "here today", and the attendance timeline."""
 
 import contextlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sprintjournal.changes import Change
 from sprintjournal.errors import JournalError
 from sprintjournal.records import AttendeeRec
 
@@ -47,6 +49,7 @@ def snapshot(rec: AttendeeRec) -> dict[str, Any]:
 class AttendeesPanel(RecordPanel[AttendeeRec]):
     model: AttendeesModel
     order_entity = "attendance"
+    plural = "attendees"
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -154,8 +157,15 @@ class AttendeesPanel(RecordPanel[AttendeeRec]):
             | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
 
+    def locate(self, item_id: int) -> tuple[QAbstractItemView, QModelIndex] | None:
+        row = self.model.row_of(item_id)
+        return None if row < 0 else (self.table, self.model.index(row, 0))
+
     def describe(self, record: AttendeeRec) -> str:
         return record.person.name
+
+    def removed_from(self, records: Sequence[AttendeeRec]) -> str:
+        return "from the attendees"
 
     def selected_records(self) -> list[AttendeeRec]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -270,18 +280,27 @@ class AttendeesPanel(RecordPanel[AttendeeRec]):
         self.select_person(keep[0])
 
     def remove_selected(self) -> None:
-        self.remove_each(self.selected_records(), "attendees", self._remove)
+        self.remove_each(self.selected_records(), self._remove)
 
-    def _remove(self, rec: AttendeeRec) -> None:
+    def _remove(self, rec: AttendeeRec) -> bool:
+        """Remove one attendee (the person, their stand-up items and branches stay); undo
+        re-adds them with every field, check-ins too."""
         fields, name = snapshot(rec), rec.person.name
+
+        def restore() -> Change:
+            change = self.store.add_attendee(rec.sprint_id, name, **fields, initiator=self)
+            for day in rec.checked_in:
+                self.store.set_checked_in(change.id, day, True, initiator=self)
+            return change
+
         try:
             push_remove(
                 self.undo_stack, f"Remove attendee {name}", rec.id,
                 lambda item_id: self.store.remove_attendee(item_id, initiator=self),
-                lambda: self.store.add_attendee(rec.sprint_id, name, **fields, initiator=self),
-                self.order_ids(rec), self.put_back)
+                restore, self.order_ids(rec), self.put_back)
         except JournalError:
-            return
+            return False
+        return True
 
     def _commit_edit(self, rec: AttendeeRec, fields: dict[str, Any]) -> None:
         """Inline or dialog edit: the person's name and the attendance fields, undoable."""

@@ -1,5 +1,6 @@
 """The Branches panel: what is being worked on, by whom, how far it got, with what results."""
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -32,12 +33,14 @@ if TYPE_CHECKING:
 
 EMPTY_HINT = "No branches yet — press Insert or use Add branch to record what people work on."
 FILTERED_HINT = "No branch matches the filter — choose “All statuses” and “Everyone” to see all."
-_COPY_FIELDS = ("kind", "goal", "status", "results", "links", "notes", "figures")
+_COPY_FIELDS = ("kind", "goal", "status", "results", "links", "notes", "figures",
+                "notes_publish")
 
 
 class BranchesPanel(RecordPanel[BranchRec]):
     model: BranchesModel
     order_entity = "branch"
+    plural = "branches"
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -152,8 +155,25 @@ class BranchesPanel(RecordPanel[BranchRec]):
                  for r in range(self.proxy.rowCount())]
         return [self.model.record(r).id for r in shown]
 
+    def locate(self, item_id: int) -> tuple[QAbstractItemView, QModelIndex] | None:
+        row = self.model.row_of(item_id)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        return None if index is None or not index.isValid() else (self.table, index)
+
     def describe(self, record: BranchRec) -> str:
         return f"branch {record.name}"
+
+    def removal_effects(self, records: Sequence[BranchRec]) -> str:
+        """Stand-up items lose their branch (they stay); undo links them again."""
+        if self.sprint_id is None:
+            return ""
+        ids = {rec.id for rec in records}
+        linked = sum(1 for item in self.store.read(self.store.list_standup, self.sprint_id)
+                     if item.branch_id in ids)
+        if not linked:
+            return ""
+        return (f"{linked} stand-up item{'s' if linked != 1 else ''} kept, without "
+                f"{'its' if len(records) == 1 else 'their'} branch")
 
     def selected_records(self) -> list[BranchRec]:
         rows = sorted({self.proxy.mapToSource(i).row()
@@ -256,10 +276,9 @@ class BranchesPanel(RecordPanel[BranchRec]):
         self.update_branch(rec, fields)
 
     def remove_selected(self) -> None:
-        for rec in self.selected_records()[:1]:
-            self._remove(rec)
+        self.remove_each(self.selected_records(), self._remove)
 
-    def _remove(self, rec: BranchRec) -> None:
+    def _remove(self, rec: BranchRec) -> bool:
         """Remove one branch; undo re-creates it and re-links its stand-up items."""
         fields = {k: getattr(rec, k) for k in _COPY_FIELDS}
         people = [p.name for p in rec.people]
@@ -280,7 +299,8 @@ class BranchesPanel(RecordPanel[BranchRec]):
                         lambda item_id: self.store.remove_branch(item_id, initiator=self), restore,
                         self.order_ids(rec), self.put_back)
         except JournalError:
-            return
+            return False
+        return True
 
 
 def _fields_of(rec: BranchRec) -> dict[str, Any]:

@@ -8,15 +8,16 @@ says what to do next whenever the panel has nothing to show.
 import contextlib
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Generic
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDockWidget,
     QLabel,
     QStackedWidget,
     QToolBar,
@@ -33,6 +34,15 @@ from ..commands.row_order import moved
 from ..models.record_model import R, RecordTableModel
 from ..store import JournalStore
 from ..widgets.glyph_icons import recolour, set_glyph
+from .row_steps import (
+    BULK_ROWS,
+    StepFollower,
+    Way,
+    confirm_bulk,
+    removed_message,
+    shown_ids,
+    step_message,
+)
 
 NO_SPRINT_HINT = (
     "No sprint selected — choose one in the sprint switcher, or create one (Sprint ▸ New)."
@@ -52,8 +62,6 @@ class EmptyHint(QLabel):
         # focusable, so the panel's shortcuts (Insert, Ctrl+V) work while only the hint shows
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-
-T = TypeVar("T")
 
 
 class DataPanel(QWidget):
@@ -186,18 +194,6 @@ class DataPanel(QWidget):
     def select_item(self, item_id: int) -> None:
         """Subclasses select and show the row of `item_id` (used by search)."""
 
-    def remove_each(self, records: Sequence[T], noun: str, remove: Callable[[T], None]) -> None:
-        """Remove several rows as one undo step ("Remove 3 photos"); one row is its own step."""
-        macro = len(records) > 1
-        if macro:
-            self.undo_stack.beginMacro(f"Remove {len(records)} {noun}")
-        try:
-            for rec in records:
-                remove(rec)
-        finally:
-            if macro:
-                self.undo_stack.endMacro()
-
     def flush(self) -> None:
         """Write any inline edit still open in this panel's views."""
         for view in self.findChildren(QAbstractItemView):
@@ -216,6 +212,15 @@ class RecordPanel(DataPanel, Generic[R]):
     """What Move Up/Down and undone removals reorder; None: rows have no order to change."""
     model: RecordTableModel[R]
     """The panel's item model, in panels with a single one."""
+    plural = "rows"
+    """What several of its records are called: "Removed 3 attendees"."""
+
+    def __init__(self, store: JournalStore, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(store, undo_stack, parent)
+        self.confirm_bulk: Callable[[int, str], bool] = (
+            lambda count, noun: confirm_bulk(self, count, noun))
+        self.step_follower = StepFollower(self)
 
     def add_move_actions(self, up: str = "Move Up", down: str = "Move Down") -> None:
         """Alt+Up and Alt+Down move the selected row within its list, each one undo step."""
@@ -282,3 +287,63 @@ class RecordPanel(DataPanel, Generic[R]):
     def selected_records(self) -> list[R]:
         """Subclasses: the records of the selected rows."""
         return []
+
+    def locate(self, item_id: int) -> tuple[QAbstractItemView, QModelIndex] | None:
+        """Subclasses: the view and index showing `item_id` now, if it is shown."""
+        return None
+
+    def select_items(self, ids: Sequence[int]) -> None:
+        """Select and show the rows of `ids` (the first as `select_item` does: its day, past a
+        filter), the others added to the selection."""
+        if not ids:
+            return
+        self.select_item(ids[0])
+        for item_id in ids[1:]:
+            found = self.locate(item_id)
+            if found is not None:
+                view, index = found
+                view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select
+                                             | QItemSelectionModel.SelectionFlag.Rows)
+
+    # -- removing and taking steps back -----------------------------------------------------
+    def removed_from(self, records: Sequence[R]) -> str:
+        """"from the attendees", or "" where `describe` already says what the list is."""
+        return ""
+
+    def removal_effects(self, records: Sequence[R]) -> str:
+        """What else a removal changes, said in the status bar ("" when nothing)."""
+        return ""
+
+    def remove_each(self, records: Sequence[R], remove: Callable[[R], bool]) -> None:
+        """Remove the selected rows as one undo step, and say in the status bar what went and
+        how to undo it. `remove` pushes one row's removal; False when the journal refused it
+        (the store has said why). Many rows at once are confirmed first (`BULK_ROWS`)."""
+        if not records or (len(records) >= BULK_ROWS
+                           and not self.confirm_bulk(len(records), self.plural)):
+            return
+        names = [self.describe(rec) for rec in records]
+        where, effects = self.removed_from(records), self.removal_effects(records)
+        macro = len(records) > 1
+        if macro:
+            self.undo_stack.beginMacro(f"Remove {len(records)} {self.plural}")
+        try:
+            gone = [name for rec, name in zip(records, names, strict=True) if remove(rec)]
+        finally:
+            if macro:
+                self.undo_stack.endMacro()
+        if macro and not gone:  # every row refused: no empty "Remove 3 rows" left to undo
+            self.undo_stack.command(self.undo_stack.index() - 1).setObsolete(True)
+            self.undo_stack.undo()  # an obsolete current step is dropped by undo()
+        if gone:  # the status bar only: a panel's message line would outlive an undo
+            self.message_shown.emit(removed_message(gone, self.plural, where, effects))
+
+    def show_step(self, changes: Sequence[Change], way: Way, text: str) -> None:
+        """After Ctrl+Z or Ctrl+Shift+Z took one of this panel's steps: its rows selected and
+        in view (the dock brought to the front), and the step named in the status bar."""
+        ids = shown_ids(changes, self.order_entity or "")
+        if ids:
+            self.select_items(ids)
+            dock = self.parentWidget()
+            if isinstance(dock, QDockWidget) and not dock.isHidden():
+                dock.raise_()
+        self.message_shown.emit(step_message(way, text))

@@ -56,6 +56,7 @@ _FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP", "ima
 class PhotosPanel(RecordPanel[PhotoRec]):
     model: PhotosModel
     order_entity = "photo"
+    plural = "photos"
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -130,6 +131,10 @@ class PhotosPanel(RecordPanel[PhotoRec]):
 
     def describe(self, record: PhotoRec) -> str:
         return f"photo {record.filename}"
+
+    def locate(self, item_id: int) -> tuple[QAbstractItemView, QModelIndex] | None:
+        row = self.model.row_of(item_id)
+        return None if row < 0 else (self.grid, self.model.index(row, 0))
 
     def selected_records(self) -> list[PhotoRec]:
         rows = sorted(i.row() for i in self.grid.selectionModel().selectedIndexes())
@@ -282,9 +287,9 @@ class PhotosPanel(RecordPanel[PhotoRec]):
         return viewer
 
     def remove_selected(self) -> None:
-        self.remove_each(self.selected_records(), "photos", self._remove)
+        self.remove_each(self.selected_records(), self._remove)
 
-    def _remove(self, rec: PhotoRec) -> None:
+    def _remove(self, rec: PhotoRec) -> bool:
         """Remove one photo; undo re-adds the same bytes without decoding them again."""
         try:
             data = self.store.read(self.store.photo_bytes, rec.id)
@@ -297,7 +302,8 @@ class PhotosPanel(RecordPanel[PhotoRec]):
                             people=[p.name for p in rec.people]),
                         self.order_ids(rec), self.put_back)
         except JournalError:
-            return
+            return False
+        return True
 
     def flush(self) -> None:
         """Nothing is edited inline here; imports in flight finish on their own."""

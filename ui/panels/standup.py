@@ -3,10 +3,11 @@
 Its add/edit dialog (people picker, name matching) loads when first opened, not at start-up.
 """
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +24,7 @@ from sprintjournal.records import StandupRec
 
 from ..commands.edit_commands import AppliedCommand, push_add, push_remove, push_update
 from ..commands.report_marks import add_row_mark_action
+from ..day_words import day_label
 from ..models.standup_model import SECTION_TITLES, StandupModel
 from ..store import JournalStore
 from ..widgets.column_shares import ColumnShares
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from ..dialogs.standup_dialog import StandupAnswer
 
 NO_DAY_HINT = "Pick a day to see its stand-up."
-_COPY_FIELDS = ("status", "branch_id", "needs_review", "review_reason")
+_COPY_FIELDS = ("status", "branch_id", "needs_review", "review_reason", "publish")
 
 
 def empty_day_hint(day: date) -> str:
@@ -43,6 +45,7 @@ def empty_day_hint(day: date) -> str:
 
 class StandupPanel(RecordPanel[StandupRec]):
     order_entity = "standup"
+    plural = "stand-up items"
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -202,6 +205,16 @@ class StandupPanel(RecordPanel[StandupRec]):
     def describe(self, record: StandupRec) -> str:
         return f"“{record.text}”"
 
+    def removed_from(self, records: Sequence[StandupRec]) -> str:
+        return f"from the stand-up of {day_label(records[0].day)}"
+
+    def locate(self, item_id: int) -> tuple[QAbstractItemView, QModelIndex] | None:
+        for section, model in self.models.items():
+            row = model.row_of(item_id)
+            if row >= 0:
+                return self.tables[section], model.index(row, 0)
+        return None
+
     def selected_records(self) -> list[StandupRec]:
         section = self.focused_section()
         for candidate in (section, *self.tables):
@@ -286,10 +299,9 @@ class StandupPanel(RecordPanel[StandupRec]):
         self.update_item(rec, fields)
 
     def remove_selected(self) -> None:
-        for rec in self.selected_records()[:1]:
-            self._remove(rec)
+        self.remove_each(self.selected_records(), self._remove)
 
-    def _remove(self, rec: StandupRec) -> None:
+    def _remove(self, rec: StandupRec) -> bool:
         """Remove one item; undo re-adds it (same day, section, people, branch, status)."""
         fields = {k: getattr(rec, k) for k in _COPY_FIELDS}
         people = [p.name for p in rec.people]
@@ -304,7 +316,8 @@ class StandupPanel(RecordPanel[StandupRec]):
                         restore,
                         self.order_ids(rec), self.put_back)
         except JournalError:
-            return
+            return False
+        return True
 
     def carry_over(self) -> None:
         """Copy the previous day's unfinished "today" items here, as one undoable step."""

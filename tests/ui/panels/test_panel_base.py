@@ -3,6 +3,7 @@ shortcuts, following sprint edits, messages, several removals as one undo step, 
 open inline edit, and toolbar texts dropped in a narrow dock. Driven through a small panel made
 on it here, over the real store and journal."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from factories import OFFSCREEN_NOISE
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from shell_data import show_active
 from sprintjournal_ui.panels.panel_base import NO_SPRINT_HINT, DataPanel, EmptyHint, RecordPanel
+from sprintjournal_ui.panels.row_steps import BULK_ROWS
 from sprintjournal_ui.store import JournalStore
 from sprintjournal_ui.theme import apply_palette, dark_palette, light_palette
 
@@ -141,19 +143,78 @@ class Remove(QUndoCommand):
         self.names.append(self.name)
 
 
-def test_several_removals_are_one_undo_step(qtbot: QtBot, store: JournalStore,
-                                            undo_stack: QUndoStack) -> None:
-    shown = panel(qtbot, store, undo_stack)
+@dataclass(frozen=True)
+class Named:
+    id: int
+    name: str
+
+
+class NamesPanel(RecordPanel[Named]):
+    """Rows that are only names; removals go on the real undo stack."""
+
+    plural = "branches"
+
+
+def test_several_removals_are_one_undo_step_and_said(qtbot: QtBot, store: JournalStore,
+                                                     undo_stack: QUndoStack) -> None:
+    shown = NamesPanel(store, undo_stack)
+    qtbot.addWidget(shown)
     names = ["stm", "ffistruct", "win64"]
-    shown.remove_each(["stm", "win64"], "branches",
-                      lambda n: undo_stack.push(Remove(names, n)))
+    said: list[str] = []
+    shown.message_shown.connect(said.append)
+
+    def remove(rec: Named) -> bool:
+        undo_stack.push(Remove(names, rec.name))
+        return True
+
+    shown.remove_each([Named(1, "stm"), Named(3, "win64")], remove)
     assert names == ["ffistruct"] and undo_stack.count() == 1
     assert undo_stack.undoText() == "Remove 2 branches"
-    shown.remove_each(["ffistruct"], "branches", lambda n: undo_stack.push(Remove(names, n)))
+    assert said == ["Removed 2 branches (stm, win64) — Ctrl+Z to undo"]
+    shown.remove_each([Named(2, "ffistruct")], remove)
     assert undo_stack.undoText() == "Remove ffistruct" and undo_stack.count() == 2
+    assert said[-1] == "Removed ffistruct — Ctrl+Z to undo"
     undo_stack.undo()
     undo_stack.undo()
     assert sorted(names) == ["ffistruct", "stm", "win64"]
+
+
+def test_a_refused_removal_is_not_announced(qtbot: QtBot, store: JournalStore,
+                                            undo_stack: QUndoStack) -> None:
+    shown = NamesPanel(store, undo_stack)
+    qtbot.addWidget(shown)
+    said: list[str] = []
+    shown.message_shown.connect(said.append)
+    shown.remove_each([Named(1, "stm")], lambda _rec: False)
+    assert said == [] and undo_stack.count() == 0
+
+
+def test_many_rows_at_once_are_confirmed_first(qtbot: QtBot, store: JournalStore,
+                                               undo_stack: QUndoStack) -> None:
+    shown = NamesPanel(store, undo_stack)
+    qtbot.addWidget(shown)
+    names = [f"b{n}" for n in range(BULK_ROWS)]
+    asked: list[tuple[int, str]] = []
+    answer = [False]
+
+    def confirm(count: int, noun: str) -> bool:
+        asked.append((count, noun))
+        return answer[0]
+
+    shown.confirm_bulk = confirm
+
+    def remove(rec: Named) -> bool:
+        undo_stack.push(Remove(names, rec.name))
+        return True
+
+    few = [Named(n, name) for n, name in enumerate(names)]
+    shown.remove_each(few[:BULK_ROWS - 1], lambda _rec: False)
+    assert asked == []  # a few rows: no question, undo is enough
+    shown.remove_each(few, remove)
+    assert asked == [(BULK_ROWS, "branches")] and len(names) == BULK_ROWS  # kept
+    answer[0] = True
+    shown.remove_each(few, remove)
+    assert names == [] and undo_stack.count() == 1
 
 
 def test_flush_writes_an_inline_edit_still_open(qtbot: QtBot, store: JournalStore,

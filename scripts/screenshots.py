@@ -3,8 +3,9 @@
     python scripts/screenshots.py [--out docs/screenshots]
 
 Each colour scheme runs in its own process (the palette is application-wide): the main window at
-1280x800 and 1024x700, then every panel on its own at a comfortable size, on the demo sprint's
-busiest day. Open the pictures and look at them: nothing cut off, overlapping or empty.
+1280x800 and 1024x700, the Report docked as the 1280x800 layout has it, then every panel on its
+own at a comfortable size, on the demo sprint's busiest day. Open the pictures and look at them:
+nothing cut off, overlapping or empty.
 """
 
 import argparse
@@ -53,6 +54,10 @@ def shoot(scheme: str, out: Path) -> None:
     QTest.qWait(300)
     window.grab().save(str(out / f"main-window-1024x700-{scheme}.png"))
     window.resize(1280, 800)
+    window.reset_layout()
+    window.show_panel("report")  # docked as on a first start: which toolbar texts fit
+    QTest.qWait(300)
+    window.docks["report"].grab().save(str(out / f"report-docked-{scheme}.png"))
     assert window.notes is not None
     window.notes.resize(*PANEL_SIZE)
     QTest.qWait(200)

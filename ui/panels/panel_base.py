@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -85,6 +86,8 @@ class DataPanel(QWidget):
         self.day: date | None = None
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._kept_texts: list[QAction] = []
+        self._bar_widths: tuple[int, int] | None = None  # all texts; only the kept ones
         self.hint = EmptyHint()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.hint)
@@ -103,10 +106,12 @@ class DataPanel(QWidget):
 
     def add_action(self, text: str, slot: Callable[[], object], icon: str,
                    shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-                   tip: str = "", *, toolbar: bool = True) -> QAction:
+                   tip: str = "", *, toolbar: bool = True, keep_text: bool = False) -> QAction:
         """A (toolbar) action whose shortcut works while focus is anywhere inside the panel.
 
-        `icon` names a glyph of `ui.widgets.glyph_icons`.
+        `icon` names a glyph of `ui.widgets.glyph_icons`. With `keep_text`, the button keeps
+        its text beside the icon when a narrower dock leaves the others icons only (the
+        panel's main actions, named by its hints, stay findable by name).
         """
         action = QAction(text, self)
         set_glyph(action, self, icon)
@@ -117,6 +122,8 @@ class DataPanel(QWidget):
         action.triggered.connect(lambda _checked=False: slot())
         if toolbar:
             self.toolbar.addAction(action)
+            if keep_text:
+                self._kept_texts.append(action)
         self.addAction(action)
         return action
 
@@ -130,14 +137,31 @@ class DataPanel(QWidget):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Drop the button texts (tooltips keep them) when a narrow dock would hide buttons."""
+        """Drop the button texts (tooltips keep them) when a narrow dock would hide buttons:
+        first those of the lesser actions, then, narrower still, the kept ones too."""
         super().resizeEvent(event)
-        bar = self.toolbar
-        if bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon:
-            self._text_width = bar.sizeHint().width()
-        wide = event.size().width() >= getattr(self, "_text_width", 0)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if wide
-                               else Qt.ToolButtonStyle.ToolButtonIconOnly)
+        if self._bar_widths is None:
+            self._bar_widths = (self._bar_width(2), self._bar_width(1))
+        width = event.size().width()
+        self._show_texts(2 if width >= self._bar_widths[0] else
+                         1 if width >= self._bar_widths[1] else 0)
+
+    def _bar_width(self, texts: int) -> int:
+        self._show_texts(texts)
+        layout = self.toolbar.layout()
+        if layout is not None:  # else it answers with the size before the change
+            layout.invalidate()
+        return self.toolbar.sizeHint().width()
+
+    def _show_texts(self, texts: int) -> None:
+        """2: every button's text; 1: the `keep_text` ones'; 0: icons only."""
+        beside, icon = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon,
+                        Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.toolbar.setToolButtonStyle(beside if texts == 2 else icon)
+        for action in self._kept_texts:
+            button = self.toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(beside if texts >= 1 else icon)
 
     def show_message(self, text: str) -> None:
         """A result where the user looks: the panel's message line (if it has one) and,

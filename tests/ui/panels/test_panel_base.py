@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QToolButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -280,3 +281,39 @@ def ink(icon: QIcon) -> int:
     image = icon.pixmap(24, 24).toImage()
     pixels = [image.pixelColor(x, y) for x in range(24) for y in range(24)]
     return max(pixels, key=lambda c: c.alpha()).rgb()
+
+
+class TwoActionPanel(DataPanel):
+    """A main action that keeps its text, and a lesser one that gives it up first."""
+
+    def __init__(self, store: JournalStore, undo_stack: QUndoStack) -> None:
+        super().__init__(store, undo_stack)
+        self.main = self.add_action("Generate the whole draft", lambda: None, "generate",
+                                    keep_text=True)
+        self.lesser = self.add_action("Choose a template for it", lambda: None, "template")
+
+    def styles(self) -> tuple[Qt.ToolButtonStyle, Qt.ToolButtonStyle]:
+        main, lesser = (self.toolbar.widgetForAction(a) for a in (self.main, self.lesser))
+        assert isinstance(main, QToolButton) and isinstance(lesser, QToolButton)
+        return main.toolButtonStyle(), lesser.toolButtonStyle()
+
+
+def test_a_main_action_keeps_its_text_longest(qtbot: QtBot, store: JournalStore,
+                                              undo_stack: QUndoStack) -> None:
+    beside = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    icon = Qt.ToolButtonStyle.ToolButtonIconOnly
+    shown = TwoActionPanel(store, undo_stack)
+    qtbot.addWidget(shown)
+    shown.setMinimumSize(1, 1)
+    shown.resize(800, 300)
+    show_active(qtbot, shown)
+    qtbot.waitUntil(lambda: shown.styles() == (beside, beside))
+    main = shown.toolbar.widgetForAction(shown.main)
+    assert main is not None
+    shown.resize(main.sizeHint().width() + 80, 300)  # room for one text and one icon
+    qtbot.waitUntil(lambda: shown.styles() == (beside, icon))
+    assert main.isVisible()
+    shown.resize(60, 300)
+    qtbot.waitUntil(lambda: shown.styles() == (icon, icon))
+    shown.resize(800, 300)
+    qtbot.waitUntil(lambda: shown.styles() == (beside, beside))

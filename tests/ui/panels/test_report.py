@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool, QUrl
-from PySide6.QtGui import QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
-from shell_data import when_modal
+from shell_data import main_window, when_modal
 from sprintjournal_ui.dialogs.export_report import ExportOptions
 from sprintjournal_ui.main_window import SAVED, MainWindow
 from sprintjournal_ui.panels.report import ReportPanel, _ask_replace
@@ -371,3 +371,29 @@ def test_report_toolbar_actions_keep_distinct_icons(qtbot: QtBot, journal: Journ
               (panel.act_generate, panel.act_template, panel.act_export, panel.act_copy)]
     assert len({img.cacheKey() for img in images}) == 4
     assert all(images[i] != images[j] for i in range(4) for j in range(i + 1, 4))
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])
+def test_at_the_default_layout_the_toolbar_names_generate_and_export(
+        qtbot: QtBot, journal: Journal, size: tuple[int, int]) -> None:
+    """A new user reads “Generate draft” in the hint: the button with that name must be there
+    to read, beside its icon, in the Report dock as the first start lays it out."""
+    build_demo(journal)
+    with main_window(qtbot, JournalStore(journal), size=size) as window:
+        window.reset_layout()
+        window.show_panel("report")
+        panel = window.panels["report"]
+        assert isinstance(panel, ReportPanel)
+        qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
+
+        def reads(action: QAction) -> bool:
+            button = panel.toolbar.widgetForAction(action)
+            return (isinstance(button, QToolButton) and button.isVisible()
+                    and button.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly
+                    and bool(button.text()))
+
+        assert reads(panel.act_generate) and reads(panel.act_export)
+        named = re.findall(r"“([^”]+)”", panel.editor.placeholderText())
+        assert named, "the hint names the button to press"
+        shown = {a.text() for a in panel.toolbar.actions() if reads(a)}
+        assert set(named) <= shown

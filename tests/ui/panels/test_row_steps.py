@@ -14,12 +14,13 @@ import pytest
 from factories import OFFSCREEN_NOISE, build_gothenburg, jpeg_bytes
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from shell_data import main_window
+from shell_data import main_window, show_active, when_modal
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.panels.panel_base import RecordPanel
 from sprintjournal_ui.panels.registry import PANELS
+from sprintjournal_ui.panels.row_steps import BULK_ROWS
 from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
@@ -217,3 +218,39 @@ def test_redo_of_an_edit_selects_the_row_it_changes(qtbot: QtBot, window: MainWi
     window.act_redo.trigger()
     assert [r.id for r in panel.selected_records()] == [target.id]
     assert window.statusBar().currentMessage().startswith("Redone: Edit attendee Romain")
+
+
+def test_many_rows_at_once_ask_first_and_enter_keeps_them(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    panel = window.panels["attendees"]
+    assert isinstance(panel, RecordPanel)
+    window.go_to_panel("attendees")
+    rows = records(window, "attendees")[-BULK_ROWS:]
+    panel.select_items([r.id for r in rows])
+    found = panel.locate(rows[0].id)
+    assert found is not None
+    found[0].setFocus()
+    asked: list[str] = []
+
+    def press_enter(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        asked.append(f"{box.text()} | {box.informativeText()}")
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    when_modal(press_enter)
+    qtbot.keyClick(found[0], Qt.Key.Key_Delete)
+    assert asked == [f"Remove the {BULK_ROWS} selected attendees? | You can bring them back "
+                     "with Ctrl+Z (Edit ▸ Undo) until the journal is closed."]
+    assert len(records(window, "attendees")) == FILLERS + 7  # Enter kept them all
+    assert window.undo_stack.count() == 0
+
+    def remove(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        next(b for b in box.buttons() if b.text() == f"Remove {BULK_ROWS} attendees").click()
+
+    show_active(qtbot, window)  # active again after the box, the table focused
+    found[0].setFocus()
+    when_modal(remove)
+    qtbot.keyClick(found[0], Qt.Key.Key_Delete)
+    assert not {r.id for r in rows} & {r.id for r in records(window, "attendees")}
+    assert window.statusBar().currentMessage().startswith(f"Removed {BULK_ROWS} attendees (")

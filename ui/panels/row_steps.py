@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from sprintjournal.changes import Change
 
@@ -68,6 +68,8 @@ def step_message(way: Way, text: str) -> str:
 
 def confirm_bulk(parent: QWidget, count: int, noun: str) -> bool:
     """Ask before removing `count` rows at once; Enter and Escape keep them."""
+    from PySide6.QtWidgets import QMessageBox  # its enums load with the first box shown
+
     box = QMessageBox(QMessageBox.Icon.Question, f"Remove {count} {noun}",
                       f"Remove the {count} selected {noun}?", parent=parent)
     box.setInformativeText(

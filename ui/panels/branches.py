@@ -96,7 +96,7 @@ class BranchesPanel(RecordPanel[BranchRec]):
             "Edit people, results and links of the selected branch (Shift+F2)")
         self.remove_action = self.add_action(
             "Remove", self.remove_selected, "remove",
-            QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected branch (Delete)")
+            QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected branches (Delete)")
         self.add_move_actions()
         self.report_action = add_row_mark_action(self, "notes_publish", "update_branch",
                                                  "branch's notes")

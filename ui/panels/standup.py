@@ -116,7 +116,7 @@ class StandupPanel(RecordPanel[StandupRec]):
             "Edit the selected item: people and branch too (Shift+F2)")
         self.remove_action = self.add_action(
             "Remove", self.remove_selected, "remove",
-            QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected item (Delete)")
+            QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected items (Delete)")
         self.add_move_actions()
         self.report_action = add_row_mark_action(self, "publish", "update_standup_item",
                                                  "stand-up items")

@@ -347,6 +347,7 @@ class RecordPanel(DataPanel, Generic[R]):
             return
         names = [self.describe(rec) for rec in records]
         where, effects = self.removed_from(records), self.removal_effects(records)
+        place = self.locate(records[0].id)
         macro = len(records) > 1
         if macro:
             self.undo_stack.beginMacro(f"Remove {len(records)} {self.plural}")
@@ -360,6 +361,8 @@ class RecordPanel(DataPanel, Generic[R]):
             self.undo_stack.undo()  # an obsolete current step is dropped by undo()
         if gone:  # the status bar only: a panel's message line would outlive an undo
             self.message_shown.emit(removed_message(gone, self.plural, where, effects))
+            if place is not None:
+                _select_row_at(place[0], place[1].row())
 
     def show_step(self, changes: Sequence[Change], way: Way, text: str) -> None:
         """After Ctrl+Z or Ctrl+Shift+Z took one of this panel's steps: its rows selected and
@@ -371,3 +374,16 @@ class RecordPanel(DataPanel, Generic[R]):
             if isinstance(dock, QDockWidget) and not dock.isHidden():
                 dock.raise_()
         self.message_shown.emit(step_message(way, text))
+
+
+def _select_row_at(view: QAbstractItemView, row: int) -> None:
+    """After a removal, the row now where the first removed one was (or the new last row) is
+    selected: the user keeps their place, and arrows and Delete go on from there. (The lists
+    are flat; the index found before the removal is not used again, only its row.)"""
+    model = view.model()
+    count = model.rowCount()
+    if count == 0:
+        return
+    view.selectionModel().setCurrentIndex(
+        model.index(min(row, count - 1), 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)

@@ -254,3 +254,25 @@ def test_many_rows_at_once_ask_first_and_enter_keeps_them(qtbot: QtBot,
     qtbot.keyClick(found[0], Qt.Key.Key_Delete)
     assert not {r.id for r in rows} & {r.id for r in records(window, "attendees")}
     assert window.statusBar().currentMessage().startswith(f"Removed {BULK_ROWS} attendees (")
+
+
+@pytest.mark.parametrize("name", TABLE_PANELS)
+def test_after_a_delete_the_next_row_is_selected(qtbot: QtBot, window: MainWindow,
+                                                 name: str) -> None:
+    """The user keeps their place: the row that took the removed one's place is selected (at
+    the end of the list, the new last row)."""
+    panel = window.panels[name]
+    assert isinstance(panel, RecordPanel)
+    window.go_to_panel(name)
+    rows = (panel.models["today"].records() if name == "standup"  # type: ignore[attr-defined]
+            else panel.model.records())
+    middle, after = rows[5], rows[6]
+    panel.select_item(middle.id)
+    found = panel.locate(middle.id)
+    assert found is not None
+    found[0].setFocus()
+    qtbot.keyClick(found[0], Qt.Key.Key_Delete)
+    assert [r.id for r in panel.selected_records()] == [after.id]
+    before_last = rows[-2]
+    delete_last_row(qtbot, window, name)
+    assert [r.id for r in panel.selected_records()] == [before_last.id]

@@ -244,8 +244,7 @@ class CentralArea(QWidget):
     def set_read_only(self, readonly: bool, path: str) -> None:
         if not readonly and self._banner is None:
             return
-        self.banner.setText(
-            f"<b>Read-only:</b> {path} cannot be written (the file or its folder is read-only). "
-            "You can read and search it; changes cannot be saved. Copy it somewhere writable "
-            "to edit it.")
+        from .read_only import banner_text
+
+        self.banner.setText(banner_text(path))
         self.banner.setVisible(readonly)

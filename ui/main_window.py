@@ -193,6 +193,12 @@ class MainWindow(Shell):
                               self.act_find, self.act_demo]
         for action in self._data_actions:
             action.setEnabled(False)
+        from .read_only import WriteActions
+
+        self.write_actions = WriteActions(self)  # disabled, saying why, in a read-only journal
+        for action in (self.act_import, self.act_undo_import, self.act_new_sprint,
+                       self.act_sprint_props, self.act_delete_sprint, self.act_new_note):
+            self.write_actions.add(action)
 
     def _create_menus(self) -> None:
         file_menu = self._menus["&File"]
@@ -294,6 +300,7 @@ class MainWindow(Shell):
         self._store = store
         self.notes = NotesPanel(store, self.undo_stack, self, autosave_ms=self._autosave_ms)
         self.notes.hold_saving()
+        self.notes.set_read_only(store.readonly)  # no typing that could never be saved
         self.central.set_content(self.notes)
         sprints = store.list_sprints()
         self.toolbar.set_sprints(sprints)
@@ -361,7 +368,7 @@ class MainWindow(Shell):
         one panel per step. They read the same sprint, attendees, stand-up... as `select_sprint`
         has them do, once (`shared_reads`: any write through the store drops what was read)."""
         assert self._sprint is not None and self.notes is not None
-        self.central.set_read_only(self.store.readonly, self.store.path)
+        self.show_read_only()
         self.toolbar.set_sprints(self.store.read(self.store.list_sprints))
         self.toolbar.show_sprint(self._sprint)
         self.toolbar.show_day(self.notes.day)
@@ -398,11 +405,20 @@ class MainWindow(Shell):
     def journal_replaced(self) -> None:
         """A (new) journal is attached: banner, title and sprints from scratch."""
         self.undo_stack.clear()
-        self.central.set_read_only(self.store.readonly, self.store.path)
+        self.show_read_only()
         self.save_label.setText(SAVED)
         sprints = self.store.read(self.store.list_sprints)
         self.toolbar.set_sprints(sprints)
         self.select_sprint(sprints[0].id if sprints else None)
+
+    def show_read_only(self) -> None:
+        """The banner, and every panel and action following the journal (`ui.read_only`)."""
+        readonly = self.store.readonly
+        self.central.set_read_only(readonly, self.store.path)
+        self.write_actions.set_read_only(readonly)
+        for panel in (self.notes, *self.panels.values()):  # Search only reads
+            if panel is not None:
+                panel.set_read_only(readonly)
 
     # -- routing ----------------------------------------------------------------------------
     def all_panels(self) -> list[QWidget | None]:

@@ -58,10 +58,17 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self._rows: list[R] = []
         self._committer: Committer[R] | None = None
+        self._read_only = False
 
     def set_committer(self, committer: Committer[R]) -> None:
         """Inline edits go to `committer`; without one the model is read-only."""
         self._committer = committer
+
+    def set_read_only(self, readonly: bool) -> None:
+        """No cell offers an edit while the journal is read-only. An editor already open still
+        hands its text to the committer, whose failure the store announces: nothing typed is
+        dropped silently."""
+        self._read_only = readonly
 
     # -- what subclasses provide -----------------------------------------------------------
     def fetch(self) -> list[R]:
@@ -84,7 +91,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._committer is not None and self.editable(self.columns[index.column()].key):
+        editable = self._committer is not None and not self._read_only
+        if editable and self.editable(self.columns[index.column()].key):
             base |= self.edit_flag(self.columns[index.column()].key)
         return base
 

@@ -219,7 +219,7 @@ class BranchesPanel(RecordPanel[BranchRec]):
     def _on_double_click(self, index: QModelIndex) -> None:
         key = self.model.columns[index.column()].key
         if not self.model.editable(key):
-            self.edit_selected()
+            self.edit_action.trigger()  # nothing while it is disabled (a read-only journal)
 
     def add_branch(self) -> None:
         if self.sprint_id is None:

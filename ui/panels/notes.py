@@ -22,10 +22,18 @@ from sprintjournal.records import NoteRec, SprintRec
 from ..commands.note_commands import add_note_command, created_id, remove_note_command
 from ..commands.report_marks import NoteMarks
 from ..day_words import day_label
+from ..read_only import REASON, set_editor_read_only, set_placeholder
 from ..store import JournalStore
 from ..throttle import Debouncer
 from ..widgets.document_text import DocumentSnapshot
-from ..widgets.notes_view import NotesView, leading_text, long_day, note_title
+from ..widgets.notes_view import (
+    NotesView,
+    has_text,
+    leading_text,
+    long_day,
+    note_title,
+    written,
+)
 from ..workers.background_save import BackgroundSaver
 
 if TYPE_CHECKING:
@@ -57,6 +65,9 @@ class NotesPanel(NotesView):
         self._people: PeopleDirectory | None = None
         self._saving = True
         self._pending = False
+        self._read_only = False
+        self._tips = {button: button.toolTip()
+                      for button in (self.add_button, self.remove_button, self.new_sprint_button)}
         self._autosave = Debouncer(self._autosave_fired, autosave_ms, self)
         self._saver = BackgroundSaver(store, self)
         self._saver.finished.connect(self._on_background_saved)
@@ -135,6 +146,24 @@ class NotesPanel(NotesView):
         """Something typed is not in the journal yet (waiting, or being written)."""
         return self._dirty or self._saver.busy
 
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def set_read_only(self, readonly: bool) -> None:
+        """Follow the journal (see `ui.read_only`): the editor keeps its text, selectable and
+        copyable, and an edit still pending stays pending (shown "Not saved"), never dropped;
+        nothing here invites a change that would fail."""
+        self._read_only = readonly
+        set_editor_read_only(self.editor, readonly)
+        self.report_marks.action.setEnabled(not readonly)
+        for button, tip in self._tips.items():
+            button.setToolTip(f"{tip}\n{REASON}" if readonly else tip)
+        self.new_sprint_button.setEnabled(not readonly)
+        self._enable_buttons()
+        if self._sprint is not None:
+            self._set_placeholder()
+
     def set_autosave_delay(self, delay_ms: int) -> None:
         self._autosave.set_delay(delay_ms)
 
@@ -182,7 +211,7 @@ class NotesPanel(NotesView):
         days = set(self._sprint.days()) | set(self._store.days_with_content(self._sprint.id))
         counts: dict[date | None, int] = {}
         for note in self._store.read(self._store.list_notes, self._sprint.id):
-            counts[note.day] = counts.get(note.day, 0) + 1
+            counts[note.day] = counts.get(note.day, 0) + written(note.text)
         self.days.fill([*sorted(days), None], counts)
 
     def _notes_loaded_for(self, day: date | None) -> bool:
@@ -194,12 +223,20 @@ class NotesPanel(NotesView):
         self.days.select(day)
         self._notes = self._store.read(self._store.list_notes, self._sprint.id, day)
         self.heading.setText(long_day(day))
-        self.editor.setPlaceholderText(
-            f"Nothing written for {day_label(day)} yet. Start typing: it saves itself. "
-            "Mention people with @Name and branches with #branch.")
+        self._set_placeholder()
         self._fill_tabs()
         wanted = select if select is not None else (self._notes[0].id if self._notes else None)
         self._select_note(wanted)
+
+    def _set_placeholder(self) -> None:
+        day = day_label(self._day)
+        set_placeholder(self.editor, f"Nothing written for {day} yet. Start typing: it saves "
+                        "itself. Mention people with @Name and branches with #branch.",
+                        self._read_only, f"Nothing written for {day}. {REASON}")
+
+    def _enable_buttons(self) -> None:
+        self.add_button.setEnabled(not self._read_only)
+        self.remove_button.setEnabled(bool(self._notes) and not self._read_only)
 
     def _fill_tabs(self) -> None:
         self.tabs.blockSignals(True)
@@ -210,7 +247,7 @@ class NotesPanel(NotesView):
             self.tabs.setTabData(self.tabs.count() - 1, note.id)
         self.tabs.setVisible(len(self._notes) > 1)
         self.tabs.blockSignals(False)
-        self.remove_button.setEnabled(bool(self._notes))
+        self._enable_buttons()
 
     def _select_note(self, note_id: int | None) -> None:
         ids = [n.id for n in self._notes]
@@ -305,7 +342,7 @@ class NotesPanel(NotesView):
 
     def add_note(self) -> None:
         """A new empty note on the current day (undoable)."""
-        if self._sprint is None:
+        if self._sprint is None or self._read_only:
             return
         self.flush()
         command = add_note_command(self._store, self._sprint.id, self._day, self)
@@ -315,7 +352,7 @@ class NotesPanel(NotesView):
 
     def remove_note(self) -> None:
         """Remove the current note (undoable: undo re-creates it with its text)."""
-        if self._note_id is None or self._sprint is None:
+        if self._note_id is None or self._sprint is None or self._read_only:
             return
         self.flush()
         note = self._store.read(self._store.get_note, self._note_id)
@@ -411,4 +448,5 @@ class NotesPanel(NotesView):
         index = self.tabs.currentIndex()
         if index >= 0:
             self.tabs.setTabText(index, note_title(leading_text(self.editor), index + 1))
-        self.days.set_count(self._day, len(self._notes))
+        others = sum(written(n.text) for n in self._notes if n.id != self._note_id)
+        self.days.set_count(self._day, others + has_text(self.editor))

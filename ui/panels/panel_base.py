@@ -1,8 +1,10 @@
 """What every data panel shares: the panel contract, an empty-state hint, actions, flushing.
 
 The contract (shared with the main window): `XPanel(store, undo_stack, parent)`, slots
-`set_sprint(sprint_id)` and `set_day(day)`, `select_item(item_id)`, `flush()`, and a hint that
-says what to do next whenever the panel has nothing to show.
+`set_sprint(sprint_id)` and `set_day(day)`, `select_item(item_id)`, `flush()`,
+`set_read_only(readonly)`, and a hint that says what to do next whenever the panel has nothing
+to show. Read-only is handled here once (see `ui.read_only`): actions made with `add_action`
+need a writable journal unless made with `writes=False`; editors, inline edits and drops follow.
 """
 
 import contextlib
@@ -10,7 +12,15 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Generic
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -33,6 +43,13 @@ from sprintjournal.records import SprintRec
 from ..commands.edit_commands import push_edit
 from ..commands.row_order import moved
 from ..models.record_model import R, RecordTableModel
+from ..read_only import (
+    REASON,
+    WriteActions,
+    refuse_drops,
+    set_editor_read_only,
+    text_editors,
+)
 from ..store import JournalStore
 from ..widgets.glyph_icons import recolour, set_glyph
 from .row_steps import (
@@ -84,6 +101,9 @@ class DataPanel(QWidget):
         self.sprint_id: int | None = None
         self.sprint: SprintRec | None = None
         self.day: date | None = None
+        self.read_only = False
+        self.write_actions = WriteActions(self)
+        self._hint_text = ""
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._kept_texts: list[QAction] = []
@@ -106,12 +126,15 @@ class DataPanel(QWidget):
 
     def add_action(self, text: str, slot: Callable[[], object], icon: str,
                    shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-                   tip: str = "", *, toolbar: bool = True, keep_text: bool = False) -> QAction:
+                   tip: str = "", *, toolbar: bool = True, keep_text: bool = False,
+                   writes: bool = True) -> QAction:
         """A (toolbar) action whose shortcut works while focus is anywhere inside the panel.
 
         `icon` names a glyph of `ui.widgets.glyph_icons`. With `keep_text`, the button keeps
         its text beside the icon when a narrower dock leaves the others icons only (the
-        panel's main actions, named by its hints, stay findable by name).
+        panel's main actions, named by its hints, stay findable by name). `writes`: it needs a
+        writable journal, so it is disabled (saying why) while the journal is read-only; only
+        actions that read (view, export, copy, open elsewhere) say False.
         """
         action = QAction(text, self)
         set_glyph(action, self, icon)
@@ -125,7 +148,31 @@ class DataPanel(QWidget):
             if keep_text:
                 self._kept_texts.append(action)
         self.addAction(action)
+        if writes:
+            self.write_actions.add(action)
         return action
+
+    def set_read_only(self, readonly: bool) -> None:
+        """Follow the journal: while it is read-only nothing here invites a change that would
+        fail. Subclasses with more to do extend `read_only_changed`."""
+        self.read_only = readonly
+        self.write_actions.set_read_only(readonly)
+        for editor in text_editors(self):
+            set_editor_read_only(editor, readonly)
+        for view in self.findChildren(QAbstractItemView):
+            refuse_drops(view, readonly)  # a row or file dropped there writes too
+            model = view.model()
+            while isinstance(model, QAbstractProxyModel):
+                model = model.sourceModel()
+            if isinstance(model, RecordTableModel):
+                model.set_read_only(readonly)
+                view.viewport().update()
+        refuse_drops(self, readonly)
+        self._show_hint()
+        self.read_only_changed()
+
+    def read_only_changed(self) -> None:
+        """Subclasses: what else follows `self.read_only`."""
 
     def add_context_menu(self, view: QWidget, *actions: QAction | None) -> None:
         """Right-click on `view` offers `actions` (None draws a separator)."""
@@ -177,8 +224,14 @@ class DataPanel(QWidget):
         if hint is None:
             self.pages.setCurrentWidget(content)
         else:
-            self.hint.setText(hint)
+            self._hint_text = hint
+            self._show_hint()
             self.pages.setCurrentWidget(self.hint)
+
+    def _show_hint(self) -> None:
+        """The hint; in a read-only journal, with why its "press Insert" will not work."""
+        hint = self._hint_text
+        self.hint.setText(f"{hint}\n\n{REASON}" if hint and self.read_only else hint)
 
     @Slot(object)
     def set_sprint(self, sprint_id: int | None) -> None:

@@ -104,7 +104,7 @@ class PhotosPanel(RecordPanel[PhotoRec]):
             "Caption, alt text, day and people of the selected photo (F2)")
         self.view_action = self.add_action(
             "View", self.view_selected, "view", QKeySequence(Qt.Key.Key_Space),
-            "Show the selected photo large (Space or double-click)")
+            "Show the selected photo large (Space or double-click)", writes=False)
         self.remove_action = self.add_action(
             "Remove", self.remove_selected, "remove",
             QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected photos (Delete)")

@@ -154,7 +154,7 @@ class ReportPanel(DataPanel):
         self.group_by.addItem("By person", "person")
         self.group_by.addItem("By branch", "branch")
         self.group_by.setAccessibleName("Group the draft")
-        self.toolbar.addWidget(self.group_by)
+        self.write_actions.add(self.toolbar.addWidget(self.group_by))  # drafting's option
         self.act_generate = self.add_action("Generate draft", self.generate, "generate",
                                             QKeySequence("Ctrl+G"),
                                             "Write a first draft from the sprint's data (Ctrl+G)",
@@ -167,9 +167,10 @@ class ReportPanel(DataPanel):
         self.act_export = self.add_action("Export…", self.export, "open",
                                           QKeySequence("Ctrl+Shift+E"),
                                           "Export to Markdown, HTML, Blogger, WordPress, PDF "
-                                          "(Ctrl+Shift+E)", keep_text=True)
+                                          "(Ctrl+Shift+E)", keep_text=True, writes=False)
         self.act_copy = self.add_action("Copy for Blogger", self.copy_for_blogger, "copy",
-                                        tip="Put the report on the clipboard for Blogger")
+                                        tip="Put the report on the clipboard for Blogger",
+                                        writes=False)
         self.title = QLineEdit(placeholderText="Report title")
         self.title.setAccessibleName("Report title")
         self.editor = QPlainTextEdit()
@@ -205,15 +206,12 @@ class ReportPanel(DataPanel):
     # -- loading and saving ------------------------------------------------------------------
     def sprint_changed(self) -> None:
         self.show_content(self.content, None if self.sprint_id is not None else NO_SPRINT_HINT)
-        has_sprint, writable = self.sprint_id is not None, not self.store.readonly
-        for action in (self.act_export, self.act_copy):
+        has_sprint = self.sprint_id is not None
+        # A read-only journal can still be read and exported, but not drafted into: the
+        # drafting actions and the editors follow `set_read_only` (panel_base).
+        for action in (self.act_export, self.act_copy, self.act_generate, self.act_section):
             action.setEnabled(has_sprint)
-        # A read-only journal can still be read and exported, but not drafted into.
-        self.act_generate.setEnabled(has_sprint and writable)
-        self.act_section.setEnabled(has_sprint and writable)
         self.suggestions.set_sprint(self.sprint_id)
-        self.editor.setReadOnly(not writable)
-        self.title.setReadOnly(not writable)
         self._load()
 
     def _load(self) -> None:

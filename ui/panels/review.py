@@ -104,7 +104,7 @@ class ReviewPanel(DataPanel):
             "The row is right as it is: clear its flag (Enter)")
         self.correct_action = self.add_action(
             "Correct…", self.correct_selected, "edit", QKeySequence(key.Key_F2),
-            "Open the row in its panel to correct it (F2)")
+            "Open the row in its panel to correct it (F2)", writes=False)
         self.decline_action = self.add_action(
             "Not So", self.decline_selected, "remove", QKeySequence(key.Key_Delete),
             "The guess is wrong: keep that answer so it is not offered again (Delete)")

@@ -86,7 +86,7 @@ class StandupPanel(RecordPanel[StandupRec]):
                      {model.column_of(key): share for key, share in shares.items()})
         table.doubleClicked.connect(
             lambda index: None if model.editable(model.columns[index.column()].key)
-            else self.edit_selected())
+            else self.edit_action.trigger())  # disabled in a read-only journal
         return table
 
     def _make_content(self) -> QWidget:

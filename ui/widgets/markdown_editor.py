@@ -97,12 +97,14 @@ class MarkdownEditor(QPlainTextEdit):
         if text:
             self._after_word = text.isspace() or text in _WORD_ENDS
         self._last_key = time.monotonic()
-        if event.text():
+        if event.text() and not self.isReadOnly():  # a read-only journal: no mention to insert
             self.update_completion()
 
     def _starts_undo_step(self, event: QKeyEvent) -> bool:
         """A character typed after a space, punctuation, Enter or a pause starts a step."""
         text = event.text()
+        if self.isReadOnly():  # no step, and no empty edit block announcing a change
+            return False
         if not text or not text.isprintable() or text.isspace() or event.modifiers() & (
                 Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
             return False
@@ -144,7 +146,7 @@ class MarkdownEditor(QPlainTextEdit):
     def insert_completion(self, name: str) -> None:
         """Replace the sigil and prefix typed so far by the complete mention."""
         cursor = self.textCursor()
-        if self._sigil_start < 0 or self._sigil_start > cursor.position():
+        if self._sigil_start < 0 or self._sigil_start > cursor.position() or self.isReadOnly():
             return
         sigil = self.document().characterAt(self._sigil_start)
         needs_brackets = sigil == "@" and (" " in name or not name.isidentifier())

@@ -5,7 +5,7 @@ Kept apart so the panel's logic (autosave, echoes, undo) reads without a page of
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,7 @@ from .elided_label import ElidedLabel
 from .markdown_editor import MarkdownEditor
 from .preview import NotePreview
 
+_NOT_SPACE = QRegularExpression(r"\S")
 EMPTY_HINT = (
     "<h3>No sprint to write about yet</h3>"
     "<p>Create one with <b>Sprint ▸ New sprint…</b> (Ctrl+Shift+N): give it a title, a place "
@@ -54,6 +55,17 @@ def note_title(text: str, number: int) -> str:
     if not first:
         return f"Note {number}"
     return first if len(first) <= 28 else first[:27] + "…"
+
+
+def written(text: str) -> bool:
+    """Whether a note counts in its day's number: an emptied note is kept (its versions with
+    it, for Note History) but no longer counts, like a day nobody wrote about."""
+    return bool(text.strip())
+
+
+def has_text(editor: QPlainTextEdit) -> bool:
+    """`written` for the editor's text, without copying a huge note: the first non-space."""
+    return not editor.document().find(_NOT_SPACE).isNull()
 
 
 def count_tip(count: int) -> str:

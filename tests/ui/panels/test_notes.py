@@ -278,3 +278,93 @@ def test_rebinding_to_the_same_store_keeps_the_early_preview_and_starts_saving(
     type_at_end(qtbot, panel, " kept")
     qtbot.waitUntil(lambda: not panel.dirty, timeout=3000)
     assert file_text(journal_path, gothenburg.note_id) == "# Thursday\n\n@Armin explained STM. kept"
+
+
+def _day_label(panel: NotesPanel, day: date) -> str:
+    return next(panel.days.item(i).text() for i in range(panel.days.count())
+                if panel.days.item(i).data(Qt.ItemDataRole.UserRole) == day)
+
+
+def test_an_emptied_note_no_longer_counts_in_its_day_and_keeps_its_versions(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
+        journal_path: Path) -> None:
+    """All its text deleted and saved: "Thu 3 Nov", not "Thu 3 Nov · 1", in the list as it is
+    and as it is filled again (another sprint and back); the note itself stays, with the text
+    it had as a version (Note History), and counts again once written in."""
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=60_000)
+    panel.set_day(THURSDAY)
+    assert _day_label(panel, THURSDAY) == "Thu 3 Nov · 1"
+    panel.editor.setFocus()
+    panel.editor.selectAll()
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Delete)
+    panel.flush()
+    assert file_text(journal_path, gothenburg.note_id) == ""
+    assert _day_label(panel, THURSDAY) == "Thu 3 Nov"
+    assert panel.days.item(panel.days.currentRow()).toolTip() == "No notes yet"
+    panel.set_sprint(None)
+    panel.set_sprint(gothenburg.sprint_id)
+    assert _day_label(panel, THURSDAY) == "Thu 3 Nov"
+    versions = store.note_versions(gothenburg.note_id)
+    assert [v.text for v in versions][:1] == ["# Thursday\n\n@Armin explained STM."]
+    panel.set_day(THURSDAY)
+    assert panel.note_id == gothenburg.note_id
+    type_at_end(qtbot, panel, "  ")
+    panel.flush()
+    assert _day_label(panel, THURSDAY) == "Thu 3 Nov", "spaces alone write nothing"
+    type_at_end(qtbot, panel, "Back.")
+    panel.flush()
+    assert _day_label(panel, THURSDAY) == "Thu 3 Nov · 1"
+
+
+def test_a_read_only_panel_takes_no_typing_and_says_why(
+        qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path,
+        undo_stack: QUndoStack) -> None:
+    journal.close()
+    readonly = Journal(journal_path, readonly=True)
+    store = JournalStore(readonly)
+    try:
+        panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=0)
+        panel.set_read_only(store.readonly)
+        panel.set_day(THURSDAY)
+        errors: list[str] = []
+        store.error.connect(errors.append)
+        type_at_end(qtbot, panel, "typed")
+        qtbot.keyClick(panel.editor, Qt.Key.Key_Return)
+        qtbot.keyClick(panel.editor, Qt.Key.Key_Backspace)
+        assert panel.editor.toPlainText() == "# Thursday\n\n@Armin explained STM."
+        assert not panel.dirty and errors == []
+        assert panel.editor.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+        panel.editor.selectAll()
+        panel.editor.copy()
+        from PySide6.QtGui import QGuiApplication
+
+        assert QGuiApplication.clipboard().text() == "# Thursday\n\n@Armin explained STM."
+        for button in (panel.add_button, panel.remove_button):
+            assert not button.isEnabled()
+            assert "This journal is open read-only" in button.toolTip()
+        panel.set_day(FRIDAY)  # reading goes on: another day, its placeholder says why
+        assert panel.heading.text().startswith("Friday 4")
+        assert panel.editor.placeholderText().startswith("Nothing written for Fri 4 Nov.")
+        assert "open read-only" in panel.editor.placeholderText()
+        panel.add_note()  # called anyway (a stray shortcut): nothing is written, nothing fails
+        assert errors == [] and store.list_notes(gothenburg.sprint_id, FRIDAY) == []
+    finally:
+        readonly.close()
+
+
+def test_text_waiting_to_be_saved_stays_when_the_panel_turns_read_only(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg,
+        journal_path: Path) -> None:
+    """Nothing typed is dropped: the editor keeps it (pending, as for any refused save) and
+    saves it once the journal can be written again."""
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=60_000)
+    panel.set_day(THURSDAY)
+    type_at_end(qtbot, panel, " kept")
+    panel.set_read_only(True)
+    assert panel.editor.isReadOnly() and panel.dirty
+    assert panel.editor.toPlainText().endswith("STM. kept")
+    panel.set_read_only(False)
+    assert not panel.editor.isReadOnly()
+    assert panel.editor.placeholderText().startswith("Nothing written for Thu 3 Nov yet.")
+    panel.flush()
+    assert file_text(journal_path, gothenburg.note_id) == "# Thursday\n\n@Armin explained STM. kept"

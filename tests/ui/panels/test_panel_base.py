@@ -317,3 +317,33 @@ def test_a_main_action_keeps_its_text_longest(qtbot: QtBot, store: JournalStore,
     qtbot.waitUntil(lambda: shown.styles() == (icon, icon))
     shown.resize(800, 300)
     qtbot.waitUntil(lambda: shown.styles() == (beside, beside))
+
+
+def test_a_panel_gets_read_only_for_free(qtbot: QtBot, store: JournalStore,
+                                         undo_stack: QUndoStack) -> None:
+    """Nothing in ListPanel knows about read-only: its actions write unless made with
+    `writes=False`, and while read-only they stay disabled (even when the panel enables them
+    again itself), their shortcut does nothing, and their tooltip says why; its editor keeps its
+    text and says why instead of its placeholder; then everything comes back as it was."""
+    shown = panel(qtbot, store, undo_stack)
+    shown.set_sprint(None)
+    shown.field.setText("ffi")
+    shown.field.setPlaceholderText("Name of the branch")
+    reader = shown.add_action("Show", lambda: shown.calls.append("show"), "view", writes=False)
+    add = shown.toolbar.actions()[0]
+    shown.set_read_only(True)
+    assert not add.isEnabled() and not shown.quiet.isEnabled() and reader.isEnabled()
+    add.setEnabled(True)  # the panel's own refresh, unaware: the journal still wins
+    assert not add.isEnabled()
+    assert add.toolTip().startswith("Add an item (Insert)\nThis journal is open read-only")
+    shown.hint.setFocus()
+    qtbot.keyClick(shown.hint, Qt.Key.Key_Insert)
+    assert "add" not in shown.calls
+    assert shown.field.isReadOnly() and shown.field.text() == "ffi"
+    assert "open read-only" in shown.field.placeholderText()
+    shown.set_read_only(False)
+    assert add.isEnabled() and add.toolTip() == "Add an item (Insert)"
+    assert not shown.field.isReadOnly()
+    assert shown.field.placeholderText() == "Name of the branch"
+    qtbot.keyClick(shown.hint, Qt.Key.Key_Insert)
+    assert shown.calls.count("add") == 1

@@ -224,6 +224,7 @@ def test_read_only_journal_can_be_exported_but_not_edited(qtbot: QtBot, journal:
     try:
         widget = ReportPanel(JournalStore(readonly), QUndoStack(), None)
         qtbot.addWidget(widget)
+        widget.set_read_only(readonly.readonly)  # as the window does on attaching the journal
         widget.set_sprint(sid)
         assert widget.editor.toPlainText() == "Saved before.\n"
         assert widget.editor.isReadOnly() and not widget.act_generate.isEnabled()

@@ -1,0 +1,151 @@
+"""FAULTS 13 in the window: a journal open read-only invites no change that would fail.
+
+The window over a real journal file opened read-only (the core's flag, which the app sets itself
+when the file or its folder cannot be written): the notes editor takes no typing yet its text
+can be copied, every action that writes is disabled wherever it is offered (menus, toolbars,
+context menus, keys, drops) and says why, while reading, searching, switching day and
+exporting go on."""
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+from shell_data import Gothenburg, main_window
+from sprintjournal_ui.main_window import SAVED, MainWindow
+from sprintjournal_ui.panels.photos import PhotosPanel
+from sprintjournal_ui.read_only import REASON
+from sprintjournal_ui.store import JournalStore
+
+from sprintjournal.journal import Journal
+
+THURSDAY, FRIDAY = date(2011, 11, 3), date(2011, 11, 4)
+NOTE = "# Thursday\n\n@Armin explained STM."
+SHOTS = os.environ.get("SPRINTJOURNAL_SHOTS")
+"""A folder to keep the screenshots in, to look at them (unset: they go to the test's tmp)."""
+
+
+@pytest.fixture
+def readonly_window(qtbot: QtBot, gothenburg: Gothenburg, journal: Journal,
+                    journal_path: Path) -> Iterator[MainWindow]:
+    """The window on Thursday of the Gothenburg sprint, its journal reopened read-only."""
+    journal.close()
+    readonly = Journal(journal_path, readonly=True)
+    try:
+        with main_window(qtbot, JournalStore(readonly), size=(1280, 800),
+                         sprint_id=gothenburg.sprint_id, day=THURSDAY) as win:
+            yield win
+    finally:
+        readonly.close()
+
+
+def _shot(window: MainWindow, tmp_path: Path, name: str) -> Path:
+    path = Path(SHOTS or tmp_path) / name
+    assert window.grab().save(str(path))
+    return path
+
+
+def test_the_notes_take_no_typing_and_say_why(qtbot: QtBot, readonly_window: MainWindow,
+                                              tmp_path: Path) -> None:
+    win = readonly_window
+    notes = win.notes
+    assert notes is not None and win.central.banner.isVisible()
+    errors: list[str] = []
+    win.store.error.connect(errors.append)
+    notes.editor.setFocus()
+    notes.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(notes.editor, "typed")
+    qtbot.keyClick(notes.editor, Qt.Key.Key_Backspace)
+    assert notes.editor.isReadOnly() and notes.editor.toPlainText() == NOTE
+    qtbot.wait(50)
+    assert errors == [] and win.save_label.text() == SAVED and not notes.dirty
+    qtbot.keyClick(notes.editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(notes.editor, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == NOTE
+    for button in (notes.add_button, notes.remove_button):
+        assert not button.isEnabled() and REASON in button.toolTip()
+    _shot(win, tmp_path, "read-only-window.png")
+    win.select_day(FRIDAY)  # reading goes on: another day; its empty page says why
+    assert notes.heading.text() == "Friday 4 November 2011"
+    assert "open read-only" in notes.editor.placeholderText()
+    _shot(win, tmp_path, "read-only-empty-day.png")
+
+
+def test_every_action_that_writes_is_disabled_and_says_why(
+        qtbot: QtBot, readonly_window: MainWindow, gothenburg: Gothenburg) -> None:
+    win = readonly_window
+    window_writes = [win.act_new_note, win.act_new_sprint, win.act_sprint_props,
+                     win.act_delete_sprint, win.act_import, win.act_undo_import]
+    for action in window_writes:
+        assert not action.isEnabled(), action.text()
+        assert REASON in action.toolTip(), action.text()
+    for action in (win.act_export, win.act_find, win.act_open, win.act_note_history):
+        assert action.isEnabled(), action.text()
+    for name, panel in win.panels.items():
+        for action in panel.write_actions.actions():
+            assert not action.isEnabled() and REASON in action.toolTip(), (name, action.text())
+    # the keys do nothing either: a dialog would open (Insert, Shift+F2) or a note be added
+    seen: list[str] = []
+    watching = [True]
+
+    def close_dialogs() -> None:  # a dialog that opened anyway is closed, not waited on
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            seen.append(dialog.windowTitle())
+            dialog.close()
+        if watching:
+            QTimer.singleShot(20, close_dialogs)
+
+    close_dialogs()
+    win.go_to_panel("attendees")
+    attendees = win.panels["attendees"]
+    table = attendees.table  # type: ignore[attr-defined]
+    table.setCurrentIndex(table.model().index(0, 0))
+    for key, mods in ((Qt.Key.Key_Insert, Qt.KeyboardModifier.NoModifier),
+                      (Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier),
+                      (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+                      (Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier)):
+        qtbot.keyClick(table, key, mods)
+    qtbot.keyClick(win, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.wait(100)
+    watching.clear()
+    qtbot.wait(50)  # the last check runs here, not in the next test
+    assert seen == [] and table.indexWidget(table.currentIndex()) is None
+    assert len(win.store.list_attendees(gothenburg.sprint_id)) == 4
+    assert len(win.store.list_notes(gothenburg.sprint_id, THURSDAY)) == 1
+
+
+def _read_only_editor(widget: QWidget | None) -> bool:
+    return isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit) and widget.isReadOnly()
+
+
+def test_no_panel_takes_a_drop(readonly_window: MainWindow) -> None:
+    """Qt delivers no drag to a widget that does not accept drops: photos and files dropped on
+    the Photos panel (which takes them in a writable journal) are refused before it sees them."""
+    for name, panel in readonly_window.panels.items():
+        taking = [w for w in [panel, *panel.findChildren(QWidget)] if w.acceptDrops()]
+        # a read-only editor refuses dropped text itself (Qt checks isReadOnly on the drag)
+        editors = [w if _read_only_editor(w) else w.parentWidget() for w in taking]
+        assert all(_read_only_editor(w) for w in editors), (name, taking)
+    assert isinstance(readonly_window.panels["photos"], PhotosPanel)
+
+
+def test_reading_searching_and_exporting_still_work(
+        qtbot: QtBot, readonly_window: MainWindow, gothenburg: Gothenburg) -> None:
+    win = readonly_window
+    win.focus_search()
+    qtbot.keyClicks(win.search.field, "STM")
+    hits = win.search.run_search()
+    assert [h.item_id for h in hits if h.kind == "note"] == [gothenburg.note_id]
+    win.select_day(FRIDAY)
+    win.jump_to(hits[0])
+    assert win.notes is not None and win.notes.day == THURSDAY
+    report = win.panels["report"]
+    assert report.act_export.isEnabled() and report.act_copy.isEnabled()  # type: ignore[attr-defined]
+    assert win.toolbar.day_combo.isEnabled() and win.toolbar.sprint_combo.isEnabled()

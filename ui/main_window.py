@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = QSize(1280, 800)
 SAVED = "All changes saved"
+READ_ONLY_STATE = "Read-only: nothing is saved"
 SAVING = "Saving…"
 AUTOSAVE_MS = 1000
 MENU_TITLES = ("&File", "&Edit", "&Sprint", "&View", "&Help")
@@ -406,15 +407,19 @@ class MainWindow(Shell):
         """A (new) journal is attached: banner, title and sprints from scratch."""
         self.undo_stack.clear()
         self.show_read_only()
-        self.save_label.setText(SAVED)
         sprints = self.store.read(self.store.list_sprints)
         self.toolbar.set_sprints(sprints)
         self.select_sprint(sprints[0].id if sprints else None)
 
     def show_read_only(self) -> None:
-        """The banner, and every panel and action following the journal (`ui.read_only`)."""
+        """The banner, the save state, and every panel and action following the journal
+        (`ui.read_only`)."""
+        from .read_only import REASON
+
         readonly = self.store.readonly
         self.central.set_read_only(readonly, self.store.path)
+        self.save_label.setText(self._idle_state())
+        self.save_label.setToolTip(REASON if readonly else "")
         self.write_actions.set_read_only(readonly)
         for panel in (self.notes, *self.panels.values()):  # Search only reads
             if panel is not None:
@@ -519,8 +524,13 @@ class MainWindow(Shell):
 
     def _on_saved(self) -> None:
         if self.notes is None or not self.notes.dirty:
-            self.save_label.setText(SAVED)
+            self.save_label.setText(self._idle_state())
             self.save_label.setStyleSheet("")
+
+    def _idle_state(self) -> str:
+        """What the status bar says with nothing pending: "All changes saved" would be untrue
+        of a journal that cannot be written."""
+        return READ_ONLY_STATE if self._store is not None and self.store.readonly else SAVED
 
     def _on_flushed(self, ok: bool) -> None:
         if ok:

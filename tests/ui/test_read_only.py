@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, main_window
-from sprintjournal_ui.main_window import SAVED, MainWindow
+from sprintjournal_ui.main_window import READ_ONLY_STATE, MainWindow
 from sprintjournal_ui.panels.photos import PhotosPanel
 from sprintjournal_ui.read_only import REASON
 from sprintjournal_ui.store import JournalStore
@@ -64,7 +64,7 @@ def test_the_notes_take_no_typing_and_say_why(qtbot: QtBot, readonly_window: Mai
         qtbot.keyClick(notes.editor, Qt.Key.Key_Backspace)
         assert notes.editor.isReadOnly() and notes.editor.toPlainText() == NOTE
         qtbot.wait(50)
-        assert errors == [] and win.save_label.text() == SAVED and not notes.dirty
+        assert errors == [] and win.save_label.text() == READ_ONLY_STATE and not notes.dirty
     finally:  # typing taken (the fault) would leave a failed save to ask about on closing
         if notes.dirty:
             win.close_for_good()
@@ -153,3 +153,12 @@ def test_reading_searching_and_exporting_still_work(
     report = win.panels["report"]
     assert report.act_export.isEnabled() and report.act_copy.isEnabled()  # type: ignore[attr-defined]
     assert win.toolbar.day_combo.isEnabled() and win.toolbar.sprint_combo.isEnabled()
+
+
+def test_the_status_bar_does_not_claim_saved_changes(readonly_window: MainWindow) -> None:
+    """"All changes saved" was shown for a journal that can save nothing."""
+    label = readonly_window.save_label
+    assert label.text() == READ_ONLY_STATE
+    assert label.toolTip() == REASON
+    readonly_window.save_manager.flush_all()  # a flush with nothing pending says the same
+    assert label.text() == READ_ONLY_STATE

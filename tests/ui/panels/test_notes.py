@@ -1,7 +1,7 @@
 """The Notes panel: autosave to the real file, no character lost, undo, preview and completion."""
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -209,13 +209,20 @@ def test_fault_37_a_ten_megabyte_paste_is_saved_whole_and_previewed_in_part(
     assert f"first {PREVIEW_LIMIT:,}" in shown
 
 
-def test_fault_11_a_save_refused_by_the_core_keeps_the_text(
-        qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path,
-        undo_stack: QUndoStack) -> None:
-    """A read-only journal: the save fails with the core's message; the typing stays."""
+@pytest.fixture
+def readonly_store(journal: Journal, journal_path: Path) -> Iterator[JournalStore]:
+    """The same file, opened as the app opens one it cannot write."""
     journal.close()
     readonly = Journal(journal_path, readonly=True)
-    store = JournalStore(readonly)
+    yield JournalStore(readonly)
+    readonly.close()
+
+
+def test_fault_11_a_save_refused_by_the_core_keeps_the_text(
+        qtbot: QtBot, gothenburg: Gothenburg, readonly_store: JournalStore,
+        undo_stack: QUndoStack) -> None:
+    """A read-only journal: the save fails with the core's message; the typing stays."""
+    store = readonly_store
     panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=60_000)
     panel.set_day(THURSDAY)
     type_at_end(qtbot, panel, " more")
@@ -223,7 +230,6 @@ def test_fault_11_a_save_refused_by_the_core_keeps_the_text(
         panel.days.setFocus()  # focus-out tries to save
     assert "read-only" in blocker.args[0]
     assert panel.dirty and panel.editor.toPlainText().endswith("STM. more")
-    readonly.close()
 
 
 def test_a_long_note_autosaves_off_the_gui_thread_in_order(
@@ -317,39 +323,34 @@ def test_an_emptied_note_no_longer_counts_in_its_day_and_keeps_its_versions(
 
 
 def test_a_read_only_panel_takes_no_typing_and_says_why(
-        qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path,
+        qtbot: QtBot, gothenburg: Gothenburg, readonly_store: JournalStore,
         undo_stack: QUndoStack) -> None:
-    journal.close()
-    readonly = Journal(journal_path, readonly=True)
-    store = JournalStore(readonly)
-    try:
-        panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=0)
-        panel.set_read_only(store.readonly)
-        panel.set_day(THURSDAY)
-        errors: list[str] = []
-        store.error.connect(errors.append)
-        type_at_end(qtbot, panel, "typed")
-        qtbot.keyClick(panel.editor, Qt.Key.Key_Return)
-        qtbot.keyClick(panel.editor, Qt.Key.Key_Backspace)
-        assert panel.editor.toPlainText() == "# Thursday\n\n@Armin explained STM."
-        assert not panel.dirty and errors == []
-        assert panel.editor.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
-        panel.editor.selectAll()
-        panel.editor.copy()
-        from PySide6.QtGui import QGuiApplication
+    store = readonly_store
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id, autosave_ms=0)
+    panel.set_read_only(store.readonly)
+    panel.set_day(THURSDAY)
+    errors: list[str] = []
+    store.error.connect(errors.append)
+    type_at_end(qtbot, panel, "typed")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Backspace)
+    assert panel.editor.toPlainText() == "# Thursday\n\n@Armin explained STM."
+    assert not panel.dirty and errors == []
+    assert panel.editor.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    panel.editor.selectAll()
+    panel.editor.copy()
+    from PySide6.QtGui import QGuiApplication
 
-        assert QGuiApplication.clipboard().text() == "# Thursday\n\n@Armin explained STM."
-        for button in (panel.add_button, panel.remove_button):
-            assert not button.isEnabled()
-            assert "This journal is open read-only" in button.toolTip()
-        panel.set_day(FRIDAY)  # reading goes on: another day, its placeholder says why
-        assert panel.heading.text().startswith("Friday 4")
-        assert panel.editor.placeholderText().startswith("Nothing written for Fri 4 Nov.")
-        assert "open read-only" in panel.editor.placeholderText()
-        panel.add_note()  # called anyway (a stray shortcut): nothing is written, nothing fails
-        assert errors == [] and store.list_notes(gothenburg.sprint_id, FRIDAY) == []
-    finally:
-        readonly.close()
+    assert QGuiApplication.clipboard().text() == "# Thursday\n\n@Armin explained STM."
+    for button in (panel.add_button, panel.remove_button):
+        assert not button.isEnabled()
+        assert "This journal is open read-only" in button.toolTip()
+    panel.set_day(FRIDAY)  # reading goes on: another day, its placeholder says why
+    assert panel.heading.text().startswith("Friday 4")
+    assert panel.editor.placeholderText().startswith("Nothing written for Fri 4 Nov.")
+    assert "open read-only" in panel.editor.placeholderText()
+    panel.add_note()  # called anyway (a stray shortcut): nothing is written, nothing fails
+    assert errors == [] and store.list_notes(gothenburg.sprint_id, FRIDAY) == []
 
 
 def test_text_waiting_to_be_saved_stays_when_the_panel_turns_read_only(

@@ -402,6 +402,9 @@ class MainWindow(Shell):
             requested = getattr(panel, "day_requested", None)
             if requested is not None:
                 requested.connect(self.select_day)
+            sprint_asked = getattr(panel, "sprint_requested", None)
+            if sprint_asked is not None:
+                sprint_asked.connect(self.select_sprint)
 
     def journal_replaced(self) -> None:
         """A (new) journal is attached: banner, title and sprints from scratch."""

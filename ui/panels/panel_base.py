@@ -91,6 +91,9 @@ class DataPanel(QWidget):
     """
 
     day_requested = Signal(date)
+    sprint_requested = Signal(int)
+    """Asks the main window to show a sprint in every panel (an undo that brings back a row of
+    a sprint the window has left): the window switches before this signal returns."""
     message_shown = Signal(str)  # a result for the status bar too ("3 items carried over")
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
@@ -421,6 +424,9 @@ class RecordPanel(DataPanel, Generic[R]):
         """After Ctrl+Z or Ctrl+Shift+Z took one of this panel's steps: its rows selected and
         in view (the dock brought to the front), and the step named in the status bar."""
         ids = shown_ids(changes, self.order_entity or "")
+        sprint = next((c.sprint_id for c in changes if c.sprint_id is not None), None)
+        if ids and sprint is not None and sprint != self.sprint_id:
+            self.sprint_requested.emit(sprint)  # the user moved on: back to where the rows are
         if ids:
             self.select_items(ids)
             dock = self.parentWidget()

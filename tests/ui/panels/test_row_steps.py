@@ -276,3 +276,25 @@ def test_after_a_delete_the_next_row_is_selected(qtbot: QtBot, window: MainWindo
     before_last = rows[-2]
     delete_last_row(qtbot, window, name)
     assert [r.id for r in panel.selected_records()] == [before_last.id]
+
+
+@pytest.mark.parametrize("name", TABLE_PANELS)
+def test_undo_after_switching_sprint_goes_back_to_the_rows_sprint(
+        qtbot: QtBot, window: MainWindow, name: str) -> None:
+    """The row came back in the sprint the user had left, out of sight: Ctrl+Z seemed to do
+    nothing (and a second one undid something else)."""
+    panel = window.panels[name]
+    assert isinstance(panel, RecordPanel)
+    assert window.sprint is not None
+    sprint = window.sprint.id
+    target = delete_last_row(qtbot, window, name)
+    change = window.store.add_sprint("Leysin 2012", start=date(2012, 1, 15),
+                                     end=date(2012, 1, 22))  # the switcher learns of it
+    [other] = change.ids
+    window.select_sprint(other)
+    assert panel.sprint_id == other
+    window.act_undo.trigger()
+    assert window.sprint is not None and window.sprint.id == sprint
+    assert window.toolbar.sprint_combo.currentData() == sprint
+    back = [r for r in records(window, name) if kept(r) == kept(target)]
+    assert [r.id for r in panel.selected_records()] == [back[0].id]

@@ -157,7 +157,11 @@ class DataPanel(QWidget):
 
     def set_read_only(self, readonly: bool) -> None:
         """Follow the journal: while it is read-only nothing here invites a change that would
-        fail. Subclasses with more to do extend `read_only_changed`."""
+        fail. Subclasses with more to do extend `read_only_changed`. Nothing to do when the
+        state is unchanged: every writable journal's start-up asks, and the walk over the
+        panel's views and editors was work for nothing there."""
+        if readonly == self.read_only:
+            return
         self.read_only = readonly
         self.write_actions.set_read_only(readonly)
         for editor in text_editors(self):

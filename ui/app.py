@@ -138,19 +138,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     restore: list[Callable[[], None]] = []
     startups: list[Startup] = []
 
-    def after_first_paint() -> None:
-        """Everything the first frame did not need, in the next turn of the event loop."""
-        trace.mark("first paint")
+    def after_notes() -> None:
+        """The window's icon, and the system's scheme followed: once the notes are on screen,
+        as both build enums first (QIcon's; the `Qt` namespace's 93, about 25 ms)."""
         set_window_icon(app)
-        from .crash_guard import install_excepthook, install_signal_handlers
-        from .startup import Startup
-
-        restore.append(install_excepthook(window))
         if system_scheme:
             from .theme import follow_system_scheme, is_dark
 
             follow_system_scheme(app, is_dark(app.palette()))  # the guess was right, almost always
-        startups.append(Startup(window, args, trace, app))
+
+    def after_first_paint() -> None:
+        """Everything the first frame did not need, in the next turn of the event loop."""
+        trace.mark("first paint")
+        from .crash_guard import install_excepthook, install_signal_handlers
+        from .startup import Startup
+
+        restore.append(install_excepthook(window))
+        startups.append(Startup(window, args, trace, app, after_notes))
         startups[0].run()  # the frame, the notes, the editor taking keys; the core comes next
         restore.append(install_signal_handlers(app, window))
 

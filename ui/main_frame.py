@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .panels.registry import PANELS
+from .qt_values import ALIGN_CENTER
 
 if TYPE_CHECKING:
     from datetime import date  # loaded with the journal, after the first paint
@@ -45,10 +46,8 @@ DOCKS: dict[str, DockSpec] = {
 
 
 def _placeholder(text: str, parent: QWidget) -> QLabel:
-    from PySide6.QtCore import Qt
-
     label = QLabel(text, parent)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setProperty("alignment", ALIGN_CENTER)  # not `Qt`: see ui/qt_values.py
     label.setWordWrap(True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label

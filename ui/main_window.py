@@ -27,6 +27,7 @@ from .main_frame import (
     default_layout,
     whole_tab_names,
 )
+from .qt_values import set_shortcut
 from .savemanager import SaveManager
 from .settings import app_settings
 from .shell import Shell
@@ -99,7 +100,8 @@ class MainWindow(Shell):
         self.save_manager = SaveManager(self)
         self.panels: dict[str, DataPanel] = {}
         self.notes: NotesPanel | None = None
-        self.search: SearchPanel
+        self._search: SearchPanel | None = None
+        self._panels_made = False
         self.setWindowTitle("SprintJournal")
         self.central = CentralArea(self)
         self.setCentralWidget(self.central)
@@ -125,6 +127,7 @@ class MainWindow(Shell):
         self.docks: dict[str, QDockWidget] = build_docks(self)
         for dock in self.docks.values():
             dock.dockLocationChanged.connect(self._name_tabs_later)
+        self.docks["search"].visibilityChanged.connect(self._on_search_shown)
         self.save_label = QLabel("", self)
         self.save_label.setAccessibleName("Save state")
         self.statusBar().addPermanentWidget(self.save_label)
@@ -133,15 +136,15 @@ class MainWindow(Shell):
         self._restore_layout(geometry=not self._geometry_restored)
 
     def _action(self, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                shortcut: QKeySequence.StandardKey | str | None = None,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(shortcut)
             if action.shortcut().isEmpty() and shortcut in FALLBACK_KEYS:
-                action.setShortcut(QKeySequence(FALLBACK_KEYS[shortcut]))
+                set_shortcut(action, FALLBACK_KEYS[shortcut])
         elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            set_shortcut(action, shortcut)
         action.setStatusTip(tip)
         action.setToolTip(tip or text.replace("&", "").rstrip("…"))
         action.triggered.connect(lambda _checked=False: slot())
@@ -232,7 +235,7 @@ class MainWindow(Shell):
             go.setObjectName(f"go_{name}")
             view_menu.addAction(go)
             toggle = dock.toggleViewAction()  # hiding is kept, on its own keys
-            toggle.setShortcut(QKeySequence(f"Ctrl+Shift+{number}"))
+            set_shortcut(toggle, f"Ctrl+Shift+{number}")
             toggle.setObjectName(f"toggle_{name}")
             show_menu.addAction(toggle)
         view_menu.addSeparator()
@@ -323,7 +326,6 @@ class MainWindow(Shell):
         keys typed in the early view are handled while the other panels are made and filled.
         Each step yields what it did; the toolbar and the actions are enabled at the end."""
         from .panels.notes import NotesPanel
-        from .panels.search import SearchPanel
 
         early = self.notes is not None and self._sprint is not None
         self._store = store
@@ -334,14 +336,16 @@ class MainWindow(Shell):
             self.central.set_content(self.notes)
         self.save_manager.register("notes", self.notes.flush)
         yield "notes"
-        self.search = SearchPanel(store, self.undo_stack, self)
-        self.docks["search"].setWidget(self.search)
+        had_search, self._search = self._search is not None, None
+        if had_search or not self.docks["search"].isHidden():
+            self._search = self._make_search()  # filled with the others, below
         for name, panel in _ops().create_panels(store, self.undo_stack, self).items():
             self.panels[name] = panel
             self.docks[name].setWidget(panel)
             if callable(getattr(panel, "flush", None)):
                 self.save_manager.register(name, panel.flush)
         self._connect_signals()
+        self._panels_made = True
         from .autobackup import AutoBackup
 
         self.auto_backup = AutoBackup(store, self)
@@ -376,7 +380,9 @@ class MainWindow(Shell):
         self._enable_sprint_actions()
         self._update_title()
         with self.store.shared_reads():
-            for panel in self.all_panels()[1:]:
+            for panel in self.all_panels():
+                if panel is self.notes:
+                    continue
                 yield f"{type(panel).__name__} filled"
                 _ops().call_panel(panel, "set_sprint", self._sprint.id if self._sprint else None)
                 _ops().call_panel(panel, "set_day", self.notes.day)
@@ -395,7 +401,6 @@ class MainWindow(Shell):
         notes.demo_requested.connect(self.act_demo.trigger)
         self.toolbar.sprint_chosen.connect(self.select_sprint)
         self.toolbar.day_chosen.connect(self.select_day)
-        self.search.result_chosen.connect(self.jump_to)
         self.save_manager.flushed.connect(self._on_flushed)
         _ops().wire_panels(self)
         for panel in self.panels.values():  # a click on the timeline picks the day everywhere
@@ -429,8 +434,36 @@ class MainWindow(Shell):
                 panel.set_read_only(readonly)
 
     # -- routing ----------------------------------------------------------------------------
-    def all_panels(self) -> list[QWidget | None]:
-        return [self.notes, self.search, *self.panels.values()]
+    def all_panels(self) -> list[QWidget]:
+        """The panels made so far (Search is made when first wanted)."""
+        panels = (self.notes, self._search, *self.panels.values())
+        return [panel for panel in panels if panel is not None]
+
+    @property
+    def search(self) -> "SearchPanel":
+        """The Search panel, made when first wanted (Ctrl+F, its dock shown or asked for): hidden
+        at first, it need not make start-up wait for it (about 25 ms, mostly the text-layout
+        classes its results are drawn with)."""
+        return self._search if self._search is not None else self._search_joining()
+
+    def _search_joining(self) -> "SearchPanel":
+        """Search made now, joining the sprint and day the other panels show."""
+        self._search = self._make_search()
+        _ops().call_panel(self._search, "set_sprint", self._sprint.id if self._sprint else None)
+        _ops().call_panel(self._search, "set_day", self._day)
+        return self._search
+
+    def _make_search(self) -> "SearchPanel":
+        from .panels.search import SearchPanel
+
+        search = SearchPanel(self.store, self.undo_stack, self)
+        self.docks["search"].setWidget(search)
+        search.result_chosen.connect(self.jump_to)
+        return search
+
+    def _on_search_shown(self, visible: bool) -> None:
+        if visible and self._search is None and self._panels_made:
+            self._search_joining()
 
     def select_sprint(self, sprint_id: int | None) -> None:
         """Show sprint `sprint_id` in every panel (pending edits are saved first)."""

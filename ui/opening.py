@@ -7,12 +7,10 @@ imported here, on first use, so the main window can paint before SQLAlchemy load
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from sprintjournal.errors import JournalError
 from sprintjournal.paths import SUFFIX, data_dir
-
-from .dialogs.errors import JournalErrorDialog, OpenChoice
 
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
@@ -22,6 +20,8 @@ FILTER = f"SprintJournal journals (*{SUFFIX});;All files (*)"
 
 def ask_journal_path(parent: QWidget | None, *, new: bool) -> Path | None:
     """A file dialog for an existing journal (or a new file name when `new`)."""
+    from PySide6.QtWidgets import QFileDialog
+
     start = str(data_dir())
     if new:
         name, _ = QFileDialog.getSaveFileName(parent, "New Journal", start, FILTER)
@@ -44,6 +44,8 @@ def open_journal(parent: QWidget | None, path: Path, *, at_startup: bool) -> "Jo
         try:
             return Journal(path)
         except JournalError as error:
+            from .dialogs.errors import JournalErrorDialog, OpenChoice  # with the first refusal
+
             choice = JournalErrorDialog.ask(parent, path, error, at_startup=at_startup,
                                             backed_up=_has_backups(path))
         if choice is OpenChoice.GIVE_UP:

@@ -12,7 +12,7 @@ typed is touched: an editor made read-only keeps its text, and a pending edit st
 (shown "Not saved") rather than being dropped.
 """
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -110,6 +110,8 @@ def set_editor_read_only(editor: TextEditor, readonly: bool) -> None:
     saying why, and a tooltip at the cursor when a key would have typed something."""
     editor.setReadOnly(readonly)
     if isinstance(editor, QPlainTextEdit | QTextEdit) and readonly:
+        from PySide6.QtCore import Qt  # only here: see ui/qt_values.py
+
         editor.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                        | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     set_placeholder(editor, writable_placeholder(editor), readonly)
@@ -138,6 +140,8 @@ class _TypingGuard(QObject):
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and isinstance(watched, QLineEdit | QPlainTextEdit | QTextEdit)
                 and watched.isReadOnly() and _types(event)):
+            from PySide6.QtCore import Qt
+
             rect = watched.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
             rect = rect.toRect() if isinstance(rect, QRectF) else rect
             QToolTip.showText(watched.mapToGlobal(rect.bottomLeft()), REASON, watched)
@@ -146,6 +150,8 @@ class _TypingGuard(QObject):
 
 def _types(event: QKeyEvent) -> bool:
     """Printable text, Backspace, Delete or Enter, without Ctrl (Ctrl+C still copies)."""
+    from PySide6.QtCore import Qt
+
     if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier):
         return False
     editing = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -15,7 +15,7 @@ A journal the core refuses gets the usual dialogs (`ui.opening`).
 import argparse
 import importlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -43,9 +43,10 @@ before opening a file that must be created or migrated (the migration builds its
 
 class Startup(QObject):
     def __init__(self, window: "MainWindow", args: argparse.Namespace, trace: StartupTrace,
-                 app: QApplication) -> None:
+                 app: QApplication, after_notes: Callable[[], None] = lambda: None) -> None:
         super().__init__(window)
         self.window, self.args, self.trace, self.app = window, args, trace, app
+        self._after_notes: Callable[[], None] | None = after_notes
         self.failed = False
         self._path = demo_journal() if args.demo else resolve_journal(args.journal)
         self._pending_imports = list(CORE_IMPORTS) if self._needs_orm() else []
@@ -115,6 +116,11 @@ class Startup(QObject):
     def _attach_next(self) -> None:
         """One step of the window's `attach` per event-loop turn: typing goes on meanwhile."""
         if self._done:
+            return
+        if self._after_notes is not None:
+            then, self._after_notes = self._after_notes, None
+            then()
+            QTimer.singleShot(0, self._attach_next)
             return
         if next(self._steps, None) is not None:
             QTimer.singleShot(0, self._attach_next)

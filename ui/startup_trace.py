@@ -1,4 +1,4 @@
-"""`--trace-startup`: the time, CPU and memory of each start-up phase.
+"""`--trace-startup`: the time, CPU and memory of each start-up phase, and what is loaded.
 
 Its own module, below both `app` (which makes the trace) and `startup` (which marks the phases),
 so neither imports the other for it. The clock starts when this module is first imported, right
@@ -26,8 +26,14 @@ class StartupTrace:
         if self.enabled:
             core = "loaded" if "sqlalchemy" in sys.modules else "not loaded"
             print(f"startup {phase:<18} {elapsed * 1000:8.1f} ms  wall={time.time():.6f}"
-                  f"  cpu={time.process_time():.4f}  rss={_rss_mib():.1f} MiB  core {core}",
-                  flush=True)
+                  f"  cpu={time.process_time():.4f}  rss={_rss_mib():.1f} MiB  Qt {_qt()}"
+                  f"  core {core}", flush=True)
+
+
+def _qt() -> str:
+    """Whether PySide has built the `Qt` namespace's 93 enums yet (see ui/qt_values.py)."""
+    core = sys.modules.get("PySide6.QtCore")
+    return "built" if core is not None and "Qt" in vars(core) else "not built"
 
 
 def _rss_mib() -> float:

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from sprintjournal.changes import Change
@@ -86,6 +86,8 @@ class JournalStore(JournalCalls, JournalServices, QObject):
         """Load what writing needs (the ORM) before the first write, if not done yet."""
         if self._journal.writes_prepared or self._journal.readonly:
             return
+        from PySide6.QtCore import Qt  # not at import: see ui/qt_values.py
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
             self._journal.prepare_writes()

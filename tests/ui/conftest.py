@@ -7,11 +7,16 @@ Both are built through the Journal API (the same calls the app makes), so the te
 SQLite data without depending on the demo module.
 """
 
-from collections.abc import Iterator
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from factories import build_gothenburg
+from locations import ROOT
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication
@@ -68,6 +73,28 @@ def app(qapp: QApplication) -> Iterator[QApplication]:
     theme._following[0] = following
     qapp.setStyle(style)
     qapp.setPalette(palette)
+
+
+TracePhases = Callable[..., dict[str, str]]
+
+
+@pytest.fixture
+def trace_phases() -> TracePhases:
+    """Runs the app in a fresh process on `journal` with `home` as its home folder, through its
+    start-up and out (`--trace-startup --quit-after-startup`); returns each phase's trace line
+    by the phase's first word. `platform` is the Qt platform (offscreen by default)."""
+
+    def run(journal: Path, home: Path, platform: str = "offscreen") -> dict[str, str]:
+        env = {**os.environ, "QT_QPA_PLATFORM": platform, "SPRINTJOURNAL_HOME": str(home)}
+        result = subprocess.run(
+            [sys.executable, "-m", "sprintjournal_ui.app", "--journal", str(journal),
+             "--trace-startup", "--quit-after-startup"],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True)
+        assert "Traceback" not in result.stderr
+        return {line.split()[1]: line for line in result.stdout.splitlines()
+                if line.startswith("startup ")}
+
+    return run
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -3,12 +3,10 @@
 import gc
 import os
 import signal
-import subprocess
-import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from locations import ROOT
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -17,6 +15,7 @@ from sprintjournal_ui.app import app_icon, main, make_application, parse_args
 from sprintjournal_ui.crash_guard import install_signal_handlers
 from sprintjournal_ui.dialogs.errors import JournalErrorDialog
 from sprintjournal_ui.main_window import MainWindow
+from sprintjournal_ui.panels.search import SearchPanel
 from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
@@ -41,18 +40,8 @@ def test_main_opens_the_journal_and_quits_cleanly(qtbot: QtBot, journal_path: Pa
         assert reopened.list_sprints() == []
 
 
-def trace_phases(journal: Path, home: Path) -> dict[str, str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SPRINTJOURNAL_HOME": str(home)}
-    result = subprocess.run(
-        [sys.executable, "-m", "sprintjournal_ui.app", "--journal", str(journal), "--trace-startup",
-         "--quit-after-startup"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True)
-    assert "Traceback" not in result.stderr
-    return {line.split()[1]: line for line in result.stdout.splitlines()
-            if line.startswith("startup ")}
-
-
-def test_the_window_is_painted_before_the_core_is_imported(tmp_path: Path) -> None:
+def test_the_window_is_painted_before_the_core_is_imported(
+        tmp_path: Path, trace_phases: Callable[..., dict[str, str]]) -> None:
     phases = trace_phases(tmp_path / "new.sprintjournal", tmp_path)
     assert list(phases) == ["qapplication", "window", "first", "journal", "all"]
     assert phases["first"].endswith("core not loaded")
@@ -60,7 +49,8 @@ def test_the_window_is_painted_before_the_core_is_imported(tmp_path: Path) -> No
 
 
 def test_an_existing_journal_is_shown_and_filled_without_the_orm(
-        tmp_path: Path, gothenburg: Gothenburg, journal: Journal, journal_path: Path) -> None:
+        tmp_path: Path, gothenburg: Gothenburg, journal: Journal, journal_path: Path,
+        trace_phases: Callable[..., dict[str, str]]) -> None:
     journal.close()
     phases = trace_phases(journal_path, tmp_path)
     assert list(phases) == ["qapplication", "window", "first", "journal", "ready", "all"]
@@ -90,7 +80,9 @@ def test_the_early_view_is_filled_around_one_step_at_a_time(
         assert not window.toolbar.isEnabled() and not window.act_find.isEnabled()
         assert window.panels["standup"].sprint_id is None  # made, not filled yet
         done += list(steps)
-        assert done[-1] == "ready" and len(done) == 3 + len(window.panels) + 1
+        # notes, panels made, one fill per panel made (Search, hidden, is made when wanted), ready
+        assert done[-1] == "ready" and len(done) == 2 + len(window.panels) + 1
+        assert not isinstance(window.docks["search"].widget(), SearchPanel)
         assert window.toolbar.isEnabled() and window.act_find.isEnabled()
         assert {p.sprint_id for p in window.panels.values()} == {gothenburg.sprint_id}
         notes.flush()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active, when_modal
@@ -15,6 +15,7 @@ from sprintjournal_ui.crash_guard import install_excepthook
 from sprintjournal_ui.dialogs.shortcuts import shortcut_rows
 from sprintjournal_ui.dialogs.sprint_dialog import SprintDialog
 from sprintjournal_ui.main_window import SAVED, SAVING, MainWindow
+from sprintjournal_ui.panels.search import SearchPanel
 from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
@@ -252,6 +253,43 @@ def test_find_shortcut_focuses_the_search_field(qtbot: QtBot, window: MainWindow
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.docks["search"].isVisible()
     assert window.search.field.hasFocus()
+
+
+def test_search_is_made_when_first_wanted_and_searches_the_sprint_shown(
+        qtbot: QtBot, window: MainWindow, gothenburg: Gothenburg, journal: Journal) -> None:
+    """Hidden at start, the Search panel is made by Ctrl+F (or its dock shown), and joins the
+    sprint the other panels show: "this sprint" is that one, not every sprint."""
+    other = journal.add_sprint("Leysin 2011", place="Leysin").id
+    journal.add_note(other, None, "The cake, in Leysin")  # in all sprints, not in this one
+    journal.add_note(gothenburg.sprint_id, None, "The cake: 5x faster than CPython")
+    window.select_sprint(gothenburg.sprint_id)
+    assert not isinstance(window.docks["search"].widget(), SearchPanel)  # not made yet
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.docks["search"].widget() is window.search
+    window.search.field.setText("cake")
+    hits = window.search.run_search()
+    assert hits and {hit.sprint_id for hit in hits} == {gothenburg.sprint_id}
+
+
+def test_showing_the_search_dock_makes_the_panel(qtbot: QtBot, window: MainWindow,
+                                                gothenburg: Gothenburg) -> None:
+    window.select_sprint(gothenburg.sprint_id)
+    toggle = window.findChild(QAction, "toggle_search")
+    assert toggle is not None and not toggle.isChecked()
+    toggle.trigger()  # View ▸ Show or Hide ▸ Search
+    assert isinstance(window.docks["search"].widget(), SearchPanel)
+
+
+def test_a_layout_with_search_shown_makes_it_at_start(qtbot: QtBot, window: MainWindow,
+                                                     store: JournalStore) -> None:
+    window.focus_search()
+    window.close()  # the layout is saved with Search shown
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.attach(store)
+    assert not again.docks["search"].isHidden()
+    assert isinstance(again.docks["search"].widget(), SearchPanel)
+    again.close_for_good()
 
 
 def test_every_menu_entry_is_reachable_by_keyboard(window: MainWindow) -> None:

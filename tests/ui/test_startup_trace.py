@@ -8,7 +8,8 @@ import pytest
 from sprintjournal_ui.startup_trace import StartupTrace
 
 LINE = re.compile(r"^startup (?P<phase>\S+) +(?P<ms>\d+\.\d) ms  wall=\d+\.\d{6}  "
-                  r"cpu=(?P<cpu>\d+\.\d{4})  rss=(?P<rss>\d+\.\d) MiB  core (?P<core>.+)$")
+                  r"cpu=(?P<cpu>\d+\.\d{4})  rss=(?P<rss>\d+\.\d) MiB  Qt (?P<qt>built|not built)  "
+                  r"core (?P<core>.+)$")
 
 
 def test_a_quiet_trace_records_the_phases_in_order_and_prints_nothing(
@@ -48,3 +49,16 @@ def test_the_trace_says_whether_the_orm_is_loaded(
     trace.mark("first")
     loaded, not_loaded = capsys.readouterr().out.splitlines()
     assert loaded.endswith("core loaded") and not_loaded.endswith("core not loaded")
+
+
+def test_the_trace_says_whether_the_qt_namespace_is_built(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from PySide6 import QtCore
+    from PySide6.QtCore import Qt  # noqa: F401 - built, as by the first `Qt.` named
+
+    trace = StartupTrace(True)
+    trace.mark("after")
+    monkeypatch.delitem(vars(QtCore), "Qt")  # as it is before PySide builds it
+    trace.mark("before")
+    after, before = capsys.readouterr().out.splitlines()
+    assert "  Qt built  " in after and "  Qt not built  " in before

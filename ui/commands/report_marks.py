@@ -8,18 +8,18 @@ whether a branch's notes may be printed (its name cell is shaded).
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from sprintjournal.publish import marked_indexes, paragraph_at, paragraphs, toggle
 
+from ..qt_values import WIDGET_WITH_CHILDREN_SHORTCUT, set_shortcut
 from ..theme import MARKED
 from ..throttle import Debouncer
 from .store_command import StoreCommand
 
-MARK_KEY = QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-                        | Qt.Key.Key_R)
+MARK_KEY = "Ctrl+Shift+R"
 TICK = "✓"
 REFRESH_MS = 400
 """The pause in typing after which a marked note's shading is brought up to date."""
@@ -51,7 +51,7 @@ def add_row_mark_action(panel: Any, field: str, update: str, what: str) -> QActi
         panel.undo_stack.push(StoreCommand(f"{label}: {what}", do, undo))
 
     action: QAction = panel.add_action(
-        "For the report", run, "copy", MARK_KEY,
+        "For the report", run, "copy", QKeySequence(MARK_KEY),
         tip=f"Mark the selected {what} for the report, or unmark it (Ctrl+Shift+R); only "
             "marked ones are published", toolbar=False)
     return action
@@ -65,8 +65,8 @@ class NoteMarks(QObject):
         self.panel = panel
         self.editor: QPlainTextEdit = panel.editor
         self.action = QAction("Mark paragraph for the report", panel)
-        self.action.setShortcut(MARK_KEY)
-        self.action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        set_shortcut(self.action, MARK_KEY)  # no `Qt` on the notes' first screen: ui/qt_values.py
+        self.action.setProperty("shortcutContext", WIDGET_WITH_CHILDREN_SHORTCUT)
         self.action.triggered.connect(lambda _checked=False: self.toggle_here())
         self.editor.addAction(self.action)
         self._known: tuple[int | None, tuple[str, ...]] | None = None  # (note id, its marks)

@@ -10,7 +10,7 @@ removing notes are undoable commands; undo of typing stays inside the editor.
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
@@ -22,6 +22,7 @@ from sprintjournal.records import NoteRec, SprintRec
 from ..commands.note_commands import add_note_command, created_id, remove_note_command
 from ..commands.report_marks import NoteMarks
 from ..day_words import day_label
+from ..qt_values import USER_ROLE
 from ..read_only import REASON, set_editor_read_only, set_placeholder
 from ..store import JournalStore
 from ..throttle import Debouncer
@@ -311,7 +312,7 @@ class NotesPanel(NotesView):
     def _on_day_clicked(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is None:
             return
-        day = current.data(Qt.ItemDataRole.UserRole)
+        day = current.data(USER_ROLE)
         self.set_day(day)
         self.day_selected.emit(day)
 

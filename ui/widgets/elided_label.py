@@ -5,7 +5,7 @@ beside a day's note tabs made the window's minimum wider than a 1280-pixel scree
 window grew, and was laid out and painted whole again, at the first key typed.
 """
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel
 
@@ -25,11 +25,17 @@ class ElidedLabel(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
-                                              rect.width())
-        tip = "" if shown == self.text() else self.text()
+        fits = self.fontMetrics().horizontalAdvance(self.text()) <= rect.width()
+        tip = "" if fits else self.text()
         if self.toolTip() != tip:
             self.setToolTip(tip)
+        if fits:  # QLabel's own drawing, which names no `Qt` enum (see ui/qt_values.py)
+            super().paintEvent(event)
+            return
+        from PySide6.QtCore import Qt
+
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                              rect.width())
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(rect, int(self.alignment()), shown)

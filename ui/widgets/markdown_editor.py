@@ -6,20 +6,30 @@ typed, following Qt's "Custom Completer" example: the popup takes Enter/Tab/Esca
 
 import re
 import time
+from functools import cache
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtGui import QFocusEvent, QFontDatabase, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QPlainTextEdit, QWidget
 
+from ..qt_values import CASE_INSENSITIVE, MATCH_CONTAINS
+
 _PERSON_PREFIX = re.compile(r"(?:^|[^\w@])@(?P<bracket>\[)?(?P<prefix>[^\]\n@\[]*)$")
 _BRANCH_PREFIX = re.compile(r"(?:^|[^\w#&])#(?P<prefix>[\w.\-/]*)$")
-_POPUP_KEYS = {
-    Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab,
-}
 _LOOK_BACK = 80  # characters before the cursor searched for a mention being typed
 _WORD_ENDS = ".,;:!?)"
 UNDO_PAUSE_S = 1.5
 """Seconds without a key after which the next one starts a new undo step."""
+
+
+@cache
+def _popup_keys() -> frozenset[int]:
+    """What the completer's popup takes while shown (on the first key: `Qt` is not named before
+    the notes are shown, see ui/qt_values.py)."""
+    from PySide6.QtCore import Qt
+
+    return frozenset({Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab,
+                      Qt.Key.Key_Backtab})
 
 
 def prefix_first(words: list[str], prefix: str) -> list[str]:
@@ -57,8 +67,8 @@ class MarkdownEditor(QPlainTextEdit):
         self._model = QStringListModel(self)
         self._completer = QCompleter(self._model, self)
         self._completer.setWidget(self)
-        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._completer.setProperty("caseSensitivity", CASE_INSENSITIVE)  # no `Qt`: qt_values
+        self._completer.setProperty("filterMode", MATCH_CONTAINS)
         self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self._completer.activated.connect(self.insert_completion)
 
@@ -80,7 +90,7 @@ class MarkdownEditor(QPlainTextEdit):
             self.focus_lost.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._popup().isVisible() and Qt.Key(event.key()) in _POPUP_KEYS:
+        if self._popup().isVisible() and event.key() in _popup_keys():
             event.ignore()  # the completer's popup handles these
             return
         if self._starts_undo_step(event):
@@ -102,6 +112,8 @@ class MarkdownEditor(QPlainTextEdit):
 
     def _starts_undo_step(self, event: QKeyEvent) -> bool:
         """A character typed after a space, punctuation, Enter or a pause starts a step."""
+        from PySide6.QtCore import Qt
+
         text = event.text()
         if self.isReadOnly():  # no step, and no empty edit block announcing a change
             return False

@@ -5,7 +5,7 @@ Kept apart so the panel's logic (autosave, echoes, undo) reads without a page of
 
 from datetime import date
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..day_words import day_label
+from ..qt_values import (
+    ELIDE_RIGHT,
+    RICH_TEXT,
+    SCROLL_BAR_ALWAYS_OFF,
+    TOOL_BUTTON_TEXT_ONLY,
+    USER_ROLE,
+)
 from .elided_label import ElidedLabel
 from .markdown_editor import MarkdownEditor
 from .preview import NotePreview
@@ -76,7 +83,7 @@ class DaysList(QListWidget):
     """The sprint's days and "No day", each with its number of notes."""
 
     def values(self) -> list[date | None]:
-        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
+        return [self.item(i).data(USER_ROLE) for i in range(self.count())]
 
     def fill(self, days: list[date | None], counts: dict[date | None, int]) -> None:
         self.blockSignals(True)
@@ -84,7 +91,7 @@ class DaysList(QListWidget):
         for day in days:
             item = QListWidgetItem(day_label(day, counts.get(day, 0)))
             item.setToolTip(count_tip(counts.get(day, 0)))
-            item.setData(Qt.ItemDataRole.UserRole, day)
+            item.setData(USER_ROLE, day)
             self.addItem(item)
         self.blockSignals(False)
 
@@ -127,7 +134,7 @@ class NotesView(QWidget):
         page = QWidget(self)
         self.empty_hint = QLabel(EMPTY_HINT, page)
         self.empty_hint.setWordWrap(True)
-        self.empty_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_hint.setProperty("textFormat", RICH_TEXT)  # no `Qt`: see ui/qt_values.py
         self.empty_hint.setMaximumWidth(520)
         self.new_sprint_button = QPushButton("New sprint…", page)
         self.demo_button = QPushButton("Open the demo journal", page)
@@ -148,14 +155,14 @@ class NotesView(QWidget):
         return page
 
     def _build_editor_page(self) -> QWidget:
-        page = QSplitter(Qt.Orientation.Horizontal, self)
+        page = QSplitter(parent=self)  # horizontal; `QSplitter(self)` weighs `Qt.Orientation`
         page.setChildrenCollapsible(False)
         self.days = DaysList(page)
         self.days.setAccessibleName("Days of the sprint")
         self.days.setMinimumWidth(100)
         self.days.setSpacing(2)
-        self.days.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.days.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.days.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
+        self.days.setProperty("textElideMode", ELIDE_RIGHT)
         page.addWidget(self.days)
         page.addWidget(self._build_note_area(page))
         page.setStretchFactor(0, 0)
@@ -183,7 +190,7 @@ class NotesView(QWidget):
         bar.addWidget(self.remove_button)
         self.editor = MarkdownEditor(area)
         self.preview = NotePreview(area)
-        split = QSplitter(Qt.Orientation.Horizontal, area)
+        split = QSplitter(parent=area)  # horizontal
         split.setChildrenCollapsible(False)
         split.addWidget(self.editor)
         split.addWidget(self.preview)
@@ -200,5 +207,5 @@ def _tool_button(text: str, tip: str, parent: QWidget) -> QToolButton:
     button.setText(text)
     button.setToolTip(tip)
     button.setAccessibleName(text)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setProperty("toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
     return button

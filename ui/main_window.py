@@ -27,6 +27,7 @@ from .main_frame import (
     default_layout,
     whole_tab_names,
 )
+from .panels.registry import PANELS
 from .qt_values import set_shortcut
 from .savemanager import SaveManager
 from .settings import app_settings
@@ -339,11 +340,14 @@ class MainWindow(Shell):
         had_search, self._search = self._search is not None, None
         if had_search or not self.docks["search"].isHidden():
             self._search = self._make_search()  # filled with the others, below
-        for name, panel in _ops().create_panels(store, self.undo_stack, self).items():
-            self.panels[name] = panel
-            self.docks[name].setWidget(panel)
+        self.panels = {}
+        for spec in PANELS:  # one per turn: keys typed meanwhile wait for one panel at most
+            panel = self.panels[spec.name] = _ops().create_panel(spec, store, self.undo_stack,
+                                                                 self)
+            self.docks[spec.name].setWidget(panel)
             if callable(getattr(panel, "flush", None)):
-                self.save_manager.register(name, panel.flush)
+                self.save_manager.register(spec.name, panel.flush)
+            yield f"{type(panel).__name__} made"
         self._connect_signals()
         self._panels_made = True
         from .autobackup import AutoBackup

@@ -18,7 +18,7 @@ from sprintjournal.paths import demo_journal
 from sprintjournal.records import SearchHit
 
 from .opening import ask_journal_path, open_journal
-from .panels.registry import PANELS, panel_for_hit
+from .panels.registry import PANELS, PanelSpec, panel_for_hit
 from .settings import last_folder, recent_journals, remember_folder, remember_journal
 from .shell import Shell
 from .store import JournalStore
@@ -39,11 +39,16 @@ def create_panels(store: JournalStore, undo: QUndoStack, parent: QWidget
     Imported here rather than at the top: the panels pull in the core (SQLAlchemy, Pillow),
     which must load after the window's first paint.
     """
-    panels = {spec.name: spec.widget_class()(store, undo, parent) for spec in PANELS}
-    for panel in panels.values():  # Tab leaves a table (arrows move in it): no keyboard trap
-        for view in panel.findChildren(QAbstractItemView):
-            view.setTabKeyNavigation(False)
-    return panels
+    return {spec.name: create_panel(spec, store, undo, parent) for spec in PANELS}
+
+
+def create_panel(spec: PanelSpec, store: JournalStore, undo: QUndoStack, parent: QWidget
+                 ) -> "DataPanel":
+    """One registered panel (start-up makes them one per event-loop turn)."""
+    panel = spec.widget_class()(store, undo, parent)
+    for view in panel.findChildren(QAbstractItemView):  # Tab leaves a table: no keyboard trap
+        view.setTabKeyNavigation(False)
+    return panel
 
 
 def wire_panels(window: Shell) -> None:

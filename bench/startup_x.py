@@ -6,6 +6,8 @@ What the user sees, per fresh process, interleaved with the baseline so drift hi
   notes shown          the app's trace after the note's text is painted ("ready for input"); the
                        bare window's first paint of its three filled lists and text box
   every panel filled   the app's "all panels filled" trace, the last step of its start-up work
+                       (the panels on screen and Needs Review; those in tabs behind them are
+                       made when first shown, see ui/panel_set.py)
   CPU seconds          user + system CPU of the whole process (it quits when start-up is done)
 Then memory: each process left idle for --idle seconds after start-up, RSS and USS from
 /proc/PID/smaps_rollup. The baseline is bench/bare_window.py (three filled lists and a text

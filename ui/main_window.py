@@ -27,6 +27,7 @@ from .main_frame import (
     default_layout,
     whole_tab_names,
 )
+from .panel_set import PanelSet
 from .panels.registry import PANELS
 from .qt_values import set_shortcut
 from .savemanager import SaveManager
@@ -99,7 +100,7 @@ class MainWindow(Shell):
         self.before_close: Callable[[], None] | None = None
         self.undo_stack = QUndoStack(self)
         self.save_manager = SaveManager(self)
-        self.panels: dict[str, DataPanel] = {}
+        self.panels = PanelSet()  # the data panels made so far: see ui/panel_set.py
         self.notes: NotesPanel | None = None
         self._search: SearchPanel | None = None
         self._panels_made = False
@@ -128,7 +129,8 @@ class MainWindow(Shell):
         self.docks: dict[str, QDockWidget] = build_docks(self)
         for dock in self.docks.values():
             dock.dockLocationChanged.connect(self._name_tabs_later)
-        self.docks["search"].visibilityChanged.connect(self._on_search_shown)
+        for name, dock in self.docks.items():
+            dock.visibilityChanged.connect(partial(self._on_dock_shown, name))
         self.save_label = QLabel("", self)
         self.save_label.setAccessibleName("Save state")
         self.statusBar().addPermanentWidget(self.save_label)
@@ -340,14 +342,11 @@ class MainWindow(Shell):
         had_search, self._search = self._search is not None, None
         if had_search or not self.docks["search"].isHidden():
             self._search = self._make_search()  # filled with the others, below
-        self.panels = {}
+        self._panels_made = False
+        self.panels = PanelSet(self._make_panel)
         for spec in PANELS:  # one per turn: keys typed meanwhile wait for one panel at most
-            panel = self.panels[spec.name] = _ops().create_panel(spec, store, self.undo_stack,
-                                                                 self)
-            self.docks[spec.name].setWidget(panel)
-            if callable(getattr(panel, "flush", None)):
-                self.save_manager.register(spec.name, panel.flush)
-            yield f"{type(panel).__name__} made"
+            if spec.name == "review" or self._on_screen(spec.name):  # Review: its tab's count
+                yield f"{type(self.panels[spec.name]).__name__} made"
         self._connect_signals()
         self._panels_made = True
         from .autobackup import AutoBackup
@@ -407,13 +406,43 @@ class MainWindow(Shell):
         self.toolbar.day_chosen.connect(self.select_day)
         self.save_manager.flushed.connect(self._on_flushed)
         _ops().wire_panels(self)
-        for panel in self.panels.values():  # a click on the timeline picks the day everywhere
-            requested = getattr(panel, "day_requested", None)
-            if requested is not None:
-                requested.connect(self.select_day)
-            sprint_asked = getattr(panel, "sprint_requested", None)
-            if sprint_asked is not None:
-                sprint_asked.connect(self.select_sprint)
+
+    def _on_screen(self, name: str) -> bool:
+        """The dock is shown and its tab is the current one (Qt moves the others off screen)."""
+        dock = self.docks[name]
+        return not dock.isHidden() and not dock.visibleRegion().isEmpty()
+
+    def _make_panel(self, name: str) -> "DataPanel":
+        """Panel `name` made, in its dock and connected; after start-up's fill, also filled
+        with the sprint and day the others show."""
+        spec = next(spec for spec in PANELS if spec.name == name)
+        panel: DataPanel = _ops().create_panel(spec, self.store, self.undo_stack, self)
+        self.panels[name] = panel
+        self.docks[name].setWidget(panel)
+        if callable(getattr(panel, "flush", None)):
+            self.save_manager.register(name, panel.flush)
+        requested = getattr(panel, "day_requested", None)  # a click on the timeline picks the day
+        if requested is not None:
+            requested.connect(self.select_day)
+        sprint_asked = getattr(panel, "sprint_requested", None)
+        if sprint_asked is not None:
+            sprint_asked.connect(self.select_sprint)
+        _ops().wire_panel(self, panel)
+        panel.set_read_only(self.store.readonly)
+        if self._panels_made:
+            _ops().call_panel(panel, "set_sprint", self._sprint.id if self._sprint else None)
+            _ops().call_panel(panel, "set_day", self._day)
+        return panel
+
+    def _on_dock_shown(self, name: str, visible: bool) -> None:
+        """A dock shown or its tab chosen: its panel made now if it was not."""
+        if not visible or not self._panels_made:
+            return
+        if name == "search":
+            if self._search is None:
+                self._search_joining()
+        elif name not in self.panels:
+            self._make_panel(name)
 
     def journal_replaced(self) -> None:
         """A (new) journal is attached: banner, title and sprints from scratch."""
@@ -465,9 +494,6 @@ class MainWindow(Shell):
         search.result_chosen.connect(self.jump_to)
         return search
 
-    def _on_search_shown(self, visible: bool) -> None:
-        if visible and self._search is None and self._panels_made:
-            self._search_joining()
 
     def select_sprint(self, sprint_id: int | None) -> None:
         """Show sprint `sprint_id` in every panel (pending edits are saved first)."""

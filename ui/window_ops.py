@@ -53,7 +53,7 @@ def create_panel(spec: PanelSpec, store: JournalStore, undo: QUndoStack, parent:
 
 def wire_panels(window: Shell) -> None:
     """Connections between panels that go through the window: Needs Review's F2 opens the row
-    in its own panel; its dock title counts what is left; panels report in the status bar."""
+    in its own panel; its dock title counts what is left."""
     from .panels.review import dock_title
 
     review = window.review_panel()
@@ -67,16 +67,19 @@ def wire_panels(window: Shell) -> None:
 
     review.count_changed.connect(count)
     count(review.count())
-    for panel in window.panels.values():
-        message = getattr(panel, "message_shown", None)
-        if message is not None:
-            message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+
+
+def wire_panel(window: Shell, panel: "DataPanel") -> None:
+    """What a panel says (imports, copies) shows in the window's status bar."""
+    message = getattr(panel, "message_shown", None)
+    if message is not None:
+        message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
 
 
 def open_review_item(window: Shell, item: "ReviewItem") -> None:
     """F2 in Needs Review: the item's panel, on its day, with the row selected and its editor
     open."""
-    panel = window.panels.get(item.panel)
+    panel = _panel(window, item.panel)
     if panel is None:
         return
     if item.day is not None:
@@ -99,13 +102,21 @@ def call_panel(panel: object, method: str, *args: object) -> None:
         raise
 
 
+def _panel(window: Shell, name: str) -> "DataPanel | None":
+    """Panel `name`, made if it was not yet (see ui/panel_set.py); None before a journal."""
+    try:
+        return window.panels[name]
+    except KeyError:
+        return None
+
+
 def select_hit(window: Shell, hit: SearchHit) -> None:
     """Select a search hit or clicked mention in the panel that shows that kind of item."""
     if hit.kind == "note" and window.notes is not None:
         window.notes.select_item(hit.item_id)
         return
     name = panel_for_hit(hit.kind)
-    panel = window.panels.get(name or "")
+    panel = _panel(window, name or "")
     if name is None or panel is None:
         return
     if hit.kind == "standup":
@@ -262,8 +273,8 @@ def show_shortcuts(window: Shell) -> None:
     from .dialogs.shortcuts import ShortcutsDialog
 
     toggles = [dock.toggleViewAction() for dock in window.docks.values()]
-    panels = {window.docks[name].windowTitle(): panel.actions()
-              for name, panel in window.panels.items()}
+    panels = {window.docks[spec.name].windowTitle(): panel.actions()
+              for spec in PANELS if (panel := _panel(window, spec.name)) is not None}
     ShortcutsDialog(window, [*window.actions(), window.act_undo, window.act_redo, *toggles],
                     panels).exec()
 

@@ -376,6 +376,7 @@ class MainWindow(Shell):
         one panel per step. They read the same sprint, attendees, stand-up... as `select_sprint`
         has them do, once (`shared_reads`: any write through the store drops what was read)."""
         assert self._sprint is not None and self.notes is not None
+        self._day = self.notes.day  # the day the early view shows is the window's from now on
         self.show_read_only()
         self.toolbar.set_sprints(self.store.read(self.store.list_sprints))
         self.toolbar.show_sprint(self._sprint)

@@ -58,3 +58,19 @@ def test_a_search_hit_opens_a_panel_not_made_yet(window: MainWindow, gothenburg:
     assert "attendees" in window.panels
     table = window.panels["attendees"].table
     assert table.selectionModel().selectedRows()  # the person's row selected
+
+
+def test_after_start_up_a_panel_made_later_shows_the_notes_day(
+        qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg) -> None:
+    """Start-up shows the notes first (`attach_early`), then fills the rest: the day they show
+    is the window's, and a panel made afterwards shows that day too (not "pick a day")."""
+    win = MainWindow(autosave_ms=60_000)
+    qtbot.addWidget(win)
+    show_active(qtbot, win)
+    win.attach_early(store)
+    assert win.notes is not None and win.notes.day is not None
+    for _step in win.attach_steps(store):
+        pass
+    assert win.day == win.notes.day
+    assert win.panels["attendees"].day == win.notes.day
+    win.close_for_good()

@@ -4,7 +4,7 @@ import contextlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -344,13 +344,7 @@ class _TableFirstSplitter(QSplitter):
         super().showEvent(event)
         if not self._placed and self.height() > 0:
             self._placed = True
-            self._place()
-            # Made when its tab is first chosen, the panel is shown before its dock lays it
-            # out (at a default height): placed again once that is done, in the next turn.
-            QTimer.singleShot(0, self._place)
-
-    def _place(self) -> None:
-        self.setSizes([self.height() * 3 // 5, self.height() * 2 // 5])
+            self.setSizes([self.height() * 3 // 5, self.height() * 2 // 5])
 
 
 class _SideBySide(QWidget):

@@ -6,8 +6,8 @@ holds only the built wheel, from a folder outside the checkout:
     VENV/bin/python drive_gui.py OUT_DIR
 
 It starts the app through its real entry function (`sprintjournal_ui.app.main`, as the
-`sprintjournal-gui` script does) with --demo; once the demo sprint is shown it generates the
-report and exports it as HTML and as PDF through the Report panel, then closes the window.
+`sprintjournal-gui` script does) with --demo; once start-up is done it goes to the Report panel
+(Ctrl+3), generates the report and exports it as HTML and as PDF, then closes the window.
 Prints each written file; exits non-zero if the app failed or nothing was written in time.
 """
 
@@ -36,11 +36,13 @@ def shown_window() -> MainWindow | None:
 
 def drive(out: Path, written: list[Path]) -> None:
     window = shown_window()
-    filled = window is not None and getattr(window.panels.get("report"), "sprint_id", None)
-    if window is None or not filled:  # made is not enough: start-up fills it a step later
+    if window is None or not window.toolbar.isEnabled():  # enabled when start-up is done
         QTimer.singleShot(100, lambda: drive(out, written))
         return
+    window.go_to_panel("report")  # Ctrl+3: its tab is behind Stand-up, so it is made now
     report = window.panels["report"]
+    if report.sprint_id != window.sprint.id:
+        raise SystemExit(f"the Report panel shows sprint {report.sprint_id}, not the window's")
     report.generate()
     pending = list(FORMATS)
 

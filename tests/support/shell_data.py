@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sprintjournal_ui.main_window import MainWindow
+from sprintjournal_ui.panels.registry import PANELS
 from sprintjournal_ui.store import JournalStore
 
 if TYPE_CHECKING:  # imported by the tests that use them; conftest loads this module early
@@ -17,6 +18,7 @@ if TYPE_CHECKING:  # imported by the tests that use them; conftest loads this mo
     from sprintjournal_ui.panels.attendees import AttendeesPanel
     from sprintjournal_ui.panels.branches import BranchesPanel
     from sprintjournal_ui.panels.notes import NotesPanel
+    from sprintjournal_ui.panels.panel_base import DataPanel
 
 
 @dataclass(frozen=True)
@@ -99,3 +101,9 @@ def thursday_notes(qtbot: QtBot, store: JournalStore, undo_stack: "QUndoStack",
     panel.set_sprint(gothenburg.sprint_id)
     panel.set_day(date(2011, 11, 3))
     return panel
+
+
+def every_panel(window: MainWindow) -> dict[str, "DataPanel"]:
+    """Every registered data panel of `window`, made if it was not yet: those in tabs behind
+    are made when first shown (ui/panel_set.py), and a test of every panel means every one."""
+    return {spec.name: window.panels[spec.name] for spec in PANELS}

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from shell_data import Gothenburg, show_active, when_modal
+from shell_data import Gothenburg, every_panel, show_active, when_modal
 from sprintjournal_ui.crash_guard import install_excepthook
 from sprintjournal_ui.dialogs.shortcuts import shortcut_rows
 from sprintjournal_ui.dialogs.sprint_dialog import SprintDialog
@@ -58,7 +58,7 @@ def test_first_start_says_what_to_do_and_offers_the_demo(window: MainWindow,
     assert window.notes.demo_button.isVisible()
     assert not window.toolbar.sprint_combo.isEnabled()
     assert window.windowTitle() == f"{journal_path.name} — SprintJournal"
-    hints = [p.hint for p in window.panels.values() if hasattr(p, "hint")]
+    hints = [p.hint for p in every_panel(window).values() if hasattr(p, "hint")]
     assert hints, "the data panels show a hint when there is no sprint"
     for hint in hints:
         assert hint.text().strip()

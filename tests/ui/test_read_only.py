@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
-from shell_data import Gothenburg, main_window
+from shell_data import Gothenburg, every_panel, main_window
 from sprintjournal_ui.main_window import READ_ONLY_STATE, MainWindow
 from sprintjournal_ui.panels.photos import PhotosPanel
 from sprintjournal_ui.read_only import REASON
@@ -90,7 +90,7 @@ def test_every_action_that_writes_is_disabled_and_says_why(
         assert REASON in action.toolTip(), action.text()
     for action in (win.act_export, win.act_find, win.act_open, win.act_note_history):
         assert action.isEnabled(), action.text()
-    for name, panel in win.panels.items():
+    for name, panel in every_panel(win).items():
         for action in panel.write_actions.actions():
             assert not action.isEnabled() and REASON in action.toolTip(), (name, action.text())
     # the keys do nothing either: a dialog would open (Insert, Shift+F2) or a note be added
@@ -132,7 +132,7 @@ def _read_only_editor(widget: QWidget | None) -> bool:
 def test_no_panel_takes_a_drop(readonly_window: MainWindow) -> None:
     """Qt delivers no drag to a widget that does not accept drops: photos and files dropped on
     the Photos panel (which takes them in a writable journal) are refused before it sees them."""
-    for name, panel in readonly_window.panels.items():
+    for name, panel in every_panel(readonly_window).items():
         taking = [w for w in [panel, *panel.findChildren(QWidget)] if w.acceptDrops()]
         # a read-only editor refuses dropped text itself (Qt checks isReadOnly on the drag)
         editors = [w if _read_only_editor(w) else w.parentWidget() for w in taking]

@@ -11,7 +11,7 @@ from locations import SAMPLES
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from shell_data import Gothenburg, main_window, when_modal
+from shell_data import Gothenburg, every_panel, main_window, when_modal
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.settings import theme_choice
 from sprintjournal_ui.store import JournalStore
@@ -213,7 +213,7 @@ def test_tab_leaves_every_table_and_f6_reaches_every_panel(
         qtbot: QtBot, window: MainWindow, gothenburg: Gothenburg) -> None:
     """Item 10: no keyboard trap; F6 / Shift+F6 go round Notes and every panel."""
     window.select_sprint(gothenburg.sprint_id)
-    for panel in window.panels.values():
+    for panel in every_panel(window).values():
         for view in panel.findChildren(QAbstractItemView):
             assert not view.tabKeyNavigation(), f"{type(panel).__name__} traps Tab"
     window.go_to_panel("attendees")

@@ -127,9 +127,8 @@ class MainWindow(Shell):
         self.toolbar = SprintToolbar(self)
         self.addToolBar(self.toolbar)
         self.docks: dict[str, QDockWidget] = build_docks(self)
-        for dock in self.docks.values():
-            dock.dockLocationChanged.connect(self._name_tabs_later)
         for name, dock in self.docks.items():
+            dock.dockLocationChanged.connect(self._name_tabs_later)
             dock.visibilityChanged.connect(partial(self._on_dock_shown, name))
         self.save_label = QLabel("", self)
         self.save_label.setAccessibleName("Save state")
@@ -494,7 +493,6 @@ class MainWindow(Shell):
         self.docks["search"].setWidget(search)
         search.result_chosen.connect(self.jump_to)
         return search
-
 
     def select_sprint(self, sprint_id: int | None) -> None:
         """Show sprint `sprint_id` in every panel (pending edits are saved first)."""

@@ -38,7 +38,8 @@ class Shell(QMainWindow):
     undo_stack: QUndoStack
     save_manager: SaveManager
     panels: dict[str, "DataPanel"]
-    """The data panels by name (see `panels.registry`), once the journal is attached."""
+    """The data panels made so far, by name (see `panels.registry`), once the journal is
+    attached; `panels[name]` makes one not made yet (`ui/panel_set.py`)."""
     notes: "NotesPanel | None"
     docks: dict[str, QDockWidget]
     recent_menu: QMenu

@@ -4,7 +4,8 @@ small Gothenburg sprints — `gothenburg` (the shell's: a note, ids in a `Gothen
 tests/support/factories.py).
 
 Both are built through the Journal API (the same calls the app makes), so the tests run on real
-SQLite data without depending on the demo module.
+SQLite data without depending on the demo module. Also `app` (the application, put back after a
+theme test) and `trace_phases` (the app run in a fresh process through its start-up).
 """
 
 import os

@@ -387,8 +387,7 @@ class MainWindow(Shell):
                 if panel is self.notes:
                     continue
                 yield f"{type(panel).__name__} filled"
-                _ops().call_panel(panel, "set_sprint", self._sprint.id if self._sprint else None)
-                _ops().call_panel(panel, "set_day", self.notes.day)
+                self._join(panel)
 
     def _connect_signals(self) -> None:
         store, notes = self.store, self.notes
@@ -430,9 +429,13 @@ class MainWindow(Shell):
         _ops().wire_panel(self, panel)
         panel.set_read_only(self.store.readonly)
         if self._panels_made:
-            _ops().call_panel(panel, "set_sprint", self._sprint.id if self._sprint else None)
-            _ops().call_panel(panel, "set_day", self._day)
+            self._join(panel)
         return panel
+
+    def _join(self, panel: QWidget) -> None:
+        """`panel` shows the sprint and day the window shows."""
+        _ops().call_panel(panel, "set_sprint", self._sprint.id if self._sprint else None)
+        _ops().call_panel(panel, "set_day", self._day)
 
     def _on_dock_shown(self, name: str, visible: bool) -> None:
         """A dock shown or its tab chosen: its panel made now if it was not."""
@@ -482,8 +485,7 @@ class MainWindow(Shell):
     def _search_joining(self) -> "SearchPanel":
         """Search made now, joining the sprint and day the other panels show."""
         self._search = self._make_search()
-        _ops().call_panel(self._search, "set_sprint", self._sprint.id if self._sprint else None)
-        _ops().call_panel(self._search, "set_day", self._day)
+        self._join(self._search)
         return self._search
 
     def _make_search(self) -> "SearchPanel":

@@ -14,7 +14,6 @@ ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter
 RICH_TEXT = 1  # Qt.TextFormat.RichText
 SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 ELIDE_RIGHT = 1  # Qt.TextElideMode.ElideRight
-ELIDE_NONE = 3  # Qt.TextElideMode.ElideNone
 TOOL_BUTTON_TEXT_ONLY = 1  # Qt.ToolButtonStyle.ToolButtonTextOnly
 USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
 CASE_INSENSITIVE = 0  # Qt.CaseSensitivity.CaseInsensitive

@@ -32,19 +32,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # -- panels ---------------------------------------------------------------------------------
-def create_panels(store: JournalStore, undo: QUndoStack, parent: QWidget
-                  ) -> dict[str, "DataPanel"]:
-    """Every registered panel (`panels.registry`), built to the panel contract.
-
-    Imported here rather than at the top: the panels pull in the core (SQLAlchemy, Pillow),
-    which must load after the window's first paint.
-    """
-    return {spec.name: create_panel(spec, store, undo, parent) for spec in PANELS}
-
-
 def create_panel(spec: PanelSpec, store: JournalStore, undo: QUndoStack, parent: QWidget
                  ) -> "DataPanel":
-    """One registered panel (start-up makes them one per event-loop turn)."""
+    """A registered panel (`panels.registry`), built to the panel contract; its module is
+    imported now, not at the top: the panels pull in the core (SQLAlchemy, Pillow), which must
+    load after the window's first paint."""
     panel = spec.widget_class()(store, undo, parent)
     for view in panel.findChildren(QAbstractItemView):  # Tab leaves a table: no keyboard trap
         view.setTabKeyNavigation(False)

@@ -20,7 +20,6 @@ STANDS_FOR = {
     "RICH_TEXT": Qt.TextFormat.RichText,
     "SCROLL_BAR_ALWAYS_OFF": Qt.ScrollBarPolicy.ScrollBarAlwaysOff,
     "ELIDE_RIGHT": Qt.TextElideMode.ElideRight,
-    "ELIDE_NONE": Qt.TextElideMode.ElideNone,
     "TOOL_BUTTON_TEXT_ONLY": Qt.ToolButtonStyle.ToolButtonTextOnly,
     "USER_ROLE": Qt.ItemDataRole.UserRole,
     "CASE_INSENSITIVE": Qt.CaseSensitivity.CaseInsensitive,

@@ -3,7 +3,7 @@
 A panel is a module of this package with a widget class built to the panel contract
 (`XPanel(store, undo_stack, parent)`, see `panel_base`); adding one is that module and its line
 here. This module imports no panel: the docks are laid out before the first paint, the panels
-(which pull in the core) are imported after it, by `create_panels`.
+(which pull in the core) are imported after it, each by `window_ops.create_panel`.
 """
 
 import importlib

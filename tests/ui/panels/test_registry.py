@@ -8,18 +8,24 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 from sprintjournal_ui.main_frame import DOCKS
+from sprintjournal_ui.panels.panel_base import DataPanel
 from sprintjournal_ui.panels.registry import PANELS, panel_for_hit
 from sprintjournal_ui.read_only import REASON, text_editors
 from sprintjournal_ui.store import JournalStore
-from sprintjournal_ui.window_ops import create_panels
+from sprintjournal_ui.window_ops import create_panel
 
 from sprintjournal.journal import Journal
+
+
+def every_registered_panel(store: JournalStore, parent: QWidget) -> dict[str, DataPanel]:
+    undo = QUndoStack(parent)
+    return {spec.name: create_panel(spec, store, undo, parent) for spec in PANELS}
 
 
 def test_each_registered_panel_is_made_to_the_contract(qtbot: QtBot, store: JournalStore) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    panels = create_panels(store, QUndoStack(parent), parent)
+    panels = every_registered_panel(store, parent)
     assert list(panels) == [spec.name for spec in PANELS]
     for panel in panels.values():
         for method in ("set_sprint", "set_day", "select_item", "flush"):
@@ -58,7 +64,7 @@ def test_each_registered_panel_honours_a_read_only_journal(
         store = JournalStore(readonly)
         parent = QWidget()
         qtbot.addWidget(parent)
-        panels = create_panels(store, QUndoStack(parent), parent)
+        panels = every_registered_panel(store, parent)
         for name, panel in panels.items():
             panel.set_read_only(store.readonly)
             panel.set_sprint(panel_sprint)

@@ -4,8 +4,9 @@ Modelled on Anki's OpChanges: the UI learns *what* changed (and who initiated it
 store) instead of reloading everything, and an editor can ignore the echo of its own save.
 """
 
-from dataclasses import dataclass
 from typing import Literal
+
+from sprintjournal.record_class import record
 
 Entity = Literal[
     "person", "sprint", "attendance", "branch", "standup", "note", "photo", "report", "journal"
@@ -15,8 +16,10 @@ Ordered = Literal["attendance", "branch", "photo", "standup"]
 Op = Literal["added", "updated", "removed", "reordered", "imported", "merged", "restored"]
 
 
-@dataclass(frozen=True)
+@record
 class Change:
+    """What one write changed: the entity, how, its ids, and the sprint they belong to."""
+
     entity: Entity
     op: Op
     ids: tuple[int, ...] = ()

@@ -4,10 +4,10 @@ The UI and the command line print `str(error)`; so every message names the file 
 concerned and says what to do, and never leaks a traceback or SQL.
 """
 
-from dataclasses import dataclass
+from sprintjournal.record_class import record
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong in an input file, with where it is (a JSON path or `line N`)."""
 

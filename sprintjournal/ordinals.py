@@ -4,12 +4,11 @@ Pure logic over the sprint records, so the report's suggestions need no database
 their own (the `Journal` reads the sprints through its plain-sqlite3 reader).
 """
 
-from dataclasses import dataclass
-
+from sprintjournal.record_class import record
 from sprintjournal.records import SprintRec
 
 
-@dataclass(frozen=True)
+@record
 class Ordinal:
     """The n-th sprint of its project in its year (and at its place), as far as the journal knows.
 

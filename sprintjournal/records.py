@@ -4,18 +4,24 @@ Records never reference a database session, so the UI can keep them as long as i
 nothing loads lazily on the GUI thread.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 
+from sprintjournal.record_class import record
 
-@dataclass(frozen=True)
+
+@record
 class PersonRef:
+    """Who, as a list or a pair names them: enough to show and to link, not the whole person."""
+
     id: int
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class PersonRec:
+    """A person across sprints; the aliases are the other spellings imported files used."""
+
     id: int
     name: str
     aliases: tuple[str, ...] = ()
@@ -23,8 +29,10 @@ class PersonRec:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class SprintRec:
+    """One sprint: where, when, and what its blog post is filed under."""
+
     id: int
     title: str
     project: str = ""
@@ -47,8 +55,10 @@ class SprintRec:
         ]
 
 
-@dataclass(frozen=True)
+@record
 class AttendeeRec:
+    """A person's stay at one sprint; diet, room and notes are never published."""
+
     id: int
     sprint_id: int
     person: PersonRef
@@ -75,7 +85,7 @@ class AttendeeRec:
         )
 
 
-@dataclass(frozen=True)
+@record
 class FigureRec:
     """A measured result, printed exactly as entered: "about 400 times faster" than "ctypes"."""
 
@@ -84,8 +94,10 @@ class FigureRec:
     compared_with: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class BranchRec:
+    """A branch or topic worked on: its goal, who, how it went, the figures it got."""
+
     id: int
     sprint_id: int
     name: str
@@ -101,8 +113,10 @@ class BranchRec:
     notes_publish: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class StandupRec:
+    """One stand-up line of a day ("done so far" or "today"), with who and which branch."""
+
     id: int
     sprint_id: int
     day: date
@@ -118,8 +132,10 @@ class StandupRec:
     publish: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class NoteRec:
+    """A day's Markdown note (`day` None: the sprint's own); `sha256` is checked by `check`."""
+
     id: int
     sprint_id: int
     day: date | None
@@ -130,16 +146,20 @@ class NoteRec:
     publish: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class NoteVersionRec:
+    """A note's text as saved earlier: the history the user can go back to."""
+
     id: int
     note_id: int
     text: str
     saved_at: datetime
 
 
-@dataclass(frozen=True)
+@record
 class PhotoRec:
+    """A photo's facts, not its bytes: the image is read from the journal when shown."""
+
     id: int
     sprint_id: int
     filename: str
@@ -156,8 +176,10 @@ class PhotoRec:
     position: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class ReportRec:
+    """The report's saved text beside the draft last generated: they differ once edited."""
+
     sprint_id: int
     title: str | None
     text: str | None
@@ -165,8 +187,10 @@ class ReportRec:
     updated_at: datetime | None
 
 
-@dataclass(frozen=True)
+@record
 class SearchHit:
+    """One search result, with what the results list needs to show where it is."""
+
     kind: str
     item_id: int
     sprint_id: int | None
@@ -178,7 +202,7 @@ class SearchHit:
     """A stand-up item's branch name."""
 
 
-@dataclass(frozen=True)
+@record
 class Pair:
     """Two people who worked together, with what they shared."""
 

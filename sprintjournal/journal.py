@@ -17,19 +17,6 @@ from sprintjournal.files import AtomicBatch
 from sprintjournal.journal_file import JournalBase
 from sprintjournal.lazy import lazy_import, load
 from sprintjournal.ordinals import Ordinal, ordinal_among
-from sprintjournal.patches import (
-    AttendancePatch,
-    BranchDetails,
-    BranchPatch,
-    PersonPatch,
-    PhotoDetails,
-    PhotoPatch,
-    ReportPatch,
-    SprintDetails,
-    SprintPatch,
-    StandupDetails,
-    StandupPatch,
-)
 from sprintjournal.records import (
     AttendeeRec,
     BranchRec,
@@ -52,6 +39,19 @@ if TYPE_CHECKING:
     from sprintjournal import photos as photo_codec
     from sprintjournal.exchange import json_io
     from sprintjournal.exchange.schema import JournalDoc
+    from sprintjournal.patches import (
+        AttendancePatch,
+        BranchDetails,
+        BranchPatch,
+        PersonPatch,
+        PhotoDetails,
+        PhotoPatch,
+        ReportPatch,
+        SprintDetails,
+        SprintPatch,
+        StandupDetails,
+        StandupPatch,
+    )
     from sprintjournal.usecases import (
         analysis,
         attendance,

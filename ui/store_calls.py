@@ -10,25 +10,14 @@ Each call is a one-line delegation on purpose: where the journal lives (opened a
 quickly first, built lazily) is the store's business, behind `_reader()` and `_writer()`.
 """
 
+from __future__ import annotations  # the patch types are for type checkers only
+
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Unpack
 
 from sprintjournal.changes import Change, Ordered
 from sprintjournal.errors import JournalError
-from sprintjournal.patches import (
-    AttendancePatch,
-    BranchDetails,
-    BranchPatch,
-    PersonPatch,
-    PhotoDetails,
-    PhotoPatch,
-    ReportPatch,
-    SprintDetails,
-    SprintPatch,
-    StandupDetails,
-    StandupPatch,
-)
 from sprintjournal.records import (
     AttendeeRec,
     BranchRec,
@@ -47,6 +36,19 @@ from .store_host import StoreHost
 
 if TYPE_CHECKING:
     from sprintjournal.journal import Journal
+    from sprintjournal.patches import (
+        AttendancePatch,
+        BranchDetails,
+        BranchPatch,
+        PersonPatch,
+        PhotoDetails,
+        PhotoPatch,
+        ReportPatch,
+        SprintDetails,
+        SprintPatch,
+        StandupDetails,
+        StandupPatch,
+    )
     from sprintjournal.photos import PhotoInfo
 
 PreparedInfo = tuple["PhotoInfo", bytes]
@@ -232,11 +234,11 @@ class JournalCalls(StoreHost):
         return self._apply(self._writer().save_report, sprint_id, initiator=initiator, **fields)
 
     # -- off the GUI thread -----------------------------------------------------------------
-    def background_writer(self) -> "BackgroundWriter":
+    def background_writer(self) -> BackgroundWriter:
         """The journal open now, for a job on the pool (see `BackgroundWriter`)."""
         return BackgroundWriter(self._writer())
 
-    def is_current(self, writer: "BackgroundWriter") -> bool:
+    def is_current(self, writer: BackgroundWriter) -> bool:
         """Whether `writer` still writes to the journal open now (none was opened since)."""
         return writer.journal_is(self._writer())
 
@@ -248,7 +250,7 @@ class BackgroundWriter:
     `Change` back and the GUI thread calls `store.announce`. A journal opened meanwhile does not
     receive the job's writes (`store.is_current` tells the job's end apart)."""
 
-    def __init__(self, journal: "Journal") -> None:
+    def __init__(self, journal: Journal) -> None:
         self._journal = journal
 
     def journal_is(self, journal: object) -> bool:

@@ -6,11 +6,10 @@ table it toggles the selected items, shaded green alike; in the branches table i
 whether a branch's notes may be printed (its name cell is shaded).
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtGui import QAction, QKeySequence
 
 from sprintjournal.publish import marked_indexes, paragraph_at, paragraphs, toggle
 
@@ -18,6 +17,9 @@ from ..qt_values import WIDGET_WITH_CHILDREN_SHORTCUT, set_shortcut
 from ..theme import MARKED
 from ..throttle import Debouncer
 from .store_command import StoreCommand
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QPlainTextEdit
 
 MARK_KEY = "Ctrl+Shift+R"
 TICK = "✓"
@@ -140,23 +142,36 @@ class NoteMarks(QObject):
             return
         text = self.editor.toPlainText()
         marked = set(marked_indexes(text, marks))
-        selections = []
+        spans = []
         pos = 0
         for index, para in enumerate(paragraphs(text)):
             start = text.find(para, pos)
             pos = start + len(para)
-            if index not in marked or start < 0:
-                continue
-            selection = QTextEdit.ExtraSelection()
-            selection.format.setBackground(MARKED)
-            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            cursor = QTextCursor(self.editor.document())
-            cursor.setPosition(start)
-            cursor.setPosition(pos, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            selections.append(selection)
-        self.editor.setExtraSelections(selections)
-        self._shaded = bool(selections)
+            if index in marked and start >= 0:
+                spans.append((start, pos))
+        shade(self.editor, spans)
+        self._shaded = bool(spans)
 
     def marked_paragraphs(self) -> list[int]:
         return sorted(marked_indexes(self.editor.toPlainText(), self._marks()))
+
+
+def shade(editor: "QPlainTextEdit", spans: list[tuple[int, int]]) -> None:
+    """Shade each (start, end) of the editor's text across the whole width.
+
+    Its classes are imported here: PySide builds their enums on import (about 4 ms), and most
+    notes shown at start-up have no marked paragraph."""
+    from PySide6.QtGui import QTextCursor, QTextFormat
+    from PySide6.QtWidgets import QTextEdit
+
+    selections = []
+    for start, end in spans:
+        selection = QTextEdit.ExtraSelection()
+        selection.format.setBackground(MARKED)
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        cursor = QTextCursor(editor.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selections.append(selection)
+    editor.setExtraSelections(selections)

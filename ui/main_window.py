@@ -29,7 +29,7 @@ from .main_frame import (
 )
 from .panel_set import PanelSet
 from .panels.registry import PANELS
-from .qt_values import set_shortcut
+from .qt_values import set_shortcut, with_text
 from .savemanager import SaveManager
 from .settings import app_settings
 from .shell import Shell
@@ -140,7 +140,7 @@ class MainWindow(Shell):
     def _action(self, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence.StandardKey | str | None = None,
                 tip: str = "") -> QAction:
-        action = QAction(text, self)
+        action = with_text(QAction, text, self)
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(shortcut)
             if action.shortcut().isEmpty() and shortcut in FALLBACK_KEYS:
@@ -307,13 +307,13 @@ class MainWindow(Shell):
         self.notes = NotesPanel(store, self.undo_stack, self, autosave_ms=self._autosave_ms)
         self.notes.hold_saving()
         self.notes.set_read_only(store.readonly)  # no typing that could never be saved
-        self.central.set_content(self.notes)
         sprints = store.list_sprints()
         self.toolbar.set_sprints(sprints)
         self.toolbar.setEnabled(False)  # switching needs the journal, which comes next
         self._sprint = sprints[0] if sprints else None
         self.toolbar.show_sprint(self._sprint)
         self.notes.set_sprint(self._sprint.id if self._sprint else None)
+        self.central.set_content(self.notes)  # shown filled: laid out once, at its sprint's page
         self.toolbar.show_day(self.notes.day)
         self._update_title()
 

@@ -8,6 +8,9 @@ once the notes are shown (`ui.app`). `tests/ui/test_qt_values.py` holds each val
 enum, and the notes shown with the namespace still unbuilt: a `Qt.` on that path fails it.
 """
 
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter
@@ -25,3 +28,22 @@ def set_shortcut(action: QAction, keys: str) -> None:
     """`action.setShortcut(QKeySequence(keys))` without `Qt`: choosing among QKeySequence's
     constructors makes PySide weigh `Qt.Key` for each call, and the property takes the text."""
     action.setProperty("shortcut", keys)
+
+
+
+class _Texted(Protocol):
+    def __init__(self, parent: Any) -> None: ...
+    def setText(self, text: str) -> None: ...
+
+
+_Made = TypeVar("_Made", bound=_Texted)
+
+
+def with_text(kind: type[_Made], text: str, parent: QObject) -> _Made:
+    """`kind(text, parent)` (a QAction, a QPushButton) without QIcon: choosing between that
+    constructor and `kind(icon, text, parent)` makes PySide build QIcon's enums (its ~100
+    theme icons among them, about 2.5 ms) at the first call, which the notes' first screen
+    does not otherwise need."""
+    made = kind(parent)
+    made.setText(text)
+    return made

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QCompleter, QLabel, QListWidget, QToolButton
+from PySide6.QtWidgets import QCompleter, QLabel, QListWidget, QPushButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 from sprintjournal_ui import qt_values
-from sprintjournal_ui.qt_values import set_shortcut
+from sprintjournal_ui.qt_values import set_shortcut, with_text
 
 from sprintjournal.journal import Journal
 
@@ -60,6 +60,18 @@ def test_set_shortcut_binds_the_keys(qapp: object) -> None:
     action = QAction("Import")
     set_shortcut(action, "Ctrl+Shift+R")
     assert action.shortcut() == QKeySequence("Ctrl+Shift+R")
+
+
+def test_with_text_makes_what_the_text_and_parent_constructor_makes(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    action, reference = with_text(QAction, "&Import…", parent), QAction("&Import…", parent)
+    assert action.parent() is parent and action.text() == reference.text() == "&Import…"
+    assert action.iconText() == reference.iconText() == "Import"
+    assert action.toolTip() == reference.toolTip()
+    button = with_text(QPushButton, "New sprint…", parent)
+    assert button.parent() is parent and button.text() == "New sprint…"
+    assert button.sizeHint() == QPushButton("New sprint…", parent).sizeHint()
 
 
 def test_a_returning_users_notes_are_shown_before_the_qt_namespace_is_built(

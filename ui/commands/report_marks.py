@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from sprintjournal.publish import marked_indexes, paragraph_at, paragraphs, toggle
 
-from ..qt_values import WIDGET_WITH_CHILDREN_SHORTCUT, set_shortcut
+from ..qt_values import WIDGET_WITH_CHILDREN_SHORTCUT, set_shortcut, with_text
 from ..theme import MARKED
 from ..throttle import Debouncer
 from .store_command import StoreCommand
@@ -66,7 +66,7 @@ class NoteMarks(QObject):
         super().__init__(panel)
         self.panel = panel
         self.editor: QPlainTextEdit = panel.editor
-        self.action = QAction("Mark paragraph for the report", panel)
+        self.action = with_text(QAction, "Mark paragraph for the report", panel)
         set_shortcut(self.action, MARK_KEY)  # no `Qt` on the notes' first screen: ui/qt_values.py
         self.action.setProperty("shortcutContext", WIDGET_WITH_CHILDREN_SHORTCUT)
         self.action.triggered.connect(lambda _checked=False: self.toggle_here())

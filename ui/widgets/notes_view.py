@@ -29,6 +29,7 @@ from ..qt_values import (
     SCROLL_BAR_ALWAYS_OFF,
     TOOL_BUTTON_TEXT_ONLY,
     USER_ROLE,
+    with_text,
 )
 from .elided_label import ElidedLabel
 from .markdown_editor import MarkdownEditor
@@ -136,8 +137,8 @@ class NotesView(QWidget):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setProperty("textFormat", RICH_TEXT)  # no `Qt`: see ui/qt_values.py
         self.empty_hint.setMaximumWidth(520)
-        self.new_sprint_button = QPushButton("New sprint…", page)
-        self.demo_button = QPushButton("Open the demo journal", page)
+        self.new_sprint_button = with_text(QPushButton, "New sprint…", page)
+        self.demo_button = with_text(QPushButton, "Open the demo journal", page)
         self.new_sprint_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_sprint_button)

@@ -110,6 +110,7 @@ class MainWindow(Shell):
         bar = self.menuBar()
         self._menus = {title: bar.addMenu(title) for title in MENU_TITLES}
         self.framed = False
+        self._menus_built = False
         self._geometry_restored = False
         if frame_later:
             self._restore_layout(state=False)
@@ -117,8 +118,10 @@ class MainWindow(Shell):
             self.build_frame()
 
     # -- building ---------------------------------------------------------------------------
-    def build_frame(self) -> None:
-        """Toolbar, empty docks, status bar, actions and menus, then the saved dock layout."""
+    def build_frame(self, *, menus: bool = True) -> None:
+        """Toolbar, empty docks, status bar, actions and menus, then the saved dock layout.
+        Start-up leaves the actions and menus (about 8 ms) to `build_menus`, right after the
+        notes are shown: the menu bar's titles are there from the first frame."""
         if self.framed:
             return
         self.framed = True
@@ -133,9 +136,17 @@ class MainWindow(Shell):
         self.save_label = QLabel("", self)
         self.save_label.setAccessibleName("Save state")
         self.statusBar().addPermanentWidget(self.save_label)
+        if menus:
+            self.build_menus()
+        self._restore_layout(geometry=not self._geometry_restored)
+
+    def build_menus(self) -> None:
+        """The window's actions, their keys, and the menus holding them (once)."""
+        if self._menus_built:
+            return
+        self._menus_built = True
         self._create_actions()
         self._create_menus()
-        self._restore_layout(geometry=not self._geometry_restored)
 
     def _action(self, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence.StandardKey | str | None = None,
@@ -330,6 +341,7 @@ class MainWindow(Shell):
         from .panels.notes import NotesPanel
 
         early = self.notes is not None and self._sprint is not None
+        self.build_menus()  # start-up made the frame without them (see `build_frame`)
         self._store = store
         if self.notes is not None:
             self.notes.rebind(store)

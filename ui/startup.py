@@ -1,6 +1,7 @@
 """What happens after the window's first paint: show the notes at once, fill the rest after.
 
-0. The window's frame (toolbar, docks, menus, the saved layout) is built (`build_frame`).
+0. The window's frame (toolbar, docks, the saved layout) is built (`build_frame`); its actions
+   and menus wait for the notes (the first step of `attach_steps`).
 1. The journal is opened: lock, checks, and a plain-sqlite3 reader (`sprintjournal.reader`);
    SQLModel/SQLAlchemy/pydantic (about 48 MiB and half a second) are not imported, because
    showing a journal reads nothing through them. Only a file that must be created or migrated
@@ -66,7 +67,7 @@ class Startup(QObject):
 
     def run(self) -> None:
         """Called once, right after the first paint."""
-        self.window.build_frame()
+        self.window.build_frame(menus=False)  # the menus follow the notes: `attach_steps`
         self.window.before_close = self.finish_now
         self._import_next()
 

@@ -94,6 +94,35 @@ def test_the_early_view_is_filled_around_one_step_at_a_time(
         window.close_for_good()
 
 
+def test_the_menus_come_right_after_the_early_view(
+        qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path) -> None:
+    """Start-up builds the frame without its actions (`build_frame(menus=False)`): the menu
+    bar shows its titles, the menus fill with the first step after the notes, once."""
+    journal.close()
+    window = MainWindow(autosave_ms=60_000, frame_later=True)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.build_frame(menus=False)
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&Sprint", "&View", "&Help"]
+    assert all(action.menu().isEmpty() for action in window.menuBar().actions())
+    with Journal(journal_path) as real:
+        store = JournalStore(real)
+        window.attach_early(store)
+        assert window.notes is not None and not hasattr(window, "act_quit")
+        steps = window.attach_steps(store)
+        assert next(steps) == "notes"
+        file_menu = window.menuBar().actions()[0].menu()
+        assert "&Quit" in [action.text() for action in file_menu.actions()]
+        assert window.act_quit.shortcut().toString() == "Ctrl+Q"
+        count = len(window.actions())
+        list(steps)
+        window.build_menus()
+        assert len(window.actions()) == count  # made once
+        assert window.act_find.isEnabled()
+        window.close_for_good()
+
+
 def test_fault_08_sigterm_saves_the_pending_edit_and_closes(qtbot: QtBot, store: JournalStore,
                                                    gothenburg: Gothenburg,
                                                    journal: Journal) -> None:

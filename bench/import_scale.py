@@ -14,9 +14,10 @@ import random
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scratch import scratch_folder
 
 from sprintjournal.exchange.json_io import parse_document
 from sprintjournal.journal import Journal
@@ -104,7 +105,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="also write the imported journal here")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="sj-bench-"))
+    folder = scratch_folder("sj-bench-")
     doc = make_document()
     text = json.dumps(doc)
     floor = baseline(doc, folder)

@@ -17,9 +17,7 @@ import io
 import os
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -27,6 +25,7 @@ from PIL import Image, ImageDraw, ImageFilter
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QThreadPool, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
+from scratch import scratch_folder
 from sprintjournal_ui.panels.photos import PhotosPanel
 from sprintjournal_ui.store import JournalStore
 
@@ -93,7 +92,7 @@ def wait_until(app: QCoreApplication, done: object, timeout_s: float = 300) -> f
 
 def run(count: int, width: int, height: int) -> None:
     app = QApplication.instance() or QApplication(sys.argv)
-    folder = Path(tempfile.mkdtemp())
+    folder = scratch_folder("sj-photo-lag-")
     print(f"making {count} photos of {width}×{height}…", flush=True)
     paths = []
     for n in range(count):

@@ -15,9 +15,10 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scratch import scratch_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_S = 0.3
@@ -34,7 +35,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
     subprocess.run([str(ROOT / "scripts" / "setup"), "app"], check=True)  # the stamp is fresh
-    home = Path(tempfile.mkdtemp(prefix="sj-run-bench-"))
+    home = scratch_folder("sj-run-bench-")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SPRINTJOURNAL_HOME": str(home)}
     journal = str(home / "bench.sprintjournal")
     tail = ["--journal", journal, "--quit-after-startup"]

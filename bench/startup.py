@@ -17,7 +17,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,6 +25,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from import_scale import make_document  # noqa: E402
+from scratch import scratch_folder  # noqa: E402
 
 from sprintjournal.demo import open_demo  # noqa: E402
 from sprintjournal.exchange.json_io import parse_document  # noqa: E402
@@ -99,7 +99,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="sj-startup-"))
+    folder = scratch_folder("sj-startup-")
     demo, scale = build_journals(folder)
     # As installed (scripts/setup, or pip for a regular install): our modules byte-compiled.
     subprocess.run([sys.executable, "-m", "compileall", "-q", "sprintjournal", "ui"],

@@ -5,7 +5,8 @@ offscreen window), since that is what the user waits for. Run as a script, it me
 --processes fresh processes (the first search or switch of a process pays for cold caches, so
 one warm process flatters) and prints, per figure, the median, the worst sample and how many
 processes had a sample over the target. Targets (issue 12): every sample of switch sprint,
-switch day, search (this sprint, all sprints) < 50 ms; no typing stall > 30 ms, also at the end
+switch day, opening search (Ctrl+F, the Search dock's first showing: one sample per process),
+search (this sprint, all sprints) < 50 ms; no typing stall > 30 ms, also at the end
 of a 2 MB note. Exits 1 when a target is missed. With --before REV, as many processes of that
 earlier revision run interleaved with these, and their figures are printed beside.
 
@@ -139,8 +140,11 @@ def idle_floor(app: QApplication) -> list[float]:
     return probe.lags
 
 
-ACTIONS = ("switch sprint", "switch day", "search (this sprint)", "search (all 200 sprints)")
+ACTIONS = ("switch sprint", "switch day", "open search (Ctrl+F)", "search (this sprint)",
+           "search (all 200 sprints)")
+"""In the order `collect` times them (their CPU samples are taken in that order)."""
 FIGURES = {"switch sprint": TARGET_MS, "switch day": TARGET_MS,
+           "open search (Ctrl+F)": TARGET_MS,
            "search (this sprint)": TARGET_MS, "search (all 200 sprints)": TARGET_MS,
            "typing stall, a day's note": STALL_TARGET_MS,
            "typing stall, end of a 2 MB note": STALL_TARGET_MS,
@@ -172,7 +176,9 @@ def collect(scale: Path, home: Path) -> Samples:
     assert sprint is not None
     samples["switch day"] = [timed(app, partial(window.select_day, d))
                              for d in [*sprint.days(), *sprint.days()]]
-    window.focus_search()
+    # Ctrl+F shows the Search dock (made on first use: ui/panel_set.py): its own figure, so
+    # the first search is timed as a search, not as the dock appearing.
+    samples["open search (Ctrl+F)"] = [timed(app, window.focus_search)]
     searches = []
     for word in ("jit", "trace guard", "struct", "Person 01", "stm", "ctypes", "loop", "gil"):
         window.search.field.setText(word)
@@ -257,12 +263,14 @@ def main() -> int:
     parser.add_argument("--before", metavar="REV", help="also run this git revision, interleaved")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # a child: JSON to stdout
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="sj-interaction-"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from scratch import remove_at_exit, scratch_folder
+
+    folder = scratch_folder("sj-interaction-")
     if args.one:
         print(json.dumps(collect(args.one, folder / "home")))
         return 0
     journal = args.journal
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     if journal is None:
         from import_scale import make_document
 
@@ -276,7 +284,7 @@ def main() -> int:
     if args.before:
         from before_tree import before_tree
 
-        tree = before_tree(args.before)
+        tree = remove_at_exit(before_tree(args.before))
     runs, before = [], []
     for _ in range(args.processes):
         runs.append(child(journal, None))

@@ -33,7 +33,6 @@ import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -41,6 +40,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from before_tree import before_env, before_tree, current_tree  # noqa: E402
+from scratch import remove_at_exit, scratch_folder  # noqa: E402
 from xserver import MapWatcher, Xvfb  # noqa: E402
 
 TARGETS = {"window mapped": 1.15, "notes shown": 1.5, "every panel filled": 3.0, "RSS": 1.8}
@@ -183,7 +183,7 @@ def main() -> int:
     parser.add_argument("--pyside-costs", action="store_true",
                         help="also run the bare window with PySide's own costs (informative)")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="sj-startup-x-"))
+    folder = scratch_folder("sj-startup-x-")
     journal = args.journal
     if journal is None:
         from sprintjournal.demo import open_demo
@@ -192,10 +192,10 @@ def main() -> int:
         open_demo(journal).close()
     cases = {"bare": BARE, "app": [*APP, str(journal), "--quit-after-startup"]}
     stays = {"bare": [*BARE, "--stay"], "app": [*APP, str(journal)]}
-    where = {"bare": BENCH.parent, "app": current_tree()}  # as installed, byte-compiled
+    where = {"bare": BENCH.parent, "app": remove_at_exit(current_tree())}  # as installed
     if args.before:
         cases["before"], stays["before"] = cases["app"], stays["app"]
-        where["before"] = before_tree(args.before)
+        where["before"] = remove_at_exit(before_tree(args.before))
     if args.pyside_costs:
         cases["bare+pyside"] = [*BARE, "--pyside-costs"]
         stays["bare+pyside"] = [*BARE, "--pyside-costs", "--stay"]

@@ -6,7 +6,8 @@ a class, 15–20 ms for the core's records, paid by every start-up before the fi
 which makes only a sprint and its notes. A `@record` class stays a plain class until its first
 instance is made or its fields are looked at (`dataclasses.fields`, `is_dataclass`); then it
 becomes, in place, what `@dataclass(frozen=True)` makes of it, so the classes and instances
-code holds are the same ones. Type checkers see a frozen dataclass.
+code holds are the same ones. Type checkers see a frozen dataclass. An instance unpickled
+(which calls no `__init__`) makes its class first too, so it compares by value.
 """
 
 import threading
@@ -24,6 +25,7 @@ def record(cls: type[_T]) -> type[_T]:
     """Declare `cls` a frozen dataclass, written on first use (see the module's docstring)."""
     _set(cls, "__init__", _pending_init(cls))
     _set(cls, _FIELDS, _PendingFields())
+    _set(cls, "__setstate__", _unpickled)
     return cls
 
 
@@ -53,6 +55,12 @@ def _pending_init(cls: type) -> Callable[..., None]:
         vars(cls)["__init__"](self, *args, **kwargs)
 
     return pending_init
+
+
+def _unpickled(self: object, state: dict[str, Any]) -> None:
+    """What pickle does without a `__setstate__` (fill `__dict__`), once the class is made."""
+    _materialize(type(self))
+    vars(self).update(state)
 
 
 class _PendingFields:

@@ -1,6 +1,9 @@
 """`@record`: the frozen dataclass `@dataclass(frozen=True)` makes, written when first used."""
 
+import copy
 import dataclasses
+import pickle
+import subprocess
 import sys
 import threading
 from datetime import date
@@ -116,6 +119,20 @@ def make_at_once() -> None:
         assert failed == []
         assert sorted(made, key=lambda item: item.id) == [  # type: ignore[attr-defined]
             lazy(n, f"person {n}") for n in range(8)]
+
+
+def test_an_instance_unpickled_first_compares_by_value() -> None:
+    """Unpickling calls no `__init__`: in a process where the class was never used, the
+    instances it makes must still be the dataclass's (equal and hashed by value)."""
+    blob = pickle.dumps(records.PersonRef(1, "Mark"))
+    script = ("import pickle, sys; from sprintjournal import records; "
+              "blob = sys.stdin.buffer.read(); a, b = pickle.loads(blob), pickle.loads(blob); "
+              "print(a == b, hash(a) == hash(b), repr(a))")
+    result = subprocess.run([sys.executable, "-c", script], input=blob, capture_output=True,
+                            check=True)
+    assert result.stdout.decode().split() == ["True", "True", "PersonRef(id=1,", "name='Mark')"]
+    assert pickle.loads(blob) == records.PersonRef(1, "Mark")
+    assert copy.copy(records.PersonRef(2, "Antonio")) == records.PersonRef(2, "Antonio")
 
 
 @pytest.mark.parametrize("module", [records, changes, errors, ordinals],

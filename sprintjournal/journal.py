@@ -35,23 +35,10 @@ from sprintjournal.row_ids import saved
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from sprintjournal import photo_privacy
+    from sprintjournal import patches, photo_privacy
     from sprintjournal import photos as photo_codec
     from sprintjournal.exchange import json_io
     from sprintjournal.exchange.schema import JournalDoc
-    from sprintjournal.patches import (
-        AttendancePatch,
-        BranchDetails,
-        BranchPatch,
-        PersonPatch,
-        PhotoDetails,
-        PhotoPatch,
-        ReportPatch,
-        SprintDetails,
-        SprintPatch,
-        StandupDetails,
-        StandupPatch,
-    )
     from sprintjournal.usecases import (
         analysis,
         attendance,
@@ -129,7 +116,7 @@ class Journal(JournalBase):
             p = people.add(s, name, aliases, email, url)
         return Change("person", "added", (saved(p.id),))
 
-    def update_person(self, person_id: int, **fields: Unpack[PersonPatch]) -> Change:
+    def update_person(self, person_id: int, **fields: Unpack[patches.PersonPatch]) -> Change:
         with self.write() as s:
             people.update_person(s, person_id, **fields)
         return Change("person", "updated", (person_id,))
@@ -162,12 +149,12 @@ class Journal(JournalBase):
     def get_sprint(self, sprint_id: int) -> SprintRec:
         return self._reader.get_sprint(sprint_id)
 
-    def add_sprint(self, title: str, **fields: Unpack[SprintDetails]) -> Change:
+    def add_sprint(self, title: str, **fields: Unpack[patches.SprintDetails]) -> Change:
         with self.write() as s:
             sp = sprints.add(s, title, **fields)
         return Change("sprint", "added", (saved(sp.id),), saved(sp.id))
 
-    def update_sprint(self, sprint_id: int, **fields: Unpack[SprintPatch]) -> Change:
+    def update_sprint(self, sprint_id: int, **fields: Unpack[patches.SprintPatch]) -> Change:
         with self.write() as s:
             sprints.update_sprint(s, sprint_id, **fields)
         return Change("sprint", "updated", (sprint_id,), sprint_id)
@@ -190,13 +177,14 @@ class Journal(JournalBase):
         return self._reader.list_attendees(sprint_id)
 
     def add_attendee(
-        self, sprint_id: int, person_name: str, **fields: Unpack[AttendancePatch]
+        self, sprint_id: int, person_name: str, **fields: Unpack[patches.AttendancePatch]
     ) -> Change:
         with self.write() as s:
             row = attendance.add(s, sprint_id, person_name, **fields)
         return Change("attendance", "added", (saved(row.id),), sprint_id)
 
-    def update_attendee(self, attendance_id: int, **fields: Unpack[AttendancePatch]) -> Change:
+    def update_attendee(self, attendance_id: int,
+                        **fields: Unpack[patches.AttendancePatch]) -> Change:
         with self.write() as s:
             row = attendance.update_attendee(s, attendance_id, **fields)
         return Change("attendance", "updated", (attendance_id,), row.sprint_id)
@@ -222,13 +210,13 @@ class Journal(JournalBase):
 
     def add_branch(
         self, sprint_id: int, name: str, people: Iterable[str] = (),
-        **fields: Unpack[BranchDetails],
+        **fields: Unpack[patches.BranchDetails],
     ) -> Change:
         with self.write() as s:
             b = branches.add(s, sprint_id, name, people, **fields)
         return Change("branch", "added", (saved(b.id),), sprint_id)
 
-    def update_branch(self, branch_id: int, **fields: Unpack[BranchPatch]) -> Change:
+    def update_branch(self, branch_id: int, **fields: Unpack[patches.BranchPatch]) -> Change:
         with self.write() as s:
             b = branches.update_branch(s, branch_id, **fields)
         return Change("branch", "updated", (branch_id,), b.sprint_id)
@@ -254,13 +242,13 @@ class Journal(JournalBase):
         section: str,
         text: str,
         people: Iterable[str] = (),
-        **fields: Unpack[StandupDetails],
+        **fields: Unpack[patches.StandupDetails],
     ) -> Change:
         with self.write() as s:
             item, _created = standup.add(s, sprint_id, day, section, text, people, **fields)
         return Change("standup", "added", (saved(item.id),), sprint_id)
 
-    def update_standup_item(self, item_id: int, **fields: Unpack[StandupPatch]) -> Change:
+    def update_standup_item(self, item_id: int, **fields: Unpack[patches.StandupPatch]) -> Change:
         with self.write() as s:
             item = standup.update_item(s, item_id, **fields)
         return Change("standup", "updated", (item_id,), item.sprint_id)
@@ -331,7 +319,7 @@ class Journal(JournalBase):
         data: bytes,
         filename: str,
         prepared: tuple[photo_codec.PhotoInfo, bytes] | None = None,
-        **details: Unpack[PhotoDetails],
+        **details: Unpack[patches.PhotoDetails],
     ) -> Change:
         """`prepared` is `photos.prepare(data, filename)` done earlier in a worker thread."""
         prepared = prepared or gallery.prepare(data, filename)
@@ -339,7 +327,7 @@ class Journal(JournalBase):
             p = gallery.add(s, sprint_id, data, filename, prepared, **details)
         return Change("photo", "added", (saved(p.id),), sprint_id)
 
-    def update_photo(self, photo_id: int, **fields: Unpack[PhotoPatch]) -> Change:
+    def update_photo(self, photo_id: int, **fields: Unpack[patches.PhotoPatch]) -> Change:
         with self.write() as s:
             p = gallery.update_photo(s, photo_id, **fields)
         return Change("photo", "updated", (photo_id,), p.sprint_id)
@@ -406,7 +394,7 @@ class Journal(JournalBase):
     def get_report(self, sprint_id: int) -> ReportRec:
         return self._reader.get_report(sprint_id)
 
-    def save_report(self, sprint_id: int, **fields: Unpack[ReportPatch]) -> Change:
+    def save_report(self, sprint_id: int, **fields: Unpack[patches.ReportPatch]) -> Change:
         with self.write() as s:
             reports.save(s, sprint_id, **fields)
         return Change("report", "updated", (sprint_id,), sprint_id)

@@ -35,20 +35,8 @@ from . import gc_policy
 from .store_host import StoreHost
 
 if TYPE_CHECKING:
+    from sprintjournal import patches
     from sprintjournal.journal import Journal
-    from sprintjournal.patches import (
-        AttendancePatch,
-        BranchDetails,
-        BranchPatch,
-        PersonPatch,
-        PhotoDetails,
-        PhotoPatch,
-        ReportPatch,
-        SprintDetails,
-        SprintPatch,
-        StandupDetails,
-        StandupPatch,
-    )
     from sprintjournal.photos import PhotoInfo
 
 PreparedInfo = tuple["PhotoInfo", bytes]
@@ -110,7 +98,7 @@ class JournalCalls(StoreHost):
 
     # -- people and sprints -----------------------------------------------------------------
     def update_person(self, person_id: int, *, initiator: object = None,
-                      **fields: Unpack[PersonPatch]) -> Change:
+                      **fields: Unpack[patches.PersonPatch]) -> Change:
         return self._apply(self._writer().update_person, person_id, initiator=initiator,
                            **fields)
 
@@ -118,11 +106,11 @@ class JournalCalls(StoreHost):
         return self._apply(self._writer().merge_people, keep_id, other_id, initiator=initiator)
 
     def add_sprint(self, title: str, *, initiator: object = None,
-                   **fields: Unpack[SprintDetails]) -> Change:
+                   **fields: Unpack[patches.SprintDetails]) -> Change:
         return self._apply(self._writer().add_sprint, title, initiator=initiator, **fields)
 
     def update_sprint(self, sprint_id: int, *, initiator: object = None,
-                      **fields: Unpack[SprintPatch]) -> Change:
+                      **fields: Unpack[patches.SprintPatch]) -> Change:
         return self._apply(self._writer().update_sprint, sprint_id, initiator=initiator,
                            **fields)
 
@@ -131,12 +119,12 @@ class JournalCalls(StoreHost):
 
     # -- attendees --------------------------------------------------------------------------
     def add_attendee(self, sprint_id: int, person_name: str, *, initiator: object = None,
-                     **fields: Unpack[AttendancePatch]) -> Change:
+                     **fields: Unpack[patches.AttendancePatch]) -> Change:
         return self._apply(self._writer().add_attendee, sprint_id, person_name,
                            initiator=initiator, **fields)
 
     def update_attendee(self, attendance_id: int, *, initiator: object = None,
-                        **fields: Unpack[AttendancePatch]) -> Change:
+                        **fields: Unpack[patches.AttendancePatch]) -> Change:
         return self._apply(self._writer().update_attendee, attendance_id, initiator=initiator,
                            **fields)
 
@@ -150,12 +138,12 @@ class JournalCalls(StoreHost):
 
     # -- branches and order -----------------------------------------------------------------
     def add_branch(self, sprint_id: int, name: str, people: Iterable[str] = (), *,
-                   initiator: object = None, **fields: Unpack[BranchDetails]) -> Change:
+                   initiator: object = None, **fields: Unpack[patches.BranchDetails]) -> Change:
         return self._apply(self._writer().add_branch, sprint_id, name, people,
                            initiator=initiator, **fields)
 
     def update_branch(self, branch_id: int, *, initiator: object = None,
-                      **fields: Unpack[BranchPatch]) -> Change:
+                      **fields: Unpack[patches.BranchPatch]) -> Change:
         return self._apply(self._writer().update_branch, branch_id, initiator=initiator,
                            **fields)
 
@@ -179,12 +167,12 @@ class JournalCalls(StoreHost):
     # -- stand-up ---------------------------------------------------------------------------
     def add_standup_item(self, sprint_id: int, day: date, section: str, text: str,
                          people: Iterable[str] = (), *, initiator: object = None,
-                         **fields: Unpack[StandupDetails]) -> Change:
+                         **fields: Unpack[patches.StandupDetails]) -> Change:
         return self._apply(self._writer().add_standup_item, sprint_id, day, section, text,
                            people, initiator=initiator, **fields)
 
     def update_standup_item(self, item_id: int, *, initiator: object = None,
-                            **fields: Unpack[StandupPatch]) -> Change:
+                            **fields: Unpack[patches.StandupPatch]) -> Change:
         return self._apply(self._writer().update_standup_item, item_id, initiator=initiator,
                            **fields)
 
@@ -218,19 +206,19 @@ class JournalCalls(StoreHost):
     # -- photos and report ------------------------------------------------------------------
     def add_photo(self, sprint_id: int, data: bytes, filename: str, *,
                   prepared: PreparedInfo | None = None, initiator: object = None,
-                  **details: Unpack[PhotoDetails]) -> Change:
+                  **details: Unpack[patches.PhotoDetails]) -> Change:
         return self._apply(self._writer().add_photo, sprint_id, data, filename, prepared,
                            initiator=initiator, **details)
 
     def update_photo(self, photo_id: int, *, initiator: object = None,
-                     **fields: Unpack[PhotoPatch]) -> Change:
+                     **fields: Unpack[patches.PhotoPatch]) -> Change:
         return self._apply(self._writer().update_photo, photo_id, initiator=initiator, **fields)
 
     def remove_photo(self, photo_id: int, *, initiator: object = None) -> Change:
         return self._apply(self._writer().remove_photo, photo_id, initiator=initiator)
 
     def save_report(self, sprint_id: int, *, initiator: object = None,
-                    **fields: Unpack[ReportPatch]) -> Change:
+                    **fields: Unpack[patches.ReportPatch]) -> Change:
         return self._apply(self._writer().save_report, sprint_id, initiator=initiator, **fields)
 
     # -- off the GUI thread -----------------------------------------------------------------

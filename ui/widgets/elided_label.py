@@ -6,7 +6,7 @@ window grew, and was laid out and painted whole again, at the first key typed.
 """
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel
 
 SHORTEST = "Wed…"
@@ -33,6 +33,7 @@ class ElidedLabel(QLabel):
             super().paintEvent(event)
             return
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QPainter  # only here: its enums cost the first screen 1 ms
 
         shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
                                               rect.width())

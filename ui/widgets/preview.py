@@ -7,10 +7,12 @@ which also parses the HTML into the QTextDocument shown (14 ms for 50,000 charac
 of the GUI thread when done there); a result that a newer render has overtaken is dropped.
 """
 
+from __future__ import annotations  # QUrl is named in annotations only
+
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QThread, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThread, QThreadPool, Signal
 from PySide6.QtGui import QDesktopServices, QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -18,6 +20,8 @@ from ..throttle import Debouncer
 from .document_text import head, length
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl  # its enums (about 1 ms) wait for a link or an image
+
     from sprintjournal.markdown_render import Resolver
 
 SYNC_LIMIT = 20_000
@@ -121,7 +125,7 @@ class NotePreview(QTextBrowser):
             f" span.unknown {{ color: {muted}; }} code, pre {{ background-color: {code_bg}; }}"
         )
 
-    def set_resolver(self, resolve: "Resolver") -> None:
+    def set_resolver(self, resolve: Resolver) -> None:
         self._resolve = resolve
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:

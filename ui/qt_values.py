@@ -30,7 +30,6 @@ def set_shortcut(action: QAction, keys: str) -> None:
     action.setProperty("shortcut", keys)
 
 
-
 class _Texted(Protocol):
     def __init__(self, parent: Any) -> None: ...
     def setText(self, text: str) -> None: ...

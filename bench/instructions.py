@@ -8,7 +8,8 @@ the X server are not in it), so it has no target: read it beside bench/startup_x
 
 Each program runs once under Xvfb in `valgrind --tool=cachegrind --cache-sim=no` (about 40
 times slower), the app as installed (`before_tree.current_tree`), with a home that holds its
-saved layout (a returning user), ended at the phase by bench/exit_at_phase.py. The bare window
+saved layout (a returning user), on a Python without the editable install (bench/user_python.py),
+ended at the phase by bench/exit_at_phase.py. The bare window
 (bench/bare_window.py) ends after its first paint.
 
     scripts/setup bench && .venv/bin/python bench/instructions.py [--before REV]
@@ -28,6 +29,7 @@ sys.path.insert(0, str(BENCH))
 from before_tree import before_env, before_tree, current_tree  # noqa: E402
 from scratch import remove_at_exit, scratch_folder  # noqa: E402
 from startup_x import env_for  # noqa: E402
+from user_python import user_python  # noqa: E402
 from xserver import Xvfb  # noqa: E402
 
 PHASES = ("first paint", "ready for input", "all panels filled")
@@ -46,12 +48,13 @@ def instructions(command: list[str], env: dict[str, str], cwd: Path) -> int:
     return int(counts[started.group(1)].replace(",", ""))
 
 
-def app_counts(tree: Path, journal: Path, env: dict[str, str]) -> dict[str, int]:
+def app_counts(python: Path, tree: Path, journal: Path, env: dict[str, str]
+               ) -> dict[str, int]:
     env = before_env(tree, env)
-    app = [sys.executable, "-m", "sprintjournal_ui.app", "--journal", str(journal),
+    app = [str(python), "-m", "sprintjournal_ui.app", "--journal", str(journal),
            "--quit-after-startup"]
     subprocess.run(app, env=env, cwd=tree, check=True, capture_output=True)  # saves the layout
-    exit_at = [sys.executable, str(BENCH / "exit_at_phase.py")]
+    exit_at = [str(python), str(BENCH / "exit_at_phase.py")]
     return {phase: instructions([*exit_at, phase, "--journal", str(journal)], env, tree)
             for phase in PHASES}
 
@@ -63,6 +66,7 @@ def main() -> int:
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed: run scripts/setup bench")
     folder = scratch_folder("sj-instructions-")
+    python = user_python(folder / "python")
     from sprintjournal.demo import open_demo
 
     journal = folder / "demo.sprintjournal"
@@ -71,9 +75,9 @@ def main() -> int:
     if args.before:
         trees["before"] = remove_at_exit(before_tree(args.before))
     with Xvfb() as display:
-        bare = instructions([sys.executable, str(BENCH / "bare_window.py")],
+        bare = instructions([str(python), str(BENCH / "bare_window.py")],
                             env_for(display, folder / "home-bare"), BENCH.parent)
-        counts = {kind: app_counts(tree, journal, env_for(display, folder / f"home-{kind}"))
+        counts = {kind: app_counts(python, tree, journal, env_for(display, folder / f"home-{kind}"))
                   for kind, tree in trees.items()}
     print(f"millions of instructions; the bare window: {bare / 1e6:.1f} (to its first paint "
           "and out)\n")

@@ -18,8 +18,9 @@ Targets (issue 12): mapped <= 1.15x, notes shown <= 1.5x, every panel filled <= 
 RSS <= 1.8x, ratios of medians; the worst cases are printed beside them. Exits 1 on a miss.
 The app runs as a user's install has it: this checkout laid out as pip installs it and byte-
 compiled (`before_tree.current_tree`), not through the editable install's import hook, which
-costs it about 7 % of its start-up. Each program has its own home folder: after the warm-up run,
-the app restores the layout it saved, as it does for a returning user.
+costs it about 7 % of its start-up. Both run on a Python without this checkout's editable
+install (bench/user_python.py), as a user's does. Each program has its own home folder: after
+the warm-up run, the app restores the layout it saved, as it does for a returning user.
 With --before REV an earlier revision of the app runs too, interleaved, as a third column.
 
     scripts/setup bench && .venv/bin/python bench/startup_x.py [--runs 10] [--journal PATH]
@@ -41,6 +42,7 @@ sys.path.insert(0, str(BENCH))
 
 from before_tree import before_env, before_tree, current_tree  # noqa: E402
 from scratch import remove_at_exit, scratch_folder  # noqa: E402
+from user_python import user_python  # noqa: E402
 from xserver import MapWatcher, Xvfb  # noqa: E402
 
 TARGETS = {"window mapped": 1.15, "notes shown": 1.5, "every panel filled": 3.0, "RSS": 1.8}
@@ -78,11 +80,11 @@ def cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_run(kind: str, args: list[str], env: dict[str, str], watcher: MapWatcher,
-              cwd: Path) -> dict[str, float]:
+def timed_run(python: Path, kind: str, args: list[str], env: dict[str, str],
+              watcher: MapWatcher, cwd: Path) -> dict[str, float]:
     cpu = cpu_of_children()
     start = time.time()
-    done = subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True,
+    done = subprocess.run([str(python), *args], env=env, capture_output=True, text=True,
                           timeout=120, cwd=cwd)
     if done.returncode != 0:
         raise SystemExit(f"{kind} failed ({done.returncode}):\n{done.stderr[-2000:]}")
@@ -109,11 +111,11 @@ def memory(pid: int) -> dict[str, float]:
             "USS": fields["Private_Clean"] + fields["Private_Dirty"]}
 
 
-def idle_memory(kind: str, args: list[str], env: dict[str, str], idle: float, cwd: Path
-                ) -> dict[str, float]:
+def idle_memory(python: Path, kind: str, args: list[str], env: dict[str, str], idle: float,
+                cwd: Path) -> dict[str, float]:
     """Start, wait for the end of start-up, leave it idle, read its memory, then SIGTERM."""
     last = PHASES[kind]["every panel filled"]
-    process = subprocess.Popen([sys.executable, *args], env=env, stdout=subprocess.PIPE,
+    process = subprocess.Popen([str(python), *args], env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True, cwd=cwd)
     assert process.stdout is not None
     for line in process.stdout:
@@ -184,6 +186,7 @@ def main() -> int:
                         help="also run the bare window with PySide's own costs (informative)")
     args = parser.parse_args()
     folder = scratch_folder("sj-startup-x-")
+    python = user_python(folder / "python")
     journal = args.journal
     if journal is None:
         from sprintjournal.demo import open_demo
@@ -210,15 +213,17 @@ def main() -> int:
         print(f"Xvfb {display}; {journal.name}; {args.runs} interleaved runs of each"
               f"{'; before = ' + args.before if args.before else ''}\n")
         for kind in cases:  # warm the OS file cache for each alike
-            timed_run(kind, cases[kind], envs[kind], watcher, where[kind])
+            timed_run(python, kind, cases[kind], envs[kind], watcher, where[kind])
         results: dict[str, list[dict[str, float]]] = {kind: [] for kind in cases}
         for _ in range(args.runs):
             for kind, case in cases.items():
-                results[kind].append(timed_run(kind, case, envs[kind], watcher, where[kind]))
+                results[kind].append(timed_run(python, kind, case, envs[kind], watcher,
+                                               where[kind]))
         memories: dict[str, list[dict[str, float]]] = {kind: [] for kind in cases}
         for _ in range(args.memory_runs):
             for kind, case in stays.items():
-                memories[kind].append(idle_memory(kind, case, envs[kind], args.idle, where[kind]))
+                memories[kind].append(idle_memory(python, kind, case, envs[kind], args.idle,
+                                                  where[kind]))
         watcher.stop()
     ok = report(results, memories)
     print("\ntargets met" if ok else "\nTARGETS MISSED")

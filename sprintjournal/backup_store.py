@@ -22,11 +22,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sprintjournal.backup_mark import STORE_KEY, uses_store
 from sprintjournal.errors import DamagedJournalError
 from sprintjournal.files import fsync_dir, remove_database
 from sprintjournal.paths import SUFFIX
 
-STORE_KEY = "backup.photo_store"
 STORE_VALUE = "objects/sha256"
 SKIPPED_TABLES = ("photo_data", "rendition")
 """Originals go to the object store; renditions are a cache and are not backed up."""
@@ -174,15 +174,6 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def uses_store(conn: sqlite3.Connection) -> bool:
-    """Whether this backup keeps its photo originals in the object store."""
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = ?", (STORE_KEY,)).fetchone()
-    except sqlite3.DatabaseError:
-        return False
-    return row is not None
 
 
 def is_backup_file(path: Path) -> bool:

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sprintjournal import backup_store, db, text_sums
+from sprintjournal import backup_mark, backup_store, db, text_sums
 
 MAX_MESSAGES = 100
 
@@ -172,7 +172,7 @@ def _version_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
 
 def _photo_checksums(conn: sqlite3.Connection, report: CheckReport) -> None:
     """Photo row and original bytes must come together: a half-imported photo is damage."""
-    if backup_store.uses_store(conn):
+    if backup_mark.uses_store(conn):
         _stored_photo_checksums(conn, report)
         return
     query = (

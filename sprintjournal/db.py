@@ -12,14 +12,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sprintjournal import backup_store, text_sums
+from sprintjournal import text_sums
+from sprintjournal.backup_mark import uses_store
 from sprintjournal.errors import (
     DamagedJournalError,
     MigrationFailedError,
     NewerJournalError,
     NotAJournalError,
 )
-from sprintjournal.files import remove_database
 from sprintjournal.migrations import MIGRATIONS
 
 if TYPE_CHECKING:  # SQLAlchemy loads when a journal is first written, not to check or read one
@@ -39,10 +39,36 @@ def latest_version() -> int:
     return len(MIGRATIONS)
 
 
-def inspect_file(path: Path) -> int:
-    """Return the schema version of an existing journal, refusing anything that is not one.
+def header_version(path: Path) -> int | None:
+    """The schema version written in the file's header, or None when the header is not a
+    journal's: a guess, without opening the database, for whoever must prepare in advance
+    (the app loads the ORM before opening a file to migrate). With a WAL beside the file the
+    newest version may not be in the header yet, so it can only be lower than the true one:
+    the guess then prepares for nothing, and opening still checks everything
+    (`inspect_journal`)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(72)
+    except OSError:
+        return None
+    if len(header) < 72 or not header.startswith(SQLITE_MAGIC):
+        return None
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return None
+    return int.from_bytes(header[60:64], "big")
 
-    Reads only: the header bytes, then a read-only connection for the two pragmas.
+
+def inspect_file(path: Path) -> int:
+    """Return the schema version of an existing journal, refusing anything that is not one."""
+    return inspect_journal(path)[0]
+
+
+def inspect_journal(path: Path) -> tuple[int, bool]:
+    """The schema version of an existing journal, and whether it is a backup that keeps its
+    photos in the backups' store; anything that is not a journal is refused.
+
+    Reads only: the header bytes, then one read-only connection for the pragmas and the mark
+    (each connection reads and parses the whole schema at its first statement).
     """
     size = path.stat().st_size
     if size == 0:
@@ -66,6 +92,7 @@ def inspect_file(path: Path) -> int:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            backup = app_id == APPLICATION_ID and uses_store(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -81,7 +108,7 @@ def inspect_file(path: Path) -> int:
             f"{path} was written by a newer SprintJournal (journal version {version}; this "
             f"version reads up to {latest_version()}). Update SprintJournal to open it."
         )
-    return int(version)
+    return int(version), backup
 
 
 def connect_raw(path: Path, readonly: bool = False) -> sqlite3.Connection:
@@ -104,6 +131,8 @@ def apply_pragmas(conn: sqlite3.Connection, readonly: bool = False) -> None:
 
 def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     """Copy a live database with the backup API: a temp name, checked, then renamed."""
+    from sprintjournal.files import remove_database  # not loaded to check or read a file
+
     tmp = target.with_name(target.name + ".partial")
     remove_database(tmp)
     dest = sqlite3.connect(tmp)
@@ -138,6 +167,8 @@ def migrate(path: Path, current: int, backup_dir: Path) -> Path | None:
 
 def _backup_before_migration(path: Path, folder: Path) -> Path:
     """Like every backup, with the photo originals in the shared store (`backup_store`)."""
+    from sprintjournal import backup_store  # with a migration only
+
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     name = f"{path.stem}-before-v{latest_version()}-{stamp}.sprintjournal"
@@ -169,6 +200,8 @@ def create(path: Path) -> None:
     refused on the next start as "another program's database"), only a temporary one that the
     next creation removes.
     """
+    from sprintjournal.files import remove_database
+
     tmp = path.with_name(path.name + ".creating")
     remove_database(tmp)
     migrate(tmp, 0, path.parent)

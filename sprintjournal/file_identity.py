@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 
 from sprintjournal import db
-from sprintjournal.files import fsync_dir
 
 Identity = tuple[int, int]
 
@@ -46,6 +45,8 @@ def save_copy(conn: sqlite3.Connection, target: Path, *, own_place: bool) -> Pat
     A file already at `target` (the one that replaced the journal) is renamed aside, never
     overwritten; its new name is returned. At the journal's own place (`own_place`) the -wal
     and -shm beside it are this session's, not the newcomer's: they stay for SQLite to close."""
+    from sprintjournal.files import fsync_dir  # not loaded to open or read a journal
+
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".saving")
     db.backup_to(conn, tmp)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Unpack
 
 from sprintjournal.changes import Change, Entity, Ordered
 from sprintjournal.errors import ImportFailedError
-from sprintjournal.files import AtomicBatch
 from sprintjournal.journal_file import JournalBase
 from sprintjournal.lazy import lazy_import, load
 from sprintjournal.ordinals import Ordinal, ordinal_among
@@ -35,6 +34,7 @@ from sprintjournal.row_ids import saved
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from sprintjournal import files as disk_files
     from sprintjournal import patches, photo_privacy
     from sprintjournal import photos as photo_codec
     from sprintjournal.exchange import json_io
@@ -66,6 +66,7 @@ else:  # SQLModel, SQLAlchemy, pydantic and Pillow load with the first use of on
                 "import_checks", "importing", "notes", "ordering", "people", "reports",
                 "sprints", "standup", "unmerge"))
     json_io = lazy_import("sprintjournal.exchange.json_io")
+    disk_files = lazy_import("sprintjournal.files")  # for writing files, not to read a journal
     photo_codec = lazy_import("sprintjournal.photos")
     photo_privacy = lazy_import("sprintjournal.photo_privacy")
 
@@ -434,7 +435,7 @@ class Journal(JournalBase):
         photo that cannot be decoded is left out; `left_out` receives a line saying which.
         """
         doc, files = self.export_document(sprint_ids)
-        with AtomicBatch(out_dir) as batch:
+        with disk_files.AtomicBatch(out_dir) as batch:
             doc, missing = json_io.export_photos(batch, doc, files, self.photo_bytes)
             if left_out is not None:
                 left_out += missing

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
-from sprintjournal import backup_store, db, file_identity
+from sprintjournal import db, file_identity
 from sprintjournal.errors import (
     JournalError,
     JournalFileLostError,
@@ -74,8 +74,8 @@ class JournalBase:
         exists = self.path.exists()
         if not exists and (not create or self.readonly):
             raise JournalError(f"There is no journal at {self.path}.")
-        version = db.inspect_file(self.path) if exists else 0
-        if exists and not self.readonly and backup_store.is_backup_file(self.path):
+        version, backup = db.inspect_journal(self.path) if exists else (0, False)
+        if backup and not self.readonly:
             raise NotAJournalError(
                 f"{self.path} is a backup whose photos are kept in the backups folder beside "
                 "it; restore it (File ▸ Backups, or `sprintjournal restore`) to write to it."

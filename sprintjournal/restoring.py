@@ -15,7 +15,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sprintjournal import backup_store, db
+from sprintjournal import backup_mark, backup_store, db
 from sprintjournal.check import check_journal
 from sprintjournal.errors import DamagedJournalError, JournalError
 from sprintjournal.files import fsync_dir, remove_database
@@ -66,7 +66,7 @@ def build(backup: Path, tmp: Path) -> None:
         source.close()
     conn = sqlite3.connect(tmp, isolation_level=None)
     try:
-        if backup_store.uses_store(conn):
+        if backup_mark.uses_store(conn):
             conn.execute("BEGIN IMMEDIATE")
             backup_store.fill_originals(conn, backup.parent)
             conn.execute("COMMIT")

@@ -9,7 +9,7 @@ import pytest
 from factories import jpeg_bytes
 from fault_helpers import dump
 
-from sprintjournal import backup_store
+from sprintjournal import backup_mark, backup_store, db
 from sprintjournal.errors import DamagedJournalError
 from sprintjournal.journal import Journal
 
@@ -92,6 +92,9 @@ def test_a_backup_is_told_apart_from_a_journal_and_from_anything_else(
     assert not backup_store.is_backup_file(with_photos)
     assert not backup_store.is_backup_file(text)
     assert not backup_store.is_backup_file(tmp_path / "missing.sprintjournal")
+    # the checks before opening read the mark on the connection they use for the version
+    assert db.inspect_journal(backup) == (db.latest_version(), True)
+    assert db.inspect_journal(with_photos) == (db.latest_version(), False)
 
 
 def test_filling_the_originals_back_gives_the_journal_again(
@@ -104,7 +107,7 @@ def test_filling_the_originals_back_gives_the_journal_again(
         conn.execute("BEGIN")
         backup_store.fill_originals(conn, folder)
         conn.execute("COMMIT")
-        assert not backup_store.uses_store(conn)
+        assert not backup_mark.uses_store(conn)
     finally:
         conn.close()
     restored = dump(backup)

@@ -31,7 +31,41 @@ def test_the_version_of_each_committed_fixture_is_read_without_a_trace(
     path = tmp_path / f"v{version}.sprintjournal"
     shutil.copy(FIXTURES / f"journal-v{version}.sprintjournal", path)
     assert db.inspect_file(path) == version
+    assert db.header_version(path) == version  # the guess before opening agrees
     assert listing(tmp_path) == [path.name]  # no -wal, -shm or journal file beside it
+
+
+def test_the_header_guess_is_none_for_anything_but_a_journal(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t(x)")
+    conn.execute("PRAGMA user_version=3")
+    conn.close()
+    text_file = tmp_path / "notes.sprintjournal"
+    text_file.write_text("SQLite format 3 is not enough " * 10)
+    short = tmp_path / "short.sprintjournal"
+    short.write_bytes(b"SQLite format 3\x00")
+    for path in (other, text_file, short, tmp_path / "missing.sprintjournal", tmp_path):
+        assert db.header_version(path) is None, path.name
+
+
+def test_the_header_guess_lags_a_version_still_in_the_wal(tmp_path: Path) -> None:
+    """Only ever lower than the truth: the app then loads the ORM for nothing, never too late."""
+    path = tmp_path / "j.sprintjournal"
+    older = db.latest_version() - 1
+    shutil.copy(FIXTURES / f"journal-v{older}.sprintjournal", path)
+    reader = db.connect_raw(path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM sqlite_master").fetchone()  # holds off a checkpoint
+    writer = db.connect_raw(path)
+    writer.execute(f"PRAGMA user_version={db.latest_version()}")  # committed, in the WAL only
+    assert db.header_version(path) == older
+    assert db.inspect_file(path) == db.latest_version()
+    reader.execute("COMMIT")
+    writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    writer.close()
+    reader.close()
+    assert db.header_version(path) == db.inspect_file(path) == db.latest_version()
 
 
 def test_a_file_of_version_zero_is_ours_but_not_yet_built(tmp_path: Path) -> None:

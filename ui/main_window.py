@@ -9,6 +9,8 @@ No data logic lives here: panels read and write through the store; the window on
 sprint, the day and search results between them.
 """
 
+from __future__ import annotations  # QAction and QKeySequence load with the menus
+
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from functools import partial
@@ -16,7 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QWidget
 
 from .main_frame import (
@@ -37,6 +39,7 @@ from .shell import Shell
 if TYPE_CHECKING:
     from datetime import date  # loaded with the journal, after the first paint
 
+    from PySide6.QtGui import QAction, QKeySequence  # with the menus, after the notes (2-4 ms)
     from PySide6.QtWidgets import QMessageBox  # its enums cost 2 ms: with the first error box
 
     from sprintjournal.changes import Change
@@ -53,11 +56,12 @@ READ_ONLY_STATE = "Read-only: nothing is saved"
 SAVING = "Saving…"
 AUTOSAVE_MS = 1000
 MENU_TITLES = ("&File", "&Edit", "&Sprint", "&View", "&Help")
-FALLBACK_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q"}
-"""Standard keys some platforms leave unbound (Quit outside GNOME/KDE)."""
+FALLBACK_KEYS = {"Quit": "Ctrl+Q"}
+"""Standard keys (`QKeySequence.StandardKey` names) some platforms leave unbound (Quit outside
+GNOME/KDE)."""
 
 
-def _focus_inside(panel: "QWidget | None") -> None:
+def _focus_inside(panel: QWidget | None) -> None:
     """The first widget of `panel` that takes the keyboard (its table, list or editor)."""
     from PySide6.QtCore import Qt
 
@@ -151,11 +155,13 @@ class MainWindow(Shell):
     def _action(self, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence.StandardKey | str | None = None,
                 tip: str = "") -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = with_text(QAction, text, self)
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(shortcut)
-            if action.shortcut().isEmpty() and shortcut in FALLBACK_KEYS:
-                set_shortcut(action, FALLBACK_KEYS[shortcut])
+            if action.shortcut().isEmpty() and shortcut.name in FALLBACK_KEYS:
+                set_shortcut(action, FALLBACK_KEYS[shortcut.name])
         elif shortcut is not None:
             set_shortcut(action, shortcut)
         action.setStatusTip(tip)
@@ -165,6 +171,8 @@ class MainWindow(Shell):
         return action
 
     def _create_actions(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         key = QKeySequence.StandardKey
         self.act_new_journal = self._action("&New Journal…", lambda: _ops().new_journal(self),
                                             key.New, "Create a new journal file")
@@ -289,7 +297,7 @@ class MainWindow(Shell):
 
     # -- attaching the journal ---------------------------------------------------------------
     @property
-    def store(self) -> "JournalStore":
+    def store(self) -> JournalStore:
         assert self._store is not None, "attach(store) first"
         return self._store
 
@@ -298,15 +306,15 @@ class MainWindow(Shell):
         return self._store is not None
 
     @property
-    def sprint(self) -> "SprintRec | None":
+    def sprint(self) -> SprintRec | None:
         return self._sprint
 
     @property
-    def day(self) -> "date | None":
+    def day(self) -> date | None:
         """The selected day: imports, new items and every panel use this one."""
         return self._day
 
-    def attach_early(self, store: "JournalStore") -> None:
+    def attach_early(self, store: JournalStore) -> None:
         """Show the newest sprint's notes as soon as the journal is open, before any other panel.
 
         The editor accepts typing at once; saving waits for `attach`, which the start-up runs one
@@ -328,13 +336,13 @@ class MainWindow(Shell):
         self.toolbar.show_day(self.notes.day)
         self._update_title()
 
-    def attach(self, store: "JournalStore") -> None:
+    def attach(self, store: JournalStore) -> None:
         """Create the panels over `store` and show its newest sprint (or keep the sprint the
         early view shows, without disturbing what is being typed)."""
         for _step in self.attach_steps(store):
             pass
 
-    def attach_steps(self, store: "JournalStore") -> Iterator[str]:
+    def attach_steps(self, store: JournalStore) -> Iterator[str]:
         """`attach` one step at a time: start-up lets the event loop run between the steps, so
         keys typed in the early view are handled while the other panels are made and filled.
         Each step yields what it did; the toolbar and the actions are enabled at the end."""
@@ -423,7 +431,7 @@ class MainWindow(Shell):
         dock = self.docks[name]
         return not dock.isHidden() and not dock.visibleRegion().isEmpty()
 
-    def _make_panel(self, name: str) -> "DataPanel":
+    def _make_panel(self, name: str) -> DataPanel:
         """Panel `name` made, in its dock and connected; after start-up's fill, also filled
         with the sprint and day the others show."""
         spec = next(spec for spec in PANELS if spec.name == name)
@@ -488,19 +496,19 @@ class MainWindow(Shell):
         return [panel for panel in panels if panel is not None]
 
     @property
-    def search(self) -> "SearchPanel":
+    def search(self) -> SearchPanel:
         """The Search panel, made when first wanted (Ctrl+F, its dock shown or asked for): hidden
         at first, it need not make start-up wait for it (about 25 ms, mostly the text-layout
         classes its results are drawn with)."""
         return self._search if self._search is not None else self._search_joining()
 
-    def _search_joining(self) -> "SearchPanel":
+    def _search_joining(self) -> SearchPanel:
         """Search made now, joining the sprint and day the other panels show."""
         self._search = self._make_search()
         self._join(self._search)
         return self._search
 
-    def _make_search(self) -> "SearchPanel":
+    def _make_search(self) -> SearchPanel:
         from .panels.search import SearchPanel
 
         search = SearchPanel(self.store, self.undo_stack, self)
@@ -525,14 +533,14 @@ class MainWindow(Shell):
         for action in (self.act_sprint_props, self.act_delete_sprint, self.act_new_note):
             action.setEnabled(self._sprint is not None)
 
-    def select_day(self, day: "date | None") -> None:
+    def select_day(self, day: date | None) -> None:
         self._day = day
         self.toolbar.show_day(day)
         with self.store.shared_reads() if self._store is not None else nullcontext():
             for panel in self.all_panels():
                 _ops().call_panel(panel, "set_day", day)
 
-    def jump_to(self, hit: "SearchHit") -> None:
+    def jump_to(self, hit: SearchHit) -> None:
         """Select a search result in its panel, switching sprint (and day) when needed."""
         if hit.sprint_id is not None and (self._sprint is None or hit.sprint_id != self._sprint.id):
             self.select_sprint(hit.sprint_id)
@@ -573,7 +581,7 @@ class MainWindow(Shell):
             self.notes.add_note()
 
     # -- state shown to the user -------------------------------------------------------------
-    def _on_sprints_changed(self, change: "Change", initiator: object) -> None:
+    def _on_sprints_changed(self, change: Change, initiator: object) -> None:
         sprints = self.store.read(self.store.list_sprints)
         self.toolbar.set_sprints(sprints)
         current = self._sprint.id if self._sprint else None

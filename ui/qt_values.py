@@ -8,10 +8,15 @@ once the notes are shown (`ui.app`). `tests/ui/test_qt_values.py` holds each val
 enum, and the notes shown with the namespace still unbuilt: a `Qt.` on that path fails it.
 """
 
+from __future__ import annotations
+
+import typing  # not `TYPE_CHECKING` by name: this module's capitals are the values
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+
+if typing.TYPE_CHECKING:  # QAction's enums are built with the first action made, after the notes
+    from PySide6.QtGui import QAction
 
 ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter
 RICH_TEXT = 1  # Qt.TextFormat.RichText

@@ -12,17 +12,19 @@ typed is touched: an editor made read-only keeps its text, and a pending edit st
 (shown "Not saved") rather than being dropped.
 """
 
-from PySide6.QtCore import QEvent, QObject, QRectF
-from PySide6.QtGui import QAction, QActionGroup, QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextBrowser,
-    QTextEdit,
-    QToolTip,
-    QWidget,
-)
+from __future__ import annotations  # the editor classes are named in annotations only
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QActionGroup
+
+if TYPE_CHECKING:  # the classes are imported where used: each class named builds its enums
+    # (ui/qt_values.py), and the notes, shown first, need none of them while writable
+    from PySide6.QtGui import QAction, QKeyEvent
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+    TextEditor = QLineEdit | QPlainTextEdit | QTextEdit
 
 WHY = "the file or its folder is read-only"
 REASON = ("This journal is open read-only: its file or folder cannot be written, so changes "
@@ -79,12 +81,11 @@ def _tell_why(action: QAction, readonly: bool) -> None:
         action.setProperty(_TIP, None)
 
 
-TextEditor = QLineEdit | QPlainTextEdit | QTextEdit
-
-
 def text_editors(root: QWidget) -> list[TextEditor]:
     """The editors of `root` that write to the journal: not the previews (QTextBrowser), nor
     search fields (property `reads_only`), nor the short-lived editors inside item views."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
+
     found: list[TextEditor] = []
     for editor in root.findChildren(QWidget):
         if not isinstance(editor, QLineEdit | QPlainTextEdit | QTextEdit):
@@ -97,6 +98,8 @@ def text_editors(root: QWidget) -> list[TextEditor]:
 
 
 def _inside_item_view(widget: QWidget, root: QWidget) -> bool:
+    from PySide6.QtWidgets import QAbstractItemView
+
     parent = widget.parentWidget()
     while parent is not None and parent is not root:
         if isinstance(parent, QAbstractItemView):
@@ -109,11 +112,13 @@ def set_editor_read_only(editor: TextEditor, readonly: bool) -> None:
     """Read-only with its text selectable and copyable (mouse and keyboard), the placeholder
     saying why, and a tooltip at the cursor when a key would have typed something."""
     editor.setReadOnly(readonly)
-    if isinstance(editor, QPlainTextEdit | QTextEdit) and readonly:
+    if readonly:
         from PySide6.QtCore import Qt  # only here: see ui/qt_values.py
+        from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-        editor.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                       | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        if isinstance(editor, QPlainTextEdit | QTextEdit):
+            editor.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     set_placeholder(editor, writable_placeholder(editor), readonly)
     if readonly:
         editor.installEventFilter(_typing_guard(editor))
@@ -137,11 +142,15 @@ class _TypingGuard(QObject):
     """A key that would type into a read-only editor shows the reason at the cursor."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and isinstance(watched, QLineEdit | QPlainTextEdit | QTextEdit)
-                and watched.isReadOnly() and _types(event)):
-            from PySide6.QtCore import Qt
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        from PySide6.QtCore import QRectF, Qt
+        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QToolTip
 
+        editor = QLineEdit | QPlainTextEdit | QTextEdit
+        if (isinstance(event, QKeyEvent) and isinstance(watched, editor)
+                and watched.isReadOnly() and _types(event)):
             rect = watched.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
             rect = rect.toRect() if isinstance(rect, QRectF) else rect
             QToolTip.showText(watched.mapToGlobal(rect.bottomLeft()), REASON, watched)

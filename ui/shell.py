@@ -5,16 +5,20 @@ actions need not import `main_window` (which imports them): no circle, and what 
 touch of the window is written down in one place.
 """
 
+from __future__ import annotations  # a declaration: its Qt classes need not load with it
+
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow
 
 from .savemanager import SaveManager
 
 if TYPE_CHECKING:
     from datetime import date  # loaded with the journal, after the first paint
+
+    from PySide6.QtGui import QAction, QUndoStack
+    from PySide6.QtWidgets import QDockWidget, QMenu
 
     from sprintjournal.records import SprintRec
 
@@ -37,10 +41,10 @@ class Shell(QMainWindow):
 
     undo_stack: QUndoStack
     save_manager: SaveManager
-    panels: dict[str, "DataPanel"]
+    panels: dict[str, DataPanel]
     """The data panels made so far, by name (see `panels.registry`), once the journal is
     attached; `panels[name]` makes one not made yet (`ui/panel_set.py`)."""
-    notes: "NotesPanel | None"
+    notes: NotesPanel | None
     docks: dict[str, QDockWidget]
     recent_menu: QMenu
     act_undo: QAction
@@ -50,7 +54,7 @@ class Shell(QMainWindow):
     undo_import: ImportUndo
 
     @property
-    def store(self) -> "JournalStore":
+    def store(self) -> JournalStore:
         raise NotImplementedError
 
     @property
@@ -58,24 +62,24 @@ class Shell(QMainWindow):
         raise NotImplementedError
 
     @property
-    def sprint(self) -> "SprintRec | None":
+    def sprint(self) -> SprintRec | None:
         raise NotImplementedError
 
     @property
-    def day(self) -> "date | None":
+    def day(self) -> date | None:
         raise NotImplementedError
 
     def select_sprint(self, sprint_id: int | None) -> None:
         raise NotImplementedError
 
-    def review_panel(self) -> "ReviewPanel | None":
+    def review_panel(self) -> ReviewPanel | None:
         """The Needs Review panel, once the panels are made (the import, its counts, F2)."""
         from .panels.review import ReviewPanel  # here: the panels load after the first paint
 
         panel = self.panels.get("review")
         return panel if isinstance(panel, ReviewPanel) else None
 
-    def select_day(self, day: "date | None") -> None:
+    def select_day(self, day: date | None) -> None:
         raise NotImplementedError
 
     def show_panel(self, name: str) -> None:

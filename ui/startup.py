@@ -56,14 +56,14 @@ class Startup(QObject):
         self._done = False  # every panel made and filled
 
     def _needs_orm(self) -> bool:
-        """A file to create or migrate (or one the checks refuse: the dialog comes anyway)."""
+        """A file to create or migrate, from its header alone (opening checks it all again;
+        a file the checks refuse gets its dialog either way)."""
         from sprintjournal import db
-        from sprintjournal.errors import JournalError
 
-        try:
-            return not self._path.exists() or db.inspect_file(self._path) < db.latest_version()
-        except (JournalError, OSError):
-            return False
+        if not self._path.exists():
+            return True
+        version = db.header_version(self._path)
+        return version is not None and version < db.latest_version()
 
     def run(self) -> None:
         """Called once, right after the first paint."""

@@ -53,9 +53,9 @@ def type_note(qtbot: QtBot, window: MainWindow, text: str) -> None:
 def test_first_start_says_what_to_do_and_offers_the_demo(window: MainWindow,
                                                          journal_path: Path) -> None:
     assert window.notes is not None
-    assert window.notes.stack.currentIndex() == 0
-    assert window.notes.empty_hint.isVisible() and "New sprint" in window.notes.empty_hint.text()
-    assert window.notes.demo_button.isVisible()
+    assert window.notes.showing_hint and window.notes.hint is not None
+    assert window.notes.hint.label.isVisible() and "New sprint" in window.notes.hint.label.text()
+    assert window.notes.hint.demo_button.isVisible()
     assert not window.toolbar.sprint_combo.isEnabled()
     assert window.windowTitle() == f"{journal_path.name} — SprintJournal"
     hints = [p.hint for p in every_panel(window).values() if hasattr(p, "hint")]
@@ -65,13 +65,13 @@ def test_first_start_says_what_to_do_and_offers_the_demo(window: MainWindow,
 
 
 def test_the_demo_button_opens_the_demo_journal(qtbot: QtBot, window: MainWindow) -> None:
-    assert window.notes is not None
-    qtbot.mouseClick(window.notes.demo_button, Qt.MouseButton.LeftButton)
+    assert window.notes is not None and window.notes.hint is not None
+    qtbot.mouseClick(window.notes.hint.demo_button, Qt.MouseButton.LeftButton)
     assert window.store.file == demo_journal()
     assert window.toolbar.sprint_combo.count() >= 2
     assert window.sprint is not None and "Gothenburg" in window.sprint.title
     assert window.windowTitle().startswith(window.sprint.title)
-    assert window.notes.stack.currentIndex() == 1
+    assert not window.notes.showing_hint and window.notes.editor.isVisible()
 
 
 def _fill_sprint_dialog(dialog: QWidget) -> None:

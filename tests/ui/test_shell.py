@@ -35,8 +35,10 @@ def test_the_main_window_has_every_declared_member(
         qtbot: QtBot, store: JournalStore, gothenburg: Gothenburg) -> None:
     with main_window(qtbot, store, sprint_id=gothenburg.sprint_id, day=SATURDAY) as win:
         shell: Shell = win
-        declared = get_type_hints(Shell, localns={"SprintRec": object, "NotesPanel": object,
-                                                  "JournalStore": object, "DataPanel": object})
+        declared = get_type_hints(Shell, localns={
+            "SprintRec": object, "NotesPanel": object, "JournalStore": object, "DataPanel": object,
+            "QAction": QAction, "QUndoStack": QUndoStack, "QDockWidget": QDockWidget,
+            "QMenu": QMenu})
         for name in declared:
             assert hasattr(shell, name), name
         assert isinstance(shell.undo_stack, QUndoStack)

@@ -9,7 +9,7 @@ whether a branch's notes may be printed (its name cell is shaded).
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from sprintjournal.publish import marked_indexes, paragraph_at, paragraphs, toggle
 
@@ -29,6 +29,7 @@ REFRESH_MS = 400
 
 def add_row_mark_action(panel: Any, field: str, update: str, what: str) -> QAction:
     """A panel action toggling `field` (publish, notes_publish) of the selected records."""
+    from PySide6.QtGui import QKeySequence  # not for the notes' first screen (2 ms)
 
     def run() -> None:
         records = panel.selected_records()

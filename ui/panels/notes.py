@@ -40,6 +40,8 @@ from ..workers.background_save import BackgroundSaver
 if TYPE_CHECKING:
     from sprintjournal.markdown_render import PeopleDirectory
 
+    from ..widgets.empty_journal_hint import EmptyJournalHint
+
 AUTOSAVE_MS = 1000
 
 
@@ -67,15 +69,14 @@ class NotesPanel(NotesView):
         self._saving = True
         self._pending = False
         self._read_only = False
-        self._tips = {button: button.toolTip()
-                      for button in (self.add_button, self.remove_button, self.new_sprint_button)}
+        self._tips = {button: button.toolTip() for button in (self.add_button, self.remove_button)}
         self._autosave = Debouncer(self._autosave_fired, autosave_ms, self)
         self._saver = BackgroundSaver(store, self)
         self._saver.finished.connect(self._on_background_saved)
         self._snapshot = DocumentSnapshot(self.editor.document(), self._save_in_background, self)
         self._wire()
-        self._show_empty()
-        self.report_marks = NoteMarks(self)
+        self._marks: NoteMarks | None = None
+        QTimer.singleShot(0, self, self._make_marks)  # after the first screen: `report_marks`
 
     def _wire(self) -> None:
         self.days.currentItemChanged.connect(self._on_day_clicked)
@@ -86,8 +87,6 @@ class NotesPanel(NotesView):
         self.preview.mention_activated.connect(self.mention_activated)
         self.add_button.clicked.connect(self.add_note)
         self.remove_button.clicked.connect(self.remove_note)
-        self.new_sprint_button.clicked.connect(self.new_sprint_requested)
-        self.demo_button.clicked.connect(self.demo_requested)
         self._connect_store(True)
 
     def _connect_store(self, connect: bool) -> None:
@@ -157,13 +156,29 @@ class NotesPanel(NotesView):
         nothing here invites a change that would fail."""
         self._read_only = readonly
         set_editor_read_only(self.editor, readonly)
-        self.report_marks.action.setEnabled(not readonly)
+        if self._marks is not None:
+            self._marks.action.setEnabled(not readonly)
         for button, tip in self._tips.items():
             button.setToolTip(f"{tip}\n{REASON}" if readonly else tip)
-        self.new_sprint_button.setEnabled(not readonly)
+        if self.hint is not None:
+            self._hint_follows_journal(self.hint)
         self._enable_buttons()
         if self._sprint is not None:
             self._set_placeholder()
+
+    @property
+    def report_marks(self) -> NoteMarks:
+        """Ctrl+Shift+R and the shading of the note's marked paragraphs, made one turn of the
+        event loop after the panel: at start-up the note's text is on screen first (its marks
+        are a read of the journal, and their shading builds the text-format classes' enums)."""
+        return self._make_marks()
+
+    def _make_marks(self) -> NoteMarks:
+        if self._marks is None:
+            self._marks = NoteMarks(self)
+            self._marks.action.setEnabled(not self._read_only)
+            self._marks.refresh()
+        return self._marks
 
     def set_autosave_delay(self, delay_ms: int) -> None:
         self._autosave.set_delay(delay_ms)
@@ -178,7 +193,7 @@ class NotesPanel(NotesView):
             self._show_empty()
             return
         self._fill_days()
-        self.stack.setCurrentIndex(1)
+        self.show_editor_page()
         keep = same_sprint and self._day in self.days.values()
         self._load_day(self._day if keep else self.days.default_day())
 
@@ -216,7 +231,7 @@ class NotesPanel(NotesView):
         self.days.fill([*sorted(days), None], counts)
 
     def _notes_loaded_for(self, day: date | None) -> bool:
-        return self.stack.currentIndex() == 1 and all(n.day == day for n in self._notes)
+        return not self.showing_hint and all(n.day == day for n in self._notes)
 
     def _load_day(self, day: date | None, select: int | None = None) -> None:
         assert self._sprint is not None
@@ -279,7 +294,17 @@ class NotesPanel(NotesView):
         self._sprint, self._notes, self._note_id = None, [], None
         self.days.clear()
         self._set_editor_text("")
-        self.stack.setCurrentIndex(0)
+        self.show_hint()
+
+    def hint_made(self, hint: "EmptyJournalHint") -> None:
+        hint.new_sprint_requested.connect(self.new_sprint_requested)
+        hint.demo_requested.connect(self.demo_requested)
+        self._hint_follows_journal(hint)
+
+    def _hint_follows_journal(self, hint: "EmptyJournalHint") -> None:
+        """A read-only journal cannot take a new sprint: the button says why."""
+        hint.new_sprint_button.setEnabled(not self._read_only)
+        hint.new_sprint_button.setToolTip(REASON if self._read_only else "")
 
     # -- mentions ---------------------------------------------------------------------------
     def _mark_index_stale(self, change: Change, initiator: object) -> None:

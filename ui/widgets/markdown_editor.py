@@ -4,13 +4,20 @@ It says when it loses focus (autosave flushes then) and offers completion as soo
 typed, following Qt's "Custom Completer" example: the popup takes Enter/Tab/Escape while shown.
 """
 
+from __future__ import annotations  # the completer's classes load with the first mention
+
 import re
 import time
 from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent, QFontDatabase, QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QAbstractItemView, QCompleter, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QStringListModel
+    from PySide6.QtWidgets import QAbstractItemView, QCompleter
 
 from ..qt_values import CASE_INSENSITIVE, MATCH_CONTAINS
 
@@ -64,33 +71,44 @@ class MarkdownEditor(QPlainTextEdit):
         self._sigil_start = -1
         self._last_key = 0.0
         self._after_word = False
-        self._model = QStringListModel(self)
-        self._completer = QCompleter(self._model, self)
-        self._completer.setWidget(self)
-        self._completer.setProperty("caseSensitivity", CASE_INSENSITIVE)  # no `Qt`: qt_values
-        self._completer.setProperty("filterMode", MATCH_CONTAINS)
-        self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self._completer.activated.connect(self.insert_completion)
-
-    def _popup(self) -> QAbstractItemView:
-        popup = self._completer.popup()
-        assert popup is not None  # QCompleter creates its popup on demand
-        return popup
+        self._model: QStringListModel | None = None
+        self._completer: QCompleter | None = None
 
     @property
     def completer(self) -> QCompleter:
+        """Made with the first mention typed (its classes' enums cost the notes' first screen
+        about a millisecond)."""
+        if self._completer is None:
+            from PySide6.QtCore import QStringListModel
+            from PySide6.QtWidgets import QCompleter
+
+            self._model = QStringListModel(self)
+            self._completer = QCompleter(self._model, self)
+            self._completer.setWidget(self)
+            self._completer.setProperty("caseSensitivity", CASE_INSENSITIVE)  # no `Qt`
+            self._completer.setProperty("filterMode", MATCH_CONTAINS)
+            self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            self._completer.activated.connect(self.insert_completion)
         return self._completer
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer.popup()
+        assert popup is not None  # QCompleter creates its popup on demand
+        return popup
+
+    def _popup_shown(self) -> bool:
+        return self._completer is not None and self._popup().isVisible()
 
     def set_candidates(self, people: list[str], branches: list[str]) -> None:
         self._people, self._branches = people, branches
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        if not self._popup().isVisible():
+        if not self._popup_shown():
             self.focus_lost.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._popup().isVisible() and event.key() in _popup_keys():
+        if self._popup_shown() and event.key() in _popup_keys():
             event.ignore()  # the completer's popup handles these
             return
         if self._starts_undo_step(event):
@@ -129,19 +147,22 @@ class MarkdownEditor(QPlainTextEdit):
         before = cursor.block().text()[: cursor.positionInBlock()][-_LOOK_BACK:]
         found = self._match(before)
         if found is None:
-            self._popup().hide()
+            if self._popup_shown():
+                self._popup().hide()
             return
         words, prefix, start = found
         self._sigil_start = cursor.position() - (len(before) - start)
+        completer = self.completer
+        assert self._model is not None  # made with the completer
         self._model.setStringList(prefix_first(words, prefix))
-        self._completer.setCompletionPrefix(prefix)
-        if self._completer.completionCount() == 0:
+        completer.setCompletionPrefix(prefix)
+        if completer.completionCount() == 0:
             self._popup().hide()
             return
         rect = self.cursorRect()
         rect.setWidth(max(220, self._popup().sizeHintForColumn(0) + 24))
-        self._completer.complete(rect)
-        completion_model = self._completer.completionModel()
+        completer.complete(rect)
+        completion_model = completer.completionModel()
         if completion_model is not None:
             self._popup().setCurrentIndex(completion_model.index(0, 0))
 

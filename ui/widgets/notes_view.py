@@ -10,11 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabBar,
@@ -26,11 +24,9 @@ from PySide6.QtWidgets import (
 from ..day_words import day_label
 from ..qt_values import (
     ELIDE_RIGHT,
-    RICH_TEXT,
     SCROLL_BAR_ALWAYS_OFF,
     TOOL_BUTTON_TEXT_ONLY,
     USER_ROLE,
-    with_text,
 )
 from .elided_label import ElidedLabel
 from .markdown_editor import MarkdownEditor
@@ -39,6 +35,8 @@ from .preview import NotePreview
 if TYPE_CHECKING:
     from PySide6.QtCore import QRegularExpression
 
+    from .empty_journal_hint import EmptyJournalHint
+
 
 @cache
 def _not_space() -> "QRegularExpression":
@@ -46,14 +44,6 @@ def _not_space() -> "QRegularExpression":
     from PySide6.QtCore import QRegularExpression
 
     return QRegularExpression(r"\S")
-
-
-EMPTY_HINT = (
-    "<h3>No sprint to write about yet</h3>"
-    "<p>Create one with <b>Sprint ▸ New sprint…</b> (Ctrl+Shift+N): give it a title, a place "
-    "and its dates, and each day of the sprint gets its page of notes here.</p>"
-    "<p>Or look around the demo journal first: PyPy's Gothenburg sprint of November 2011.</p>"
-)
 
 
 def long_day(day: date | None) -> str:
@@ -137,35 +127,32 @@ class NotesView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self._build_hint())
-        self.stack.addWidget(self._build_editor_page())
+        self.editor_page = self._build_editor_page()
+        self.stack.addWidget(self.editor_page)
+        self.hint: EmptyJournalHint | None = None
+        """The page for a journal without a sprint, made when first shown."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-    def _build_hint(self) -> QWidget:
-        page = QWidget(self)
-        self.empty_hint = QLabel(EMPTY_HINT, page)
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setProperty("textFormat", RICH_TEXT)  # no `Qt`: see ui/qt_values.py
-        self.empty_hint.setMaximumWidth(520)
-        self.new_sprint_button = with_text(QPushButton, "New sprint…", page)
-        self.demo_button = with_text(QPushButton, "Open the demo journal", page)
-        self.new_sprint_button.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_sprint_button)
-        buttons.addWidget(self.demo_button)
-        buttons.addStretch(1)
-        column = QVBoxLayout()
-        column.addStretch(1)
-        column.addWidget(self.empty_hint)
-        column.addLayout(buttons)
-        column.addStretch(2)
-        outer = QHBoxLayout(page)
-        outer.addStretch(1)
-        outer.addLayout(column, 3)
-        outer.addStretch(1)
-        return page
+    @property
+    def showing_hint(self) -> bool:
+        return self.hint is not None and self.stack.currentWidget() is self.hint
+
+    def show_hint(self) -> None:
+        if self.hint is None:
+            from .empty_journal_hint import EmptyJournalHint
+
+            self.hint = EmptyJournalHint(self)
+            self.stack.addWidget(self.hint)
+            self.hint_made(self.hint)
+        self.stack.setCurrentWidget(self.hint)
+
+    def hint_made(self, hint: "EmptyJournalHint") -> None:
+        """The hint page was just made: a subclass connects its buttons here."""
+
+    def show_editor_page(self) -> None:
+        self.stack.setCurrentWidget(self.editor_page)
 
     def _build_editor_page(self) -> QWidget:
         page = QSplitter(parent=self)  # horizontal; `QSplitter(self)` weighs `Qt.Orientation`

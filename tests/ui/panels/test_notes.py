@@ -369,3 +369,26 @@ def test_text_waiting_to_be_saved_stays_when_the_panel_turns_read_only(
     assert panel.editor.placeholderText().startswith("Nothing written for Thu 3 Nov yet.")
     panel.flush()
     assert file_text(journal_path, gothenburg.note_id) == "# Thursday\n\n@Armin explained STM. kept"
+
+
+def test_the_hint_page_is_made_for_a_journal_without_a_sprint_and_follows_read_only(
+        qtbot: QtBot, store: JournalStore, undo_stack: QUndoStack, gothenburg: Gothenburg) -> None:
+    """Made when first needed (a returning user's start-up never pays for it); its New sprint
+    button is disabled, saying why, while the journal is read-only, whenever the page is made."""
+    panel = make_panel(qtbot, store, undo_stack, gothenburg.sprint_id)
+    assert panel.hint is None and panel.editor.isVisible()
+    panel.set_read_only(True)
+    panel.set_sprint(None)
+    assert panel.hint is not None and panel.showing_hint
+    button = panel.hint.new_sprint_button
+    assert not button.isEnabled() and "read-only" in button.toolTip()
+    panel.set_read_only(False)
+    assert button.isEnabled() and button.toolTip() == ""
+    requested: list[str] = []
+    panel.new_sprint_requested.connect(lambda: requested.append("sprint"))
+    panel.demo_requested.connect(lambda: requested.append("demo"))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.hint.demo_button, Qt.MouseButton.LeftButton)
+    assert requested == ["sprint", "demo"]
+    panel.set_sprint(gothenburg.sprint_id)
+    assert not panel.showing_hint and panel.editor.isVisible()

@@ -24,6 +24,23 @@ def editor(qtbot: QtBot) -> MarkdownEditor:
     return widget
 
 
+def test_the_completer_is_made_with_the_first_mention(qtbot: QtBot) -> None:
+    """Typing without a sigil (or focus leaving) needs no completer; the first `@` makes it."""
+    from PySide6.QtWidgets import QCompleter
+
+    edit = editor(qtbot)
+    edit.set_candidates(["Armin Rigo", "Mark Pearse"], [])
+    qtbot.keyClicks(edit, "Plain words. ")
+    edit.clearFocus()
+    assert edit.findChild(QCompleter) is None
+    edit.setFocus()
+    qtbot.keyClicks(edit, "@Ma")
+    assert edit.findChild(QCompleter) is edit.completer
+    popup = edit.completer.popup()
+    assert popup is not None and popup.isVisible()
+    assert edit.completer.currentCompletion() == "Mark Pearse"
+
+
 def test_branch_completion_offers_prefixes_first(qtbot: QtBot) -> None:
     """Item 13: "#st" offers stm before ffistruct."""
     edit = editor(qtbot)

@@ -102,10 +102,18 @@ def test_the_view_has_the_hint_page_and_the_editor_page(qtbot: QtBot) -> None:
     view.resize(900, 500)
     view.show()
     qtbot.waitExposed(view)
-    assert view.stack.currentIndex() == 0
-    assert view.empty_hint.isVisible() and view.new_sprint_button.isDefault()
-    assert "Sprint ▸ New sprint…" in view.empty_hint.text()
-    view.stack.setCurrentIndex(1)
+    assert view.hint is None and not view.showing_hint, "the hint page is made when needed"
+    assert view.stack.count() == 1
+    view.show_hint()
+    assert view.hint is not None and view.showing_hint
+    assert view.hint.label.isVisible() and view.hint.new_sprint_button.isDefault()
+    assert "Sprint ▸ New sprint…" in view.hint.label.text()
+    assert not view.days.isVisible()
+    view.show_editor_page()
+    assert not view.showing_hint and not view.hint.isVisible()
+    view.show_hint()
+    assert view.stack.count() == 2, "made once"
+    view.show_editor_page()
     assert view.days.isVisible() and view.editor.isVisible() and view.preview.isVisible()
     assert view.days.accessibleName() == "Days of the sprint"
     assert view.add_button.accessibleName() == "New note"

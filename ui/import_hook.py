@@ -7,8 +7,9 @@ kept, line by line, in `linecache` for the rest of the session. The core's ~500 
 (SQLAlchemy, pydantic, SQLModel) then cost ~100 ms of CPU more to import and ~28 MiB of source
 text held for nothing (bench/startup_x.py, the trace's rss=).
 
-`install()` keeps the question and its answer, and reads the file's bytes instead. Modules
-without a .py file go to PySide's own check. If a PySide version lacks the hook, nothing happens.
+`install()` keeps the question and its answer, and reads the file's bytes instead. Our own
+packages are answered by their layer without reading them (`OWN`), and modules without a .py
+file go to PySide's own check. If a PySide version lacks the hook, nothing happens.
 """
 
 import linecache
@@ -23,8 +24,18 @@ _INSTALLED: list[Callable[[ModuleType], bool]] = []
 """Our checks, once installed: finding ours in place means there is nothing to do."""
 
 
+OWN = {"sprintjournal": False, "sprintjournal_ui": True}
+"""The app's packages, answered unread (about 80 file reads before the notes are shown): the
+core never imports Qt (an import-linter contract), the UI is the Qt layer. A module counted as
+using PySide and one it ignores are treated alike unless they select a `__feature__` (snake
+case, true properties), which none of ours does."""
+
+
 def uses_pyside(module: ModuleType, fallback: Callable[[ModuleType], bool]) -> bool:
     """Whether the module's source mentions PySide6, as PySide decides it, without linecache."""
+    own = OWN.get(module.__name__.partition(".")[0])
+    if own is not None:
+        return own
     path = getattr(module, "__file__", None)
     if not isinstance(path, str) or not path.endswith(".py"):
         return fallback(module)

@@ -44,3 +44,26 @@ def test_the_check_gives_pysides_answer_without_keeping_the_source(module_dir: P
     assert import_hook.uses_pyside(plain, fallback) is False
     assert import_hook.uses_pyside(sys, fallback) is False  # built in: PySide's own check
     assert fallback_calls == ["sys"]
+
+
+def test_the_apps_own_packages_are_answered_by_their_layer_unread(module_dir: Path) -> None:
+    """The core never imports Qt (whatever its text says), the UI is the Qt layer."""
+    import types
+
+    mentions = module_dir / "mentions.py"
+    mentions.write_text('"""Not a line of PySide6 here."""\n')
+    plain = module_dir / "plain.py"
+    plain.write_text("VALUE = 3\n")
+
+    def fallback(module: object) -> bool:
+        raise AssertionError("our modules never reach PySide's own check")
+
+    core = types.ModuleType("sprintjournal.mentions")
+    core.__file__ = str(mentions)
+    ui = types.ModuleType("sprintjournal_ui.plain")
+    ui.__file__ = str(plain)
+    other = types.ModuleType("sprintjournalist")  # only the packages themselves
+    other.__file__ = str(mentions)
+    assert import_hook.uses_pyside(core, fallback) is False
+    assert import_hook.uses_pyside(ui, fallback) is True
+    assert import_hook.uses_pyside(other, fallback) is True  # read: it mentions PySide6

@@ -6,10 +6,11 @@ table it toggles the selected items, shaded green alike; in the branches table i
 whether a branch's notes may be printed (its name cell is shaded).
 """
 
+from __future__ import annotations  # QAction loads with the first action made, after the notes
+
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
 
 from sprintjournal.publish import marked_indexes, paragraph_at, paragraphs, toggle
 
@@ -19,6 +20,7 @@ from ..throttle import Debouncer
 from .store_command import StoreCommand
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QPlainTextEdit
 
 MARK_KEY = "Ctrl+Shift+R"
@@ -67,6 +69,8 @@ class NoteMarks(QObject):
         super().__init__(panel)
         self.panel = panel
         self.editor: QPlainTextEdit = panel.editor
+        from PySide6.QtGui import QAction
+
         self.action = with_text(QAction, "Mark paragraph for the report", panel)
         set_shortcut(self.action, MARK_KEY)  # no `Qt` on the notes' first screen: ui/qt_values.py
         self.action.setProperty("shortcutContext", WIDGET_WITH_CHILDREN_SHORTCUT)
@@ -157,7 +161,7 @@ class NoteMarks(QObject):
         return sorted(marked_indexes(self.editor.toPlainText(), self._marks()))
 
 
-def shade(editor: "QPlainTextEdit", spans: list[tuple[int, int]]) -> None:
+def shade(editor: QPlainTextEdit, spans: list[tuple[int, int]]) -> None:
     """Shade each (start, end) of the editor's text across the whole width.
 
     Its classes are imported here: PySide builds their enums on import (about 4 ms), and most

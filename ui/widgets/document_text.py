@@ -8,10 +8,12 @@ The text is the same as `toPlainText()`'s: block separators become newlines, non
 spaces plain spaces.
 """
 
+from __future__ import annotations  # QTextCursor loads when a long note is first read
+
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextDocument
 
 SLICE = 200_000
 """Characters read per turn of the event loop (about a millisecond)."""
@@ -32,6 +34,8 @@ def _as_plain(raw: str) -> str:
 
 
 def text_between(document: QTextDocument, start: int, end: int) -> str:
+    from PySide6.QtGui import QTextCursor  # its enums: not for the first screen's short note
+
     cursor = QTextCursor(document)
     cursor.setPosition(start)
     cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)

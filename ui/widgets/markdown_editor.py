@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent, QFontDatabase, QKeyEvent, QTextCursor
+from PySide6.QtGui import QFocusEvent, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 if TYPE_CHECKING:
@@ -184,6 +184,8 @@ class MarkdownEditor(QPlainTextEdit):
         sigil = self.document().characterAt(self._sigil_start)
         needs_brackets = sigil == "@" and (" " in name or not name.isidentifier())
         mention = f"{sigil}[{name}]" if needs_brackets else f"{sigil}{name}"
+        from PySide6.QtGui import QTextCursor
+
         cursor.setPosition(self._sigil_start)
         cursor.setPosition(self.textCursor().position(), QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(mention)

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from fault_helpers import digest, dump, listing, rebuilt
+from fault_helpers import digest, dump, listing, other_programs_database, rebuilt
 
 from sprintjournal import cli, db
 from sprintjournal.backup import backup_now, list_backups, restore
@@ -69,12 +69,7 @@ def test_fault_18_a_jpeg_renamed_to_sprintjournal(tmp_path: Path) -> None:
 
 
 def test_fault_19_an_sqlite_file_of_another_program(tmp_path: Path) -> None:
-    path = tmp_path / "places.sprintjournal"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE moz_places(id INTEGER PRIMARY KEY, url TEXT)")
-    conn.execute("INSERT INTO moz_places(url) VALUES ('https://pypy.org')")
-    conn.commit()
-    conn.close()
+    path = other_programs_database(tmp_path / "places.sprintjournal")
     refused(path, NotAJournalError, "another program")
 
 

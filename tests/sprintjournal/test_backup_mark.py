@@ -4,7 +4,9 @@ absent from a journal, and read as absent from a file without the `meta` table a
 import sqlite3
 from pathlib import Path
 
-from sprintjournal import backup_mark, backup_store, db
+from fault_helpers import unbuilt_journal
+
+from sprintjournal import backup_mark, backup_store
 from sprintjournal.journal import Journal
 
 
@@ -35,9 +37,4 @@ def test_a_store_backup_carries_the_mark_and_its_journal_does_not(
 
 
 def test_a_file_without_the_meta_table_is_not_marked(tmp_path: Path) -> None:
-    path = tmp_path / "bare.sprintjournal"
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA application_id={db.APPLICATION_ID}")
-    conn.execute("CREATE TABLE t(x)")
-    conn.close()
-    assert not read(path)
+    assert not read(unbuilt_journal(tmp_path / "bare.sprintjournal"))

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from fault_helpers import own_folder, read_only
+from fault_helpers import other_programs_database, own_folder, read_only, unbuilt_journal
 from locations import FIXTURES
 from sqlalchemy import text
 
@@ -36,11 +36,7 @@ def test_the_version_of_each_committed_fixture_is_read_without_a_trace(
 
 
 def test_the_header_guess_is_none_for_anything_but_a_journal(tmp_path: Path) -> None:
-    other = tmp_path / "other.sqlite"
-    conn = sqlite3.connect(other)
-    conn.execute("CREATE TABLE t(x)")
-    conn.execute("PRAGMA user_version=3")
-    conn.close()
+    other = other_programs_database(tmp_path / "other.sqlite", user_version=3)
     text_file = tmp_path / "notes.sprintjournal"
     text_file.write_text("SQLite format 3 is not enough " * 10)
     short = tmp_path / "short.sprintjournal"
@@ -69,11 +65,7 @@ def test_the_header_guess_lags_a_version_still_in_the_wal(tmp_path: Path) -> Non
 
 
 def test_a_file_of_version_zero_is_ours_but_not_yet_built(tmp_path: Path) -> None:
-    path = tmp_path / "bare.sprintjournal"
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA application_id={db.APPLICATION_ID}")
-    conn.execute("CREATE TABLE t(x)")
-    conn.close()
+    path = unbuilt_journal(tmp_path / "bare.sprintjournal")
     assert db.inspect_file(path) == 0
 
 

@@ -11,6 +11,28 @@ from pathlib import Path
 import pytest
 
 
+def other_programs_database(path: Path, user_version: int = 0) -> Path:
+    """An SQLite file another program wrote (a browser's history): not a journal."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE moz_places(id INTEGER PRIMARY KEY, url TEXT)")
+    conn.execute("INSERT INTO moz_places(url) VALUES ('https://pypy.org')")
+    conn.execute(f"PRAGMA user_version={user_version}")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def unbuilt_journal(path: Path) -> Path:
+    """Ours by its application id, with no schema step run yet (version 0)."""
+    from sprintjournal.db import APPLICATION_ID
+
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    conn.execute("CREATE TABLE t(x)")
+    conn.close()
+    return path
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

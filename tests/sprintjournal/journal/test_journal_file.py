@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from fault_helpers import other_programs_database
 
 from sprintjournal import db, paths
 from sprintjournal.errors import (
@@ -99,12 +100,7 @@ def test_a_jpeg_renamed_to_a_journal_is_refused_untouched(tmp_path: Path) -> Non
 
 
 def test_an_sqlite_file_of_another_program_is_refused_untouched(tmp_path: Path) -> None:
-    path = tmp_path / "firefox-places.sprintjournal"
-    other = sqlite3.connect(path)
-    other.execute("CREATE TABLE moz_places(id INTEGER PRIMARY KEY, url TEXT)")
-    other.execute("INSERT INTO moz_places(url) VALUES ('https://pypy.org')")
-    other.commit()
-    other.close()
+    path = other_programs_database(tmp_path / "firefox-places.sprintjournal")
     assert_refused(path, NotAJournalError, "another program")
 
 

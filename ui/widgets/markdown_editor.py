@@ -25,6 +25,8 @@ _PERSON_PREFIX = re.compile(r"(?:^|[^\w@])@(?P<bracket>\[)?(?P<prefix>[^\]\n@\[]
 _BRANCH_PREFIX = re.compile(r"(?:^|[^\w#&])#(?P<prefix>[\w.\-/]*)$")
 _LOOK_BACK = 80  # characters before the cursor searched for a mention being typed
 _WORD_ENDS = ".,;:!?)"
+_SHORTENING = ("\b", "\x7f")
+"""The text of Backspace and Delete, which change the prefix being completed."""
 UNDO_PAUSE_S = 1.5
 """Seconds without a key after which the next one starts a new undo step."""
 
@@ -125,8 +127,17 @@ class MarkdownEditor(QPlainTextEdit):
         if text:
             self._after_word = text.isspace() or text in _WORD_ENDS
         self._last_key = time.monotonic()
-        if event.text() and not self.isReadOnly():  # a read-only journal: no mention to insert
+        if text and not self.isReadOnly():  # a read-only journal: no mention to insert
+            self._follow_completion(text)
+
+    def _follow_completion(self, text: str) -> None:
+        """A character typed, or the prefix cut short (Backspace, Delete): offer what fits.
+        Another key with text (Ctrl+Z's, Ctrl+B's control character) closes the popup and
+        never opens it: once open it takes the keys typed next, a Ctrl+F among them."""
+        if text.isprintable() or text in _SHORTENING:
             self.update_completion()
+        elif self._popup_shown():
+            self._popup().hide()
 
     def _starts_undo_step(self, event: QKeyEvent) -> bool:
         """A character typed after a space, punctuation, Enter or a pause starts a step."""

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
 from sprintjournal_ui.main_window import MainWindow
@@ -157,3 +158,22 @@ def test_scrolling_to_the_end_shows_every_hit(
     qtbot.waitUntil(scrolled_to_the_end)
     last = panel.model.index(3 * ROWS_AT_ONCE - 1)
     assert last.data().startswith("Person")
+
+
+def test_keys_queued_behind_ctrl_f_go_to_the_new_search_field(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """The Search panel is made at the first Ctrl+F; it takes the focus then and there, so the
+    keys typed after Ctrl+F while the app was busy (queued, delivered right after it) go into
+    its field, never into the note the cursor was in."""
+    assert window.findChild(SearchPanel) is None
+    assert window.notes is not None
+    editor = window.notes.editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    before = editor.toPlainText()
+    window.act_find.trigger()  # no turn of the event loop between it and the keys
+    focused = QApplication.focusWidget()
+    assert focused is window.search.field
+    qtbot.keyClicks(focused, "cake")
+    assert window.search.field.text() == "cake"
+    assert editor.toPlainText() == before

@@ -3,8 +3,9 @@ Note History version before a large deletion."""
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QTextCursor, QUndoStack
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QUndoStack
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active
 from sprintjournal_ui.panels.notes import NotesPanel
@@ -114,3 +115,30 @@ def test_the_preview_shows_task_lists_as_check_boxes(
     qtbot.waitUntil(lambda: "book the room" in panel.preview.toPlainText())
     shown = panel.preview.toPlainText()
     assert "☐ book the room" in shown and "☑ release 1.7" in shown and "[ ]" not in shown
+
+
+def ctrl_key(widget: MarkdownEditor, key: Qt.Key, char: str) -> None:
+    """Ctrl+<key> as X11 and Windows deliver it: its text is the control character (QTest's
+    own key click gives the plain letter)."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.ControlModifier,
+                                                 char))
+
+
+def test_a_control_key_never_opens_the_completion(qtbot: QtBot) -> None:
+    """Ctrl+Z, Ctrl+B… carry a control character as their text: the popup closed with Escape
+    stays closed (it took the keys typed next, a Ctrl+F among them), and one left open closes."""
+    edit = editor(qtbot)
+    edit.set_candidates(["Mark Pearse", "Maciej Fijalkowski"], [])
+    qtbot.keyClicks(edit, "Pairing: @Ma")
+    popup = edit.completer.popup()
+    assert popup is not None and popup.isVisible()
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+    ctrl_key(edit, Qt.Key.Key_B, "\x02")
+    assert not popup.isVisible()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)  # the prefix changed: offered again
+    assert popup.isVisible() and edit.completer.completionPrefix() == "M"
+    ctrl_key(popup, Qt.Key.Key_B, "\x02")  # the open popup takes it and hands it on
+    assert not popup.isVisible()
+    assert edit.toPlainText() == "Pairing: @M"

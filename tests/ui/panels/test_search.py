@@ -174,6 +174,7 @@ def test_keys_queued_behind_ctrl_f_go_to_the_new_search_field(
     window.act_find.trigger()  # no turn of the event loop between it and the keys
     focused = QApplication.focusWidget()
     assert focused is window.search.field
-    qtbot.keyClicks(focused, "cake")
-    assert window.search.field.text() == "cake"
+    qtbot.keyClicks(focused, "STM")
+    assert window.search.field.text() == "STM"
     assert editor.toPlainText() == before
+    assert window.search.run_search(), "Thursday's note mentions STM"  # the search it asked for

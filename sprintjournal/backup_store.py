@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sprintjournal.backup_mark import STORE_KEY, uses_store
+from sprintjournal.backup_mark import STORE_KEY
 from sprintjournal.errors import DamagedJournalError
 from sprintjournal.files import fsync_dir, remove_database
 from sprintjournal.paths import SUFFIX
@@ -174,18 +174,6 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def is_backup_file(path: Path) -> bool:
-    """A backup whose originals live in the store: restore it, do not open it as a journal."""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error:
-        return False
-    try:
-        return uses_store(conn)
-    finally:
-        conn.close()
 
 
 def object_digest(path: Path) -> tuple[str, int]:

@@ -10,7 +10,7 @@ from factories import jpeg_bytes
 from fault_helpers import dump
 
 from sprintjournal import backup_mark, backup_store, db
-from sprintjournal.errors import DamagedJournalError
+from sprintjournal.errors import DamagedJournalError, NotAJournalError
 from sprintjournal.journal import Journal
 
 
@@ -88,13 +88,13 @@ def test_a_backup_is_told_apart_from_a_journal_and_from_anything_else(
     backup = backup_store.write_backup(with_photos, folder / "b.sprintjournal")
     text = tmp_path / "notes.sprintjournal"
     text.write_text("just text " * 100)
-    assert backup_store.is_backup_file(backup)
-    assert not backup_store.is_backup_file(with_photos)
-    assert not backup_store.is_backup_file(text)
-    assert not backup_store.is_backup_file(tmp_path / "missing.sprintjournal")
     # the checks before opening read the mark on the connection they use for the version
     assert db.inspect_journal(backup) == (db.latest_version(), True)
     assert db.inspect_journal(with_photos) == (db.latest_version(), False)
+    with pytest.raises(NotAJournalError, match="not an SQLite database"):
+        db.inspect_journal(text)
+    with pytest.raises(FileNotFoundError):
+        db.inspect_journal(tmp_path / "missing.sprintjournal")
 
 
 def test_filling_the_originals_back_gives_the_journal_again(

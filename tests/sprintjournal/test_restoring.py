@@ -10,7 +10,7 @@ import pytest
 from factories import jpeg_bytes
 from fault_helpers import dump
 
-from sprintjournal import backup_store, restoring
+from sprintjournal import backup_store, db, restoring
 from sprintjournal.backup import backup_now
 from sprintjournal.check import check_journal
 from sprintjournal.errors import DamagedJournalError, NotAJournalError
@@ -72,7 +72,7 @@ def test_build_makes_a_whole_checked_journal_with_its_originals(
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         conn.close()
-    assert not backup_store.is_backup_file(tmp)
+    assert db.inspect_journal(tmp) == (db.latest_version(), False)  # a journal, not a backup
 
 
 def test_build_leaves_nothing_when_the_result_would_be_incomplete(

@@ -66,11 +66,11 @@ class NoteMarks(QObject):
     """Ctrl+Shift+R in a note marks the paragraph under the cursor; marked ones are shaded."""
 
     def __init__(self, panel: Any) -> None:
+        from PySide6.QtGui import QAction
+
         super().__init__(panel)
         self.panel = panel
         self.editor: QPlainTextEdit = panel.editor
-        from PySide6.QtGui import QAction
-
         self.action = with_text(QAction, "Mark paragraph for the report", panel)
         set_shortcut(self.action, MARK_KEY)  # no `Qt` on the notes' first screen: ui/qt_values.py
         self.action.setProperty("shortcutContext", WIDGET_WITH_CHILDREN_SHORTCUT)

@@ -2,8 +2,8 @@
 
 Made the first time it is shown (`NotesView.show_hint`), not with the panel: a hidden page of
 a QStackedWidget is still measured whenever the stack lays out, and this word-wrapped rich-text
-label took about a tenth of start-up's work from the first paint to a returning user's notes
-(QLabel measures wrapped text by laying it out at several widths).
+label took 6 % of start-up's work from the first paint to a returning user's notes (QLabel
+measures wrapped text by laying it out at several widths).
 """
 
 from PySide6.QtCore import Signal

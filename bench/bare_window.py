@@ -4,8 +4,9 @@ Prints the wall-clock time of its first paint and quits, so the bench can compar
 startup with the least any PySide6 app of that shape can do on this machine. "First paint" is
 taken when the window's last widget, the text edit, has painted its text: the moment the app's
 "ready for input" stands for (its whole window painted). It was taken when the first paint event
-reached the central widget, before any list or the text was drawn (3-4 ms of CPU earlier), which
-compared the app's finished screen with the bare window's unpainted one. With `--stay` it
+reached the central widget, before any list or the text was drawn (about 3 ms of its work
+earlier), which compared the app's finished screen with the bare window's unpainted one. With
+`--stay` it
 stays open after that paint (bench/startup_x.py reads its memory, then sends SIGTERM).
 With `--pyside-costs` it also pays, before its first paint, two costs of PySide6 itself that
 any app beyond this one meets: naming one enum of the `Qt` namespace builds all 93 of them, and

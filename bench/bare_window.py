@@ -6,8 +6,8 @@ taken when the window's last widget, the text edit, has painted its text: the mo
 "ready for input" stands for (its whole window painted). It was taken when the first paint event
 reached the central widget, before any list or the text was drawn (about 3 ms of its work
 earlier), which compared the app's finished screen with the bare window's unpainted one. With
-`--stay` it
-stays open after that paint (bench/startup_x.py reads its memory, then sends SIGTERM).
+`--stay` it stays open after that paint (bench/startup_x.py reads its memory, then sends
+SIGTERM).
 With `--pyside-costs` it also pays, before its first paint, two costs of PySide6 itself that
 any app beyond this one meets: naming one enum of the `Qt` namespace builds all 93 of them, and
 the first QWidget* a call returns (here a list's viewport) makes PySide resolve every class of

@@ -1,3 +1,3 @@
-from sprintjournal_ui.app import main
+from sprintjournal_ui.launcher import gui
 
-raise SystemExit(main())
+raise SystemExit(gui())

@@ -4,7 +4,9 @@
 out as installed (ui/ as sprintjournal_ui, resources/ as sprintjournal_resources) and
 byte-compiled; `current_tree()` does the same with this checkout as it is. A process started
 with `cwd=` and `PYTHONPATH=` that folder (`before_env`) imports that code instead of this
-checkout's editable install.
+checkout's editable install. `gui_script(tree)` writes the `sprintjournal-gui` script pip
+installs for that revision (the desktop entry's command), so a bench starts the app as a user's
+menu does, through whatever entry function that revision names.
 """
 
 import os
@@ -12,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,7 +37,27 @@ def current_tree() -> Path:
     for part in ("sprintjournal", *INSTALLED_NAMES):
         shutil.copytree(ROOT / part, folder / part,
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copyfile(ROOT / "pyproject.toml", folder / "pyproject.toml")  # its entry points
     return _as_installed(folder)
+
+
+PIP_SCRIPT = """import sys
+from {module} import {function}
+if __name__ == '__main__':
+    sys.argv[0] = sys.argv[0].removesuffix('.exe')
+    sys.exit({function}())
+"""
+"""What pip writes for a console or GUI script (pip 26's template, without the shebang: a
+bench runs it with the Python it chooses)."""
+
+
+def gui_script(tree: Path) -> Path:
+    """The tree's `sprintjournal-gui`, as pip writes it from `[project.gui-scripts]`."""
+    project = tomllib.loads((tree / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    module, function = project["gui-scripts"]["sprintjournal-gui"].split(":")
+    script = tree / "sprintjournal-gui"
+    script.write_text(PIP_SCRIPT.format(module=module, function=function), encoding="utf-8")
+    return script
 
 
 def _as_installed(folder: Path) -> Path:

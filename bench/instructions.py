@@ -7,7 +7,8 @@ in one run of each program. It is not what the user waits for (cache misses, pag
 the X server are not in it), so it has no target: read it beside bench/startup_x.py.
 
 Each program runs once under Xvfb in `valgrind --tool=cachegrind --cache-sim=no` (about 40
-times slower), the app as installed (`before_tree.current_tree`), with a home that holds its
+times slower), the app as installed (`before_tree.current_tree`, started by the
+`sprintjournal-gui` script pip writes), with a home that holds its
 saved layout (a returning user), on a Python without the editable install (bench/user_python.py),
 ended at the phase by bench/exit_at_phase.py. The bare window
 (bench/bare_window.py) ends after its first paint.
@@ -26,7 +27,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from before_tree import before_env, before_tree, current_tree  # noqa: E402
+from before_tree import before_env, before_tree, current_tree, gui_script  # noqa: E402
 from scratch import remove_at_exit, scratch_folder  # noqa: E402
 from startup_x import env_for  # noqa: E402
 from user_python import user_python  # noqa: E402
@@ -51,11 +52,11 @@ def instructions(command: list[str], env: dict[str, str], cwd: Path) -> int:
 def app_counts(python: Path, tree: Path, journal: Path, env: dict[str, str]
                ) -> dict[str, int]:
     env = before_env(tree, env)
-    app = [str(python), "-m", "sprintjournal_ui.app", "--journal", str(journal),
-           "--quit-after-startup"]
+    script = str(gui_script(tree))  # as the desktop entry starts the app
+    app = [str(python), script, "--journal", str(journal), "--quit-after-startup"]
     subprocess.run(app, env=env, cwd=tree, check=True, capture_output=True)  # saves the layout
     exit_at = [str(python), str(BENCH / "exit_at_phase.py")]
-    return {phase: instructions([*exit_at, phase, "--journal", str(journal)], env, tree)
+    return {phase: instructions([*exit_at, phase, script, "--journal", str(journal)], env, tree)
             for phase in PHASES}
 
 

@@ -18,9 +18,10 @@ Targets (issue 12): mapped <= 1.15x, notes shown <= 1.5x, every panel filled <= 
 RSS <= 1.8x, ratios of medians; the worst cases are printed beside them. Exits 1 on a miss.
 The app runs as a user's install has it: this checkout laid out as pip installs it and byte-
 compiled (`before_tree.current_tree`), not through the editable install's import hook, which
-costs it about 7 % of its start-up. Both run on a Python without this checkout's editable
-install (bench/user_python.py), as a user's does. Each program has its own home folder: after
-the warm-up run, the app restores the layout it saved, as it does for a returning user.
+costs it about 7 % of its start-up, and started by the `sprintjournal-gui` script pip writes
+(the desktop entry's command), not `python -m`. Both run on a Python without this checkout's
+editable install (bench/user_python.py), as a user's does. Each program has its own home
+folder: after the warm-up run, the app restores the layout it saved, as a returning user's.
 With --before REV an earlier revision of the app runs too, interleaved, as a third column.
 
     scripts/setup bench && .venv/bin/python bench/startup_x.py [--runs 10] [--journal PATH]
@@ -40,13 +41,13 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from before_tree import before_env, before_tree, current_tree  # noqa: E402
+from before_tree import before_env, before_tree, current_tree, gui_script  # noqa: E402
 from scratch import remove_at_exit, scratch_folder  # noqa: E402
 from user_python import user_python  # noqa: E402
 from xserver import MapWatcher, Xvfb  # noqa: E402
 
 TARGETS = {"window mapped": 1.15, "notes shown": 1.5, "every panel filled": 3.0, "RSS": 1.8}
-APP = ["-m", "sprintjournal_ui.app", "--trace-startup", "--journal"]
+APP = ["--trace-startup", "--journal"]  # after the tree's `sprintjournal-gui` (`gui_script`)
 BARE = [str(BENCH / "bare_window.py")]
 # which trace line of each program stands for each figure
 PHASES = {"bare": {"notes shown": "first paint", "every panel filled": "first paint"},
@@ -193,12 +194,15 @@ def main() -> int:
 
         journal = folder / "demo.sprintjournal"
         open_demo(journal).close()
-    cases = {"bare": BARE, "app": [*APP, str(journal), "--quit-after-startup"]}
-    stays = {"bare": [*BARE, "--stay"], "app": [*APP, str(journal)]}
     where = {"bare": BENCH.parent, "app": remove_at_exit(current_tree())}  # as installed
     if args.before:
-        cases["before"], stays["before"] = cases["app"], stays["app"]
         where["before"] = remove_at_exit(before_tree(args.before))
+    cases, stays = {"bare": BARE}, {"bare": [*BARE, "--stay"]}
+    for kind in ("app", "before"):  # as the desktop entry starts it: `sprintjournal-gui`
+        if kind in where:
+            script = str(gui_script(where[kind]))
+            cases[kind] = [script, *APP, str(journal), "--quit-after-startup"]
+            stays[kind] = [script, *APP, str(journal)]
     if args.pyside_costs:
         cases["bare+pyside"] = [*BARE, "--pyside-costs"]
         stays["bare+pyside"] = [*BARE, "--pyside-costs", "--stay"]

@@ -23,6 +23,8 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 
+from .gc_pace import usual_pace
+
 INTERVAL_MS = 100
 """How often the GUI thread looks at the counts: ten wake-ups a second, not fifty (an idle app
 should let the processor sleep); in the typing bench no collection took over 3 ms at this pace."""
@@ -69,7 +71,9 @@ _collector: list[GuiCollector] = []
 
 def settle() -> None:
     """Start-up is over: keep what it made out of later collections (once), and collect on
-    the GUI thread from now on."""
+    the GUI thread from now on, at Python's usual pace (see ui/gc_pace.py)."""
+    if usual_pace():
+        gc.collect(0)  # start-up's young garbage, collected now rather than frozen
     if gc.get_freeze_count() == 0:
         gc.freeze()
     app = QCoreApplication.instance()
@@ -103,6 +107,7 @@ def keep_loaded() -> None:
 
 def release() -> None:
     """The app is done (or `main` ran inside another program, as the tests do): back to normal."""
+    usual_pace()
     while _collector:
         collector = _collector.pop()
         collector.stop()

@@ -9,8 +9,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .gc_pace import collect_less
+
+
+def gui() -> int:
+    """`sprintjournal-gui` (the desktop entry's command): the app, with the arguments it was
+    given."""
+    return _gui(sys.argv[1:])
+
 
 def _gui(argv: list[str]) -> int:
+    collect_less()  # before Qt is imported: see ui/gc_pace.py
     from .app import main as app_main
 
     return app_main(argv)

@@ -5,9 +5,10 @@ holds only the built wheel, from a folder outside the checkout:
 
     VENV/bin/python drive_gui.py OUT_DIR
 
-It starts the app through its real entry function (`sprintjournal_ui.app.main`, as the
-`sprintjournal-gui` script does) with --demo; once start-up is done it goes to the Report panel
-(Ctrl+3), generates the report and exports it as HTML and as PDF, then closes the window.
+It starts the app through its main function (`sprintjournal_ui.app.main`, which the
+`sprintjournal-gui` script reaches through `launcher.gui`) with --demo; once start-up is done it
+goes to the Report panel (Ctrl+3), generates the report and exports it as HTML and as PDF, then
+closes the window.
 Prints each written file; exits non-zero if the app failed or nothing was written in time.
 """
 

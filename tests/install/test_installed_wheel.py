@@ -182,6 +182,19 @@ def test_the_installed_gui_starts_exports_and_quits(installed: Installed, tmp_pa
     assert "Traceback" not in done.stderr and "went wrong" not in done.stderr
 
 
+def test_the_desktop_entrys_command_starts_the_app(installed: Installed) -> None:
+    """`sprintjournal-gui`, as the menu entry runs it: the demo opened, every panel filled, quit;
+    its start-up trace shows the whole start."""
+    done = installed.run("sprintjournal-gui", "--demo", "--quit-after-startup", "--trace-startup",
+                         timeout=300)
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr[-4000:]}"
+    phases = [line.removeprefix("startup ").split("  ")[0].strip()
+              for line in done.stdout.splitlines() if line.startswith("startup ")]
+    assert phases[0] == "qapplication" and "ready for input" in phases
+    assert phases[-1] == "all panels filled"
+    assert "Traceback" not in done.stderr
+
+
 def test_pipx_installs_a_clone_as_the_readme_says(installed: Installed, tmp_path: Path) -> None:
     """`pipx install .` in a clone (here: the copy the wheel was built from)."""
     env = installed.env() | {"PIPX_HOME": str(tmp_path / "pipx"),

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from sprintjournal.paths import APP_ID, APP_NAME
@@ -32,21 +32,6 @@ if TYPE_CHECKING:
     from .startup import Startup
 
 log = logging.getLogger(__name__)
-
-
-class _FirstPaint(QObject):
-    """Calls `then` once, just after the window's first paint reached the screen."""
-
-    def __init__(self, then: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._then = then
-        self._done = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._done and event.type() == QEvent.Type.Paint:
-            self._done = True
-            QTimer.singleShot(0, self._then)
-        return False
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -158,8 +143,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         startups[0].run()  # the frame, the notes, the editor taking keys; the core comes next
         restore.append(install_signal_handlers(app, window))
 
-    painter = _FirstPaint(after_first_paint, window)
-    window.central.installEventFilter(painter)
+    def first_paint() -> None:
+        window.central.painted.disconnect(first_paint)
+        QTimer.singleShot(0, after_first_paint)  # once that paint is on the screen
+
+    window.central.painted.connect(first_paint)
     quit_on_close = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # the main window decides; dialogs never quit the app
     window.closed.connect(app.quit)

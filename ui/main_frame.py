@@ -29,6 +29,8 @@ from .qt_values import ALIGN_CENTER
 if TYPE_CHECKING:
     from datetime import date  # loaded with the journal, after the first paint
 
+    from PySide6.QtGui import QPaintEvent
+
     from sprintjournal.records import SprintRec
 
 
@@ -204,6 +206,11 @@ class CentralArea(QWidget):
     It starts empty, the lightest first frame; `show_opening` puts up "Opening the journal…".
     """
 
+    painted = Signal()
+    """Each time the area itself is painted: start-up waits for the first (ui/app.py). A paint
+    handler rather than an event filter, which had every event of the area wrapped for Python
+    (the first of each kind building its class's enums: five before the window mapped)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._banner: QLabel | None = None
@@ -212,6 +219,9 @@ class CentralArea(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
         self._layout.addWidget(self.content, 1)
+
+    def paintEvent(self, _event: "QPaintEvent") -> None:
+        self.painted.emit()  # a plain QWidget paints nothing of its own
 
     @property
     def banner(self) -> QLabel:

@@ -117,6 +117,17 @@ def test_the_central_area_shows_opening_until_content_comes(qtbot: QtBot) -> Non
     assert area.content is notes
 
 
+def test_the_central_area_says_when_it_is_painted(qtbot: QtBot) -> None:
+    """Start-up waits for its first paint (ui/app.py)."""
+    area = CentralArea()
+    qtbot.addWidget(area)
+    area.resize(400, 300)  # empty, it has no size of its own
+    with qtbot.waitSignal(area.painted, timeout=5000):
+        area.show()
+    with qtbot.waitSignal(area.painted, timeout=5000):
+        area.repaint()
+
+
 def test_the_banner_appears_only_for_a_read_only_journal(qtbot: QtBot) -> None:
     area = CentralArea()
     qtbot.addWidget(area)

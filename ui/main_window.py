@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QWidget
 
 from .main_frame import (
@@ -39,7 +39,11 @@ from .shell import Shell
 if TYPE_CHECKING:
     from datetime import date  # loaded with the journal, after the first paint
 
-    from PySide6.QtGui import QAction, QKeySequence  # with the menus, after the notes (2-4 ms)
+    from PySide6.QtGui import (
+        QAction,  # with QKeySequence, the menus, after the notes (2-4 ms)
+        QCloseEvent,  # its base QEvent's enum of 180 event types: built after the window maps
+        QKeySequence,
+    )
     from PySide6.QtWidgets import QMessageBox  # its enums cost 2 ms: with the first error box
 
     from sprintjournal.changes import Change

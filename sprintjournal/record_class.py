@@ -32,9 +32,11 @@ def record(cls: type[_T]) -> type[_T]:
 def _materialize(cls: type) -> None:
     """Make `cls` its frozen dataclass now (nothing to do once done).
 
-    `dataclass` keeps an `__init__` the class defines, so the pending one stays in place
-    (a thread making an instance meanwhile waits for the lock in it) until the dataclass's
-    own, written on a stand-in with the same fields, replaces it in one assignment.
+    The pending `__init__` stays in place (a thread making an instance meanwhile waits for the
+    lock in it) until the dataclass's own, written on a stand-in with the same fields,
+    replaces it in one assignment; the class itself is made without one (`init=False`), as
+    the stand-in's is the one kept. Each method `dataclass` writes is compiled from source
+    (about 0.2 ms): eight a record, and a record's first instance waits for them.
     """
     with _LOCK:
         if "__dataclass_params__" in vars(cls):
@@ -42,10 +44,11 @@ def _materialize(cls: type) -> None:
         defaults = {name: vars(cls)[name] for name in cls.__annotations__ if name in vars(cls)}
         stand_in = type(cls.__name__, (), {
             "__module__": cls.__module__, "__qualname__": cls.__qualname__,
+            "__doc__": cls.__doc__,  # else `dataclass` writes one from the signature
             "__annotations__": cls.__annotations__, **defaults,
         })
         written: type = dataclass(frozen=True, repr=False, eq=False, match_args=False)(stand_in)
-        dataclass(frozen=True)(cls)
+        dataclass(frozen=True, init=False)(cls)  # its `__init__` is the stand-in's
         _set(cls, "__init__", vars(written)["__init__"])
 
 

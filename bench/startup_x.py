@@ -24,7 +24,7 @@ editable install (bench/user_python.py), as a user's does. Each program has its 
 folder: after the warm-up run, the app restores the layout it saved, as a returning user's.
 With --before REV an earlier revision of the app runs too, interleaved, as a third column.
 
-    scripts/setup bench && .venv/bin/python bench/startup_x.py [--runs 10] [--journal PATH]
+    scripts/setup bench && .venv/bin/python bench/startup_x.py [--runs 20] [--journal PATH]
         [--before main] [--pyside-costs]
 """
 
@@ -178,7 +178,9 @@ def report(results: dict[str, list[dict[str, float]]], memories: dict[str, list[
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=10, help="timed runs of each, interleaved")
+    parser.add_argument("--runs", type=int, default=20, help=(
+        "timed runs of each, interleaved (the median of 10 moved by up to a tenth of the ratio "
+        "from one bench run to the next on the 2-core machine)"))
     parser.add_argument("--memory-runs", type=int, default=3)
     parser.add_argument("--idle", type=float, default=2.0, help="seconds idle before memory")
     parser.add_argument("--journal", type=Path, help="default: a fresh demo journal")

@@ -19,8 +19,7 @@ _usual: list[tuple[int, int, int]] = []
 
 
 def collect_less() -> None:
-    """Start-up begins (a second call, from `app.main` after the entry point's, changes
-    nothing)."""
+    """Start-up begins (once: a second call changes nothing)."""
     if not _usual:
         _usual.append(gc.get_threshold())
         gc.set_threshold(*STARTUP_THRESHOLDS)

@@ -25,7 +25,7 @@ def test_start_up_collects_less_often_then_settles_back(usual: tuple[int, int, i
     collect_less()
     assert gc.get_threshold() == STARTUP_THRESHOLDS
     assert STARTUP_THRESHOLDS[0] > usual[0]
-    collect_less()  # a second entry (the launcher, then the app) changes nothing
+    collect_less()  # a second call changes nothing
     settle()
     assert gc.get_threshold() == usual
     assert usual_pace() is False  # nothing left to put back

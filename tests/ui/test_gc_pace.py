@@ -2,9 +2,11 @@
 imported, until `settle` ends start-up (or `release` ends the app)."""
 
 import gc
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sprintjournal_ui.gc_pace import STARTUP_THRESHOLDS, collect_less, usual_pace
@@ -89,3 +91,40 @@ def test_the_desktop_command_sets_the_pace_before_qt_is_imported() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           timeout=120, check=True)
     assert done.stdout.splitlines()[-1] == str([STARTUP_THRESHOLDS])
+
+
+COLLECTIONS_TO_THE_NOTES = """
+import gc, os, sys
+paced = []  # collections once the desktop command has set start-up's pace
+gc.callbacks.append(lambda phase, info: phase == "start" and gc.get_threshold()[0] > 700
+                    and paced.append(info))
+from sprintjournal_ui import launcher, startup_trace
+mark = startup_trace.StartupTrace.mark
+
+def mark_then_report(trace, phase):
+    mark(trace, phase)
+    if phase == "ready for input":
+        print(len(paced), gc.get_count()[0], flush=True)
+        os._exit(0)
+
+startup_trace.StartupTrace.mark = mark_then_report
+sys.argv = ["sprintjournal-gui", "--journal", sys.argv[1], "--quit-after-startup"]
+launcher.gui()
+"""
+
+
+def test_no_collection_runs_before_the_notes_are_shown(tmp_path: Path) -> None:
+    """The desktop command on the demo journal: its notes are shown before start-up's first
+    young collection is due, with room to spare for a larger journal's first screen."""
+    from sprintjournal.demo import open_demo
+
+    journal = tmp_path / "demo.sprintjournal"
+    open_demo(journal).close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SPRINTJOURNAL_HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", COLLECTIONS_TO_THE_NOTES, str(journal)],
+                          env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          check=True)
+    collections, young = map(int, done.stdout.split()[-2:])
+    assert collections == 0
+    assert young < STARTUP_THRESHOLDS[0] * 0.85, young

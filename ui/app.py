@@ -119,6 +119,9 @@ def set_window_icon(app: QApplication) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .import_hook import install
+
+    install()  # before the arguments: argparse's gettext imports `locale` (ui/import_hook.py)
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     trace = StartupTrace(args.trace_startup)

@@ -3,6 +3,7 @@ through linecache (that `main` leaves the collector as it found it: test_app.py)
 
 import importlib
 import linecache
+import subprocess
 import sys
 from pathlib import Path
 
@@ -67,3 +68,27 @@ def test_the_apps_own_packages_are_answered_by_their_layer_unread(module_dir: Pa
     assert import_hook.uses_pyside(core, fallback) is False
     assert import_hook.uses_pyside(ui, fallback) is True
     assert import_hook.uses_pyside(other, fallback) is True  # read: it mentions PySide6
+
+
+HOOK_WHEN_PARSING = """
+from sprintjournal_ui import app, import_hook
+parse = app.parse_args
+
+def parse_and_tell(argv):
+    print("installed" if import_hook._INSTALLED else "not yet", flush=True)
+    return parse(argv)
+
+app.parse_args = parse_and_tell
+try:
+    app.main(["--help"])
+except SystemExit:
+    pass
+"""
+
+
+def test_the_cheaper_check_is_in_place_before_the_arguments_are_parsed() -> None:
+    """argparse asks gettext for its words, and gettext imports `locale`: PySide's own check
+    read that module's source (6 M instructions before the window maps)."""
+    done = subprocess.run([sys.executable, "-c", HOOK_WHEN_PARSING], capture_output=True,
+                          text=True, timeout=120, check=True)
+    assert done.stdout.splitlines()[0] == "installed"

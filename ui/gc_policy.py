@@ -21,7 +21,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from .gc_pace import usual_pace
 
@@ -76,6 +76,8 @@ def settle() -> None:
         gc.collect(0)  # start-up's young garbage, collected now rather than frozen
     if gc.get_freeze_count() == 0:
         gc.freeze()
+    from PySide6.QtCore import QThread  # not at import: its enums wait until the window maps
+
     app = QCoreApplication.instance()
     if _collector or app is None or QThread.currentThread() is not app.thread():
         return

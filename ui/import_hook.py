@@ -61,3 +61,13 @@ def install() -> bool:
     setattr(feature, _CHECK, check)
     linecache.clearcache()  # filled by the checks of the modules imported so far
     return True
+
+
+def install_first() -> bool:
+    """`install`, with PySide6 imported for it: the desktop command's first step after the
+    collector's pace, so the check is ours for the app's own imports too (the standard
+    library's modules they name are checked once each, PySide's way, about 3 M instructions
+    before the window maps)."""
+    import PySide6.QtCore  # noqa: F401  (its import puts PySide's hook in place)
+
+    return install()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .gc_pace import collect_less
+from .import_hook import install_first
 
 
 def gui() -> int:
@@ -20,6 +21,7 @@ def gui() -> int:
 
 def _gui(argv: list[str]) -> int:
     collect_less()  # before Qt is imported: see ui/gc_pace.py
+    install_first()  # before the app's modules are: see ui/import_hook.py
     from .app import main as app_main
 
     return app_main(argv)

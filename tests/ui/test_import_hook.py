@@ -92,3 +92,32 @@ def test_the_cheaper_check_is_in_place_before_the_arguments_are_parsed() -> None
     done = subprocess.run([sys.executable, "-c", HOOK_WHEN_PARSING], capture_output=True,
                           text=True, timeout=120, check=True)
     assert done.stdout.splitlines()[0] == "installed"
+
+
+HOOK_WHEN_THE_APP_IS_IMPORTED = """
+import sys
+seen = []
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name == "sprintjournal_ui.app" and not seen:
+            from sprintjournal_ui import import_hook
+            seen.append(bool(import_hook._INSTALLED))
+
+sys.meta_path.insert(0, Watch())
+from sprintjournal_ui import launcher
+sys.argv = ["sprintjournal-gui", "--help"]
+try:
+    launcher.gui()
+except SystemExit:
+    pass
+print(seen)
+"""
+
+
+def test_the_desktop_command_puts_the_check_in_place_before_the_apps_modules() -> None:
+    """PySide6 asks its question of every module named in an import after its own: the app's
+    modules (and the standard library's they import) get the cheaper answer too."""
+    done = subprocess.run([sys.executable, "-c", HOOK_WHEN_THE_APP_IS_IMPORTED],
+                          capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.splitlines()[-1] == "[True]"

@@ -21,14 +21,20 @@ if TYPE_CHECKING:
 
 from ..qt_values import CASE_INSENSITIVE, MATCH_CONTAINS
 
-_PERSON_PREFIX = re.compile(r"(?:^|[^\w@])@(?P<bracket>\[)?(?P<prefix>[^\]\n@\[]*)$")
-_BRANCH_PREFIX = re.compile(r"(?:^|[^\w#&])#(?P<prefix>[\w.\-/]*)$")
 _LOOK_BACK = 80  # characters before the cursor searched for a mention being typed
 _WORD_ENDS = ".,;:!?)"
 _SHORTENING = ("\b", "\x7f")
 """The text of Backspace and Delete, which change the prefix being completed."""
 UNDO_PAUSE_S = 1.5
 """Seconds without a key after which the next one starts a new undo step."""
+
+
+@cache
+def _mention_prefixes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A person's and a branch's mention being typed: compiled at the first key, not with the
+    notes' first screen."""
+    return (re.compile(r"(?:^|[^\w@])@(?P<bracket>\[)?(?P<prefix>[^\]\n@\[]*)$"),
+            re.compile(r"(?:^|[^\w#&])#(?P<prefix>[\w.\-/]*)$"))
 
 
 @cache
@@ -179,10 +185,11 @@ class MarkdownEditor(QPlainTextEdit):
 
     def _match(self, before: str) -> tuple[list[str], str, int] | None:
         """(candidates, typed prefix, offset of the sigil in `before`) or None."""
-        person = _PERSON_PREFIX.search(before)
+        person_prefix, branch_prefix = _mention_prefixes()
+        person = person_prefix.search(before)
         if person and self._people and (person.group("bracket") or " " not in person["prefix"]):
             return self._people, person["prefix"], before.rindex("@")
-        branch = _BRANCH_PREFIX.search(before)
+        branch = branch_prefix.search(before)
         if branch and self._branches:
             return self._branches, branch["prefix"], before.rindex("#")
         return None

@@ -8,7 +8,7 @@ window maps (the bare PySide window of the benches spends 7 ms in all). From the
 before Qt is imported, to the end of start-up, young collections wait for 40,000 allocations.
 The notes of the demo journal are on screen after about 31,000: no collection runs before
 them (at 10,000 two did, 4 ms of CPU, one of them between the window's map and its first
-paint), and two after them, while the other panels are filled (the longer 11-14 ms).
+paint), and two after them, while the other panels are filled (the longer 10-12 ms).
 `gc_policy.settle` then collects the young generation once (start-up's garbage is not frozen
 with what it made), puts the usual pace back and freezes what start-up made.
 

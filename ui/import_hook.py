@@ -64,10 +64,10 @@ def install() -> bool:
 
 
 def install_first() -> bool:
-    """`install`, with PySide6 imported for it: the desktop command's first step after the
-    collector's pace, so the check is ours for the app's own imports too (the standard
-    library's modules they name are checked once each, PySide's way, about 3 M instructions
-    before the window maps)."""
+    """`install`, with PySide6 imported for it. PySide asks of every module named in an import
+    after its own first import: installed before the app's modules are imported (the desktop
+    command does), the check is ours for them and for the standard library's modules they
+    name, whose sources PySide's own check read (3 M instructions before the window mapped)."""
     import PySide6.QtCore  # noqa: F401  (its import puts PySide's hook in place)
 
     return install()

@@ -19,8 +19,6 @@ from sprintjournal.errors import JournalError
 from sprintjournal.note_history import LARGE_DELETION
 from sprintjournal.records import NoteRec, SprintRec
 
-from ..commands.note_commands import add_note_command, created_id, remove_note_command
-from ..commands.report_marks import NoteMarks
 from ..day_words import day_label
 from ..qt_values import USER_ROLE
 from ..read_only import REASON, set_editor_read_only, set_placeholder
@@ -40,6 +38,7 @@ from ..workers.background_save import BackgroundSaver
 if TYPE_CHECKING:
     from sprintjournal.markdown_render import PeopleDirectory
 
+    from ..commands.report_marks import NoteMarks
     from ..widgets.empty_journal_hint import EmptyJournalHint
 
 AUTOSAVE_MS = 1000
@@ -167,14 +166,16 @@ class NotesPanel(NotesView):
             self._set_placeholder()
 
     @property
-    def report_marks(self) -> NoteMarks:
+    def report_marks(self) -> "NoteMarks":
         """Ctrl+Shift+R and the shading of the note's marked paragraphs, made one turn of the
         event loop after the panel: at start-up the note's text is on screen first (its marks
         are a read of the journal, and their shading builds the text-format classes' enums)."""
         return self._make_marks()
 
-    def _make_marks(self) -> NoteMarks:
+    def _make_marks(self) -> "NoteMarks":
         if self._marks is None:
+            from ..commands.report_marks import NoteMarks  # not with the notes' first screen
+
             self._marks = NoteMarks(self)
             self._marks.action.setEnabled(not self._read_only)
             self._marks.refresh()
@@ -371,6 +372,8 @@ class NotesPanel(NotesView):
         if self._sprint is None or self._read_only:
             return
         self.flush()
+        from ..commands.note_commands import add_note_command, created_id  # on the first use
+
         command = add_note_command(self._store, self._sprint.id, self._day, self)
         self._undo.push(command)
         self._select_note(created_id(command))
@@ -382,6 +385,8 @@ class NotesPanel(NotesView):
             return
         self.flush()
         note = self._store.read(self._store.get_note, self._note_id)
+        from ..commands.note_commands import remove_note_command  # on the first use
+
         self._undo.push(remove_note_command(self._store, note, self))
 
     # -- saving -----------------------------------------------------------------------------

@@ -55,8 +55,20 @@ def _placeholder(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-def build_docks(window: QMainWindow) -> dict[str, QDockWidget]:
-    """One empty dock per panel; `objectName`s make saveState/restoreState work."""
+_FEATURE = QDockWidget.DockWidgetFeature
+BUTTONED = _FEATURE.DockWidgetClosable | _FEATURE.DockWidgetMovable | _FEATURE.DockWidgetFloatable
+"""A dock's features: Qt's default, a close and a float button in its title bar."""
+BUTTONLESS = _FEATURE.DockWidgetMovable
+"""A dock's features while start-up shows the notes: movable, without the close and float
+buttons. Fusion builds both buttons' icons from six image files at every request, and asks for
+them at each layout of a title bar that has them (`subElementRect`): 67 requests, 14 M
+instructions (about 4 ms) before the notes were on screen. `give_buttons` adds them back once
+every panel is filled (8 M instructions more by then: the title bars laid out once more)."""
+
+
+def build_docks(window: QMainWindow, *, buttons: bool = True) -> dict[str, QDockWidget]:
+    """One empty dock per panel; `objectName`s make saveState/restoreState work. Without
+    `buttons`, each is `BUTTONLESS` until `give_buttons`."""
     docks = {}
     for name, spec in DOCKS.items():
         dock = QDockWidget(spec.title, window)
@@ -64,8 +76,16 @@ def build_docks(window: QMainWindow) -> dict[str, QDockWidget]:
         dock.setAccessibleName(f"{spec.title} panel")
         dock.setWidget(_placeholder("", dock))
         dock.setMinimumWidth(220)
+        if not buttons:
+            dock.setFeatures(BUTTONLESS)
         docks[name] = dock
     return docks
+
+
+def give_buttons(docks: dict[str, QDockWidget]) -> None:
+    """Each dock `BUTTONED`, closable and floatable (again)."""
+    for dock in docks.values():
+        dock.setFeatures(BUTTONED)
 
 
 def default_geometry(window: QMainWindow, size: QSize) -> None:

@@ -27,6 +27,7 @@ from .main_frame import (
     build_docks,
     default_geometry,
     default_layout,
+    give_buttons,
     whole_tab_names,
 )
 from .panel_set import PanelSet
@@ -129,7 +130,9 @@ class MainWindow(Shell):
     def build_frame(self, *, menus: bool = True) -> None:
         """Toolbar, empty docks, status bar, actions and menus, then the saved dock layout.
         Start-up leaves the actions and menus (about 8 ms) to `build_menus`, right after the
-        notes are shown: the menu bar's titles are there from the first frame."""
+        notes are shown: the menu bar's titles are there from the first frame. The docks' close
+        and float buttons come with the toolbar, once every panel is filled
+        (`main_frame.BUTTONLESS`, `attach_steps`)."""
         if self.framed:
             return
         self.framed = True
@@ -137,7 +140,7 @@ class MainWindow(Shell):
         self.central.show_opening()
         self.toolbar = SprintToolbar(self)
         self.addToolBar(self.toolbar)
-        self.docks: dict[str, QDockWidget] = build_docks(self)
+        self.docks: dict[str, QDockWidget] = build_docks(self, buttons=menus)
         for name, dock in self.docks.items():
             dock.dockLocationChanged.connect(self._name_tabs_later)
             dock.visibilityChanged.connect(partial(self._on_dock_shown, name))
@@ -386,6 +389,7 @@ class MainWindow(Shell):
             yield from self._fill_around_notes()
         else:
             self.journal_replaced()
+        give_buttons(self.docks)  # start-up's are bare until now: see `build_frame`
         self.toolbar.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
 from shell_data import Gothenburg, show_active, when_modal
 from sprintjournal_ui.app import app_icon, main, make_application, parse_args
 from sprintjournal_ui.crash_guard import install_signal_handlers
 from sprintjournal_ui.dialogs.errors import JournalErrorDialog
+from sprintjournal_ui.main_frame import BUTTONED
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.panels.search import SearchPanel
 from sprintjournal_ui.store import JournalStore
@@ -123,6 +124,49 @@ def test_the_menus_come_right_after_the_early_view(
         window.build_menus()
         assert len(window.actions()) == count  # made once
         assert window.act_find.isEnabled()
+        window.close_for_good()
+
+
+def _title_buttons(dock: QDockWidget) -> list[QAbstractButton]:
+    """The close and float buttons a dock's title bar shows (Qt makes both, hides the ones
+    its features leave out)."""
+    return [button for button in dock.findChildren(QAbstractButton)
+            if button.parent() is dock and not button.isHidden()]
+
+
+def test_the_docks_get_their_buttons_with_the_menus_and_keep_the_saved_layout(
+        qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path) -> None:
+    """Start-up shows the notes with the docks' title bars bare (`main_frame.BUTTONLESS`):
+    the saved layout is restored as saved (a floating panel floats), and the last step, with
+    the toolbar, gives every dock its close and float buttons, and the View menu its toggles."""
+    journal.close()
+    earlier = MainWindow(autosave_ms=60_000)
+    qtbot.addWidget(earlier)
+    show_active(qtbot, earlier)
+    earlier.docks["photos"].setFloating(True)
+    earlier.close_for_good()  # saves the layout: the returning user's
+    assert QDockWidget().features() == BUTTONED, "Qt's default: what the docks get back"
+    window = MainWindow(autosave_ms=60_000, frame_later=True)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.build_frame(menus=False)
+    photos, standup = window.docks["photos"], window.docks["standup"]
+    assert photos.isFloating() and not standup.isFloating()
+    assert _title_buttons(standup) == []
+    with Journal(journal_path) as real:
+        store = JournalStore(real)
+        window.attach_early(store)
+        steps = window.attach_steps(store)
+        assert next(steps) == "notes"
+        toggle = standup.toggleViewAction()
+        assert toggle.shortcut().toString() == "Ctrl+Shift+1"  # the View menu is made
+        assert list(steps)[-1] == "ready"
+        assert all(dock.features() == BUTTONED for dock in window.docks.values())
+        assert len(_title_buttons(standup)) == 2
+        assert toggle.isEnabled()
+        toggle.trigger()
+        assert standup.isHidden()
+        assert photos.isFloating()
         window.close_for_good()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations  # QUrl is named in annotations only
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QThread, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QDesktopServices, QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -20,7 +20,10 @@ from ..throttle import Debouncer
 from .document_text import head, length
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QUrl  # its enums (about 1 ms) wait for a link or an image
+    from PySide6.QtCore import (
+        QThread,  # with its enums, after the notes (gc_policy.settle)
+        QUrl,  # its enums (about 1 ms) wait for a link or an image
+    )
 
     from sprintjournal.markdown_render import Resolver
 

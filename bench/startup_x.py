@@ -1,6 +1,8 @@
 """Start-up and memory under a real X server (Xvfb), against a bare PySide6 window, same run.
 
-What the user sees, per fresh process, interleaved with the baseline so drift hits both alike:
+What the user sees, per fresh process, interleaved with the baseline so drift hits both alike
+(the order rotates from one round to the next: in A/B runs of one revision against itself, a
+copy started at the same place in every round ran up to 13 % slower or faster than the other):
   window mapped        the X server's MapNotify for the top-level window (an X event received
                        by a second client of the same server, bench/xserver.py)
   notes shown          the app's trace after the note's text is painted ("ready for input"); the
@@ -221,9 +223,10 @@ def main() -> int:
         for kind in cases:  # warm the OS file cache for each alike
             timed_run(python, kind, cases[kind], envs[kind], watcher, where[kind])
         results: dict[str, list[dict[str, float]]] = {kind: [] for kind in cases}
-        for _ in range(args.runs):
-            for kind, case in cases.items():
-                results[kind].append(timed_run(python, kind, case, envs[kind], watcher,
+        kinds = list(cases)
+        for run in range(args.runs):  # each program first, second... equally often
+            for kind in kinds[run % len(kinds):] + kinds[:run % len(kinds)]:
+                results[kind].append(timed_run(python, kind, cases[kind], envs[kind], watcher,
                                                where[kind]))
         memories: dict[str, list[dict[str, float]]] = {kind: [] for kind in cases}
         for _ in range(args.memory_runs):

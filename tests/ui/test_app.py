@@ -134,7 +134,7 @@ def _title_buttons(dock: QDockWidget) -> list[QAbstractButton]:
             if button.parent() is dock and not button.isHidden()]
 
 
-def test_the_docks_get_their_buttons_with_the_menus_and_keep_the_saved_layout(
+def test_the_docks_get_their_buttons_once_every_panel_is_filled_and_keep_the_saved_layout(
         qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path) -> None:
     """Start-up shows the notes with the docks' title bars bare (`main_frame.BUTTONLESS`):
     the saved layout is restored as saved (a floating panel floats), and the last step, with

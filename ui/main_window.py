@@ -147,6 +147,11 @@ class MainWindow(Shell):
         self.save_label = QLabel("", self)
         self.save_label.setAccessibleName("Save state")
         self.statusBar().addPermanentWidget(self.save_label)
+        # Made while the window is shown (start-up's frame), Qt would show the toolbar and the
+        # status bar in a queued call, a frame after the notes, which they would push down and
+        # up: shown now (the saved layout may hide the toolbar again).
+        self.toolbar.show()
+        self.statusBar().show()
         if menus:
             self.build_menus()
         self._restore_layout(geometry=not self._geometry_restored)

@@ -106,9 +106,12 @@ class Startup(QObject):
 
         store = JournalStore(journal)
         self.window.attach_early(store)
-        if self.window.sprint is not None:
+        if self.window.sprint is not None and self.window.notes is not None:
             # The note's text on screen, laid out, the editor taking keys (the preview follows).
+            # The editor hides the scroll bars it needed at its size before the layout in a
+            # queued call: without it, the notes came with both bars and wrapped narrower.
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            QApplication.sendPostedEvents(self.window.notes.editor, QEvent.Type.MetaCall)
             self.window.repaint()
             self.trace.mark("ready for input")
         self._steps = self.window.attach_steps(store)

@@ -2,6 +2,7 @@
 panels are filled, what was typed meanwhile saved (even when the window closes first), the demo
 journal opened by --demo, and a refused journal ending the start cleanly."""
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -74,6 +75,40 @@ def test_closing_during_startup_saves_what_was_typed(
     window.store.close()  # main() does this after the event loop ends
     with Journal(journal_path) as reopened:
         assert reopened.get_note(gothenburg.note_id).text.startswith("!# Thursday")
+
+
+def test_the_notes_come_in_the_layout_they_keep(
+        qtbot: QtBot, gothenburg: Gothenburg, journal: Journal, journal_path: Path) -> None:
+    """The frame the notes are first painted in is the one the filled window keeps: the toolbar
+    and the status bar are there, and the editor has no scroll bars left from its size before
+    the layout (a first start: no saved layout shows the toolbar)."""
+    journal.add_note(gothenburg.sprint_id, date(2011, 11, 2),  # the first day's, shown first
+                     "# Arrival\n\nMost people arrived today; @Laura and @Jacob host.")
+    journal.close()
+    window = MainWindow(autosave_ms=60_000, frame_later=True)  # as main() makes it
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.resize(1000, 700)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    trace = StartupTrace(False)
+    startup = Startup(window, parse_args(["--journal", str(journal_path)]), trace, app)
+    startup.run()  # the frame, the journal, the notes painted, as after the first paint
+    assert [phase for phase, _ in trace.marks] == ["journal opened", "ready for input"]
+    notes = window.notes
+    assert notes is not None and notes.editor.toPlainText().startswith("# Arrival")
+    editor = notes.editor
+
+    def layout() -> tuple[object, ...]:
+        return (window.statusBar().isVisible(), window.toolbar.isVisible(), editor.geometry(),
+                editor.verticalScrollBar().isVisible(), editor.horizontalScrollBar().isVisible())
+
+    early = layout()
+    assert early[0] and early[1] and not early[3] and not early[4]
+    qtbot.waitUntil(lambda: bool(window.panels), timeout=20_000)
+    qtbot.waitUntil(lambda: trace.marks[-1][0] == "all panels filled", timeout=20_000)
+    assert layout() == early
+    window.close_for_good()
 
 
 def test_the_phases_are_marked_and_quit_after_startup_closes(

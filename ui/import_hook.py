@@ -8,8 +8,9 @@ kept, line by line, in `linecache` for the rest of the session. The core's ~500 
 text held for nothing (bench/startup_x.py, the trace's rss=).
 
 `install()` keeps the question and its answer, and reads the file's bytes instead. Our own
-packages are answered by their layer without reading them (`OWN`), and modules without a .py
-file go to PySide's own check. If a PySide version lacks the hook, nothing happens.
+packages are answered by their layer without reading them (`OWN`), the standard library's
+modules are answered "no" unread, and other modules without a .py file go to PySide's own
+check. If a PySide version lacks the hook, nothing happens.
 """
 
 import linecache
@@ -33,9 +34,12 @@ case, true properties), which none of ours does."""
 
 def uses_pyside(module: ModuleType, fallback: Callable[[ModuleType], bool]) -> bool:
     """Whether the module's source mentions PySide6, as PySide decides it, without linecache."""
-    own = OWN.get(module.__name__.partition(".")[0])
+    top = module.__name__.partition(".")[0]
+    own = OWN.get(top)
     if own is not None:
         return own
+    if top in sys.stdlib_module_names:
+        return False  # Python's own modules never name PySide6: about 25 file reads at start
     path = getattr(module, "__file__", None)
     if not isinstance(path, str) or not path.endswith(".py"):
         return fallback(module)

@@ -5,6 +5,7 @@ import importlib
 import linecache
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -43,8 +44,27 @@ def test_the_check_gives_pysides_answer_without_keeping_the_source(module_dir: P
 
     assert import_hook.uses_pyside(uses_qt, fallback) is True
     assert import_hook.uses_pyside(plain, fallback) is False
-    assert import_hook.uses_pyside(sys, fallback) is False  # built in: PySide's own check
-    assert fallback_calls == ["sys"]
+    no_file = types.ModuleType("sj_no_file")  # no source (an extension module): PySide's check
+    assert import_hook.uses_pyside(no_file, fallback) is False
+    assert fallback_calls == ["sj_no_file"]
+
+
+def test_the_standard_librarys_modules_are_answered_unread_as_pyside_answers() -> None:
+    """Python's own modules, built in or not, get PySide's answer without a file read."""
+    import json
+    import sqlite3.dbapi2
+
+    read: list[str] = []
+
+    def fallback(module: types.ModuleType) -> bool:
+        read.append(module.__name__)
+        return True
+
+    for module in (sys, json, sqlite3.dbapi2):
+        assert import_hook.uses_pyside(module, fallback) is False
+    assert read == []
+    for module in (json, sqlite3.dbapi2):  # what PySide's own check looks for
+        assert b"PySide6" not in Path(module.__file__ or "").read_bytes()
 
 
 def test_the_apps_own_packages_are_answered_by_their_layer_unread(module_dir: Path) -> None:

@@ -12,11 +12,12 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent, QFontDatabase, QKeyEvent
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QStringListModel
+    from PySide6.QtGui import QFocusEvent, QKeyEvent  # resolved by the first key: not at start
     from PySide6.QtWidgets import QAbstractItemView, QCompleter
 
 from ..qt_values import CASE_INSENSITIVE, MATCH_CONTAINS

@@ -206,7 +206,7 @@ def migrate(journal_path: Path, _seed: int) -> None:
         say("STEP", os.getpid())  # the backup is written: lets the parent aim into the step
         slow_migration_step(conn)
 
-    db.MIGRATIONS.append(announced_step)
+    db.MIGRATIONS = [*db.MIGRATIONS, announced_step]
     Journal(journal_path)
     say("MIGRATED", os.getpid())
     time.sleep(60)

@@ -174,3 +174,23 @@ def test_reading_the_fixtures_leaves_nothing_beside_them() -> None:
         schema(FIXTURES / f"journal-v{version}.sprintjournal")
     assert sorted(p.name for p in FIXTURES.iterdir()) == sorted(
         f"journal-v{version}.sprintjournal" for version in range(1, N + 1))
+
+
+def test_every_step_module_is_a_step_in_order() -> None:
+    """A step module left out of `STEP_MODULES` would never run; each entry is its module's
+    `step`, imported when asked for, and slices give the steps in order (tests shorten them)."""
+    import importlib
+    import sys
+
+    from sprintjournal import migrations
+
+    here = Path(migrations.__file__).parent
+    files = sorted((p.stem for p in here.glob("v*.py")), key=lambda stem: int(stem[1:]))
+    assert list(migrations.STEP_MODULES) == files
+    assert len(migrations.MIGRATIONS) == db.latest_version() == len(files)
+    for index, name in enumerate(files):
+        module = importlib.import_module(f"sprintjournal.migrations.{name}")
+        assert migrations.MIGRATIONS[index] is module.step
+        assert f"sprintjournal.migrations.{name}" in sys.modules
+    assert migrations.MIGRATIONS[1:3] == [migrations.MIGRATIONS[1], migrations.MIGRATIONS[2]]
+    assert list(migrations.MIGRATIONS) == migrations.MIGRATIONS[:]

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication
 
 from sprintjournal.changes import Change
@@ -114,6 +114,12 @@ class JournalStore(JournalCalls, JournalServices, QObject):
             raise
         self.announce(change, initiator)
         return change
+
+    def entity_signal(self, entity: str) -> SignalInstance:
+        """The signal announcing changes to `entity`'s rows ("branch": `branches_changed`),
+        emitted before `changed`."""
+        signal: SignalInstance = getattr(self, _ENTITY_SIGNALS[entity])
+        return signal
 
     def announce(self, change: Change, initiator: object = None) -> None:
         self._forget_shared()

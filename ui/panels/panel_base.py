@@ -54,6 +54,7 @@ from ..store import JournalStore
 from ..widgets.glyph_icons import recolour, set_glyph
 from .row_steps import (
     BULK_ROWS,
+    RowPlace,
     StepFollower,
     Way,
     confirm_bulk,
@@ -424,15 +425,21 @@ class RecordPanel(DataPanel, Generic[R]):
             if place is not None:
                 _select_row_at(place[0], place[1].row())
 
-    def show_step(self, changes: Sequence[Change], way: Way, text: str) -> None:
+    def show_step(self, changes: Sequence[Change], way: Way, text: str,
+                  removed_at: RowPlace | None = None) -> None:
         """After Ctrl+Z or Ctrl+Shift+Z took one of this panel's steps: its rows selected and
-        in view (the dock brought to the front), and the step named in the status bar."""
+        in view (the dock brought to the front), and the step named in the status bar. A step
+        that only removed rows selects the row now in the first one's place, as a Delete does
+        (`removed_at`, from the `StepFollower`)."""
         ids = shown_ids(changes, self.order_entity or "")
         sprint = next((c.sprint_id for c in changes if c.sprint_id is not None), None)
         if ids and sprint is not None and sprint != self.sprint_id:
             self.sprint_requested.emit(sprint)  # the user moved on: back to where the rows are
         if ids:
             self.select_items(ids)
+        elif removed_at is not None:
+            _select_row_at(*removed_at)
+        if ids or removed_at is not None:
             dock = self.parentWidget()
             if isinstance(dock, QDockWidget) and not dock.isHidden():
                 dock.raise_()

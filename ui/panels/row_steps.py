@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from sprintjournal.changes import Change
 
@@ -93,17 +93,32 @@ def shown_ids(changes: Sequence[Change], entity: str) -> list[int]:
     return ids
 
 
+RowPlace = tuple[QAbstractItemView, int]
+"""A view and a row in it."""
+
+
 class StepFollower(QObject):
     """Collects the panel's own writes made while a step is undone or redone; when the undo
-    stack has moved, hands them to `panel.show_step`."""
+    stack has moved, hands them to `panel.show_step`, with the place of the first row the step
+    removed (a redone removal, an undone add), taken before its model dropped the row."""
 
     def __init__(self, panel: "RecordPanel[Any]") -> None:
         super().__init__(panel)
         self._panel = panel
         self._seen: list[Change] = []
         self._way: Way | None = None
+        self._removed_at: RowPlace | None = None
+        if panel.order_entity is not None:  # connected before the panel's models: rows still in
+            panel.store.entity_signal(panel.order_entity).connect(self._before_models)
         panel.store.changed.connect(self._on_change)
         panel.undo_stack.indexChanged.connect(self._after_step)
+
+    def _before_models(self, change: Change, initiator: object) -> None:
+        if (initiator is self._panel and StoreCommand.taking is not None
+                and change.op == "removed" and change.ids and self._removed_at is None):
+            found = self._panel.locate(change.ids[0])
+            if found is not None:
+                self._removed_at = (found[0], found[1].row())
 
     def _on_change(self, change: Change, initiator: object) -> None:
         way = StoreCommand.taking
@@ -112,10 +127,10 @@ class StepFollower(QObject):
             self._way = way
 
     def _after_step(self, _index: int) -> None:
-        changes, way = self._seen, self._way
-        self._seen, self._way = [], None
+        changes, way, removed_at = self._seen, self._way, self._removed_at
+        self._seen, self._way, self._removed_at = [], None, None
         if not changes or way is None:
             return
         stack = self._panel.undo_stack
         text = stack.redoText() if way == "undo" else stack.undoText()
-        self._panel.show_step(changes, way, text)
+        self._panel.show_step(changes, way, text, removed_at)

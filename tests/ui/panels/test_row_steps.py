@@ -279,6 +279,32 @@ def test_after_a_delete_the_next_row_is_selected(qtbot: QtBot, window: MainWindo
 
 
 @pytest.mark.parametrize("name", TABLE_PANELS)
+def test_a_redone_delete_selects_the_row_in_its_place_as_the_delete_did(
+        qtbot: QtBot, window: MainWindow, name: str) -> None:
+    """Ctrl+Shift+Z of a removal left nothing selected (wherever the user had gone meanwhile):
+    the row that takes the removed one's place is selected, the panel shown."""
+    panel = window.panels[name]
+    assert isinstance(panel, RecordPanel)
+    window.go_to_panel(name)
+    rows = (panel.models["today"].records() if name == "standup"  # type: ignore[attr-defined]
+            else panel.model.records())
+    middle, after, count = rows[5], rows[6], len(records(window, name))
+    panel.select_item(middle.id)
+    found = panel.locate(middle.id)
+    assert found is not None
+    found[0].setFocus()
+    qtbot.keyClick(found[0], Qt.Key.Key_Delete)
+    window.act_undo.trigger()
+    panel.select_item(rows[0].id)  # the user moves on, to the first row, and another panel
+    covering = [d for d in window.tabifiedDockWidgets(window.docks[name]) if not d.isHidden()]
+    covering[0].raise_()
+    window.act_redo.trigger()
+    assert len(records(window, name)) == count - 1
+    assert [r.id for r in panel.selected_records()] == [after.id]
+    assert on_screen(panel)
+
+
+@pytest.mark.parametrize("name", TABLE_PANELS)
 def test_undo_after_switching_sprint_goes_back_to_the_rows_sprint(
         qtbot: QtBot, window: MainWindow, name: str) -> None:
     """The row came back in the sprint the user had left, out of sight: Ctrl+Z seemed to do

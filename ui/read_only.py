@@ -3,7 +3,8 @@
 The banner above the notes says it; every action that writes is disabled with the reason at the
 end of its tooltip; editors turn read-only (their text can still be selected and copied) and say
 why in their placeholder, or in a tooltip at the cursor when a key is typed; inline edits and
-drops are refused. Reading, searching, switching sprint or day and exporting still work.
+drops are refused. Reading, searching, switching sprint or day and exporting still work, and a
+record's Edit… is View…, opening its dialog to read (`edit_or_view`).
 
 Actions are marked once, when made (`DataPanel.add_action(writes=...)`, the window's own), into
 a `WriteActions` group: a disabled QActionGroup keeps its actions disabled whatever a panel's
@@ -61,6 +62,21 @@ class WriteActions(QActionGroup):
         self.setEnabled(not readonly)
         for action in self.actions():
             _tell_why(action, readonly)
+
+
+_EDIT = "writable_edit"
+VIEW_TEXT = "View…"
+
+
+def edit_or_view(action: QAction, readonly: bool, view_text: str = VIEW_TEXT) -> None:
+    """A record's Edit… action in a read-only journal: View…, the same dialog opened to read
+    (`dialogs.form.run_form`), so what only the dialog shows (an attendee's notes) stays in
+    reach; its own text and tooltip back after."""
+    if action.property(_EDIT) is None:
+        action.setProperty(_EDIT, [action.text(), action.toolTip()])
+    text, tip = (str(value) for value in action.property(_EDIT))
+    action.setText(view_text if readonly else text)
+    action.setToolTip(f"{tip}\nOpened to read: {REASON}" if readonly else tip)
 
 
 def refuse_drops(widget: QWidget, readonly: bool) -> None:

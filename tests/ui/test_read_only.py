@@ -12,12 +12,22 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import jpeg_bytes
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
-from shell_data import Gothenburg, every_panel, main_window
+from shell_data import Gothenburg, every_panel, main_window, when_modal
 from sprintjournal_ui.main_window import READ_ONLY_STATE, MainWindow
+from sprintjournal_ui.panels.panel_base import RecordPanel
 from sprintjournal_ui.panels.photos import PhotosPanel
 from sprintjournal_ui.read_only import REASON
 from sprintjournal_ui.store import JournalStore
@@ -93,7 +103,8 @@ def test_every_action_that_writes_is_disabled_and_says_why(
     for name, panel in every_panel(win).items():
         for action in panel.write_actions.actions():
             assert not action.isEnabled() and REASON in action.toolTip(), (name, action.text())
-    # the keys do nothing either: a dialog would open (Insert, Shift+F2) or a note be added
+    # the keys do nothing either: a dialog would open (Insert) or a note be added (Shift+F2
+    # opens the attendee's dialog to read: test_edit_opens_the_record_to_read_and_writes_nothing)
     seen: list[str] = []
     watching = [True]
 
@@ -111,7 +122,6 @@ def test_every_action_that_writes_is_disabled_and_says_why(
     table = attendees.table  # type: ignore[attr-defined]
     table.setCurrentIndex(table.model().index(0, 0))
     for key, mods in ((Qt.Key.Key_Insert, Qt.KeyboardModifier.NoModifier),
-                      (Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier),
                       (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
                       (Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier)):
         qtbot.keyClick(table, key, mods)
@@ -123,6 +133,78 @@ def test_every_action_that_writes_is_disabled_and_says_why(
     assert seen == [] and table.indexWidget(table.currentIndex()) is None
     assert len(win.store.list_attendees(gothenburg.sprint_id)) == 4
     assert len(win.store.list_notes(gothenburg.sprint_id, THURSDAY)) == 1
+
+
+@pytest.fixture
+def more_rows(journal: Journal, gothenburg: Gothenburg) -> None:
+    """A stand-up item and a photo on Thursday, and an attendee's notes, written before the
+    journal is reopened read-only (request it before `readonly_window`)."""
+    journal.add_standup_item(gothenburg.sprint_id, THURSDAY, "today", "STM on PyPy",
+                             ["Armin Rigo"], status="in progress")
+    journal.add_photo(gothenburg.sprint_id, jpeg_bytes(), "cake.jpg", caption="The cake",
+                      alt="A cake", day=THURSDAY)
+    armin = next(a for a in journal.list_attendees(gothenburg.sprint_id)
+                 if a.person.name == "Armin Rigo")
+    journal.update_attendee(armin.id, notes="picks up Mark at the station")
+
+
+@pytest.mark.parametrize(("name", "shows"), [
+    ("attendees", "picks up Mark at the station"), ("branches", "ffistruct"),
+    ("standup", "STM on PyPy"), ("photos", "The cake")])
+def test_edit_opens_the_record_to_read_and_writes_nothing(
+        qtbot: QtBot, more_rows: None, readonly_window: MainWindow, gothenburg: Gothenburg,
+        name: str, shows: str) -> None:
+    """What only the dialog shows (an attendee's notes) stays in reach: the Edit… action is
+    View… ("Details…" for photos, whose View shows the photo), its dialog's fields can be read
+    and selected, not changed, and Close is its only button."""
+    win = readonly_window
+    win.go_to_panel(name)
+    panel = win.panels[name]
+    assert isinstance(panel, RecordPanel)
+    rows = (panel.models["today"].records() if name == "standup"  # type: ignore[attr-defined]
+            else panel.model.records())
+    target = next(r for r in rows if shows in str(r)) if name != "attendees" else next(
+        r for r in rows if r.person.name == "Armin Rigo")
+    panel.select_item(target.id)
+    action = panel.edit_action  # type: ignore[attr-defined]
+    assert action.isEnabled() and action.text() == panel.view_text
+    assert REASON in action.toolTip()
+    found: dict[str, object] = {}
+
+    def look(dialog: QWidget) -> None:
+        try:
+            texts = [w for w in dialog.findChildren(QWidget)
+                     if isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit)]
+            found["read_only"] = all(w.isReadOnly() and not w.placeholderText() for w in texts)
+            found["text"] = " ".join(w.text() if isinstance(w, QLineEdit) else w.toPlainText()
+                                     for w in texts)
+            found["lists"] = all(  # scrolled and read (who is ticked), no tick changed
+                view.isEnabled() and not any(
+                    view.item(row).flags() & Qt.ItemFlag.ItemIsUserCheckable
+                    for row in range(view.count()))
+                for view in dialog.findChildren(QListWidget))
+            buttons = [b for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons()]
+            found["buttons"] = [b.text() for b in buttons if b.isVisible()]
+            first = next(w for w in texts if w.isVisible())
+            qtbot.keyClicks(first, "typed")  # read-only: nothing changes
+            found["typed"] = "typed" in (first.text() if isinstance(first, QLineEdit)
+                                         else first.toPlainText())
+            qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter: the default button, Close
+        finally:
+            if dialog.isVisible():  # a failed look must not leave the test waiting in exec()
+                found["left open"] = True
+                dialog.close()
+
+    seen = when_modal(look)
+    action.trigger()
+    assert seen and not seen[0].startswith("Edit")
+    assert "left open" not in found  # Enter closed it
+    assert found["read_only"] and not found["typed"] and found["buttons"] == ["Close"]
+    assert found["lists"]
+    assert shows in str(found["text"])
+    after = (panel.models["today"].records() if name == "standup"  # type: ignore[attr-defined]
+             else panel.model.records())
+    assert after == rows
 
 
 def _read_only_editor(widget: QWidget | None) -> bool:

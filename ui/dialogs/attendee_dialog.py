@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from sprintjournal.records import AttendeeRec, SprintRec
 
 from .date_field import DateField
-from .form import add_ok_cancel, add_rows
+from .form import add_ok_cancel, add_rows, run_form
 from .people_completer import people_completer
 
 
@@ -89,13 +89,9 @@ class AttendeeDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, sprint: SprintRec, known_names: list[str],
-            current: AttendeeRec | None = None) -> AttendeeAnswer | None:
-        """Show the dialog modally; the answer, or None when cancelled."""
-        dialog = cls(sprint, known_names, current, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.answer()
-            return None
-        finally:
-            dialog.deleteLater()
+            current: AttendeeRec | None = None, *,
+            read_only: bool = False) -> AttendeeAnswer | None:
+        """Show the dialog modally; the answer, or None when cancelled (or opened to read)."""
+        return run_form(cls(sprint, known_names, current, parent), cls.answer,
+                        read_only=read_only)
 

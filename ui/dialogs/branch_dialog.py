@@ -16,7 +16,7 @@ from sprintjournal.records import BranchRec
 from sprintjournal.vocabulary import BRANCH_KINDS, BRANCH_STATUSES
 
 from .figure_rows import FigureRows
-from .form import add_ok_cancel, add_rows
+from .form import add_ok_cancel, add_rows, run_form
 from .people_picker import PeoplePicker
 
 
@@ -94,11 +94,7 @@ class BranchDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, attendees: list[str],
-            current: BranchRec | None = None) -> BranchAnswer | None:
-        """Show the dialog modally; the answer, or None when cancelled."""
-        dialog = cls(attendees, current, parent)
-        try:
-            return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+            current: BranchRec | None = None, *, read_only: bool = False) -> BranchAnswer | None:
+        """Show the dialog modally; the answer, or None when cancelled (or opened to read)."""
+        return run_form(cls(attendees, current, parent), cls.answer, read_only=read_only)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from sprintjournal.records import PhotoRec
 
-from .form import add_ok_cancel, add_rows
+from .form import add_ok_cancel, add_rows, run_form
 from .people_picker import PeoplePicker
 
 
@@ -69,11 +69,9 @@ class PhotoDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, photo: PhotoRec, days: list[date],
-            attendees: list[str], icon: QIcon | None = None) -> PhotoAnswer | None:
-        """Show the dialog modally; the answer, or None when cancelled."""
-        dialog = cls(photo, days, attendees, icon, parent)
-        try:
-            return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+            attendees: list[str], icon: QIcon | None = None, *,
+            read_only: bool = False) -> PhotoAnswer | None:
+        """Show the dialog modally; the answer, or None when cancelled (or opened to read)."""
+        return run_form(cls(photo, days, attendees, icon, parent), cls.answer,
+                        read_only=read_only)
 

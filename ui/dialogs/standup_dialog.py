@@ -15,7 +15,7 @@ from sprintjournal.records import BranchRec, StandupRec
 from sprintjournal.vocabulary import BRANCH_STATUSES
 
 from ..models.standup_model import SECTION_TITLES
-from .form import add_ok_cancel, add_rows
+from .form import add_ok_cancel, add_rows, run_form
 from .people_picker import PeoplePicker
 
 
@@ -75,11 +75,9 @@ class StandupDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, attendees: list[str], branches: list[BranchRec],
-            section: str = "today", current: StandupRec | None = None) -> StandupAnswer | None:
-        """Show the dialog modally; the answer, or None when cancelled."""
-        dialog = cls(attendees, branches, section, current, parent)
-        try:
-            return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+            section: str = "today", current: StandupRec | None = None, *,
+            read_only: bool = False) -> StandupAnswer | None:
+        """Show the dialog modally; the answer, or None when cancelled (or opened to read)."""
+        return run_form(cls(attendees, branches, section, current, parent), cls.answer,
+                        read_only=read_only)
 

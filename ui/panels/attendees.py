@@ -116,7 +116,7 @@ class AttendeesPanel(RecordPanel[AttendeeRec]):
         self.edit_action = self.add_action(
             "Edit…", self.edit_selected, "edit",
             QKeySequence(Qt.Key.Key_F2 | Qt.KeyboardModifier.ShiftModifier),
-            "Edit the selected attendee in a dialog (Shift+F2)")
+            "Edit the selected attendee in a dialog (Shift+F2)", edits=True)
         self.remove_action = self.add_action(
             "Remove", self.remove_selected, "remove",
             QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected attendees (Delete)")
@@ -222,7 +222,7 @@ class AttendeesPanel(RecordPanel[AttendeeRec]):
         rec = records[0]
         from ..dialogs.attendee_dialog import AttendeeDialog
 
-        answer = AttendeeDialog.ask(self, self.sprint, [], rec)
+        answer = AttendeeDialog.ask(self, self.sprint, [], rec, read_only=self.read_only)
         if answer is None:
             return
         fields = dict(answer.fields)

@@ -93,7 +93,7 @@ class BranchesPanel(RecordPanel[BranchRec]):
         self.edit_action = self.add_action(
             "Edit…", self.edit_selected, "edit",
             QKeySequence(Qt.Key.Key_F2 | Qt.KeyboardModifier.ShiftModifier),
-            "Edit people, results and links of the selected branch (Shift+F2)")
+            "Edit people, results and links of the selected branch (Shift+F2)", edits=True)
         self.remove_action = self.add_action(
             "Remove", self.remove_selected, "remove",
             QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected branches (Delete)")
@@ -219,7 +219,7 @@ class BranchesPanel(RecordPanel[BranchRec]):
     def _on_double_click(self, index: QModelIndex) -> None:
         key = self.model.columns[index.column()].key
         if not self.model.editable(key):
-            self.edit_action.trigger()  # nothing while it is disabled (a read-only journal)
+            self.edit_action.trigger()  # a read-only journal: opened to read (View…)
 
     def add_branch(self) -> None:
         if self.sprint_id is None:
@@ -251,7 +251,7 @@ class BranchesPanel(RecordPanel[BranchRec]):
         rec = records[0]
         from ..dialogs.branch_dialog import BranchDialog
 
-        answer = BranchDialog.ask(self, self.attendee_names(), rec)
+        answer = BranchDialog.ask(self, self.attendee_names(), rec, read_only=self.read_only)
         if answer is None:
             return
         new = {"name": answer.name, "people": answer.people, **answer.fields}

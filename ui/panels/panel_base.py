@@ -45,7 +45,9 @@ from ..commands.row_order import moved
 from ..models.record_model import R, RecordTableModel
 from ..read_only import (
     REASON,
+    VIEW_TEXT,
     WriteActions,
+    edit_or_view,
     refuse_drops,
     set_editor_read_only,
     text_editors,
@@ -96,6 +98,8 @@ class DataPanel(QWidget):
     """Asks the main window to show a sprint in every panel (an undo that brings back a row of
     a sprint the window has left): the window switches before this signal returns."""
     message_shown = Signal(str)  # a result for the status bar too ("3 items carried over")
+    view_text = VIEW_TEXT
+    """What its Edit… action is called in a read-only journal, which opens the dialog to read."""
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -111,6 +115,7 @@ class DataPanel(QWidget):
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._kept_texts: list[QAction] = []
+        self._edit_actions: list[QAction] = []
         self._bar_widths: tuple[int, int] | None = None  # all texts; only the kept ones
         self.hint = EmptyHint()
         self.pages = QStackedWidget()
@@ -131,14 +136,16 @@ class DataPanel(QWidget):
     def add_action(self, text: str, slot: Callable[[], object], icon: str,
                    shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
                    tip: str = "", *, toolbar: bool = True, keep_text: bool = False,
-                   writes: bool = True) -> QAction:
+                   writes: bool = True, edits: bool = False) -> QAction:
         """A (toolbar) action whose shortcut works while focus is anywhere inside the panel.
 
         `icon` names a glyph of `ui.widgets.glyph_icons`. With `keep_text`, the button keeps
         its text beside the icon when a narrower dock leaves the others icons only (the
         panel's main actions, named by its hints, stay findable by name). `writes`: it needs a
         writable journal, so it is disabled (saying why) while the journal is read-only; only
-        actions that read (view, export, copy, open elsewhere) say False.
+        actions that read (view, export, copy, open elsewhere) say False. `edits`: it opens
+        the selected record's dialog, which a read-only journal opens to read: the action
+        stays enabled there, as View… (`read_only.edit_or_view`).
         """
         action = QAction(text, self)
         set_glyph(action, self, icon)
@@ -152,7 +159,9 @@ class DataPanel(QWidget):
             if keep_text:
                 self._kept_texts.append(action)
         self.addAction(action)
-        if writes:
+        if edits:
+            self._edit_actions.append(action)
+        elif writes:
             self.write_actions.add(action)
         return action
 
@@ -165,6 +174,8 @@ class DataPanel(QWidget):
             return
         self.read_only = readonly
         self.write_actions.set_read_only(readonly)
+        for action in self._edit_actions:
+            edit_or_view(action, readonly, self.view_text)
         for editor in text_editors(self):
             set_editor_read_only(editor, readonly)
         for view in self.findChildren(QAbstractItemView):

@@ -57,6 +57,7 @@ class PhotosPanel(RecordPanel[PhotoRec]):
     model: PhotosModel
     order_entity = "photo"
     plural = "photos"
+    view_text = "Details…"  # "View" shows the photo itself
 
     def __init__(self, store: JournalStore, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -101,7 +102,7 @@ class PhotosPanel(RecordPanel[PhotoRec]):
             "Add photos from files (Insert); you can also drop or paste them")
         self.edit_action = self.add_action(
             "Edit…", self.edit_selected, "edit", QKeySequence(Qt.Key.Key_F2),
-            "Caption, alt text, day and people of the selected photo (F2)")
+            "Caption, alt text, day and people of the selected photo (F2)", edits=True)
         self.view_action = self.add_action(
             "View", self.view_selected, "view", QKeySequence(Qt.Key.Key_Space),
             "Show the selected photo large (Space or double-click)", writes=False)
@@ -251,7 +252,7 @@ class PhotosPanel(RecordPanel[PhotoRec]):
         icon = self.model.index(self.model.row_of(rec.id), 0).data(Qt.ItemDataRole.DecorationRole)
         from ..dialogs.photo_dialog import PhotoDialog  # loads when first used
 
-        answer = PhotoDialog.ask(self, rec, days, attendees, icon)
+        answer = PhotoDialog.ask(self, rec, days, attendees, icon, read_only=self.read_only)
         if answer is None:
             return
         old = {"caption": rec.caption, "alt": rec.alt, "day": rec.day,

@@ -86,7 +86,7 @@ class StandupPanel(RecordPanel[StandupRec]):
                      {model.column_of(key): share for key, share in shares.items()})
         table.doubleClicked.connect(
             lambda index: None if model.editable(model.columns[index.column()].key)
-            else self.edit_action.trigger())  # disabled in a read-only journal
+            else self.edit_action.trigger())  # a read-only journal: opened to read
         return table
 
     def _make_content(self) -> QWidget:
@@ -113,7 +113,7 @@ class StandupPanel(RecordPanel[StandupRec]):
         self.edit_action = self.add_action(
             "Edit…", self.edit_selected, "edit",
             QKeySequence(Qt.Key.Key_F2 | Qt.KeyboardModifier.ShiftModifier),
-            "Edit the selected item: people and branch too (Shift+F2)")
+            "Edit the selected item: people and branch too (Shift+F2)", edits=True)
         self.remove_action = self.add_action(
             "Remove", self.remove_selected, "remove",
             QKeySequence(QKeySequence.StandardKey.Delete), "Remove the selected items (Delete)")
@@ -275,7 +275,8 @@ class StandupPanel(RecordPanel[StandupRec]):
         rec = records[0]
         from ..dialogs.standup_dialog import StandupDialog
 
-        answer = StandupDialog.ask(self, *self._choices(), section=rec.section, current=rec)
+        answer = StandupDialog.ask(self, *self._choices(), section=rec.section, current=rec,
+                                   read_only=self.read_only)
         if answer is None:
             return
         new = {"section": answer.section, "text": answer.text, "people": answer.people,

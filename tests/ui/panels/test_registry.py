@@ -50,6 +50,9 @@ def _in_combo_box(widget: QWidget) -> bool:
 
 READING = {"View", "Export…", "Copy for Blogger", "Correct…"}
 """Panel actions that only read (made with `writes=False`): a new one is added here on purpose."""
+OPENED_TO_READ = {"View…", "Details…"}
+"""A record's Edit… action in a read-only journal (made with `edits=True`): its dialog opens to
+be read, and the action's tooltip says so."""
 
 
 def test_each_registered_panel_honours_a_read_only_journal(
@@ -76,6 +79,8 @@ def test_each_registered_panel_honours_a_read_only_journal(
             for action in offered:
                 if action in writing:
                     assert not action.isEnabled(), (name, action.text())
+                    assert REASON in action.toolTip(), (name, action.text())
+                elif action.text() in OPENED_TO_READ:
                     assert REASON in action.toolTip(), (name, action.text())
                 else:
                     assert action.text() in READING, (name, action.text())

@@ -74,9 +74,13 @@ def edit_or_view(action: QAction, readonly: bool, view_text: str = VIEW_TEXT) ->
     reach; its own text and tooltip back after."""
     if action.property(_EDIT) is None:
         action.setProperty(_EDIT, [action.text(), action.toolTip()])
+    from PySide6.QtGui import QKeySequence  # its enums wait for a panel: not the notes' start
+
     text, tip = (str(value) for value in action.property(_EDIT))
+    key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    shown = f"Every field of the selected row{f' ({key})' if key else ''}, to read"
     action.setText(view_text if readonly else text)
-    action.setToolTip(f"{tip}\nOpened to read: {REASON}" if readonly else tip)
+    action.setToolTip(f"{shown}\n{REASON}" if readonly else tip)
 
 
 def refuse_drops(widget: QWidget, readonly: bool) -> None:

@@ -234,8 +234,8 @@ class MainWindow(Shell):
 
         self.write_actions = WriteActions(self)  # disabled, saying why, in a read-only journal
         for action in (self.act_import, self.act_undo_import, self.act_new_sprint,
-                       self.act_sprint_props, self.act_delete_sprint, self.act_new_note):
-            self.write_actions.add(action)
+                       self.act_delete_sprint, self.act_new_note):
+            self.write_actions.add(action)  # Sprint Properties opens to read: `show_read_only`
 
     def _create_menus(self) -> None:
         file_menu = self._menus["&File"]
@@ -491,13 +491,15 @@ class MainWindow(Shell):
     def show_read_only(self) -> None:
         """The banner, the save state, and every panel and action following the journal
         (`ui.read_only`)."""
-        from .read_only import REASON
+        from .read_only import REASON, edit_or_view
 
         readonly = self.store.readonly
         self.central.set_read_only(readonly, self.store.path)
         self.save_label.setText(self._idle_state())
         self.save_label.setToolTip(REASON if readonly else "")
         self.write_actions.set_read_only(readonly)
+        edit_or_view(self.act_sprint_props, readonly, self.act_sprint_props.text(),
+                     "The sprint's title, dates, description and blog fields")
         for panel in (self.notes, *self.panels.values()):  # Search only reads
             if panel is not None:
                 panel.set_read_only(readonly)

@@ -68,7 +68,8 @@ _EDIT = "writable_edit"
 VIEW_TEXT = "View…"
 
 
-def edit_or_view(action: QAction, readonly: bool, view_text: str = VIEW_TEXT) -> None:
+def edit_or_view(action: QAction, readonly: bool, view_text: str = VIEW_TEXT,
+                 what: str = "Every field of the selected row") -> None:
     """A record's Edit… action in a read-only journal: View…, the same dialog opened to read
     (`dialogs.form.run_form`), so what only the dialog shows (an attendee's notes) stays in
     reach; its own text and tooltip back after."""
@@ -78,7 +79,7 @@ def edit_or_view(action: QAction, readonly: bool, view_text: str = VIEW_TEXT) ->
 
     text, tip = (str(value) for value in action.property(_EDIT))
     key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    shown = f"Every field of the selected row{f' ({key})' if key else ''}, to read"
+    shown = f"{what}{f' ({key})' if key else ''}, to read"
     action.setText(view_text if readonly else text)
     action.setToolTip(f"{shown}\n{REASON}" if readonly else tip)
 

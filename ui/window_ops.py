@@ -229,7 +229,7 @@ def edit_sprint(window: Shell) -> None:
         return
     from .dialogs.sprint_dialog import SprintDialog
 
-    values = SprintDialog.ask(window, sprint)
+    values = SprintDialog.ask(window, sprint, read_only=window.store.readonly)
     if values is None:
         return
     try:

@@ -93,7 +93,7 @@ def test_the_notes_take_no_typing_and_say_why(qtbot: QtBot, readonly_window: Mai
 def test_every_action_that_writes_is_disabled_and_says_why(
         qtbot: QtBot, readonly_window: MainWindow, gothenburg: Gothenburg) -> None:
     win = readonly_window
-    window_writes = [win.act_new_note, win.act_new_sprint, win.act_sprint_props,
+    window_writes = [win.act_new_note, win.act_new_sprint,  # Sprint Properties: to read
                      win.act_delete_sprint, win.act_import, win.act_undo_import]
     for action in window_writes:
         assert not action.isEnabled(), action.text()
@@ -205,6 +205,40 @@ def test_edit_opens_the_record_to_read_and_writes_nothing(
     after = (panel.models["today"].records() if name == "standup"  # type: ignore[attr-defined]
              else panel.model.records())
     assert after == rows
+
+
+def test_sprint_properties_open_to_read_and_write_nothing(
+        qtbot: QtBot, readonly_window: MainWindow, gothenburg: Gothenburg) -> None:
+    """The sprint's description and blog fields are shown nowhere else: Sprint Properties
+    stays enabled, says it opens to read, and its dialog changes nothing."""
+    win = readonly_window
+    action = win.act_sprint_props
+    assert action.isEnabled() and REASON in action.toolTip()
+    assert action.toolTip().startswith("The sprint's title, dates")
+    before = win.store.get_sprint(gothenburg.sprint_id)
+    found: dict[str, object] = {}
+
+    def look(dialog: QWidget) -> None:
+        try:
+            lines = [w for w in dialog.findChildren(QLineEdit) if w.isVisible()]
+            found["read_only"] = all(w.isReadOnly() for w in lines)
+            found["values"] = [w.text() for w in lines]
+            found["buttons"] = [b.text() for box in dialog.findChildren(QDialogButtonBox)
+                                for b in box.buttons() if b.isVisible()]
+            qtbot.keyClicks(lines[0], "typed")
+            found["typed"] = "typed" in lines[0].text()
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        finally:
+            if dialog.isVisible():
+                found["left open"] = True
+                dialog.close()
+
+    seen = when_modal(look)
+    action.trigger()
+    assert seen == ["Sprint Properties"] and "left open" not in found
+    assert found["read_only"] and not found["typed"] and found["buttons"] == ["Close"]
+    assert "Gothenburg 2011" in found["values"]  # type: ignore[operator]
+    assert win.store.get_sprint(gothenburg.sprint_id) == before
 
 
 def _read_only_editor(widget: QWidget | None) -> bool:

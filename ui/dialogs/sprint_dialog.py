@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from sprintjournal.records import SprintRec
 
 from .date_field import DateField
+from .form import run_form
 
 
 def _split_list(text: str) -> list[str]:
@@ -119,6 +120,7 @@ class SprintDialog(QDialog):
         }
 
     @classmethod
-    def ask(cls, parent: QWidget | None, initial: SprintRec | None = None) -> dict[str, Any] | None:
-        dialog = cls(parent, initial)
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def ask(cls, parent: QWidget | None, initial: SprintRec | None = None, *,
+            read_only: bool = False) -> dict[str, Any] | None:
+        """Show the dialog modally; the values, or None when cancelled (or opened to read)."""
+        return run_form(cls(parent, initial), cls.values, read_only=read_only)

@@ -73,15 +73,22 @@ def edit_or_view(action: QAction, readonly: bool, view_text: str = VIEW_TEXT,
     """A record's Edit… action in a read-only journal: View…, the same dialog opened to read
     (`dialogs.form.run_form`), so what only the dialog shows (an attendee's notes) stays in
     reach; its own text and tooltip back after."""
-    if action.property(_EDIT) is None:
-        action.setProperty(_EDIT, [action.text(), action.toolTip()])
+    saved = action.property(_EDIT)
+    if saved is None:
+        if not readonly:
+            return  # a writable journal's action, never changed: nothing to put back
+        saved = [action.text(), action.toolTip()]
+        action.setProperty(_EDIT, saved)
+    text, tip = (str(value) for value in saved)
+    if not readonly:
+        action.setText(text)
+        action.setToolTip(tip)
+        return
     from PySide6.QtGui import QKeySequence  # its enums wait for a panel: not the notes' start
 
-    text, tip = (str(value) for value in action.property(_EDIT))
     key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    shown = f"{what}{f' ({key})' if key else ''}, to read"
-    action.setText(view_text if readonly else text)
-    action.setToolTip(f"{shown}\n{REASON}" if readonly else tip)
+    action.setText(view_text)
+    action.setToolTip(f"{what}{f' ({key})' if key else ''}, to read\n{REASON}")
 
 
 def refuse_drops(widget: QWidget, readonly: bool) -> None:

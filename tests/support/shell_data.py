@@ -4,7 +4,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -107,3 +107,9 @@ def every_panel(window: MainWindow) -> dict[str, "DataPanel"]:
     """Every registered data panel of `window`, made if it was not yet: those in tabs behind
     are made when first shown (ui/panel_set.py), and a test of every panel means every one."""
     return {spec.name: window.panels[spec.name] for spec in PANELS}
+
+
+def panel_rows(panel: "DataPanel") -> list[Any]:
+    """The records a table panel shows: the Stand-up's "today" list, else its one model's."""
+    models = getattr(panel, "models", None)
+    return list(models["today"].records() if models else panel.model.records())  # type: ignore[attr-defined]

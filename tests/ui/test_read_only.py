@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from shell_data import Gothenburg, every_panel, main_window, when_modal
+from shell_data import Gothenburg, every_panel, main_window, panel_rows, when_modal
 from sprintjournal_ui.main_window import READ_ONLY_STATE, MainWindow
 from sprintjournal_ui.panels.panel_base import RecordPanel
 from sprintjournal_ui.panels.photos import PhotosPanel
@@ -161,8 +161,7 @@ def test_edit_opens_the_record_to_read_and_writes_nothing(
     win.go_to_panel(name)
     panel = win.panels[name]
     assert isinstance(panel, RecordPanel)
-    rows = (panel.models["today"].records() if name == "standup"  # type: ignore[attr-defined]
-            else panel.model.records())
+    rows = panel_rows(panel)
     target = next(r for r in rows if shows in str(r)) if name != "attendees" else next(
         r for r in rows if r.person.name == "Armin Rigo")
     panel.select_item(target.id)
@@ -170,41 +169,14 @@ def test_edit_opens_the_record_to_read_and_writes_nothing(
     assert action.isEnabled() and action.text() == panel.view_text
     assert REASON in action.toolTip()
     found: dict[str, object] = {}
-
-    def look(dialog: QWidget) -> None:
-        try:
-            texts = [w for w in dialog.findChildren(QWidget)
-                     if isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit)]
-            found["read_only"] = all(w.isReadOnly() and not w.placeholderText() for w in texts)
-            found["text"] = " ".join(w.text() if isinstance(w, QLineEdit) else w.toPlainText()
-                                     for w in texts)
-            found["lists"] = all(  # scrolled and read (who is ticked), no tick changed
-                view.isEnabled() and not any(
-                    view.item(row).flags() & Qt.ItemFlag.ItemIsUserCheckable
-                    for row in range(view.count()))
-                for view in dialog.findChildren(QListWidget))
-            buttons = [b for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons()]
-            found["buttons"] = [b.text() for b in buttons if b.isVisible()]
-            first = next(w for w in texts if w.isVisible())
-            qtbot.keyClicks(first, "typed")  # read-only: nothing changes
-            found["typed"] = "typed" in (first.text() if isinstance(first, QLineEdit)
-                                         else first.toPlainText())
-            qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter: the default button, Close
-        finally:
-            if dialog.isVisible():  # a failed look must not leave the test waiting in exec()
-                found["left open"] = True
-                dialog.close()
-
-    seen = when_modal(look)
+    seen = when_modal(lambda dialog: _look_at_read_only(qtbot, dialog, Qt.Key.Key_Return, found))
     action.trigger()
     assert seen and not seen[0].startswith("Edit")
     assert "left open" not in found  # Enter closed it
     assert found["read_only"] and not found["typed"] and found["buttons"] == ["Close"]
     assert found["lists"]
     assert shows in str(found["text"])
-    after = (panel.models["today"].records() if name == "standup"  # type: ignore[attr-defined]
-             else panel.model.records())
-    assert after == rows
+    assert panel_rows(panel) == rows
 
 
 def test_sprint_properties_open_to_read_and_write_nothing(
@@ -217,28 +189,45 @@ def test_sprint_properties_open_to_read_and_write_nothing(
     assert action.toolTip().startswith("The sprint's title, dates")
     before = win.store.get_sprint(gothenburg.sprint_id)
     found: dict[str, object] = {}
-
-    def look(dialog: QWidget) -> None:
-        try:
-            lines = [w for w in dialog.findChildren(QLineEdit) if w.isVisible()]
-            found["read_only"] = all(w.isReadOnly() for w in lines)
-            found["values"] = [w.text() for w in lines]
-            found["buttons"] = [b.text() for box in dialog.findChildren(QDialogButtonBox)
-                                for b in box.buttons() if b.isVisible()]
-            qtbot.keyClicks(lines[0], "typed")
-            found["typed"] = "typed" in lines[0].text()
-            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-        finally:
-            if dialog.isVisible():
-                found["left open"] = True
-                dialog.close()
-
-    seen = when_modal(look)
+    seen = when_modal(lambda dialog: _look_at_read_only(qtbot, dialog, Qt.Key.Key_Escape, found))
     action.trigger()
     assert seen == ["Sprint Properties"] and "left open" not in found
     assert found["read_only"] and not found["typed"] and found["buttons"] == ["Close"]
-    assert "Gothenburg 2011" in found["values"]  # type: ignore[operator]
+    assert "Gothenburg 2011" in found["lines"]  # type: ignore[operator]
     assert win.store.get_sprint(gothenburg.sprint_id) == before
+
+
+def _look_at_read_only(qtbot: QtBot, dialog: QWidget, close: Qt.Key,
+                       found: dict[str, object]) -> None:
+    """What a dialog opened to read offers, into `found`: its text fields read-only without
+    placeholders ("read_only"), their texts ("text"; the line fields' in "lines"), its lists
+    scrolled and read but no tick changeable ("lists"), its visible buttons ("buttons"),
+    whether typing into the first field changed it ("typed"); then `close` is pressed. A dialog
+    still open after that is closed ("left open"): a failed look must not leave the test
+    waiting in exec()."""
+    try:
+        texts = [w for w in dialog.findChildren(QWidget)
+                 if isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit)]
+        found["read_only"] = all(w.isReadOnly() and not w.placeholderText() for w in texts)
+        found["text"] = " ".join(w.text() if isinstance(w, QLineEdit) else w.toPlainText()
+                                 for w in texts)
+        found["lines"] = [w.text() for w in texts if isinstance(w, QLineEdit)]
+        found["lists"] = all(
+            view.isEnabled() and not any(
+                view.item(row).flags() & Qt.ItemFlag.ItemIsUserCheckable
+                for row in range(view.count()))
+            for view in dialog.findChildren(QListWidget))
+        buttons = [b for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons()]
+        found["buttons"] = [b.text() for b in buttons if b.isVisible()]
+        first = next(w for w in texts if w.isVisible())
+        qtbot.keyClicks(first, "typed")  # read-only: nothing changes
+        found["typed"] = "typed" in (first.text() if isinstance(first, QLineEdit)
+                                     else first.toPlainText())
+        qtbot.keyClick(dialog, close)
+    finally:
+        if dialog.isVisible():
+            found["left open"] = True
+            dialog.close()
 
 
 def _read_only_editor(widget: QWidget | None) -> bool:

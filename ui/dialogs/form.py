@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
-    QTextEdit,
     QWidget,
 )
+
+from ..read_only import text_editors
 
 D = TypeVar("D", bound=QDialog)
 A = TypeVar("A")
@@ -67,15 +67,9 @@ def run_form(dialog: D, answer: Callable[[D], A], *, read_only: bool = False) ->
 def show_read_only(dialog: QDialog) -> None:
     """Its text can be read, selected and copied, nothing changed: text fields read-only, the
     other inputs disabled, OK hidden and Cancel called Close; "Edit …" titles say "View …"."""
-    for line in dialog.findChildren(QLineEdit):  # no placeholder inviting typing either
-        line.setReadOnly(True)
-        line.setPlaceholderText("")
-    for plain in dialog.findChildren(QPlainTextEdit):
-        plain.setReadOnly(True)
-        plain.setPlaceholderText("")
-    for rich in dialog.findChildren(QTextEdit):
-        rich.setReadOnly(True)
-        rich.setPlaceholderText("")
+    for editor in text_editors(dialog):  # no placeholder inviting typing either
+        editor.setReadOnly(True)
+        editor.setPlaceholderText("")
     boxes = dialog.findChildren(QDialogButtonBox)
     closing = {button for box in boxes for button in box.buttons()}
     for kind in (QAbstractButton, QComboBox, QAbstractSpinBox, QAbstractItemView):

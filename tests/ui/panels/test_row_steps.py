@@ -16,7 +16,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from shell_data import main_window, show_active, when_modal
+from shell_data import main_window, panel_rows, show_active, when_modal
 from sprintjournal_ui.main_window import MainWindow
 from sprintjournal_ui.panels.panel_base import RecordPanel
 from sprintjournal_ui.panels.registry import PANELS
@@ -90,9 +90,7 @@ def records(window: MainWindow, name: str) -> list[Any]:
 def last_row(window: MainWindow, name: str) -> Any:
     panel = window.panels[name]
     assert isinstance(panel, RecordPanel)
-    if name == "standup":
-        return panel.models["today"].records()[-1]  # type: ignore[attr-defined]
-    return panel.model.records()[-1]
+    return panel_rows(panel)[-1]
 
 
 def kept(record: Any) -> dict[str, Any]:
@@ -264,8 +262,7 @@ def test_after_a_delete_the_next_row_is_selected(qtbot: QtBot, window: MainWindo
     panel = window.panels[name]
     assert isinstance(panel, RecordPanel)
     window.go_to_panel(name)
-    rows = (panel.models["today"].records() if name == "standup"  # type: ignore[attr-defined]
-            else panel.model.records())
+    rows = panel_rows(panel)
     middle, after = rows[5], rows[6]
     panel.select_item(middle.id)
     found = panel.locate(middle.id)
@@ -286,8 +283,7 @@ def test_a_redone_delete_selects_the_row_in_its_place_as_the_delete_did(
     panel = window.panels[name]
     assert isinstance(panel, RecordPanel)
     window.go_to_panel(name)
-    rows = (panel.models["today"].records() if name == "standup"  # type: ignore[attr-defined]
-            else panel.model.records())
+    rows = panel_rows(panel)
     middle, after, count = rows[5], rows[6], len(records(window, name))
     panel.select_item(middle.id)
     found = panel.locate(middle.id)

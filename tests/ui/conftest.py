@@ -5,7 +5,8 @@ tests/support/factories.py).
 
 Both are built through the Journal API (the same calls the app makes), so the tests run on real
 SQLite data without depending on the demo module. Also `app` (the application, put back after a
-theme test) and `trace_phases` (the app run in a fresh process through its start-up).
+theme test) and `trace_phases` (the app run in a fresh process through its start-up). Every GUI
+test gets the application first (`_one_application`).
 """
 
 import os
@@ -26,6 +27,15 @@ from sprintjournal_ui import theme
 from sprintjournal_ui.store import JournalStore
 
 from sprintjournal.journal import Journal
+
+
+@pytest.fixture(autouse=True)
+def _one_application(qapp: QApplication) -> QApplication:
+    """Every GUI test runs under the QApplication the app runs under, whichever test its worker
+    ran first. Code that finds no application makes a QGuiApplication of its own (the PDF export,
+    for the command line); made first in a worker, that one stayed, and the worker's next widget
+    aborted the process (a crashed CI run: tests/test_order.py)."""
+    return qapp
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ config folders (XDG_DATA_HOME, XDG_CONFIG_HOME; the app finds them through platf
 installed): after the warm-up run, the app restores the layout it saved, as a returning user's.
 With --before REV an earlier revision of the app runs too, interleaved, as a third column.
 
-    scripts/setup bench && .venv/bin/python bench/startup_x.py [--runs 20] [--journal PATH]
+    scripts/setup bench && .venv/bin/python bench/startup_x.py [--runs 40] [--journal PATH]
         [--before main] [--pyside-costs]
 """
 
@@ -206,9 +206,10 @@ def report(results: dict[str, list[dict[str, float]]], memories: dict[str, list[
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=20, help=(
+    parser.add_argument("--runs", type=int, default=40, help=(
         "timed runs of each, interleaved (the median of 10 moved by up to a tenth of the ratio "
-        "from one bench run to the next on the 2-core machine)"))
+        "from one bench run to the next on the 2-core machine; of 20, the rounds' median to the "
+        "notes moved 1.29-1.51 over four bench runs of one revision in an hour; 40 by default)"))
     parser.add_argument("--memory-runs", type=int, default=3)
     parser.add_argument("--idle", type=float, default=2.0, help="seconds idle before memory")
     parser.add_argument("--journal", type=Path, help="default: a fresh demo journal")

@@ -32,7 +32,10 @@ def test_settle_freezes_what_exists_once(unfrozen: None) -> None:
     assert frozen > 0
     kept = [[n] for n in range(1000)]  # objects made after start-up
     settle()  # a second call freezes nothing more: they stay collectable
-    assert gc.get_freeze_count() == frozen
+    collectable = {id(thing) for thing in gc.get_objects()}  # the frozen are not listed
+    assert all(id(thing) in collectable for thing in kept)
+    # not equal: a frozen object may die meanwhile (the count fell by two in a shuffled run)
+    assert gc.get_freeze_count() <= frozen
     del kept
 
 

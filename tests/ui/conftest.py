@@ -6,7 +6,7 @@ tests/support/factories.py).
 Both are built through the Journal API (the same calls the app makes), so the tests run on real
 SQLite data without depending on the demo module. Also `app` (the application, put back after a
 theme test) and `trace_phases` (the app run in a fresh process through its start-up). Every GUI
-test gets the application first (`_one_application`).
+test gets the application first (`_one_application`), with no modifier key held (`_no_key_held`).
 """
 
 import os
@@ -19,9 +19,10 @@ from pathlib import Path
 import pytest
 from factories import build_gothenburg
 from locations import ROOT
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QPalette, QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from shell_data import Gothenburg
 from sprintjournal_ui import theme
 from sprintjournal_ui.store import JournalStore
@@ -36,6 +37,20 @@ def _one_application(qapp: QApplication) -> QApplication:
     for the command line); made first in a worker, that one stayed, and the worker's next widget
     aborted the process (a crashed CI run: tests/test_order.py)."""
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _no_key_held(_one_application: QApplication) -> None:
+    """Every GUI test starts with no modifier key held, whichever test its worker ran before.
+
+    The application takes the modifiers of the last key event it was sent as those held, and
+    QTest's last event of a click with a modifier (that modifier's own release) carries it: after
+    a test that ended on Ctrl+Shift+E, Shift stayed held for the worker's next test, whose
+    `selectRow` in an extended-selection table then extended from no anchor and selected
+    nothing (a shuffled run; tests/test_order.py). A key release with none clears it."""
+    if QApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        QTest.keyRelease(QWidget(), Qt.Key.Key_Shift)
+    assert QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
 
 
 @pytest.fixture
